@@ -1,0 +1,47 @@
+import type { Scenario } from "./scenario";
+import { perState, type PerState } from "./states";
+import { differenceConfidenceInterval } from "./stats/twoProportion";
+
+/** Effect of the effort on one outcome state, in percentage points (participants − comparison). */
+export interface EffectEstimate {
+  readonly estimatePp: number;
+  /** 95 % Wald interval for the difference of two proportions, when both group sizes are known. */
+  readonly interval: { readonly lowerPp: number; readonly upperPp: number; readonly standardErrorPp: number } | null;
+  /** Why there is no interval (e.g. the comparison-group size is unknown); null when there is one. */
+  readonly intervalMissingReason: string | null;
+}
+
+/**
+ * Effect per state at the measurement month with a 95 % confidence interval (two-proportion, unpooled standard error)
+ * using the measured participants (or the cohort total) and the comparison-group size.
+ * @example effectEstimates(pilot).JOB.estimatePp // 11.18 (10/55 − 7 %)
+ */
+export function effectEstimates(scenario: Scenario): PerState<EffectEstimate> {
+  const participants =
+    scenario.measuredParticipants ?? scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  const comparison = scenario.comparisonGroupSize;
+  return perState((state) => {
+    const p1 = scenario.participantShares[state];
+    const p2 = scenario.comparisonShares[state];
+    const estimatePp = 100 * (p1 - p2);
+    if (comparison === null) {
+      return {
+        estimatePp,
+        interval: null,
+        intervalMissingReason: "the comparison-group size is not given (comparisonGroupSize), so no interval",
+      };
+    }
+    const ci = differenceConfidenceInterval(p1, participants, p2, comparison, 0.95);
+    if (!ci.ok)
+      return { estimatePp, interval: null, intervalMissingReason: ci.issues.map((i) => i.message).join("; ") };
+    return {
+      estimatePp,
+      interval: {
+        lowerPp: 100 * ci.value.lower,
+        upperPp: 100 * ci.value.upper,
+        standardErrorPp: 100 * ci.value.standardError,
+      },
+      intervalMissingReason: null,
+    };
+  });
+}

@@ -1,0 +1,69 @@
+import { BUDGET_HOLDERS, type BudgetHolder, type PerHolder } from "./budgetHolders";
+import { benefitWeek, refusionShare } from "./refusion";
+import type { Scenario } from "./scenario";
+import { OUTCOME_STATES, perState, type OutcomeState, type PerState } from "./states";
+import { monthlyTaxes, type MonthlyTaxes } from "./tax";
+
+/**
+ * Net public cost (kr/month, negative = net revenue) of one person in `state`, per budget holder, when the state
+ * reimburses the share `refusion` of municipal benefits (DOMAIN.md b3):
+ * municipality = (1 − r)·B^K − (1 − U)·kommuneskat; state = r·B^K + B^S − bundskat − AM; region = health cost;
+ * otherMunicipalities = −U·kommuneskat (equalisation moves that share of the tax change to the other kommuner).
+ */
+export function netCostOfState(scenario: Scenario, state: OutcomeState, refusion: number): PerHolder<number> {
+  return netCostFromTaxes(scenario, state, refusion, monthlyTaxes(scenario.states[state], scenario.tax));
+}
+
+function netCostFromTaxes(
+  scenario: Scenario,
+  state: OutcomeState,
+  refusion: number,
+  taxes: MonthlyTaxes,
+): PerHolder<number> {
+  const economics = scenario.states[state];
+  const municipalBenefit = economics.benefitPayer === "municipality" ? economics.benefit : 0;
+  const stateBenefit = economics.benefitPayer === "state" ? economics.benefit : 0;
+  const retained = 1 - scenario.equalisationShare;
+  return {
+    municipality: (1 - refusion) * municipalBenefit - retained * taxes.municipalTax,
+    state: refusion * municipalBenefit + stateBenefit - taxes.bottomTax - taxes.labourMarketContribution,
+    region: economics.healthCost,
+    otherMunicipalities: -scenario.equalisationShare * taxes.municipalTax,
+  };
+}
+
+/** Net cost per state and holder for each cohort month 0..T−1 (refusion follows the benefit-week counter). */
+export interface NetCostTable {
+  readonly taxes: PerState<MonthlyTaxes>;
+  /** refusionByMonth[t]: refusion share in cohort month t. */
+  readonly refusionByMonth: readonly number[];
+  /** Net cost in cohort month t: netCost(t)[state][holder]. */
+  readonly netCost: (month: number) => PerState<PerHolder<number>>;
+}
+
+export function netCostTable(scenario: Scenario): NetCostTable {
+  const taxes = perState((state) => monthlyTaxes(scenario.states[state], scenario.tax));
+  const refusionByMonth = Array.from({ length: scenario.horizonMonths }, (_, month) =>
+    refusionShare(scenario.refusionSteps, benefitWeek(scenario.weeksOnBenefitAtIntake, month)),
+  );
+  const cache = new Map<number, PerState<PerHolder<number>>>();
+  const netCost = (month: number): PerState<PerHolder<number>> => {
+    const refusion = refusionByMonth[month];
+    if (refusion === undefined) throw new Error(`month ${month} outside the horizon`);
+    const cached = cache.get(refusion);
+    if (cached !== undefined) return cached;
+    const table = perState((state) => netCostFromTaxes(scenario, state, refusion, taxes[state]));
+    cache.set(refusion, table);
+    return table;
+  };
+  return { taxes, refusionByMonth, netCost };
+}
+
+/** Σ_s Δ_s·NC_b(s) for every holder: the monthly saving per participant at full effect is minus this. */
+export function savingAtFullEffect(effect: PerState<number>, netCost: PerState<PerHolder<number>>): PerHolder<number> {
+  const saving = { municipality: 0, state: 0, region: 0, otherMunicipalities: 0 } as Record<BudgetHolder, number>;
+  for (const state of OUTCOME_STATES) {
+    for (const holder of BUDGET_HOLDERS) saving[holder] -= effect[state] * netCost[state][holder];
+  }
+  return saving;
+}

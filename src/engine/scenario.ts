@@ -1,0 +1,113 @@
+import type { PerState } from "./states";
+
+/**
+ * One cohort: `participants` people who start the effort in programme month `intakeMonth`
+ * (0 = the first month of the programme; months are calendar months counted from the programme start).
+ */
+export interface Cohort {
+  readonly participants: number;
+  readonly intakeMonth: number;
+}
+
+/** Who pays a state's benefit. A municipal benefit is partly reimbursed by the state (refusion). */
+export type BenefitPayer = "municipality" | "state";
+
+/** Monthly amounts for a person in one outcome state, in kr per month (nominal, parameter-year level). */
+export interface StateEconomics {
+  /** Gross wage, kr/month. Taxed with AM contribution and income tax; valued at wage cost in the socio-economic account. */
+  readonly wage: number;
+  /** Gross public benefit, kr/month (taxable). */
+  readonly benefit: number;
+  /** Who pays `benefit`. */
+  readonly benefitPayer: BenefitPayer;
+  /** Regional health-care cost, kr/month (0 by default, as in COWI's evaluation). */
+  readonly healthCost: number;
+}
+
+/** One step of the refusion staircase: from `fromWeek` (1-based, inclusive) the state reimburses `share`. */
+export interface RefusionStep {
+  readonly fromWeek: number;
+  readonly share: number;
+}
+
+/**
+ * Danish personal income tax as used for the public-budget account (DOMAIN.md b3). Rates are fractions per year
+ * (0.08 = 8 %), amounts kr per year. Middle and top tax and church tax are not modelled (their thresholds lie far above
+ * the wages of the target group).
+ */
+export interface TaxParameters {
+  /** AM-bidrag: labour-market contribution on wages (not on benefits), e.g. 0.08. */
+  readonly labourMarketContributionRate: number;
+  /** Kommuneskat, e.g. 0.25018 (2023 average). */
+  readonly municipalTaxRate: number;
+  /** Bundskat (state), e.g. 0.1209 (2023). */
+  readonly bottomTaxRate: number;
+  /** Personfradrag, kr/year, e.g. 48,000 (2023). */
+  readonly personalAllowance: number;
+  /** Beskæftigelsesfradrag rate on wages, e.g. 0.1065. */
+  readonly employmentAllowanceRate: number;
+  /** Beskæftigelsesfradrag maximum, kr/year. */
+  readonly employmentAllowanceMax: number;
+  /** Jobfradrag rate on wages above the floor, e.g. 0.045. */
+  readonly jobAllowanceRate: number;
+  /** Jobfradrag wage floor, kr/year. */
+  readonly jobAllowanceFloor: number;
+  /** Jobfradrag maximum, kr/year. */
+  readonly jobAllowanceMax: number;
+}
+
+/** Socio-economic valuation factors (Finansministeriet's guidance, DOMAIN.md b5). */
+export interface SocioEconomicFactors {
+  /** Nettoafgiftsfaktor NAF: factor prices → market prices, e.g. 1.28 (FM 2023) or 1.0 (COWI calibration). */
+  readonly netTaxFactor: number;
+  /** Distortion factor φ: 1 = no tax distortion (FM 2023), 1.10 = 10 % (FM 2017). */
+  readonly distortionFactor: number;
+  /** Employer-cost factor λ: wage cost = λ × gross wage, e.g. 1.10. */
+  readonly employerCostFactor: number;
+}
+
+/** How the intervention cost falls over time. */
+export type CostTiming = "spread" | "upfront";
+
+/**
+ * A complete business-case scenario. All amounts in kr (nominal at the parameter year's level); all rates as fractions.
+ * Shares are fractions of each group (0.18 = 18 %) at the measurement month; each group's eight shares sum to 1.
+ *
+ * Conventions: month t = 0 is a cohort's first month; flows in month t are discounted to the programme start at
+ * mid-month, DF = (1 + i_m)^−(τ + t + 0.5) with i_m = (1 + i)^(1/12) − 1 (DOMAIN.md b4).
+ */
+export interface Scenario {
+  readonly name: string;
+  /** The year whose parameter level the amounts represent, e.g. 2023. */
+  readonly parameterYear: number;
+  readonly cohorts: readonly Cohort[];
+  /** Number of participants whose outcome was measured (for the confidence interval); null = the cohort total. */
+  readonly measuredParticipants: number | null;
+  /** Comparison-group size (for the confidence interval); null = unknown, then no interval is computed. */
+  readonly comparisonGroupSize: number | null;
+  /** Outcome shares at the measurement month, per group. */
+  readonly participantShares: PerState<number>;
+  readonly comparisonShares: PerState<number>;
+  /** D: length of the effort, months. */
+  readonly interventionMonths: number;
+  /** M: month at which outcomes are measured (≥ 1); the effect ramps linearly up to it. Pilot: D + 2. */
+  readonly measurementMonth: number;
+  /** ρ: monthly persistence of the effect after M (1 = no decay, 0.98 = 2 % decay a month). */
+  readonly persistence: number;
+  /** T: months followed per cohort (1..420). */
+  readonly horizonMonths: number;
+  /** K: intervention cost per participant, kr, charged to the municipality ("costs before income"). */
+  readonly costPerParticipant: number;
+  readonly costTiming: CostTiming;
+  readonly states: PerState<StateEconomics>;
+  /** Refusion staircase, sorted by `fromWeek`, the first step from week 1. */
+  readonly refusionSteps: readonly RefusionStep[];
+  /** Cumulative weeks on benefit at intake (the counter then runs 52/12 weeks a month). */
+  readonly weeksOnBenefitAtIntake: number;
+  readonly tax: TaxParameters;
+  /** U: share of the municipality's tax change neutralised by equalisation (0 = gross view, as SØM). */
+  readonly equalisationShare: number;
+  /** i: discount rate per year, e.g. 0.035. Must be > −1. */
+  readonly discountRate: number;
+  readonly socioEconomic: SocioEconomicFactors;
+}

@@ -1,0 +1,116 @@
+import { DEFAULT_PARAMETER_YEAR } from "./defaults";
+import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
+import { pilotScenario } from "./pilot";
+import type { Scenario } from "./scenario";
+import { validateScenario } from "./validate";
+
+/** Top-level keys of a scenario file that are not scenario fields. */
+const FILE_KEYS = new Set(["$schema", "base", "description"]);
+/** Scenario fields that may be null. */
+const NULLABLE = new Set(["measuredParticipants", "comparisonGroupSize"]);
+
+/** What a scenario file holds besides the scenario (kept for later sections such as payment terms). */
+export interface ScenarioFile {
+  readonly scenario: Scenario;
+  readonly description: string | null;
+  /** Sections of the file that are not part of the business-case scenario (e.g. "payment"), unparsed. */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Parses a scenario file (docs/scenario.md). The file starts from the built-in pilot at its `parameterYear`
+ * (`"base": "pilot"`, the default) and overrides any field it gives; objects merge key by key, arrays replace. Every
+ * problem is reported with its JSON path: unknown fields, wrong types, then the scenario's own rules.
+ * `extraSections` names top-level sections handled elsewhere (returned unparsed in `extra`).
+ */
+export function parseScenarioFile(json: unknown, extraSections: readonly string[] = []): Result<ScenarioFile> {
+  if (!isRecord(json)) return fail("InvalidInput", "$", "object", "A scenario file must be a JSON object.");
+  const base = json["base"] ?? "pilot";
+  if (base !== "pilot") {
+    return fail(
+      "InvalidInput",
+      "base",
+      "oneOf",
+      `base must be "pilot" (the only built-in base), got ${JSON.stringify(base)}.`,
+    );
+  }
+  const year = json["parameterYear"] ?? DEFAULT_PARAMETER_YEAR;
+  if (typeof year !== "number" || !Number.isInteger(year)) {
+    return fail(
+      "InvalidInput",
+      "parameterYear",
+      "integer",
+      `parameterYear must be a whole year, got ${JSON.stringify(year)}.`,
+    );
+  }
+  const pilot = pilotScenario(year);
+  if (!pilot.ok) return pilot;
+  const description = json["description"];
+  if (description !== undefined && typeof description !== "string") {
+    return fail("InvalidInput", "description", "string", "description must be a text.");
+  }
+  const overrides: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (FILE_KEYS.has(key)) continue;
+    if (extraSections.includes(key)) extra[key] = value;
+    else overrides[key] = value;
+  }
+  const issues: Issue[] = [];
+  const merged = mergeChecked(pilot.value, overrides, "", issues);
+  if (issues.length > 0) return failMany(issues);
+  const scenario = merged as Scenario;
+  const ruleIssues = validateScenario(scenario);
+  if (ruleIssues.length > 0) return failMany(ruleIssues);
+  return ok({ scenario, description: description ?? null, extra });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function kind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** Merges `override` into `template`, checking that every key exists in the template and has the template's type. */
+function mergeChecked(template: unknown, override: unknown, path: string, issues: Issue[]): unknown {
+  const field = path === "" ? "$" : path;
+  const key = path.split(".").pop() ?? path;
+  if (override === null && NULLABLE.has(key)) return null;
+  const expected = template === null && NULLABLE.has(key) ? "number" : kind(template);
+  if (kind(override) !== expected) {
+    issues.push(issue("InvalidInput", field, "type", `${field} must be ${article(expected)}, got ${kind(override)}.`));
+    return template;
+  }
+  if (Array.isArray(template) && Array.isArray(override)) {
+    const element: unknown = template[0];
+    return override.map((item, index) => mergeChecked(element, item, `${path}[${index}]`, issues));
+  }
+  if (isRecord(template) && isRecord(override)) {
+    const result: Record<string, unknown> = { ...template };
+    for (const [childKey, childValue] of Object.entries(override)) {
+      const childPath = path === "" ? childKey : `${path}.${childKey}`;
+      if (!(childKey in template)) {
+        issues.push(
+          issue(
+            "InvalidInput",
+            childPath,
+            "known",
+            `Unknown field ${childPath}; expected one of ${Object.keys(template).join(", ")}.`,
+          ),
+        );
+        continue;
+      }
+      result[childKey] = mergeChecked(template[childKey], childValue, childPath, issues);
+    }
+    return result;
+  }
+  return override;
+}
+
+function article(kindName: string): string {
+  return kindName === "array" || kindName === "object" ? `an ${kindName}` : `a ${kindName}`;
+}

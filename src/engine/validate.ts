@@ -1,0 +1,222 @@
+import { issue, type Issue } from "./errors";
+import type { Scenario, StateEconomics, TaxParameters } from "./scenario";
+import { OUTCOME_STATES, type PerState } from "./states";
+
+/** Longest horizon: Finansministeriet's 3.5 % rate applies to years 0–35 only (declining rates are not modelled). */
+export const MAX_HORIZON_MONTHS = 420;
+/** Tolerance for shares summing to 1. */
+export const SHARE_SUM_TOLERANCE = 1e-6;
+
+/** Describes a value for a message: numbers as written, other things by JSON. */
+function shown(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value === null) return "nothing";
+  return JSON.stringify(value) ?? String(value);
+}
+
+type Check = (issues: Issue[], field: string, value: unknown) => void;
+
+function finite(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** A number in [min, max] (inclusive unless `exclusiveMin`). */
+export function numberIn(min: number, max: number, what: string, exclusiveMin = false): Check {
+  return (issues, field, value) => {
+    const low = exclusiveMin ? finite(value) && value > min : finite(value) && value >= min;
+    if (!low || !finite(value) || value > max) {
+      issues.push(issue("InvalidInput", field, "range", `${field} must be ${what}, got ${shown(value)}.`));
+    }
+  };
+}
+
+/** A whole number in [min, max]. */
+export function integerIn(min: number, max: number, what: string): Check {
+  return (issues, field, value) => {
+    if (!finite(value) || !Number.isInteger(value) || value < min || value > max) {
+      issues.push(issue("InvalidInput", field, "integer", `${field} must be ${what}, got ${shown(value)}.`));
+    }
+  };
+}
+
+const share = numberIn(0, 1, "a share from 0 to 1 (e.g. 0.18 for 18 %)");
+const amount = numberIn(0, 1e9, "an amount in kr of at least 0");
+const rate = numberIn(0, 0.99, "a rate from 0 to 0.99 (e.g. 0.08 for 8 %)");
+const factor = numberIn(0, 10, "a factor above 0 and at most 10", true);
+
+/**
+ * Checks every rule of a scenario and returns all broken ones (empty = valid). Each issue names the field (dotted
+ * path) and the rule, so a user can find the bad value.
+ */
+export function validateScenario(scenario: Scenario): Issue[] {
+  const issues: Issue[] = [];
+  integerIn(1900, 2100, "a year such as 2023")(issues, "parameterYear", scenario.parameterYear);
+  validateCohorts(issues, scenario);
+  for (const [field, value] of [
+    ["measuredParticipants", scenario.measuredParticipants],
+    ["comparisonGroupSize", scenario.comparisonGroupSize],
+  ] as const) {
+    if (value !== null)
+      integerIn(1, 10_000_000, "a whole number of people of at least 1, or empty")(issues, field, value);
+  }
+  validateShares(issues, "participantShares", scenario.participantShares);
+  validateShares(issues, "comparisonShares", scenario.comparisonShares);
+  integerIn(1, MAX_HORIZON_MONTHS, `a whole number of months from 1 to ${MAX_HORIZON_MONTHS}`)(
+    issues,
+    "horizonMonths",
+    scenario.horizonMonths,
+  );
+  const horizonValid =
+    finite(scenario.horizonMonths) && Number.isInteger(scenario.horizonMonths) && scenario.horizonMonths >= 1;
+  const horizon = horizonValid ? Math.min(scenario.horizonMonths, MAX_HORIZON_MONTHS) : MAX_HORIZON_MONTHS;
+  integerIn(1, horizon, `a whole number of months from 1 to the horizon (${horizon})`)(
+    issues,
+    "interventionMonths",
+    scenario.interventionMonths,
+  );
+  integerIn(1, horizon, `a whole number of months from 1 to the horizon (${horizon})`)(
+    issues,
+    "measurementMonth",
+    scenario.measurementMonth,
+  );
+  numberIn(0, 1, "a monthly persistence from 0 to 1 (1 = no decay, 0.98 = 2 % decay a month)")(
+    issues,
+    "persistence",
+    scenario.persistence,
+  );
+  amount(issues, "costPerParticipant", scenario.costPerParticipant);
+  if (scenario.costTiming !== "spread" && scenario.costTiming !== "upfront") {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "costTiming",
+        "oneOf",
+        `costTiming must be "spread" or "upfront", got ${shown(scenario.costTiming)}.`,
+      ),
+    );
+  }
+  for (const state of OUTCOME_STATES) validateStateEconomics(issues, `states.${state}`, scenario.states[state]);
+  validateRefusion(issues, scenario);
+  numberIn(0, 520, "a number of weeks from 0 to 520")(
+    issues,
+    "weeksOnBenefitAtIntake",
+    scenario.weeksOnBenefitAtIntake,
+  );
+  validateTax(issues, scenario.tax);
+  share(issues, "equalisationShare", scenario.equalisationShare);
+  numberIn(
+    -1,
+    1,
+    "an annual rate above -1 (−100 %) and at most 1 (100 %), e.g. 0.035",
+    true,
+  )(issues, "discountRate", scenario.discountRate);
+  factor(issues, "socioEconomic.netTaxFactor", scenario.socioEconomic.netTaxFactor);
+  factor(issues, "socioEconomic.distortionFactor", scenario.socioEconomic.distortionFactor);
+  factor(issues, "socioEconomic.employerCostFactor", scenario.socioEconomic.employerCostFactor);
+  return issues;
+}
+
+function validateCohorts(issues: Issue[], scenario: Scenario): void {
+  if (!Array.isArray(scenario.cohorts) || scenario.cohorts.length === 0) {
+    issues.push(issue("InvalidInput", "cohorts", "required", "cohorts must list at least one cohort."));
+    return;
+  }
+  scenario.cohorts.forEach((cohort, index) => {
+    integerIn(1, 10_000_000, "a whole number of participants of at least 1")(
+      issues,
+      `cohorts[${index}].participants`,
+      cohort.participants,
+    );
+    integerIn(0, 600, "a whole programme month from 0 to 600")(
+      issues,
+      `cohorts[${index}].intakeMonth`,
+      cohort.intakeMonth,
+    );
+  });
+}
+
+function validateShares(issues: Issue[], field: string, shares: PerState<number>): void {
+  let total = 0;
+  let allFinite = true;
+  for (const state of OUTCOME_STATES) {
+    const value = shares[state];
+    share(issues, `${field}.${state}`, value);
+    if (finite(value)) total += value;
+    else allFinite = false;
+  }
+  if (allFinite && Math.abs(total - 1) > SHARE_SUM_TOLERANCE) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        field,
+        "sum",
+        `${field} must sum to 1 (100 %) within ${SHARE_SUM_TOLERANCE}, got ${total.toPrecision(8)}.`,
+      ),
+    );
+  }
+}
+
+function validateStateEconomics(issues: Issue[], field: string, economics: StateEconomics): void {
+  amount(issues, `${field}.wage`, economics.wage);
+  amount(issues, `${field}.benefit`, economics.benefit);
+  amount(issues, `${field}.healthCost`, economics.healthCost);
+  if (economics.benefitPayer !== "municipality" && economics.benefitPayer !== "state") {
+    issues.push(
+      issue(
+        "InvalidInput",
+        `${field}.benefitPayer`,
+        "oneOf",
+        `${field}.benefitPayer must be "municipality" or "state", got ${shown(economics.benefitPayer)}.`,
+      ),
+    );
+  }
+}
+
+function validateRefusion(issues: Issue[], scenario: Scenario): void {
+  const steps = scenario.refusionSteps;
+  if (!Array.isArray(steps) || steps.length === 0) {
+    issues.push(issue("InvalidInput", "refusionSteps", "required", "refusionSteps must have at least one step."));
+    return;
+  }
+  steps.forEach((step, index) => {
+    share(issues, `refusionSteps[${index}].share`, step.share);
+    integerIn(1, 10_000, "a whole week number of at least 1")(
+      issues,
+      `refusionSteps[${index}].fromWeek`,
+      step.fromWeek,
+    );
+    const previous = steps[index - 1];
+    if (previous !== undefined && !(step.fromWeek > previous.fromWeek)) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          `refusionSteps[${index}].fromWeek`,
+          "increasing",
+          `refusionSteps[${index}].fromWeek must come after week ${previous.fromWeek} (steps sorted by week), got ${step.fromWeek}.`,
+        ),
+      );
+    }
+  });
+  if (steps[0]?.fromWeek !== 1) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "refusionSteps[0].fromWeek",
+        "start",
+        `refusionSteps[0].fromWeek must be 1 (the staircase starts at week 1), got ${shown(steps[0]?.fromWeek)}.`,
+      ),
+    );
+  }
+}
+
+function validateTax(issues: Issue[], tax: TaxParameters): void {
+  rate(issues, "tax.labourMarketContributionRate", tax.labourMarketContributionRate);
+  rate(issues, "tax.municipalTaxRate", tax.municipalTaxRate);
+  rate(issues, "tax.bottomTaxRate", tax.bottomTaxRate);
+  rate(issues, "tax.employmentAllowanceRate", tax.employmentAllowanceRate);
+  rate(issues, "tax.jobAllowanceRate", tax.jobAllowanceRate);
+  amount(issues, "tax.personalAllowance", tax.personalAllowance);
+  amount(issues, "tax.employmentAllowanceMax", tax.employmentAllowanceMax);
+  amount(issues, "tax.jobAllowanceFloor", tax.jobAllowanceFloor);
+  amount(issues, "tax.jobAllowanceMax", tax.jobAllowanceMax);
+}

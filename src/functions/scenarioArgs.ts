@@ -1,0 +1,48 @@
+import { computeBusinessCase, type BusinessCaseResult } from "../engine/businessCase";
+import { DEFAULT_PARAMETER_YEAR } from "../engine/defaults";
+import { failMany } from "../engine/errors";
+import { applyInputs } from "../engine/inputs";
+import { pilotScenario } from "../engine/pilot";
+import type { Scenario } from "../engine/scenario";
+import { validateScenario } from "../engine/validate";
+import { nameValuePairs, optionalNumber, type CellValue } from "./coerce";
+import { excelError } from "./errors";
+
+/** Scenario arguments shared by the business-case functions. */
+export interface ScenarioArguments {
+  readonly inputs: CellValue[][] | null | undefined;
+  readonly horizonMonths: CellValue | undefined;
+  readonly parameterYear: CellValue | undefined;
+}
+
+const CACHE_SIZE = 64;
+const cache = new Map<string, { scenario: Scenario; result: BusinessCaseResult }>();
+
+/**
+ * The built-in pilot at the parameter year, overridden by the name/value inputs and the horizon argument, validated
+ * and computed. Throws a CustomFunctions.Error naming the argument or input on any problem. Results are memoised by
+ * argument values (the same arguments give the same numbers; the cache only saves time).
+ */
+export function businessCaseFromArguments(args: ScenarioArguments): { scenario: Scenario; result: BusinessCaseResult } {
+  const year =
+    optionalNumber(args.parameterYear, "parameterYear", DEFAULT_PARAMETER_YEAR, true) ?? DEFAULT_PARAMETER_YEAR;
+  const horizon = optionalNumber(args.horizonMonths, "horizonMonths", null, true);
+  const pairs = nameValuePairs(args.inputs, "inputs");
+  const key = JSON.stringify([year, horizon, pairs]);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+
+  const base = pilotScenario(year);
+  if (!base.ok) throw excelError(base);
+  const applied = applyInputs(base.value, horizon === null ? pairs : [...pairs, ["horizonMonths", horizon]]);
+  if (!applied.ok) throw excelError(applied);
+  const issues = validateScenario(applied.value);
+  if (issues.length > 0) throw excelError(failMany(issues));
+  const entry = { scenario: applied.value, result: computeBusinessCase(applied.value) };
+  if (cache.size >= CACHE_SIZE) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+  cache.set(key, entry);
+  return entry;
+}

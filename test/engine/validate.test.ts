@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { expectOk } from "../../src/engine/errors";
+import { pilotScenario } from "../../src/engine/pilot";
+import { runBusinessCase } from "../../src/engine/run";
+import type { Scenario } from "../../src/engine/scenario";
+import { validateScenario } from "../../src/engine/validate";
+
+const pilot = expectOk(pilotScenario(2023));
+
+function issuesOf(change: Partial<Scenario>) {
+  return validateScenario({ ...pilot, ...change });
+}
+
+describe("scenario validation names the field and the rule", () => {
+  it("accepts the pilot", () => {
+    expect(validateScenario(pilot)).toEqual([]);
+  });
+
+  it.each<[string, Partial<Scenario>, string, string]>([
+    ["horizon 0", { horizonMonths: 0 }, "horizonMonths", "integer"],
+    ["horizon 12.5", { horizonMonths: 12.5 }, "horizonMonths", "integer"],
+    ["horizon above 35 years", { horizonMonths: 421 }, "horizonMonths", "integer"],
+    ["discount rate −100 %", { discountRate: -1 }, "discountRate", "range"],
+    ["discount rate NaN", { discountRate: Number.NaN }, "discountRate", "range"],
+    ["negative cost", { costPerParticipant: -1 }, "costPerParticipant", "range"],
+    [
+      "negative participants",
+      { cohorts: [{ participants: -5, intakeMonth: 0 }] },
+      "cohorts[0].participants",
+      "integer",
+    ],
+    ["no cohorts", { cohorts: [] }, "cohorts", "required"],
+    ["persistence above 1", { persistence: 1.2 }, "persistence", "range"],
+    ["measurement after the horizon", { measurementMonth: 60 }, "measurementMonth", "integer"],
+    ["U above 1", { equalisationShare: 1.5 }, "equalisationShare", "range"],
+    ["NAF 0", { socioEconomic: { ...pilot.socioEconomic, netTaxFactor: 0 } }, "socioEconomic.netTaxFactor", "range"],
+    ["comparison size 0", { comparisonGroupSize: 0 }, "comparisonGroupSize", "integer"],
+    ["cost timing", { costTiming: "later" as Scenario["costTiming"] }, "costTiming", "oneOf"],
+    [
+      "refusion not from week 1",
+      { refusionSteps: [{ fromWeek: 5, share: 0.4 }] },
+      "refusionSteps[0].fromWeek",
+      "start",
+    ],
+    [
+      "refusion not sorted",
+      {
+        refusionSteps: [
+          { fromWeek: 1, share: 0.8 },
+          { fromWeek: 27, share: 0.3 },
+          { fromWeek: 5, share: 0.4 },
+        ],
+      },
+      "refusionSteps[2].fromWeek",
+      "increasing",
+    ],
+  ])("%s", (_, change, field, rule) => {
+    const issues = issuesOf(change);
+    expect(issues.map((i) => [i.field, i.rule])).toContainEqual([field, rule]);
+    const found = issues.find((i) => i.field === field);
+    expect(found?.message).toContain(field);
+    expect(found?.code).toBe("InvalidInput");
+  });
+
+  it("reports a share outside 0–1 and the broken sum", () => {
+    const issues = issuesOf({ participantShares: { ...pilot.participantShares, JOB: 1.2 } });
+    expect(issues.map((i) => i.field)).toEqual(["participantShares.JOB", "participantShares"]);
+    expect(issues[1]?.rule).toBe("sum");
+  });
+
+  it("reports shares that do not sum to 1 within 1e-6, and accepts a 1e-7 rounding", () => {
+    const off = { ...pilot.comparisonShares, TEMP: pilot.comparisonShares.TEMP - 0.01 };
+    expect(issuesOf({ comparisonShares: off }).map((i) => i.rule)).toEqual(["sum"]);
+    const rounding = { ...pilot.comparisonShares, TEMP: pilot.comparisonShares.TEMP + 1e-7 };
+    expect(issuesOf({ comparisonShares: rounding })).toEqual([]);
+  });
+
+  it("a state's negative wage and a bad payer name the state", () => {
+    const states = {
+      ...pilot.states,
+      JOB: { ...pilot.states.JOB, wage: -1 },
+      EDU: { ...pilot.states.EDU, benefitPayer: "region" as "state" },
+    };
+    expect(issuesOf({ states }).map((i) => i.field)).toEqual(["states.JOB.wage", "states.EDU.benefitPayer"]);
+  });
+
+  it("runBusinessCase returns every issue instead of a number", () => {
+    const result = runBusinessCase({ ...pilot, horizonMonths: 0, discountRate: -2 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.field)).toEqual(["horizonMonths", "discountRate"]);
+  });
+});
