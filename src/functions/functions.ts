@@ -18,8 +18,6 @@ import { argumentError, excelError, notAvailable } from "./errors";
 import { businessCaseFromArguments } from "./scenarioArgs";
 import { differenceConfidenceInterval } from "../engine/stats/twoProportion";
 
-type Cell = number | string | boolean;
-
 /**
  * Effect in percentage points: participant share minus comparison share. With both group sizes it spills three cells
  * in a row: estimate, lower and upper bound of the 95 % confidence interval (two-proportion, unpooled).
@@ -32,10 +30,10 @@ type Cell = number | string | boolean;
  * @returns Effect in percentage points; with both counts a row of estimate, lower and upper 95 % bound.
  */
 export function effect(
-  participantShare: Cell,
-  comparisonShare: Cell,
-  participantCount?: Cell | null,
-  comparisonCount?: Cell | null,
+  participantShare: number | string | boolean,
+  comparisonShare: number | string | boolean,
+  participantCount?: number | string | boolean | null,
+  comparisonCount?: number | string | boolean | null,
 ): number[][] {
   const p1 = shareArgument(participantShare, "participantShare");
   const p2 = shareArgument(comparisonShare, "comparisonShare");
@@ -65,11 +63,11 @@ export function effect(
  */
 export function budgetSaving(
   holder: string,
-  inputs?: Cell[][] | null,
-  perParticipant?: Cell | null,
-  horizonMonths?: Cell | null,
-  discounted?: Cell | null,
-  parameterYear?: Cell | null,
+  inputs?: Array<Array<number | string | boolean>>,
+  perParticipant?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  discounted?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
 ): number {
   const account = budgetHolder(holder, "holder");
   return accountValue(account, inputs, perParticipant, horizonMonths, discounted, parameterYear);
@@ -88,11 +86,11 @@ export function budgetSaving(
  * @returns Socio-economic net present value in kr.
  */
 export function socioEconomic(
-  inputs?: Cell[][] | null,
-  perParticipant?: Cell | null,
-  horizonMonths?: Cell | null,
-  discounted?: Cell | null,
-  parameterYear?: Cell | null,
+  inputs?: Array<Array<number | string | boolean>>,
+  perParticipant?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  discounted?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
 ): number {
   return accountValue("socioEconomic", inputs, perParticipant, horizonMonths, discounted, parameterYear);
 }
@@ -110,9 +108,9 @@ export function socioEconomic(
  */
 export function breakEven(
   holder: string,
-  inputs?: Cell[][] | null,
-  horizonMonths?: Cell | null,
-  parameterYear?: Cell | null,
+  inputs?: Array<Array<number | string | boolean>>,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
 ): number {
   const account = budgetHolder(holder, "holder");
   const { result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
@@ -137,11 +135,11 @@ export function breakEven(
  */
 export function cashFlow(
   holder: string,
-  inputs?: Cell[][] | null,
-  perParticipant?: Cell | null,
-  discounted?: Cell | null,
-  horizonMonths?: Cell | null,
-  parameterYear?: Cell | null,
+  inputs?: Array<Array<number | string | boolean>>,
+  perParticipant?: number | string | boolean | null,
+  discounted?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
 ): number[][] {
   const text = typeof holder === "string" ? holder.trim().toLowerCase() : holder;
   const account =
@@ -165,7 +163,7 @@ export function cashFlow(
  * @param [year] Year, e.g. 2024 (default 2023).
  * @returns The value in the parameter's unit (kr/month, kr/year, or a fraction such as 0.2 for 20 %).
  */
-export function rate(name: string, year?: Cell | null): number {
+export function rate(name: string, year?: number | string | boolean | null): number {
   const id = requiredText(name, "name");
   const chosenYear = optionalNumber(year, "year", DEFAULT_PARAMETER_YEAR, true) ?? DEFAULT_PARAMETER_YEAR;
   const found = parameterValue(id, chosenYear);
@@ -175,11 +173,11 @@ export function rate(name: string, year?: Cell | null): number {
 
 function accountValue(
   account: PublicAccount | "socioEconomic",
-  inputs: Cell[][] | null | undefined,
-  perParticipant: Cell | null | undefined,
-  horizonMonths: Cell | null | undefined,
-  discounted: Cell | null | undefined,
-  parameterYear: Cell | null | undefined,
+  inputs: (number | string | boolean)[][] | null | undefined,
+  perParticipant: number | string | boolean | null | undefined,
+  horizonMonths: number | string | boolean | null | undefined,
+  discounted: number | string | boolean | null | undefined,
+  parameterYear: number | string | boolean | null | undefined,
 ): number {
   const { result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
   const perPerson = optionalBoolean(perParticipant, "perParticipant", true);

@@ -1,11 +1,17 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { excelErrorOf, installCustomFunctionsStub } from "../support/customFunctionsStub";
+import { describe, expect, it } from "vitest";
+import { asCalledByExcel, excelErrorOf, installCustomFunctionsStub } from "../support/customFunctionsStub";
 import { expectOk } from "../../src/engine/errors";
 import { pilotScenario } from "../../src/engine/pilot";
 import { runBusinessCase } from "../../src/engine/run";
 
 installCustomFunctionsStub();
 const functions = await import("../../src/functions/functions");
+const excel = {
+  budgetSaving: asCalledByExcel(functions.budgetSaving),
+  socioEconomic: asCalledByExcel(functions.socioEconomic),
+  breakEven: asCalledByExcel(functions.breakEven),
+  cashFlow: asCalledByExcel(functions.cashFlow),
+};
 const pilotResult = expectOk(runBusinessCase(expectOk(pilotScenario(2023))));
 
 describe("SIB.EFFECT", () => {
@@ -40,45 +46,45 @@ describe("SIB.EFFECT", () => {
 
 describe("SIB.BUDGETSAVING", () => {
   it("equals the engine's municipal NPV per participant for the pilot", () => {
-    expect(functions.budgetSaving("kommune")).toBe(pilotResult.npv.perParticipant.municipality);
-    expect(functions.budgetSaving("municipality", null, null, null, null, null)).toBe(
+    expect(excel.budgetSaving("kommune")).toBe(pilotResult.npv.perParticipant.municipality);
+    expect(excel.budgetSaving("municipality", null, null, null, null, null)).toBe(
       pilotResult.npv.perParticipant.municipality,
     );
   });
 
   it("gives cohort totals, undiscounted sums and other holders", () => {
-    expect(functions.budgetSaving("stat", null, false)).toBe(pilotResult.npv.total.state);
-    expect(functions.budgetSaving("offentlig", null, true, null, false)).toBe(
+    expect(excel.budgetSaving("stat", null, false)).toBe(pilotResult.npv.total.state);
+    expect(excel.budgetSaving("offentlig", null, true, null, false)).toBe(
       pilotResult.undiscounted.perParticipant.public,
     );
   });
 
   it('empty cells (0 on desktop, null or "" on the web) in optional arguments use the defaults', () => {
-    const base = functions.budgetSaving("kommune");
-    expect(functions.budgetSaving("kommune", [[0, 0]], "", 0, null, 0)).toBe(base);
+    const base = excel.budgetSaving("kommune");
+    expect(excel.budgetSaving("kommune", [[0, 0]], "", 0, null, 0)).toBe(base);
   });
 
   it("reads a two-column name/value range, skipping blank rows", () => {
-    const viaRange = functions.budgetSaving("kommune", [
+    const viaRange = excel.budgetSaving("kommune", [
       ["horizonMonths", 36],
       ["", ""],
       ["discountRate", 0],
     ]);
-    const viaArgument = functions.budgetSaving("kommune", [["discountRate", 0]], true, 36);
+    const viaArgument = excel.budgetSaving("kommune", [["discountRate", 0]], true, 36);
     expect(viaRange).toBe(viaArgument);
-    expect(viaRange).not.toBe(functions.budgetSaving("kommune"));
+    expect(viaRange).not.toBe(excel.budgetSaving("kommune"));
   });
 
   it.each<[string, () => unknown, string]>([
-    ["an unknown holder", () => functions.budgetSaving("kirken"), "holder"],
-    ["an unknown input name", () => functions.budgetSaving("kommune", [["horizont", 3]]), "horizont"],
-    ["a three-column range", () => functions.budgetSaving("kommune", [["horizonMonths", 36, 5]]), "inputs"],
-    ["a name without value", () => functions.budgetSaving("kommune", [["horizonMonths", ""]]), "horizonMonths"],
-    ["a horizon of 500", () => functions.budgetSaving("kommune", null, true, 500), "horizonMonths"],
-    ["a text horizon", () => functions.budgetSaving("kommune", null, true, "long"), "horizonMonths"],
-    ["perParticipant 7", () => functions.budgetSaving("kommune", null, 7), "perParticipant"],
-    ["a year without data", () => functions.budgetSaving("kommune", null, true, null, true, 2019), "2019"],
-    ["shares not summing to 1", () => functions.budgetSaving("kommune", [["participantShare.JOB", 0.5]]), "sum"],
+    ["an unknown holder", () => excel.budgetSaving("kirken"), "holder"],
+    ["an unknown input name", () => excel.budgetSaving("kommune", [["horizont", 3]]), "horizont"],
+    ["a three-column range", () => excel.budgetSaving("kommune", [["horizonMonths", 36, 5]]), "inputs"],
+    ["a name without value", () => excel.budgetSaving("kommune", [["horizonMonths", ""]]), "horizonMonths"],
+    ["a horizon of 500", () => excel.budgetSaving("kommune", null, true, 500), "horizonMonths"],
+    ["a text horizon", () => excel.budgetSaving("kommune", null, true, "long"), "horizonMonths"],
+    ["perParticipant 7", () => excel.budgetSaving("kommune", null, 7), "perParticipant"],
+    ["a year without data", () => excel.budgetSaving("kommune", null, true, null, true, 2019), "2019"],
+    ["shares not summing to 1", () => excel.budgetSaving("kommune", [["participantShare.JOB", 0.5]]), "sum"],
   ])("#VALUE! for %s, naming it", (_, call, name) => {
     const error = excelErrorOf(call);
     expect(error.code).toBe("#VALUE!");
@@ -88,21 +94,21 @@ describe("SIB.BUDGETSAVING", () => {
 
 describe("SIB.SOCIOECONOMIC, SIB.BREAKEVEN, SIB.CASHFLOW", () => {
   it("match the engine for the pilot", () => {
-    expect(functions.socioEconomic()).toBe(pilotResult.npv.perParticipant.socioEconomic);
-    expect(functions.breakEven("kommune")).toBe(pilotResult.breakEvenMonth.municipality);
-    const column = functions.cashFlow("kommune", null, false);
+    expect(excel.socioEconomic()).toBe(pilotResult.npv.perParticipant.socioEconomic);
+    expect(excel.breakEven("kommune")).toBe(pilotResult.breakEvenMonth.municipality);
+    const column = excel.cashFlow("kommune", null, false);
     expect(column).toHaveLength(pilotResult.months);
     expect(column.map((row) => row[0])).toEqual(pilotResult.monthly.netFlow.municipality);
   });
 
   it("CASHFLOW discounted and per participant sums to the NPV", () => {
-    const column = functions.cashFlow("samfund", null, true, true);
+    const column = excel.cashFlow("samfund", null, true, true);
     const sum = column.reduce((total, row) => total + (row[0] ?? 0), 0);
     expect(sum).toBeCloseTo(pilotResult.npv.perParticipant.socioEconomic, 6);
   });
 
   it("BREAKEVEN is #N/A with a message when not reached within the horizon", () => {
-    const error = excelErrorOf(() => functions.breakEven("kommune", null, 36));
+    const error = excelErrorOf(() => excel.breakEven("kommune", null, 36));
     expect(error.code).toBe("#N/A");
     expect(error.message).toContain("not reached");
   });

@@ -33,3 +33,11 @@ export function excelErrorOf(call: () => unknown): { code: string; message: stri
   }
   throw new Error("expected an Excel error, got a value");
 }
+
+/**
+ * A custom function as Excel calls it: with untyped cell values (null for an omitted argument, even where the
+ * TypeScript signature says `undefined`, because a matrix parameter's type cannot include null in the metadata).
+ */
+export function asCalledByExcel<A extends unknown[], R>(fn: (...args: A) => R): (...args: unknown[]) => R {
+  return fn as unknown as (...args: unknown[]) => R;
+}

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: prints performance figures. A script, never a test: nothing here fails on a wall-clock time.
+ * Figures are wall-clock on the machine it runs on (2 cores in CI).
+ */
+import { runBusinessCaseBench } from "./businessCase";
+
+async function main(): Promise<void> {
+  const sections: [string, () => Promise<string[]> | string[]][] = [["Business case", runBusinessCaseBench]];
+  for (const [title, run] of sections) {
+    console.log(`\n== ${title}`);
+    for (const line of await run()) console.log(line);
+  }
+  console.log(`\nPeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+void main();

@@ -1,0 +1,91 @@
+/** Languages of the taskpane. */
+export type Language = "da" | "en";
+
+/** One custom function as the taskpane introduces it: name, a one-line description per language and an example. */
+export interface FunctionHelp {
+  readonly name: string;
+  readonly da: string;
+  readonly en: string;
+  readonly example: string;
+}
+
+/** The SIB functions, in the order a model uses them. Names match the ids in functions.json (a test checks it). */
+export const FUNCTION_HELP: readonly FunctionHelp[] = [
+  {
+    name: "SIB.EFFECT",
+    da: "Effekt i procentpoint (deltagere minus kontrolgruppe), med 95 %-konfidensinterval når gruppestørrelserne kendes.",
+    en: "Effect in percentage points (participants minus comparison group), with a 95 % interval when group sizes are known.",
+    example: "=SIB.EFFECT(0.18, 0.07, 55, 100)",
+  },
+  {
+    name: "SIB.BUDGETSAVING",
+    da: "Budgetøkonomisk nettoresultat (nutidsværdi, kr) for kommune, stat, region eller det offentlige i alt.",
+    en: "Net budget effect (present value, kr) for the municipality, state, region or the public sector in total.",
+    example: '=SIB.BUDGETSAVING("kommune")',
+  },
+  {
+    name: "SIB.SOCIOECONOMIC",
+    da: "Samfundsøkonomisk nutidsværdi (kr) efter Finansministeriets vejledning.",
+    en: "Socio-economic net present value (kr) following the Danish Ministry of Finance's guidance.",
+    example: "=SIB.SOCIOECONOMIC()",
+  },
+  {
+    name: "SIB.BREAKEVEN",
+    da: "Måned hvor en budgetholder har tjent indsatsen hjem (diskonteret).",
+    en: "Month in which a budget holder has recovered the cost of the effort (discounted).",
+    example: '=SIB.BREAKEVEN("kommune")',
+  },
+  {
+    name: "SIB.CASHFLOW",
+    da: "Månedlige nettostrømme (kr) for en budgetholder som en kolonne.",
+    en: "Monthly net flows (kr) for a budget holder as a column.",
+    example: '=SIB.CASHFLOW("stat")',
+  },
+  {
+    name: "SIB.RATE",
+    da: "En indbygget sats med kilde og år, fx kontanthjælp 2024.",
+    en: "A built-in rate with source and year, e.g. social assistance 2024.",
+    example: '=SIB.RATE("kontanthjaelp_30plus_andre", 2024)',
+  },
+];
+
+/** Texts of the about page. */
+export const ABOUT_TEXT: Readonly<
+  Record<
+    Language,
+    {
+      readonly intro: string;
+      readonly functions: string;
+      readonly example: string;
+      readonly inExcel: string;
+      readonly inBrowser: string;
+      readonly note: string;
+    }
+  >
+> = {
+  da: {
+    intro:
+      "Business casen for en social impact bond (SIB) på beskæftigelsesområdet som levende Excel-formler: hvem sparer hvad og hvornår (kommune, stat, region), den samfundsøkonomiske værdi og betalingsvilkårene. Alle beløb i kr; alle standardparametre har kilde og år.",
+    functions: "Funktioner",
+    example: "Eksempel",
+    inExcel: "Kører i Excel. Skriv =SIB. i en celle for at se funktionerne.",
+    inBrowser:
+      "Kører i en browser uden Excel. Funktionerne virker kun i Excel; guiden, der skriver hele modellen, kommer i en senere version.",
+    note: "Standardscenariet er DRC's SIB-pilot i Herning og Viborg (2020-23): 56 deltagere, 79.236 kr pr. deltager.",
+  },
+  en: {
+    intro:
+      "The business case of an employment social impact bond (SIB) as live Excel formulas: who saves what and when (municipality, state, region), the socio-economic value and the payment terms. All amounts in kr; every default parameter has a source and a year.",
+    functions: "Functions",
+    example: "Example",
+    inExcel: "Running in Excel. Type =SIB. in a cell to see the functions.",
+    inBrowser:
+      "Running in a browser without Excel. The functions work only in Excel; the wizard that writes the whole model comes in a later version.",
+    note: "The default scenario is DRC's SIB pilot in Herning and Viborg (2020-23): 56 participants, 79,236 kr per participant.",
+  },
+};
+
+/** Danish when the Office display language is Danish (da, da-DK), English otherwise. */
+export function languageFor(displayLanguage: string | null | undefined): Language {
+  return typeof displayLanguage === "string" && displayLanguage.toLowerCase().startsWith("da") ? "da" : "en";
+}

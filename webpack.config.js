@@ -1,0 +1,93 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Builds the taskpane and the custom functions into dist/, generates functions.json from the functions' JSDoc and a
+// Danish functions-da.json from src/functions/danish.json, and copies the manifest and icons. In production the
+// localhost URLs in the manifest are replaced by ADDIN_PUBLIC_URL (when set).
+const path = require("node:path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { DefinePlugin } = require("webpack");
+const { FUNCTION_FILES, danishFunctionsMetadata } = require("./scripts/functions-metadata.cjs");
+
+const devUrl = "https://localhost:3000/";
+
+/** HTTPS options from office-addin-dev-certs; where it cannot install a CA (Linux without sudo) webpack-dev-server
+ * makes its own self-signed certificate instead. */
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    console.warn(`office-addin-dev-certs unavailable (${error.message}); using a self-signed certificate.`);
+    return {};
+  }
+}
+
+/** Adds functions-da.json (Danish names and descriptions) next to the generated functions.json. */
+class DanishFunctionsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DanishFunctionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "DanishFunctionsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const english = compilation.getAsset("functions.json");
+          if (english === undefined) return;
+          const danish = danishFunctionsMetadata(JSON.parse(english.source.source().toString()));
+          compilation.emitAsset(
+            "functions-da.json",
+            new compiler.webpack.sources.RawSource(JSON.stringify(danish, null, 2)),
+          );
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const publicUrl = process.env.ADDIN_PUBLIC_URL;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/taskpane.ts", functions: FUNCTION_FILES },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    plugins: [
+      new DefinePlugin({ ADDIN_VERSION: JSON.stringify(require("./package.json").version) }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new DanishFunctionsPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              dev || publicUrl === undefined ? content : content.toString().replaceAll(devUrl, publicUrl),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
