@@ -43,6 +43,7 @@ export default [
         process: "readonly",
         __dirname: "readonly",
         console: "readonly",
+        Buffer: "readonly",
       },
     },
   },

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the taskpane and the custom functions into dist/, generates functions.json from the functions' JSDoc and a
 // Danish functions-da.json from src/functions/danish.json, and copies the manifest and icons. In production the
 // localhost URLs in the manifest are replaced by ADDIN_PUBLIC_URL (when set).

@@ -78,6 +78,8 @@ describe("manifest.xml", () => {
   it("the functions file and metadata it loads are what the build produces (ids in functions.json)", async () => {
     const metadata = await generatedMetadata();
     const ids = metadata.functions.map((fn) => fn.id);
-    expect(ids).toEqual(expect.arrayContaining(["EFFECT", "BUDGETSAVING", "SOCIOECONOMIC", "BREAKEVEN", "CASHFLOW", "RATE"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["EFFECT", "BUDGETSAVING", "SOCIOECONOMIC", "BREAKEVEN", "CASHFLOW", "RATE"]),
+    );
   });
 });
