@@ -1,0 +1,59 @@
+import type { Expr } from "./formula";
+
+/** Languages the workbook is written in. */
+export type Language = "da" | "en";
+
+/** What a cell is for: an input the user may change, a calculation step, a result, or a label. */
+export type CellRole = "label" | "input" | "calculation" | "output";
+
+/** Number formats (en-US codes, as `range.numberFormat` and ExcelJS take them). */
+export const FORMATS = {
+  kr: "#,##0",
+  krDecimals: "#,##0.00",
+  percent: "0.0%",
+  percentPrecise: "0.000%",
+  share: "0.0000",
+  factor: "0.000",
+  integer: "0",
+  general: "General",
+  text: "@",
+} as const;
+export type NumberFormat = (typeof FORMATS)[keyof typeof FORMATS];
+
+/** One cell of a plan: a value or a formula, with its role, format, optional defined name and note. */
+export interface PlanCell {
+  /** A1 address on its sheet, e.g. "B4". */
+  readonly address: string;
+  readonly role: CellRole;
+  readonly value?: number | string;
+  readonly formula?: Expr;
+  readonly format?: NumberFormat;
+  /** Bold label (headings). */
+  readonly bold?: boolean;
+}
+
+/** A named range (several cells) on a sheet. */
+export interface PlanName {
+  readonly name: string;
+  readonly sheet: string;
+  /** Absolute A1 reference, e.g. "$B$20:$B$27" or "$B$4". */
+  readonly reference: string;
+  readonly role: CellRole;
+  /** What the name means, shown in docs and as the name's comment in Excel. */
+  readonly description: string;
+}
+
+export interface SheetPlan {
+  /** Sheet name (≤ 31 characters, none of \ / ? * [ ] :). */
+  readonly name: string;
+  readonly cells: readonly PlanCell[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+}
+
+/** The whole model: sheets in order and the workbook's defined names. */
+export interface WorkbookPlan {
+  readonly language: Language;
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly PlanName[];
+}

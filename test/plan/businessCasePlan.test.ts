@@ -1,0 +1,153 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../../src/engine/businessCase";
+import { expectOk } from "../../src/engine/errors";
+import { pilotScenario } from "../../src/engine/pilot";
+import type { Scenario } from "../../src/engine/scenario";
+import { OUTCOME_STATES, perState } from "../../src/engine/states";
+import { validateScenario } from "../../src/engine/validate";
+import { buildPlan } from "../../src/plan/buildPlan";
+import { NO_BREAK_EVEN } from "../../src/plan/labels";
+import { workbookNames } from "../../src/plan/outputs";
+import { evaluatePlan, type EvaluatedWorkbook } from "../support/hyperformulaWorkbook";
+
+const pilot = expectOk(pilotScenario());
+
+/** Compares every output name of the workbook with the engine, to 1e-9 relative. */
+function expectMatchesEngine(
+  workbook: EvaluatedWorkbook,
+  expected: Record<string, number | null>,
+  language: "da" | "en",
+): void {
+  for (const [definedName, engineValue] of Object.entries(expected)) {
+    const cellValue = workbook.valueOf(definedName);
+    if (engineValue === null) {
+      expect(cellValue, definedName).toBe(NO_BREAK_EVEN[language]);
+      continue;
+    }
+    expect(typeof cellValue, `${definedName} = ${String(cellValue)}`).toBe("number");
+    const scale = Math.max(1, Math.abs(engineValue));
+    expect(Math.abs((cellValue as number) - engineValue) / scale, definedName).toBeLessThanOrEqual(1e-9);
+  }
+}
+
+describe("the business-case plan evaluated by HyperFormula equals the engine", () => {
+  it.each(["da", "en"] as const)("pilot (%s): every output name, no error cells", (language) => {
+    const workbook = evaluatePlan(buildPlan(pilot, language));
+    expect(workbook.errors()).toEqual([]);
+    expectMatchesEngine(workbook, workbookNames(pilot, computeBusinessCase(pilot)), language);
+  });
+});
+
+/** A number with at most six decimals (spreadsheet-like inputs; no subnormal doubles). */
+const decimal = (min: number, max: number) =>
+  fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) }).map((micro) => micro / 1e6);
+
+/** Random valid scenarios that exercise every input: cohorts, refusion steps, timing, payers, health costs, factors. */
+const scenarioArbitrary = fc
+  .record({
+    horizonMonths: fc.integer({ min: 1, max: 90 }),
+    measurementMonth: fc.integer({ min: 1, max: 30 }),
+    interventionMonths: fc.integer({ min: 1, max: 24 }),
+    discountRate: decimal(-0.05, 0.2),
+    persistence: decimal(0, 1),
+    cost: decimal(0, 300_000),
+    upfront: fc.boolean(),
+    weeks: fc.integer({ min: 0, max: 120 }),
+    equalisation: decimal(0, 1),
+    netTaxFactor: decimal(0.5, 2),
+    distortion: decimal(1, 1.3),
+    cohorts: fc.array(
+      fc.record({ participants: fc.integer({ min: 1, max: 200 }), intakeMonth: fc.integer({ min: 0, max: 24 }) }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
+    weights: fc.array(decimal(0, 1), { minLength: 8, maxLength: 8 }),
+    statePaysPerm: fc.boolean(),
+    healthTemp: decimal(0, 5_000),
+    wageJob: decimal(0, 60_000),
+  })
+  .filter(({ weights, horizonMonths, measurementMonth, interventionMonths }) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    return total > 0.01 && measurementMonth <= horizonMonths && interventionMonths <= horizonMonths;
+  })
+  .map((r): Scenario => {
+    const total = r.weights.reduce((a, b) => a + b, 0);
+    return {
+      ...pilot,
+      horizonMonths: r.horizonMonths,
+      measurementMonth: r.measurementMonth,
+      interventionMonths: r.interventionMonths,
+      discountRate: r.discountRate,
+      persistence: r.persistence,
+      costPerParticipant: r.cost,
+      costTiming: r.upfront ? "upfront" : "spread",
+      weeksOnBenefitAtIntake: r.weeks,
+      equalisationShare: r.equalisation,
+      socioEconomic: { ...pilot.socioEconomic, netTaxFactor: r.netTaxFactor, distortionFactor: r.distortion },
+      cohorts: r.cohorts,
+      participantShares: perState((state) => (r.weights[OUTCOME_STATES.indexOf(state)] ?? 0) / total),
+      states: {
+        ...pilot.states,
+        PERM: { ...pilot.states.PERM, benefitPayer: r.statePaysPerm ? "state" : "municipality" },
+        TEMP: { ...pilot.states.TEMP, healthCost: r.healthTemp },
+        JOB: { ...pilot.states.JOB, wage: r.wageJob },
+      },
+    };
+  });
+
+describe("random scenarios: the plan's formulas equal the engine (HyperFormula)", () => {
+  it("≥ 50 random valid scenarios, both languages, every output name to 1e-9 relative", () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.constantFrom("da" as const, "en" as const), (scenario, language) => {
+        expect(validateScenario(scenario)).toEqual([]);
+        const workbook = evaluatePlan(buildPlan(scenario, language));
+        expect(workbook.errors()).toEqual([]);
+        expectMatchesEngine(workbook, workbookNames(scenario, computeBusinessCase(scenario)), language);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("changing an input cell: the outputs follow the engine's new result", () => {
+  const plan = buildPlan(pilot, "en");
+  const changes: [string, (workbook: EvaluatedWorkbook) => void, Scenario][] = [
+    ["discount rate 5 %", (w) => w.setInput("SIB_DiscountRate", 0.05), { ...pilot, discountRate: 0.05 }],
+    ["horizon 36 months", (w) => w.setInput("SIB_HorizonMonths", 36), { ...pilot, horizonMonths: 36 }],
+    [
+      "cost 100,000 kr up front",
+      (w) => (w.setInput("SIB_CostPerParticipant", 100_000), w.setInput("SIB_CostUpfront", 1)),
+      {
+        ...pilot,
+        costPerParticipant: 100_000,
+        costTiming: "upfront",
+      },
+    ],
+    [
+      "80 participants (cohort cell)",
+      (w) => w.setInput({ sheet: "Inputs", address: "B6" }, 80),
+      { ...pilot, cohorts: [{ participants: 80, intakeMonth: 0 }] },
+    ],
+    [
+      "TEMP benefit 9,000 kr (state table cell)",
+      (w) => w.setInput({ sheet: "Inputs", address: cellOfState(plan, "SIB_Benefits", 5) }, 9_000),
+      { ...pilot, states: { ...pilot.states, TEMP: { ...pilot.states.TEMP, benefit: 9_000 } } },
+    ],
+  ];
+  it.each(changes)("%s", (_, change, changed) => {
+    const workbook = evaluatePlan(plan);
+    change(workbook);
+    expectMatchesEngine(workbook, workbookNames(changed, computeBusinessCase(changed)), "en");
+  });
+});
+
+/** The A1 address of the `index`-th cell of a column-shaped defined name. */
+function cellOfState(plan: ReturnType<typeof buildPlan>, definedName: string, index: number): string {
+  const reference = plan.names.find((n) => n.name === definedName)?.reference ?? "";
+  const match = /^\$([A-Z]+)\$(\d+):/.exec(reference);
+  if (match === null) throw new Error(`no column name ${definedName}`);
+  return `${match[1]}${Number(match[2]) + index}`;
+}
