@@ -35,7 +35,9 @@ export const INPUT_PARAMETER_IDS: Readonly<Record<string, string>> = {
 };
 
 /** Provenance of the pilot's own inputs (DOMAIN.md, docs/calibration.md). V = published, A = assumption/calibration. */
-export const PILOT_INPUT_NOTES: Readonly<Record<string, { readonly evidence: "V" | "A"; readonly da: string; readonly en: string }>> = {
+export const PILOT_INPUT_NOTES: Readonly<
+  Record<string, { readonly evidence: "V" | "A"; readonly da: string; readonly en: string }>
+> = {
   participants: { evidence: "V", da: "DRC/COWI-piloten (PDJF 2023)", en: "DRC/COWI pilot (PDJF 2023)" },
   costPerParticipant: { evidence: "V", da: "DRC/COWI-piloten (PDJF 2023)", en: "DRC/COWI pilot (PDJF 2023)" },
   measurementMonth: { evidence: "V", da: "Målt 2 måneder efter indsatsen", en: "Measured 2 months after the effort" },
@@ -47,15 +49,27 @@ export const PILOT_INPUT_NOTES: Readonly<Record<string, { readonly evidence: "V"
   },
   persistence: { evidence: "A", da: "Antaget: intet henfald", en: "Assumed: no decay" },
   costTiming: { evidence: "A", da: "Antaget: fordelt over indsatsen", en: "Assumed: spread over the effort" },
-  weeksOnBenefitAtIntake: { evidence: "A", da: "Langtidsledige: refusionstrin 20 %", en: "Long-term recipients: refusion step 20 %" },
+  weeksOnBenefitAtIntake: {
+    evidence: "A",
+    da: "Langtidsledige: refusionstrin 20 %",
+    en: "Long-term recipients: refusion step 20 %",
+  },
   equalisationShare: { evidence: "A", da: "Brutto-visning som SØM (U = 0)", en: "Gross view as SØM (U = 0)" },
-  netTaxFactor: { evidence: "A", da: "Kalibreret til COWI: NAF 1,0 (FM 2023: 1,28)", en: "Calibrated to COWI: NAF 1.0 (FM 2023: 1.28)" },
+  netTaxFactor: {
+    evidence: "A",
+    da: "Kalibreret til COWI: NAF 1,0 (FM 2023: 1,28)",
+    en: "Calibrated to COWI: NAF 1.0 (FM 2023: 1.28)",
+  },
   participantShare: {
     evidence: "V",
     da: "Pilotens udfald (PDJF 2023) som antal ud af 55 målte",
     en: "Pilot outcomes (PDJF 2023) as counts of 55 measured",
   },
-  comparisonShare: { evidence: "V", da: "Pilotens kontrolgruppe (PDJF 2023)", en: "Pilot comparison group (PDJF 2023)" },
+  comparisonShare: {
+    evidence: "V",
+    da: "Pilotens kontrolgruppe (PDJF 2023)",
+    en: "Pilot comparison group (PDJF 2023)",
+  },
 };
 
 /** Where an input's value comes from, in words, for the workbook's source column. */
