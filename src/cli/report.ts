@@ -2,6 +2,7 @@ import { type BusinessCaseResult, type PerAccount } from "../engine/businessCase
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
 import type { Scenario } from "../engine/scenario";
 import type { PerState } from "../engine/states";
+import { workbookNames } from "../plan/outputs";
 
 /** The machine-readable business case printed by `npm run case -- --json`. Amounts in kr; months are counts. */
 export interface CaseReport {
@@ -17,6 +18,8 @@ export interface CaseReport {
   readonly undiscounted: { readonly perParticipant: PerAccount<number>; readonly total: PerAccount<number> };
   readonly breakEvenMonth: PerAccount<number | null>;
   readonly effect: PerState<EffectEstimate>;
+  /** The engine's value of every output defined name of the workbook (null = break-even not reached). */
+  readonly workbookNames: Readonly<Record<string, number | null>>;
   readonly monthly: {
     readonly discountFactor: readonly number[];
     readonly cost: readonly number[];
@@ -36,6 +39,7 @@ export function caseReport(scenario: Scenario, result: BusinessCaseResult): Case
     undiscounted: result.undiscounted,
     breakEvenMonth: result.breakEvenMonth,
     effect: effectEstimates(scenario),
+    workbookNames: workbookNames(scenario, result),
     monthly: result.monthly,
   };
 }

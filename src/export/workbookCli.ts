@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { describeFailure } from "../engine/errors";
+import { pilotScenario } from "../engine/pilot";
+import type { Scenario } from "../engine/scenario";
+import { parseScenarioFile } from "../engine/scenarioFile";
+import { buildPlan } from "../plan/buildPlan";
+import type { Language } from "../plan/types";
+import { planToXlsx } from "./xlsx";
+
+const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en]
+  Writes the business case (the built-in DRC pilot, or a scenario file) as an .xlsx workbook of native formulas
+  that recalculate in Excel or LibreOffice without the add-in. Default: sib-business-case.xlsx, Danish.`;
+
+/** Exit codes: 0 written, 2 bad arguments or a bad scenario file, 1 the file could not be written. */
+async function main(argv: readonly string[]): Promise<number> {
+  let options: {
+    scenario?: string | undefined;
+    out?: string | undefined;
+    lang?: string | undefined;
+    help?: boolean | undefined;
+  };
+  try {
+    options = parseArgs({
+      args: [...argv],
+      options: {
+        scenario: { type: "string" },
+        out: { type: "string" },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const language = options.lang ?? "da";
+  if (language !== "da" && language !== "en") {
+    process.stderr.write(`error: --lang must be da or en, got ${language}\n`);
+    return 2;
+  }
+  const loaded = loadScenario(options.scenario);
+  if ("errors" in loaded) {
+    for (const line of loaded.errors) process.stderr.write(`error: ${line}\n`);
+    return 2;
+  }
+  const out = options.out ?? "sib-business-case.xlsx";
+  const plan = buildPlan(loaded.scenario, language as Language);
+  try {
+    writeFileSync(out, await planToXlsx(plan));
+  } catch (error) {
+    process.stderr.write(`error: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const cells = plan.sheets.reduce((total, sheet) => total + sheet.cells.length, 0);
+  process.stdout.write(
+    `Wrote ${out}: ${plan.sheets.map((sheet) => sheet.name).join(", ")} (${cells} cells, ${plan.names.length} defined names).\n`,
+  );
+  return 0;
+}
+
+function loadScenario(path: string | undefined): { scenario: Scenario } | { errors: string[] } {
+  if (path === undefined) {
+    const pilot = pilotScenario();
+    return pilot.ok ? { scenario: pilot.value } : { errors: [describeFailure(pilot)] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    return { errors: [`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const parsed = parseScenarioFile(json);
+  return parsed.ok
+    ? { scenario: parsed.value.scenario }
+    : { errors: parsed.issues.map((issue) => `${path}: ${issue.message}`) };
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
