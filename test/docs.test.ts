@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../src/engine/businessCase";
+import { expectOk } from "../src/engine/errors";
 import { INPUT_FIELDS } from "../src/engine/inputs";
+import { pilotScenario } from "../src/engine/pilot";
+import { buildPlan } from "../src/plan/buildPlan";
+import { workbookNames } from "../src/plan/outputs";
 import { OUTCOME_STATES } from "../src/engine/states";
 
 describe("docs/scenario.md", () => {
@@ -11,5 +16,16 @@ describe("docs/scenario.md", () => {
       const documented = state === undefined ? field.key : field.key.replace(`.${state}`, ".<STATE>");
       expect(doc, field.key).toContain(`\`${documented}\``);
     }
+  });
+});
+
+describe("docs/workbook.md", () => {
+  const doc = readFileSync("docs/workbook.md", "utf8");
+  it("lists every defined name of the model (inputs, calculation helpers and outputs)", () => {
+    const pilot = expectOk(pilotScenario());
+    for (const definedName of buildPlan(pilot, "en").names)
+      expect(doc, definedName.name).toContain(`\`${definedName.name}\``);
+    for (const output of Object.keys(workbookNames(pilot, computeBusinessCase(pilot))))
+      expect(doc).toContain(`\`${output}\``);
   });
 });
