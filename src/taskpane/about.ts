@@ -47,6 +47,24 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     en: "A built-in rate with source and year, e.g. social assistance 2024.",
     example: '=SIB.RATE("kontanthjaelp_30plus_andre", 2024)',
   },
+  {
+    name: "SIB.PROBTARGET",
+    da: "Sandsynligheden for at nå en målandel med få deltagere (eksakt binomialfordeling).",
+    en: "Probability of reaching a target share with a small cohort (exact binomial distribution).",
+    example: "=SIB.PROBTARGET(56, 0.3, 0.3)",
+  },
+  {
+    name: "SIB.MDE",
+    da: "Mindste påviselige effekt i procentpoint for givne gruppestørrelser.",
+    en: "Minimum detectable effect in percentage points for given group sizes.",
+    example: "=SIB.MDE(56, 56, 0.2)",
+  },
+  {
+    name: "SIB.BINOMIAL",
+    da: "Fordelingen af antal deltagere med udfaldet, som tabel.",
+    en: "Distribution of the number of participants with the outcome, as a table.",
+    example: "=SIB.BINOMIAL(56, 0.3)",
+  },
 ];
 
 /** Texts of the about page. */
