@@ -18,5 +18,6 @@ export function buildPlan(scenario: Scenario, language: Language): WorkbookPlan 
     language,
     sheets: [inputs.plan, calculation.plan, results.plan, sourcesSheet(scenario.parameterYear, language)],
     names: [...inputs.names, ...calculation.names, ...results.names],
+    charts: [...results.charts, ...calculation.charts],
   };
 }

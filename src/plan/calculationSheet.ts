@@ -1,12 +1,12 @@
 import { ACCOUNTS, type Account } from "../engine/businessCase";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
-import { cell, columnRange } from "./address";
+import { absolute, cell, columnRange } from "./address";
 import { add, call, div, eq, ge, ifThen, lt, mul, name, neg, num, pow, ref, sub, sum, type Expr } from "./formula";
 import type { InputsLayout } from "./inputsSheet";
 import { ACCOUNT_LABELS, ACCOUNT_NAME, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
-import { FORMATS, type Language, type SheetPlan } from "./types";
+import { FORMATS, type ChartPlan, type Language, type SheetPlan } from "./types";
 
 /** Where the Results sheet finds the calendar-month columns of each account. */
 export interface CalculationLayout {
@@ -35,7 +35,7 @@ export function calculationSheet(
   scenario: Scenario,
   language: Language,
   inputs: InputsLayout,
-): { plan: SheetPlan; names: SheetBuilder["names"]; layout: CalculationLayout } {
+): { plan: SheetPlan; names: SheetBuilder["names"]; layout: CalculationLayout; charts: ChartPlan[] } {
   const sheet = new SheetBuilder(SHEET_NAMES.calculation[language], language);
   const input = (column: string, state: string): Expr => {
     const address = inputs.stateCells[column]?.[state];
@@ -400,5 +400,22 @@ export function calculationSheet(
     );
   }
   const widths = Array.from({ length: negativeColumn("socioEconomic") + 1 }, (_, index) => (index === 0 ? 34 : 14));
-  return { plan: sheet.build(widths), names: sheet.names, layout: { sheet: sheet.sheetName, calendarMonths } };
+  const cumulativeChart: ChartPlan = {
+    sheet: sheet.sheetName,
+    anchor: cell(negativeColumn("socioEconomic") + 2, MONTH_HEADER_ROW),
+    type: "line",
+    title: sheet.text({
+      da: "Akkumuleret nettoresultat (nutidsværdi) pr. budgetholder, kr",
+      en: "Cumulative net position (present value) per budget holder, kr",
+    }),
+    dataSheet: sheet.sheetName,
+    data: `${absolute(cumulativeColumn(ACCOUNTS[0]), MONTH_HEADER_ROW)}:${absolute(cumulativeColumn("socioEconomic"), lastCalendarRow)}`,
+    categories: columnRange(c, firstMonthRow, lastCalendarRow),
+  };
+  return {
+    plan: sheet.build(widths),
+    names: sheet.names,
+    layout: { sheet: sheet.sheetName, calendarMonths },
+    charts: [cumulativeChart],
+  };
 }

@@ -1,11 +1,12 @@
 import { ACCOUNTS } from "../engine/businessCase";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
+import { cell, columnRange } from "./address";
 import { add, call, div, eq, ge, ifThen, mul, name, num, ref, sub, text, type Expr } from "./formula";
 import type { CalculationLayout } from "./calculationSheet";
 import type { InputsLayout } from "./inputsSheet";
 import { ACCOUNT_LABELS, ACCOUNT_NAME, NO_BREAK_EVEN, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
-import { FORMATS, type Language, type SheetPlan } from "./types";
+import { FORMATS, type ChartPlan, type Language, type SheetPlan } from "./types";
 
 /** Output names per account: NPV (total and per participant), undiscounted sums and the break-even month. */
 export const ACCOUNT_OUTPUTS = [
@@ -41,7 +42,7 @@ export function resultsSheet(
   language: Language,
   inputs: InputsLayout,
   calculation: CalculationLayout,
-): { plan: SheetPlan; names: SheetBuilder["names"] } {
+): { plan: SheetPlan; names: SheetBuilder["names"]; charts: ChartPlan[] } {
   const sheet = new SheetBuilder(SHEET_NAMES.results[language], language);
   sheet.label(0, 1, { da: "Resultater", en: "Results" }, true);
   sheet.label(0, 2, {
@@ -114,5 +115,19 @@ export function resultsSheet(
       `Effect on ${state} at the measurement month (percentage points)`,
     );
   });
-  return { plan: sheet.build([36, 18, 20, 20, 22, 18]), names: sheet.names };
+  const firstAccountRow = headerRow + 1;
+  const lastAccountRow = headerRow + ACCOUNTS.length;
+  const split: ChartPlan = {
+    sheet: sheet.sheetName,
+    anchor: cell(7, 3),
+    type: "columnClustered",
+    title: sheet.text({
+      da: "Nutidsværdi pr. deltager pr. budgetholder, kr",
+      en: "NPV per participant by budget holder, kr",
+    }),
+    dataSheet: sheet.sheetName,
+    data: columnRange(2, headerRow, lastAccountRow),
+    categories: columnRange(0, firstAccountRow, lastAccountRow),
+  };
+  return { plan: sheet.build([36, 18, 20, 20, 22, 18]), names: sheet.names, charts: [split] };
 }

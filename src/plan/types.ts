@@ -51,9 +51,26 @@ export interface SheetPlan {
   readonly columnWidths: readonly number[];
 }
 
-/** The whole model: sheets in order and the workbook's defined names. */
+/**
+ * A chart of the model (written by the Excel writer; the .xlsx export has no charts, ExcelJS cannot write them).
+ * References are absolute A1 ranges on `dataSheet`; the chart is placed on `sheet` at `anchor` (top-left cell).
+ */
+export interface ChartPlan {
+  readonly sheet: string;
+  readonly anchor: string;
+  readonly type: "line" | "columnClustered";
+  readonly title: string;
+  readonly dataSheet: string;
+  /** Series in columns, first row = series names. */
+  readonly data: string;
+  /** Category labels (x axis), same number of rows as the data without its header. */
+  readonly categories: string;
+}
+
+/** The whole model: sheets in order, the workbook's defined names and its charts. */
 export interface WorkbookPlan {
   readonly language: Language;
   readonly sheets: readonly SheetPlan[];
   readonly names: readonly PlanName[];
+  readonly charts: readonly ChartPlan[];
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../../src/engine/businessCase";
+import { expectOk } from "../../src/engine/errors";
+import { pilotScenario } from "../../src/engine/pilot";
+import { writeModel } from "../../src/excel/writeModel";
+import { buildPlan } from "../../src/plan/buildPlan";
+import { NO_BREAK_EVEN } from "../../src/plan/labels";
+import { workbookNames } from "../../src/plan/outputs";
+import { FakeExcelWorkbook } from "../support/fakeExcel";
+
+const pilot = expectOk(pilotScenario());
+const expected = workbookNames(pilot, computeBusinessCase(pilot));
+
+function expectOutputs(book: FakeExcelWorkbook, prefix: string, language: "da" | "en"): void {
+  for (const [name, engineValue] of Object.entries(expected)) {
+    const value = book.valueOf(name.replace(/^SIB_/, prefix));
+    if (engineValue === null) expect(value, name).toBe(NO_BREAK_EVEN[language]);
+    else
+      expect(Math.abs((value as number) - engineValue) / Math.max(1, Math.abs(engineValue)), name).toBeLessThanOrEqual(
+        1e-9,
+      );
+  }
+}
+
+describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)", () => {
+  it("writes the pilot with 2 syncs in one undo step; the live formulas compute the engine's values", async () => {
+    const book = new FakeExcelWorkbook({ Ark1: [["my data", 42]] });
+    const report = await writeModel(buildPlan(pilot, "da"), book.host());
+    expect(report.syncs).toBe(2);
+    expect(book.syncs).toBe(2);
+    expect(book.runs).toEqual([{ mergeUndoGroup: true }]);
+    expect(report.oneUndoStep).toBe(true);
+    expect(report.sheets).toEqual(["Input", "Beregning", "Resultater", "Kilder"]);
+    expect(book.sheetNames()).toEqual(["Ark1", "Input", "Beregning", "Resultater", "Kilder"]);
+    expect(book.cellValue("Ark1", "B1")).toBe(42);
+    expect(book.errors()).toEqual([]);
+    expectOutputs(book, "SIB_", "da");
+    expect(book.startupBehaviour).toBe("load");
+    expect(book.charts.map((chart) => chart.type)).toEqual(["ColumnClustered", "Line"]);
+    expect(book.unlocked.size).toBeGreaterThan(40);
+    expect(book.active).toBe("Input");
+  });
+
+  it("keeps 2 syncs for a 420-month horizon", async () => {
+    const book = new FakeExcelWorkbook();
+    const report = await writeModel(buildPlan({ ...pilot, horizonMonths: 420 }, "en"), book.host());
+    expect(report.syncs).toBe(2);
+    expect(report.cells).toBeGreaterThan(10_000);
+  });
+
+  it("never overwrites: a second model gets free sheet names and the SIB2_ prefix, the first keeps working", async () => {
+    const book = new FakeExcelWorkbook();
+    await writeModel(buildPlan(pilot, "en"), book.host());
+    book.hf.setCellContents({ sheet: book.hf.getSheetId("Inputs") ?? -1, row: 0, col: 5 }, "user note");
+    const report = await writeModel(buildPlan({ ...pilot, discountRate: 0 }, "en"), book.host());
+    expect(report.sheets).toEqual(["Inputs (2)", "Calculation (2)", "Results (2)", "Sources (2)"]);
+    expect(report.namePrefix).toBe("SIB2_");
+    expect(book.cellValue("Inputs", "F1")).toBe("user note");
+    expectOutputs(book, "SIB_", "en");
+    const undiscounted = workbookNames(
+      { ...pilot, discountRate: 0 },
+      computeBusinessCase({ ...pilot, discountRate: 0 }),
+    );
+    const second = book.valueOf("SIB2_NPV_Municipality") as number;
+    expect(Math.abs(second / (undiscounted["SIB_NPV_Municipality"] ?? Number.NaN) - 1)).toBeLessThan(1e-9);
+  });
+
+  it("without ExcelApi 1.20 it writes without mergeUndoGroup (still 2 syncs)", async () => {
+    const book = new FakeExcelWorkbook();
+    const report = await writeModel(buildPlan(pilot, "en"), book.host(false));
+    expect(book.runs).toEqual([{ mergeUndoGroup: false }]);
+    expect(report.oneUndoStep).toBe(false);
+  });
+
+  it("a failure mid-write removes what the write added and leaves the rest of the workbook as it was", async () => {
+    const book = new FakeExcelWorkbook({ Budget: [["kommune", 1000]] }, { MyRate: "=Budget!$B$1" });
+    book.failAtSync = 2;
+    await expect(writeModel(buildPlan(pilot, "da"), book.host())).rejects.toThrow(/simulated failure/);
+    expect(book.sheetNames()).toEqual(["Budget"]);
+    expect(book.nameList()).toEqual(["MyRate"]);
+    expect(book.cellValue("Budget", "B1")).toBe(1000);
+    expect(book.startupBehaviour).toBe("none");
+  });
+});
