@@ -33,7 +33,7 @@ export class FakeExcelWorkbook {
   constructor(initialSheets: Record<string, RawCellContent[][]> = {}, initialNames: Record<string, string> = {}) {
     this.hf = HyperFormula.buildFromSheets(
       initialSheets,
-      { licenseKey: "gpl-v3", maxRows: 100_000 },
+      { licenseKey: "gpl-v3", maxRows: 100_000, smartRounding: false },
       Object.entries(initialNames).map(([name, expression]) => ({ name, expression })),
     );
   }
@@ -185,6 +185,17 @@ class FakeNames {
     });
   }
 
+  getItem(name: string): { getRange: () => FakeRange } {
+    return {
+      getRange: () => {
+        const expression = this.context.book.hf.getNamedExpressionFormula(name);
+        const match = expression === undefined ? null : /^='?(.*?)'?!(.+)$/.exec(expression);
+        if (match === null) throw new Error(`ItemNotFound: name ${name}`);
+        return new FakeRange(this.context, (match[1] ?? "").replace(/''/g, "'"), (match[2] ?? "").replace(/\$/g, ""));
+      },
+    };
+  }
+
   getItemOrNullObject(name: string): { isNullObject: boolean; load: (p: string) => void; delete: () => void } {
     const item = {
       isNullObject: true,
@@ -291,6 +302,22 @@ class FakeRange {
       },
       columnWidth: 0,
     };
+  }
+
+  values: unknown[][] = [];
+
+  load(property: string): void {
+    if (property !== "values") throw new Error(`the fake loads only values, not ${property}`);
+    this.context.onSync(() => {
+      const sheet = this.context.book.hf.getSheetId(this.sheet);
+      if (sheet === undefined) throw new Error(`ItemNotFound: sheet ${this.sheet}`);
+      const { top, left, rows, columns } = this.shape();
+      this.values = Array.from({ length: rows }, (_, row) =>
+        Array.from({ length: columns }, (_, column) =>
+          this.context.book.hf.getCellValue({ sheet, row: top + row, col: left + column }),
+        ),
+      );
+    });
   }
 
   private shape(): { top: number; left: number; rows: number; columns: number } {

@@ -31,7 +31,11 @@ export function evaluatePlan(plan: WorkbookPlan): EvaluatedWorkbook {
     name: definedName.name,
     expression: `=${quoteSheet(definedName.sheet)}!${definedName.reference}`,
   }));
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", maxRows: 100_000 }, namedExpressions);
+  const hf = HyperFormula.buildFromSheets(
+    sheets,
+    { licenseKey: "gpl-v3", maxRows: 100_000, smartRounding: false },
+    namedExpressions,
+  );
   const addressOf = (definedName: string): { sheet: number; row: number; col: number } => {
     const found = plan.names.find((candidate) => candidate.name === definedName);
     if (found === undefined) throw new Error(`no defined name ${definedName}`);

@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expectOk } from "../../src/engine/errors";
+import { pilotScenario } from "../../src/engine/pilot";
+import type { Scenario } from "../../src/engine/scenario";
+import { readModel } from "../../src/excel/readModel";
+import { writeModel } from "../../src/excel/writeModel";
+import { buildPlan } from "../../src/plan/buildPlan";
+import { FakeExcelWorkbook } from "../support/fakeExcel";
+
+const pilot = expectOk(pilotScenario());
+
+describe("readModel: the inputs of a written model, read back by their defined names", () => {
+  it("reads back exactly the scenario that was written (pilot and random variations)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          discountRate: fc.integer({ min: 0, max: 100 }).map((x) => x / 1000),
+          horizonMonths: fc.integer({ min: 14, max: 60 }),
+          upfront: fc.boolean(),
+          cohorts: fc.array(
+            fc.record({ participants: fc.integer({ min: 1, max: 100 }), intakeMonth: fc.integer({ min: 0, max: 12 }) }),
+            {
+              minLength: 1,
+              maxLength: 3,
+            },
+          ),
+        }),
+        async ({ discountRate, horizonMonths, upfront, cohorts }) => {
+          const scenario: Scenario = {
+            ...pilot,
+            discountRate,
+            horizonMonths,
+            cohorts,
+            costTiming: upfront ? "upfront" : "spread",
+          };
+          const book = new FakeExcelWorkbook();
+          await writeModel(buildPlan(scenario, "en"), book.host());
+          const read = expectOk(await readModel(pilot, book.host()));
+          expect(read).toEqual(scenario);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it("follows an edited input cell and reads the second model by its prefix with 2 syncs", async () => {
+    const book = new FakeExcelWorkbook();
+    await writeModel(buildPlan(pilot, "da"), book.host());
+    await writeModel(buildPlan(pilot, "da"), book.host());
+    const sheet = book.hf.getSheetId("Input (2)") ?? -1;
+    const address = book.hf.getNamedExpressionFormula("SIB2_DiscountRate")?.match(/\$([A-Z]+)\$(\d+)$/);
+    book.hf.setCellContents(
+      { sheet, row: Number(address?.[2]) - 1, col: (address?.[1] ?? "A").charCodeAt(0) - 65 },
+      0.05,
+    );
+    const syncsBefore = book.syncs;
+    const read = expectOk(await readModel(pilot, book.host(), "SIB2_"));
+    expect(book.syncs - syncsBefore).toBe(2);
+    expect(read.discountRate).toBe(0.05);
+    expect(expectOk(await readModel(pilot, book.host())).discountRate).toBe(pilot.discountRate);
+  });
+
+  it("reports a bad cell by its defined name, and a workbook without a model", async () => {
+    const book = new FakeExcelWorkbook();
+    await writeModel(buildPlan(pilot, "en"), book.host());
+    const address = book.hf.getNamedExpressionFormula("SIB_HorizonMonths")?.match(/\$([A-Z]+)\$(\d+)$/);
+    book.hf.setCellContents(
+      { sheet: book.hf.getSheetId("Inputs") ?? -1, row: Number(address?.[2]) - 1, col: 1 },
+      "four years",
+    );
+    const bad = await readModel(pilot, book.host());
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.message).join(" ")).toContain("SIB_HorizonMonths");
+    const empty = await readModel(pilot, new FakeExcelWorkbook({ Sheet1: [[1]] }).host());
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.issues[0]?.message).toContain("no defined name SIB_");
+  });
+});
