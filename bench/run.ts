@@ -3,9 +3,13 @@
  * Figures are wall-clock on the machine it runs on (2 cores in CI).
  */
 import { runBusinessCaseBench } from "./businessCase";
+import { runPaymentBench } from "./payment";
 
 async function main(): Promise<void> {
-  const sections: [string, () => Promise<string[]> | string[]][] = [["Business case", runBusinessCaseBench]];
+  const sections: [string, () => Promise<string[]> | string[]][] = [
+    ["Business case", runBusinessCaseBench],
+    ["Payment", runPaymentBench],
+  ];
   for (const [title, run] of sections) {
     console.log(`\n== ${title}`);
     for (const line of await run()) console.log(line);

@@ -48,6 +48,18 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     example: '=SIB.RATE("kontanthjaelp_30plus_andre", 2024)',
   },
   {
+    name: "SIB.PAYMENT",
+    da: "Samlet resultatbetaling efter en prisliste, med lofter, kæde, basislinje og tærskel.",
+    en: "Total outcome payment under a rate card, with caps, chained triggers, baseline and threshold.",
+    example: "=SIB.PAYMENT({15,9}, {198090,99045})",
+  },
+  {
+    name: "SIB.PAYMENTSCHEDULE",
+    da: "Betalinger pr. måned under betalingsvilkårene, pr. betaler.",
+    en: "Payments by month under the payment terms, by payer.",
+    example: "=SIB.PAYMENTSCHEDULE()",
+  },
+  {
     name: "SIB.PROBTARGET",
     da: "Sandsynligheden for at nå en målandel med få deltagere (eksakt binomialfordeling).",
     en: "Probability of reaching a target share with a small cohort (exact binomial distribution).",
