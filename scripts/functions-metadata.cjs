@@ -3,7 +3,12 @@ const { readFileSync } = require("node:fs");
 const path = require("node:path");
 
 /** Every file with @customfunction JSDoc: the metadata plugin reads these and the functions bundle includes them. */
-const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/payment.ts", "./src/functions/stats.ts"];
+const FUNCTION_FILES = [
+  "./src/functions/functions.ts",
+  "./src/functions/payment.ts",
+  "./src/functions/investor.ts",
+  "./src/functions/stats.ts",
+];
 
 const TRANSLATIONS = path.join(__dirname, "..", "src", "functions", "danish.json");
 

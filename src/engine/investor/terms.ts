@@ -1,0 +1,262 @@
+import { failMany, issue, ok, type Issue, type Result } from "../errors";
+
+/** When the investor's capital is drawn: as the intervention costs fall due, or all at month 0. */
+export type DrawTiming = "asNeeded" | "upfront";
+/** Who pays the principal-protection top-up. */
+export type TopUpPayer = "commissioner" | "guarantor";
+
+/**
+ * Where outcome payments beyond the return cap (the surplus) go, as fractions summing to 1:
+ * `investor` is paid on top of the capped return; `provider` goes to the service provider; `commissioner` is returned
+ * to (in practice: not paid by) the commissioner; `reinvested` stays in the programme for more participants (it
+ * leaves the investor's flows).
+ */
+export interface SurplusShares {
+  readonly investor: number;
+  readonly provider: number;
+  readonly commissioner: number;
+  readonly reinvested: number;
+}
+
+/** Complete, validated investor terms. Rates are effective annual fractions; money is kr. */
+export interface InvestorTerms {
+  readonly draw: DrawTiming;
+  /**
+   * Cap on the investor's return from outcome payments. `irr`: effective annual IRR (0.08 = 8 % per year), applied
+   * month by month to the capital outstanding at the monthly equivalent rate; `multiple`: total distributions at most
+   * this times the principal (≥ 1). Null = no cap; with both, the tighter binds.
+   */
+  readonly returnCap: { readonly irr: number | null; readonly multiple: number | null };
+  readonly surplusShare: SurplusShares;
+  /**
+   * Maximum loss L as a fraction of the principal (0.5 = the investor gets back at least 50 %); null = no protection.
+   * The top-up is paid in the last month of the horizon.
+   */
+  readonly maxLoss: number | null;
+  readonly topUpPayer: TopUpPayer;
+  /** Effective annual hurdle rate for the investor's NPV (0.08 = 8 % per year); null = no NPV reported. */
+  readonly hurdleRate: number | null;
+}
+
+/** Investor terms with every field optional (defaults: {@link DEFAULT_INVESTOR_TERMS}). */
+export interface InvestorTermsInput {
+  readonly draw?: DrawTiming;
+  readonly returnCap?: { readonly irr?: number | null; readonly multiple?: number | null };
+  /** Shares not given are 0, except `commissioner`, which takes the remainder when not given. */
+  readonly surplusShare?: Partial<SurplusShares>;
+  readonly maxLoss?: number | null;
+  readonly topUpPayer?: TopUpPayer;
+  readonly hurdleRate?: number | null;
+}
+
+/** Defaults: capital drawn as needed, no cap (all surplus to the commissioner if a cap is set), no protection. */
+export const DEFAULT_INVESTOR_TERMS: InvestorTerms = {
+  draw: "asNeeded",
+  returnCap: { irr: null, multiple: null },
+  surplusShare: { investor: 0, provider: 0, commissioner: 1, reinvested: 0 },
+  maxLoss: null,
+  topUpPayer: "commissioner",
+  hurdleRate: null,
+};
+
+/** Names accepted by {@link investorTermsFromPairs} (case-insensitive). */
+export const INVESTOR_TERM_NAMES = [
+  "draw",
+  "returnCap.irr",
+  "returnCap.multiple",
+  "maxLoss",
+  "topUpPayer",
+  "surplusShare.investor",
+  "surplusShare.provider",
+  "surplusShare.commissioner",
+  "surplusShare.reinvested",
+  "hurdleRate",
+] as const;
+
+const SHARE_TOLERANCE = 1e-9;
+
+/**
+ * Validates investor terms and fills the defaults. Issues name the field as `terms.<name>`.
+ * @param input Partial terms, e.g. { returnCap: { irr: 0.08 }, maxLoss: 0.5 }.
+ * @returns Complete terms, or InvalidInput issues (all of them).
+ * @example investorTerms({ draw: "upfront", returnCap: { multiple: 1.3 } }) // ok({ draw: "upfront", ... })
+ */
+export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTerms> {
+  const issues: Issue[] = [];
+  const draw = input.draw ?? DEFAULT_INVESTOR_TERMS.draw;
+  if (draw !== "asNeeded" && draw !== "upfront") {
+    issues.push(invalid("draw", "enum", `terms.draw must be "asNeeded" or "upfront", got ${JSON.stringify(draw)}.`));
+  }
+  const capIrr = input.returnCap?.irr ?? null;
+  if (capIrr !== null && !(Number.isFinite(capIrr) && capIrr >= 0 && capIrr <= 1)) {
+    issues.push(
+      invalid(
+        "returnCap.irr",
+        "range",
+        `terms.returnCap.irr must be an effective annual rate from 0 to 1 (0.08 = 8 %), got ${capIrr}.`,
+      ),
+    );
+  }
+  const capMultiple = input.returnCap?.multiple ?? null;
+  if (capMultiple !== null && !(Number.isFinite(capMultiple) && capMultiple >= 1)) {
+    issues.push(
+      invalid(
+        "returnCap.multiple",
+        "range",
+        `terms.returnCap.multiple must be at least 1 (1.3 = 130 %), got ${capMultiple}.`,
+      ),
+    );
+  }
+  const maxLoss = input.maxLoss ?? null;
+  if (maxLoss !== null && !(Number.isFinite(maxLoss) && maxLoss >= 0 && maxLoss <= 1)) {
+    issues.push(
+      invalid(
+        "maxLoss",
+        "range",
+        `terms.maxLoss must be a fraction of the principal from 0 to 1 (0.5 = 50 %), got ${maxLoss}.`,
+      ),
+    );
+  }
+  const topUpPayer = input.topUpPayer ?? DEFAULT_INVESTOR_TERMS.topUpPayer;
+  if (topUpPayer !== "commissioner" && topUpPayer !== "guarantor") {
+    issues.push(
+      invalid(
+        "topUpPayer",
+        "enum",
+        `terms.topUpPayer must be "commissioner" or "guarantor", got ${JSON.stringify(topUpPayer)}.`,
+      ),
+    );
+  }
+  const hurdleRate = input.hurdleRate ?? null;
+  if (hurdleRate !== null && !(Number.isFinite(hurdleRate) && hurdleRate > -1 && hurdleRate <= 10)) {
+    issues.push(
+      invalid(
+        "hurdleRate",
+        "range",
+        `terms.hurdleRate must be an effective annual rate above −1 (0.08 = 8 %), got ${hurdleRate}.`,
+      ),
+    );
+  }
+  const surplusShare = shares(input.surplusShare ?? {}, issues);
+  if (issues.length > 0) return failMany(issues);
+  return ok({ draw, returnCap: { irr: capIrr, multiple: capMultiple }, surplusShare, maxLoss, topUpPayer, hurdleRate });
+}
+
+/**
+ * Investor terms from name/value pairs (e.g. a two-column range in Excel), names as in {@link INVESTOR_TERM_NAMES}
+ * (case-insensitive): draw "asNeeded"/"upfront", returnCap.irr, returnCap.multiple, maxLoss, topUpPayer
+ * "commissioner"/"guarantor", surplusShare.investor/.provider/.commissioner/.reinvested, hurdleRate.
+ * @param pairs Name/value pairs; each name at most once.
+ * @returns Validated terms, or InvalidInput issues naming `terms.<name>`.
+ * @example investorTermsFromPairs([["returnCap.irr", 0.08], ["maxLoss", 0.5]]) // ok(...)
+ */
+export function investorTermsFromPairs(pairs: readonly (readonly [string, number | string])[]): Result<InvestorTerms> {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const numbers = new Map<string, number>();
+  let draw: DrawTiming | undefined;
+  let topUpPayer: TopUpPayer | undefined;
+  for (const [rawName, value] of pairs) {
+    const name = INVESTOR_TERM_NAMES.find((known) => known.toLowerCase() === rawName.trim().toLowerCase());
+    if (name === undefined) {
+      issues.push(
+        invalid(rawName, "unknown", `terms: unknown name "${rawName}"; use ${INVESTOR_TERM_NAMES.join(", ")}.`),
+      );
+      continue;
+    }
+    if (seen.has(name)) {
+      issues.push(invalid(name, "duplicate", `terms.${name} is given more than once.`));
+      continue;
+    }
+    seen.add(name);
+    if (name === "draw") {
+      const text =
+        typeof value === "string"
+          ? value
+              .trim()
+              .toLowerCase()
+              .replace(/[\s_-]/g, "")
+          : "";
+      if (text === "asneeded") draw = "asNeeded";
+      else if (text === "upfront") draw = "upfront";
+      else
+        issues.push(invalid(name, "enum", `terms.draw must be "asNeeded" or "upfront", got ${JSON.stringify(value)}.`));
+    } else if (name === "topUpPayer") {
+      const text = typeof value === "string" ? value.trim().toLowerCase() : "";
+      if (text === "commissioner" || text === "kommune") topUpPayer = "commissioner";
+      else if (text === "guarantor") topUpPayer = "guarantor";
+      else {
+        issues.push(
+          invalid(
+            name,
+            "enum",
+            `terms.topUpPayer must be "commissioner" or "guarantor", got ${JSON.stringify(value)}.`,
+          ),
+        );
+      }
+    } else if (typeof value !== "number" || !Number.isFinite(value)) {
+      issues.push(invalid(name, "number", `terms.${name} must be a number, got ${JSON.stringify(value)}.`));
+    } else {
+      numbers.set(name, value);
+    }
+  }
+  if (issues.length > 0) return failMany(issues);
+  const surplusShare: Partial<Record<keyof SurplusShares, number>> = {};
+  for (const key of ["investor", "provider", "commissioner", "reinvested"] as const) {
+    const share = numbers.get(`surplusShare.${key}`);
+    if (share !== undefined) surplusShare[key] = share;
+  }
+  return investorTerms({
+    ...(draw === undefined ? {} : { draw }),
+    ...(topUpPayer === undefined ? {} : { topUpPayer }),
+    returnCap: { irr: numbers.get("returnCap.irr") ?? null, multiple: numbers.get("returnCap.multiple") ?? null },
+    maxLoss: numbers.get("maxLoss") ?? null,
+    hurdleRate: numbers.get("hurdleRate") ?? null,
+    surplusShare,
+  });
+}
+
+function shares(input: Partial<SurplusShares>, issues: Issue[]): SurplusShares {
+  const given = {
+    investor: input.investor ?? 0,
+    provider: input.provider ?? 0,
+    reinvested: input.reinvested ?? 0,
+  };
+  for (const [key, share] of Object.entries(given)) {
+    if (!(Number.isFinite(share) && share >= 0 && share <= 1)) {
+      issues.push(
+        invalid(`surplusShare.${key}`, "range", `terms.surplusShare.${key} must be from 0 to 1, got ${share}.`),
+      );
+    }
+  }
+  const others = given.investor + given.provider + given.reinvested;
+  const commissioner = input.commissioner ?? 1 - others;
+  if (input.commissioner === undefined) {
+    if (commissioner < -SHARE_TOLERANCE) {
+      issues.push(
+        invalid("surplusShare", "sum", `terms.surplusShare shares must not exceed 1 in total, got ${others}.`),
+      );
+    }
+  } else if (!(Number.isFinite(commissioner) && commissioner >= 0 && commissioner <= 1)) {
+    issues.push(
+      invalid(
+        "surplusShare.commissioner",
+        "range",
+        `terms.surplusShare.commissioner must be from 0 to 1, got ${commissioner}.`,
+      ),
+    );
+  } else if (Math.abs(others + commissioner - 1) > SHARE_TOLERANCE) {
+    issues.push(
+      invalid(
+        "surplusShare",
+        "sum",
+        `terms.surplusShare shares (investor, provider, commissioner, reinvested) must sum to 1, got ${others + commissioner}.`,
+      ),
+    );
+  }
+  return { ...given, commissioner: Math.max(0, commissioner) };
+}
+
+function invalid(name: string, rule: string, message: string): Issue {
+  return issue("InvalidInput", `terms.${name}`, rule, message);
+}

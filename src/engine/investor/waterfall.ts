@@ -1,0 +1,256 @@
+import { fail, failMany, issue, ok, type Issue, type Result } from "../errors";
+import { irr, type IrrResult } from "./irr";
+import { npvCore } from "./npv";
+import { MONTHS_PER_YEAR, periodRate } from "./rates";
+import { investorTerms, type InvestorTerms, type InvestorTermsInput, type TopUpPayer } from "./terms";
+
+/** Monthly series of the waterfall, one entry per programme month (month 0 = programme start). All kr, ≥ 0 unless noted. */
+export interface WaterfallBuffers {
+  /** Capital the investor pays in. */
+  readonly drawn: Float64Array;
+  /** Outcome payments passed to the investor within the cap. */
+  readonly distributions: Float64Array;
+  /** Outcome payments beyond the cap. */
+  readonly surplus: Float64Array;
+  /** The investor's share of the surplus (paid on top of the capped return). */
+  readonly surplusToInvestor: Float64Array;
+  /** Principal-protection top-up (only in the last month). */
+  readonly topUp: Float64Array;
+  /** The investor's net flow: −drawn + distributions + surplusToInvestor + topUp (negative = paid in). */
+  readonly netFlow: Float64Array;
+}
+
+/** Totals of a waterfall run (kr). */
+export interface WaterfallTotals {
+  /** Principal: all capital drawn. */
+  readonly drawn: number;
+  readonly payments: number;
+  readonly distributions: number;
+  readonly surplus: number;
+  readonly surplusToInvestor: number;
+  readonly topUp: number;
+  /** Everything the investor receives: distributions + surplusToInvestor + topUp. */
+  readonly returned: number;
+}
+
+/** Investor metrics of one waterfall. */
+export interface InvestorMetrics {
+  /** The IRR of the monthly net flows: `rate` per month and `effectiveAnnualRate`, or why there is none. */
+  readonly irr: Result<IrrResult>;
+  /** Money multiple: returned / drawn (gross, so draws and distributions in the same month both count). */
+  readonly moneyMultiple: number;
+  /** Net gain in kr: returned − drawn (undiscounted). */
+  readonly netGain: number;
+  /** NPV of the net flows at the hurdle (effective annual, month t discounted t months), or null without a hurdle. */
+  readonly npvAtHurdle: number | null;
+}
+
+/** The investor's flows and metrics for given costs, outcome payments and terms. Monthly arrays, kr. */
+export interface InvestorFlowsResult {
+  readonly months: number;
+  readonly terms: InvestorTerms;
+  readonly drawn: readonly number[];
+  readonly distributions: readonly number[];
+  readonly surplus: readonly number[];
+  /** The surplus split by recipient (see SurplusShares). */
+  readonly surplusSplit: {
+    readonly investor: readonly number[];
+    readonly provider: readonly number[];
+    readonly commissioner: readonly number[];
+    readonly reinvested: readonly number[];
+  };
+  readonly topUp: readonly number[];
+  /** Who pays the top-up (from the terms), or null when there is no top-up. */
+  readonly topUpPayer: TopUpPayer | null;
+  /** The investor's net flow per month: negative = paid in, positive = received. */
+  readonly netFlow: readonly number[];
+  readonly totals: WaterfallTotals;
+  /** True when a cap withheld part of the outcome payments (surplus > 0). */
+  readonly capReached: boolean;
+  readonly metrics: InvestorMetrics;
+}
+
+/**
+ * Allocates buffers for {@link waterfallCore} (reuse them across simulation draws of the same length).
+ * @param months Number of programme months.
+ * @returns Zero-filled monthly series.
+ * @example waterfallBuffers(50).netFlow.length // 50
+ */
+export function waterfallBuffers(months: number): WaterfallBuffers {
+  return {
+    drawn: new Float64Array(months),
+    distributions: new Float64Array(months),
+    surplus: new Float64Array(months),
+    surplusToInvestor: new Float64Array(months),
+    topUp: new Float64Array(months),
+    netFlow: new Float64Array(months),
+  };
+}
+
+/**
+ * The investor waterfall, month by month. Unchecked core for simulations: inputs must be validated (costs and
+ * payments finite and ≥ 0, Σ costs > 0, terms from {@link investorTerms}); writes every entry of `out` (whose length
+ * is the horizon, at least the longer input; missing months count as 0) and allocates nothing.
+ *
+ * Rules, for month t = 0 … T (T = last month of the horizon):
+ * 1. Draw: "asNeeded" draws cost_t in month t; "upfront" draws Σ cost at month 0. Outcome payments are not used to
+ *    fund later costs.
+ * 2. Cap: the outcome payment of month t goes to the investor up to the cap, the rest is surplus. IRR cap c (effective
+ *    annual): a balance B_t = B_{t−1}·(1 + c_m) + draw_t − distribution_t with c_m = (1 + c)^(1/12) − 1, and the
+ *    distribution is at most B before it, so the investor's NPV at c is never positive (IRR ≤ c) and reaches 0 when
+ *    payments suffice. Multiple cap M: cumulative distributions at most M × Σ drawn (the whole principal).
+ * 3. Surplus: split by the surplus shares; only the investor's share enters the investor's flows.
+ * 4. Principal protection (maxLoss L): in month T the payer tops up so that the investor's total receipts are at least
+ *    (1 − L) × principal (undiscounted).
+ * @param costs Intervention cost per month in kr (positive = money spent), month 0 first.
+ * @param payments Outcome payments per month in kr (≥ 0), month 0 first.
+ * @param terms Validated terms.
+ * @param out Buffers of the horizon's length (see waterfallBuffers).
+ * @returns The totals.
+ * @example waterfallCore([100], [0, 110], terms, waterfallBuffers(2)) // out.netFlow = [-100, 110]
+ */
+export function waterfallCore(
+  costs: ArrayLike<number>,
+  payments: ArrayLike<number>,
+  terms: InvestorTerms,
+  out: WaterfallBuffers,
+): WaterfallTotals {
+  const months = out.netFlow.length;
+  let principal = 0;
+  for (let t = 0; t < costs.length; t++) principal += costs[t] as number;
+  const capIrr = terms.returnCap.irr;
+  const capMonthlyGrowth = capIrr === null ? 0 : 1 + periodRate(capIrr, MONTHS_PER_YEAR);
+  const capTotal = terms.returnCap.multiple === null ? Infinity : terms.returnCap.multiple * principal;
+  const investorShare = terms.surplusShare.investor;
+
+  let balance = 0;
+  let distributed = 0;
+  let totalPayments = 0;
+  let totalSurplus = 0;
+  let totalToInvestor = 0;
+  for (let t = 0; t < months; t++) {
+    const draw = terms.draw === "upfront" ? (t === 0 ? principal : 0) : t < costs.length ? (costs[t] as number) : 0;
+    const payment = t < payments.length ? (payments[t] as number) : 0;
+    let allowed = payment;
+    if (capIrr !== null) {
+      balance = balance * capMonthlyGrowth + draw;
+      allowed = Math.min(allowed, Math.max(0, balance));
+    }
+    allowed = Math.min(allowed, Math.max(0, capTotal - distributed));
+    balance -= allowed;
+    distributed += allowed;
+    const surplus = payment - allowed;
+    const toInvestor = investorShare * surplus;
+    totalPayments += payment;
+    totalSurplus += surplus;
+    totalToInvestor += toInvestor;
+    out.drawn[t] = draw;
+    out.distributions[t] = allowed;
+    out.surplus[t] = surplus;
+    out.surplusToInvestor[t] = toInvestor;
+    out.topUp[t] = 0;
+    out.netFlow[t] = allowed + toInvestor - draw;
+  }
+  let topUp = 0;
+  const maxLoss = terms.maxLoss;
+  if (maxLoss !== null && months > 0) {
+    topUp = Math.max(0, (1 - maxLoss) * principal - distributed - totalToInvestor);
+    out.topUp[months - 1] = topUp;
+    out.netFlow[months - 1] = (out.netFlow[months - 1] as number) + topUp;
+  }
+  return {
+    drawn: principal,
+    payments: totalPayments,
+    distributions: distributed,
+    surplus: totalSurplus,
+    surplusToInvestor: totalToInvestor,
+    topUp,
+    returned: distributed + totalToInvestor + topUp,
+  };
+}
+
+/**
+ * The investor's monthly flows and metrics for a SIB: capital drawn for the intervention costs, outcome payments
+ * distributed up to a return cap, the surplus split, a principal-protection top-up, and the IRR (per month and
+ * effective per year), money multiple and NPV at the hurdle. See {@link waterfallCore} for the rules.
+ *
+ * Conventions: monthly periods, month 0 = programme start; the investor's view (negative = money paid in, positive =
+ * money received); the horizon is the longer of the two series (trailing zeros extend it, and the top-up falls in its
+ * last month).
+ * @param costByMonth Intervention cost per month in kr (≥ 0), e.g. the business case's monthly.cost (pilot: 369,768
+ *   kr in months 0 to 11 = 79,236 kr × 56 participants over 12 months).
+ * @param paymentsByMonth Outcome payments by the commissioner per month in kr (≥ 0).
+ * @param terms Investor terms (partial; defaults in DEFAULT_INVESTOR_TERMS).
+ * @returns The monthly series, totals and metrics; InvalidInput naming `costByMonth[i]`, `paymentsByMonth[i]` or
+ *   `terms.<name>`.
+ * @example investorFlows([100], [0, 0, 121], { draw: "upfront" }) // netFlow [-100, 0, 121], IRR 10 % per month
+ */
+export function investorFlows(
+  costByMonth: readonly number[],
+  paymentsByMonth: readonly number[],
+  terms: InvestorTermsInput = {},
+): Result<InvestorFlowsResult> {
+  const issues: Issue[] = [
+    ...seriesIssues(costByMonth, "costByMonth"),
+    ...seriesIssues(paymentsByMonth, "paymentsByMonth"),
+  ];
+  if (issues.length > 0) return failMany(issues);
+  const principal = costByMonth.reduce((sum, cost) => sum + cost, 0);
+  if (!(principal > 0)) {
+    return fail(
+      "InvalidInput",
+      "costByMonth",
+      "positive",
+      "costByMonth must contain a cost above 0: nothing is invested.",
+    );
+  }
+  const checkedTerms = investorTerms(terms);
+  if (!checkedTerms.ok) return checkedTerms;
+  const valid = checkedTerms.value;
+  const months = Math.max(costByMonth.length, paymentsByMonth.length);
+  const out = waterfallBuffers(months);
+  const totals = waterfallCore(costByMonth, paymentsByMonth, valid, out);
+  const netFlow = Array.from(out.netFlow);
+  const split = (share: number): number[] => Array.from(out.surplus, (surplus) => share * surplus);
+  return ok({
+    months,
+    terms: valid,
+    drawn: Array.from(out.drawn),
+    distributions: Array.from(out.distributions),
+    surplus: Array.from(out.surplus),
+    surplusSplit: {
+      investor: Array.from(out.surplusToInvestor),
+      provider: split(valid.surplusShare.provider),
+      commissioner: split(valid.surplusShare.commissioner),
+      reinvested: split(valid.surplusShare.reinvested),
+    },
+    topUp: Array.from(out.topUp),
+    topUpPayer: totals.topUp > 0 ? valid.topUpPayer : null,
+    netFlow,
+    totals,
+    capReached: totals.surplus > 0,
+    metrics: {
+      irr: irr(netFlow, { periodsPerYear: MONTHS_PER_YEAR }),
+      moneyMultiple: totals.returned / totals.drawn,
+      netGain: totals.returned - totals.drawn,
+      npvAtHurdle: valid.hurdleRate === null ? null : npvCore(periodRate(valid.hurdleRate), netFlow),
+    },
+  });
+}
+
+function seriesIssues(series: readonly number[], field: string): Issue[] {
+  const issues: Issue[] = [];
+  for (const [index, value] of series.entries()) {
+    if (!Number.isFinite(value) || value < 0) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          `${field}[${index}]`,
+          "range",
+          `${field}[${index}] must be a number of kr ≥ 0, got ${value}.`,
+        ),
+      );
+    }
+  }
+  return issues;
+}
