@@ -1,23 +1,52 @@
+import { computeBusinessCase } from "../engine/businessCase";
+import { computePaymentSchedule } from "../engine/payment/schedule";
+import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import { calculationSheet } from "./calculationSheet";
 import { inputsSheet } from "./inputsSheet";
+import { paymentSheet } from "./paymentSheet";
 import { resultsSheet } from "./resultsSheet";
 import { sourcesSheet } from "./sourcesSheet";
 import type { Language, WorkbookPlan } from "./types";
 
+/** What else the model shows besides the business case. */
+export interface PlanOptions {
+  /** Validated payment terms for the Payment sheet; omitted = no Payment sheet. */
+  readonly paymentTerms?: PaymentTerms;
+}
+
 /**
- * The whole business-case model of a validated scenario as a workbook plan: Inputs, Calculation, Results and Sources
- * sheets with native formulas over named inputs. The plan is pure data; src/excel and src/export write it.
+ * The whole model of a validated scenario as a workbook plan: Inputs, Calculation, Results, (Payment,) Sources
+ * sheets with native formulas over named inputs. The plan is pure data; src/excel and src/export write it. The engine
+ * is used only to size the structure (e.g. the number of payment months), never to fill in a result.
  * @example buildPlan(pilot, "da").sheets.map((s) => s.name) // ["Input", "Beregning", "Resultater", "Kilder"]
  */
-export function buildPlan(scenario: Scenario, language: Language): WorkbookPlan {
+export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout);
   const results = resultsSheet(language, inputs.layout, calculation.layout);
+  const terms = options.paymentTerms;
+  const payment =
+    terms === undefined
+      ? null
+      : paymentSheet(
+          scenario,
+          terms,
+          computePaymentSchedule(scenario, computeBusinessCase(scenario), terms),
+          language,
+          inputs.layout,
+          calculation.layout,
+        );
   return {
     language,
-    sheets: [inputs.plan, calculation.plan, results.plan, sourcesSheet(scenario.parameterYear, language)],
-    names: [...inputs.names, ...calculation.names, ...results.names],
-    charts: [...results.charts, ...calculation.charts],
+    sheets: [
+      inputs.plan,
+      calculation.plan,
+      results.plan,
+      ...(payment === null ? [] : [payment.plan]),
+      sourcesSheet(scenario.parameterYear, language),
+    ],
+    names: [...inputs.names, ...calculation.names, ...results.names, ...(payment?.names ?? [])],
+    charts: [...results.charts, ...calculation.charts, ...(payment?.charts ?? [])],
   };
 }

@@ -22,6 +22,8 @@ export type ExcelFunction =
   | "IF"
   | "AND"
   | "OR"
+  | "NOT"
+  | "ISNUMBER"
   | "MIN"
   | "MAX"
   | "SUM"

@@ -1,4 +1,5 @@
 import { ACCOUNTS, type BusinessCaseResult } from "../engine/businessCase";
+import type { PaymentSchedule } from "../engine/payment/schedule";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { ACCOUNT_NAME } from "./labels";
@@ -8,7 +9,11 @@ import { ACCOUNT_NAME } from "./labels";
  * can be compared name by name. A break-even month that is never reached is null (the workbook shows "ingen"/"none").
  * @example workbookNames(pilot, result).SIB_NPVPerParticipant_Municipality // 28,005.72…
  */
-export function workbookNames(scenario: Scenario, result: BusinessCaseResult): Record<string, number | null> {
+export function workbookNames(
+  scenario: Scenario,
+  result: BusinessCaseResult,
+  schedule: PaymentSchedule | null = null,
+): Record<string, number | null> {
   const names: Record<string, number | null> = { SIB_TotalParticipants: result.participants };
   for (const account of ACCOUNTS) {
     const suffix = ACCOUNT_NAME[account];
@@ -21,5 +26,26 @@ export function workbookNames(scenario: Scenario, result: BusinessCaseResult): R
   for (const state of OUTCOME_STATES) {
     names[`SIB_EffectPP_${state}`] = 100 * (scenario.participantShares[state] - scenario.comparisonShares[state]);
   }
+  if (schedule !== null) Object.assign(names, paymentNames(schedule));
+  return names;
+}
+
+/** The engine's value of every output name of the Payment sheet. */
+export function paymentNames(schedule: PaymentSchedule): Record<string, number> {
+  const position = schedule.municipality;
+  const names: Record<string, number> = {
+    SIB_PayTotal: schedule.totals.all,
+    SIB_PayTotalPV: schedule.discountedTotals.all,
+    SIB_PayMunicipality: schedule.totals.byPayer.municipality,
+    SIB_PayState: schedule.totals.byPayer.state,
+    SIB_PayMunicipalityPV: schedule.discountedTotals.byPayer.municipality,
+    SIB_PayBaseFeeTotal: schedule.totals.baseFee,
+    SIB_PaySavingsShareTotal: schedule.totals.savingsShare,
+    SIB_MunicipalitySavings: position.total.savings,
+    SIB_MunicipalityNet: position.total.net,
+    SIB_MunicipalityNetPV: position.discounted.net,
+    SIB_NeverPaysMoreThanSaves: position.neverPaysMoreThanSaves ? 1 : 0,
+  };
+  for (const metric of schedule.metrics) names[`SIB_PayMetric_${metric.metric}`] = metric.total;
   return names;
 }

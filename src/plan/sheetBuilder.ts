@@ -32,6 +32,11 @@ export class SheetBuilder {
     this.put({ address: cell(column, row), role: "input", value, format });
   }
 
+  /** An input that may hold text (e.g. "no cap" in a cap cell) or a structural constant shown as a label. */
+  value(column: number, row: number, role: "input" | "label", value: number | string, format: NumberFormat): void {
+    this.put({ address: cell(column, row), role, value, format });
+  }
+
   formula(column: number, row: number, formula: Expr, role: "calculation" | "output", format: NumberFormat): void {
     this.put({ address: cell(column, row), role, formula, format });
   }
