@@ -24,7 +24,6 @@ import {
   ref,
   sub,
   sum,
-  text,
   type Expr,
 } from "./formula";
 import type { InputsLayout } from "./inputsSheet";
@@ -341,7 +340,6 @@ export function paymentSheet(
     true,
   );
   row++;
-  const cohortHeaderRow = row;
   const perMetric = 4;
   const countColumn = (k: number): number => 2 + perMetric * k;
   const paidColumn = (k: number): number => countColumn(k) + 1;
