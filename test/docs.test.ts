@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { computeBusinessCase } from "../src/engine/businessCase";
+import { caseReport } from "../src/cli/report";
 import { expectOk } from "../src/engine/errors";
 import { INPUT_FIELDS } from "../src/engine/inputs";
-import { pilotScenario } from "../src/engine/pilot";
+import { pilotModel } from "../src/engine/modelFile";
 import { buildPlan } from "../src/plan/buildPlan";
-import { workbookNames } from "../src/plan/outputs";
 import { OUTCOME_STATES } from "../src/engine/states";
 
 describe("docs/scenario.md", () => {
@@ -22,10 +21,11 @@ describe("docs/scenario.md", () => {
 describe("docs/workbook.md", () => {
   const doc = readFileSync("docs/workbook.md", "utf8");
   it("lists every defined name of the model (inputs, calculation helpers and outputs)", () => {
-    const pilot = expectOk(pilotScenario());
-    for (const definedName of buildPlan(pilot, "en").names)
+    const model = expectOk(pilotModel());
+    const { scenario, paymentTerms, investorTerms } = model;
+    for (const definedName of buildPlan(scenario, "en", { paymentTerms, investorTerms }).names) {
       expect(doc, definedName.name).toContain(`\`${definedName.name}\``);
-    for (const output of Object.keys(workbookNames(pilot, computeBusinessCase(pilot))))
-      expect(doc).toContain(`\`${output}\``);
+    }
+    for (const output of Object.keys(caseReport(model).workbookNames)) expect(doc, output).toContain(`\`${output}\``);
   });
 });

@@ -1,13 +1,9 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { HOLDER_LABELS } from "../engine/budgetHolders";
 import { ACCOUNTS, type Account } from "../engine/businessCase";
-import { describeFailure, type EngineFailure } from "../engine/errors";
-import { PILOT_PUBLISHED, pilotScenario } from "../engine/pilot";
-import { computeBusinessCase } from "../engine/businessCase";
-import type { Scenario } from "../engine/scenario";
-import { parseScenarioFile } from "../engine/scenarioFile";
+import { PILOT_PUBLISHED } from "../engine/pilot";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
+import { loadModel } from "./loadModel";
 import { caseReport, type CaseReport } from "./report";
 import { formatKr, formatTable } from "./format";
 
@@ -41,46 +37,18 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const loaded = options.scenario === undefined ? loadPilot() : loadFile(options.scenario);
-  if ("error" in loaded) {
-    for (const line of loaded.error) process.stderr.write(`error: ${line}\n`);
+  const loaded = loadModel(options.scenario);
+  if ("errors" in loaded) {
+    for (const line of loaded.errors) process.stderr.write(`error: ${line}\n`);
     return 2;
   }
-  const report = caseReport(loaded.scenario, computeBusinessCase(loaded.scenario));
+  const report = caseReport(loaded.model);
   process.stdout.write(
     options.json === true
       ? `${JSON.stringify(report, null, 2)}\n`
       : `${renderReport(report, options.scenario === undefined)}\n`,
   );
   return 0;
-}
-
-type Loaded = { scenario: Scenario } | { error: string[] };
-
-function failureLines(failure: EngineFailure, prefix = ""): string[] {
-  return failure.issues.map((item) => `${prefix}${item.message}`);
-}
-
-function loadPilot(): Loaded {
-  const pilot = pilotScenario();
-  return pilot.ok ? { scenario: pilot.value } : { error: [describeFailure(pilot)] };
-}
-
-function loadFile(path: string): Loaded {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    return { error: [`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { error: [`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  const parsed = parseScenarioFile(json);
-  return parsed.ok ? { scenario: parsed.value.scenario } : { error: failureLines(parsed, `${path}: `) };
 }
 
 function renderReport(report: CaseReport, isPilot: boolean): string {
@@ -114,6 +82,18 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   if (firstEffect.interval === null && firstEffect.intervalMissingReason !== null) {
     lines.push(`CI: ${firstEffect.intervalMissingReason}`);
   }
+  lines.push("");
+  const payment = report.payment;
+  const investor = report.investor;
+  lines.push(
+    `Payment terms: ${formatKr(payment.total)} kr paid in total (present value ${formatKr(payment.totalPresentValue)}; municipality ${formatKr(payment.byPayer.municipality)}, state ${formatKr(payment.byPayer.state)}).`,
+  );
+  lines.push(
+    `Municipality after payments: ${formatKr(payment.municipalityNetPresentValue)} kr (present value); ${payment.neverPaysMoreThanSaves ? "it never pays more than it saves" : "it pays MORE than it saves"}.`,
+  );
+  lines.push(
+    `Investor: draws ${formatKr(investor.drawn)} kr, receives ${formatKr(investor.returned)} kr, multiple ${investor.moneyMultiple === null ? "-" : investor.moneyMultiple.toFixed(2)}, IRR ${investor.irrEffectiveAnnual === null ? `none (${investor.irrFailure ?? "no capital drawn"})` : `${(100 * investor.irrEffectiveAnnual).toFixed(1)} % per year (effective)`}.`,
+  );
   if (isPilot) {
     lines.push("");
     lines.push(

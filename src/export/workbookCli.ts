@@ -1,9 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { describeFailure } from "../engine/errors";
-import { pilotScenario } from "../engine/pilot";
-import type { Scenario } from "../engine/scenario";
-import { parseScenarioFile } from "../engine/scenarioFile";
+import { loadModel } from "../cli/loadModel";
 import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
 import { planToXlsx } from "./xlsx";
@@ -44,13 +41,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`error: --lang must be da or en, got ${language}\n`);
     return 2;
   }
-  const loaded = loadScenario(options.scenario);
+  const loaded = loadModel(options.scenario);
   if ("errors" in loaded) {
     for (const line of loaded.errors) process.stderr.write(`error: ${line}\n`);
     return 2;
   }
   const out = options.out ?? "sib-business-case.xlsx";
-  const plan = buildPlan(loaded.scenario, language as Language);
+  const { scenario, paymentTerms, investorTerms } = loaded.model;
+  const plan = buildPlan(scenario, language as Language, { paymentTerms, investorTerms });
   try {
     writeFileSync(out, await planToXlsx(plan));
   } catch (error) {
@@ -62,23 +60,6 @@ async function main(argv: readonly string[]): Promise<number> {
     `Wrote ${out}: ${plan.sheets.map((sheet) => sheet.name).join(", ")} (${cells} cells, ${plan.names.length} defined names).\n`,
   );
   return 0;
-}
-
-function loadScenario(path: string | undefined): { scenario: Scenario } | { errors: string[] } {
-  if (path === undefined) {
-    const pilot = pilotScenario();
-    return pilot.ok ? { scenario: pilot.value } : { errors: [describeFailure(pilot)] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    return { errors: [`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  const parsed = parseScenarioFile(json);
-  return parsed.ok
-    ? { scenario: parsed.value.scenario }
-    : { errors: parsed.issues.map((issue) => `${path}: ${issue.message}`) };
 }
 
 void main(process.argv.slice(2)).then((code) => {

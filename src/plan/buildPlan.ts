@@ -1,9 +1,11 @@
 import { computeBusinessCase } from "../engine/businessCase";
+import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "../engine/investor/terms";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import { calculationSheet } from "./calculationSheet";
 import { inputsSheet } from "./inputsSheet";
+import { investorSheet } from "./investorSheet";
 import { paymentSheet } from "./paymentSheet";
 import { resultsSheet } from "./resultsSheet";
 import { sourcesSheet } from "./sourcesSheet";
@@ -11,8 +13,10 @@ import type { Language, WorkbookPlan } from "./types";
 
 /** What else the model shows besides the business case. */
 export interface PlanOptions {
-  /** Validated payment terms for the Payment sheet; omitted = no Payment sheet. */
+  /** Validated payment terms for the Payment sheet; omitted = no Payment and Investor sheets. */
   readonly paymentTerms?: PaymentTerms;
+  /** Validated investor terms for the Investor sheet (with payment terms); default DEFAULT_INVESTOR_TERMS. */
+  readonly investorTerms?: InvestorTerms;
 }
 
 /**
@@ -37,6 +41,10 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
           inputs.layout,
           calculation.layout,
         );
+  const investor =
+    payment === null
+      ? null
+      : investorSheet(options.investorTerms ?? DEFAULT_INVESTOR_TERMS, language, calculation.layout, payment.layout);
   return {
     language,
     sheets: [
@@ -44,9 +52,16 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       calculation.plan,
       results.plan,
       ...(payment === null ? [] : [payment.plan]),
+      ...(investor === null ? [] : [investor.plan]),
       sourcesSheet(scenario.parameterYear, language),
     ],
-    names: [...inputs.names, ...calculation.names, ...results.names, ...(payment?.names ?? [])],
-    charts: [...results.charts, ...calculation.charts, ...(payment?.charts ?? [])],
+    names: [
+      ...inputs.names,
+      ...calculation.names,
+      ...results.names,
+      ...(payment?.names ?? []),
+      ...(investor?.names ?? []),
+    ],
+    charts: [...results.charts, ...calculation.charts, ...(payment?.charts ?? []), ...(investor?.charts ?? [])],
   };
 }

@@ -24,6 +24,8 @@ export type ExcelFunction =
   | "OR"
   | "NOT"
   | "ISNUMBER"
+  | "IFERROR"
+  | "SIGN"
   | "MIN"
   | "MAX"
   | "SUM"

@@ -1,4 +1,6 @@
 import { ACCOUNTS, type BusinessCaseResult } from "../engine/businessCase";
+import { signChanges } from "../engine/investor/irr";
+import type { InvestorFlowsResult } from "../engine/investor/waterfall";
 import type { PaymentSchedule } from "../engine/payment/schedule";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
@@ -13,6 +15,7 @@ export function workbookNames(
   scenario: Scenario,
   result: BusinessCaseResult,
   schedule: PaymentSchedule | null = null,
+  investor: InvestorFlowsResult | null = null,
 ): Record<string, number | null> {
   const names: Record<string, number | null> = { SIB_TotalParticipants: result.participants };
   for (const account of ACCOUNTS) {
@@ -27,6 +30,7 @@ export function workbookNames(
     names[`SIB_EffectPP_${state}`] = 100 * (scenario.participantShares[state] - scenario.comparisonShares[state]);
   }
   if (schedule !== null) Object.assign(names, paymentNames(schedule));
+  if (investor !== null) Object.assign(names, investorNames(investor));
   return names;
 }
 
@@ -48,4 +52,24 @@ export function paymentNames(schedule: PaymentSchedule): Record<string, number> 
   };
   for (const metric of schedule.metrics) names[`SIB_PayMetric_${metric.metric}`] = metric.total;
   return names;
+}
+
+/**
+ * The engine's value of every output name of the Investor sheet; null where the workbook shows text (no single IRR,
+ * no hurdle rate).
+ */
+export function investorNames(investor: InvestorFlowsResult): Record<string, number | null> {
+  const irr = investor.metrics.irr;
+  return {
+    SIB_InvDrawn: investor.totals.drawn,
+    SIB_InvReturned: investor.totals.returned,
+    SIB_InvNetGain: investor.metrics.netGain,
+    SIB_InvMultiple: investor.metrics.moneyMultiple,
+    SIB_InvSignChanges: signChanges(investor.netFlow),
+    SIB_InvIRRMonthly: irr.ok ? irr.value.rate : null,
+    SIB_InvIRR: irr.ok ? irr.value.effectiveAnnualRate : null,
+    SIB_InvNPVHurdle: investor.metrics.npvAtHurdle,
+    SIB_InvSurplus: investor.totals.surplus,
+    SIB_InvTopUp: investor.totals.topUp,
+  };
 }

@@ -40,7 +40,7 @@ describe("readModel: the inputs of a written model, read back by their defined n
           expect(read).toEqual(scenario);
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 10, seed: 20261123 },
     );
   });
 

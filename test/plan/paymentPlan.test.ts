@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
 import { computePaymentSchedule } from "../../src/engine/payment/schedule";
+import { investorTerms as investorTermsOf, type InvestorTermsInput } from "../../src/engine/investor/terms";
+import { investorFlows } from "../../src/engine/investor/waterfall";
 import { PILOT_PAYMENT_TERMS, validatePaymentTerms, type PaymentTerms } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
@@ -12,15 +14,41 @@ import { evaluatePlan } from "../support/hyperformulaWorkbook";
 
 const pilot = expectOk(pilotScenario());
 
-function expectPaymentSheetMatches(scenario: Scenario, terms: PaymentTerms, language: "da" | "en" = "en"): void {
+function expectPaymentSheetMatches(
+  scenario: Scenario,
+  terms: PaymentTerms,
+  language: "da" | "en" = "en",
+  investorInput: InvestorTermsInput = {},
+): void {
   expect(validatePaymentTerms(terms)).toEqual([]);
-  const workbook = evaluatePlan(buildPlan(scenario, language, { paymentTerms: terms }));
+  const investorTerms = expectOk(investorTermsOf(investorInput));
+  const workbook = evaluatePlan(buildPlan(scenario, language, { paymentTerms: terms, investorTerms }));
   expect(workbook.errors()).toEqual([]);
   const result = computeBusinessCase(scenario);
-  const expected = workbookNames(scenario, result, computePaymentSchedule(scenario, result, terms));
+  const schedule = computePaymentSchedule(scenario, result, terms);
+  const investor = expectOk(investorFlows(Array.from(result.monthly.cost), Array.from(schedule.total), investorTerms));
+  const expected = workbookNames(scenario, result, schedule, investor);
+  expect(Object.keys(expected)).toContain("SIB_InvIRR");
   for (const [name, engineValue] of Object.entries(expected)) {
     const value = workbook.valueOf(name);
-    if (engineValue === null) continue;
+    const monthlyIrr = expected["SIB_InvIRRMonthly"];
+    if (name.startsWith("SIB_InvIRR") && name !== "SIB_InvIRRGuess") {
+      // Documented limits (docs/workbook.md): the workbook uses Excel's IRR (Newton from a computed guess). It is
+      // compared with the engine in the realistic range of −10 % to +50 % a month; outside it (an investor who loses
+      // nearly everything) or when the investor is paid before paying in, Excel's IRR may not converge. With several sign changes
+      // Excel's IRR may return one of several rates where the engine reports "no single IRR"; the sheet shows the
+      // sign-change count next to it.
+      if (typeof monthlyIrr === "number" && (monthlyIrr < -0.1 || monthlyIrr > 0.5)) continue;
+      if ((investor.netFlow.find((flow) => flow !== 0) ?? 0) > 0) continue;
+      if (typeof value === "number" && engineValue === null) {
+        expect(workbook.valueOf("SIB_InvSignChanges") as number, name).toBeGreaterThan(1);
+        continue;
+      }
+    }
+    if (engineValue === null) {
+      expect(typeof value, `${name} = ${String(value)}`).toBe("string");
+      continue;
+    }
     expect(typeof value, `${name} = ${String(value)}`).toBe("number");
     const scale = Math.max(1, Math.abs(engineValue));
     expect(
@@ -64,7 +92,25 @@ describe("the Payment sheet evaluated by HyperFormula equals the payment engine"
       ],
       persistence: 0.98,
     };
-    expectPaymentSheetMatches(scenario, terms);
+    expectPaymentSheetMatches(scenario, terms, "en", {
+      returnCap: { irr: 0.06, multiple: null },
+      surplusShare: { investor: 0.2, provider: 0.3 },
+      hurdleRate: 0.05,
+    });
+  });
+
+  it("investor terms: up-front draw, multiple cap, principal protection", () => {
+    expectPaymentSheetMatches(pilot, PILOT_PAYMENT_TERMS, "da", {
+      draw: "upfront",
+      returnCap: { irr: null, multiple: 1.1 },
+      maxLoss: 0.4,
+      hurdleRate: 0.08,
+    });
+    const lowPrices: PaymentTerms = {
+      ...PILOT_PAYMENT_TERMS,
+      rateCard: PILOT_PAYMENT_TERMS.rateCard.map((line) => ({ ...line, price: line.price / 4 })),
+    };
+    expectPaymentSheetMatches(pilot, lowPrices, "en", { maxLoss: 0.5, returnCap: { irr: 0.1, multiple: 1.5 } });
   });
 
   it("random terms and scenarios (property, 40 runs)", () => {
@@ -123,7 +169,7 @@ describe("the Payment sheet evaluated by HyperFormula equals the payment engine"
         };
         expectPaymentSheetMatches({ ...pilot, cohorts: r.cohorts, persistence: r.persistence }, terms);
       }),
-      { numRuns: 40 },
+      { numRuns: 40, seed: 20261123 },
     );
   });
 });

@@ -1,0 +1,81 @@
+import { failMany, ok, issue, type Issue, type Result } from "./errors";
+import { investorTermsFromPairs } from "./investor/terms";
+import type { InvestorTerms } from "./investor/terms";
+import { applyPaymentTermInputs } from "./payment/termInputs";
+import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "./payment/terms";
+import { pilotScenario } from "./pilot";
+import type { Scenario } from "./scenario";
+import { parseScenarioFile } from "./scenarioFile";
+
+/** A whole model: the business-case scenario, the payment terms and the investor terms. */
+export interface Model {
+  readonly scenario: Scenario;
+  readonly paymentTerms: PaymentTerms;
+  readonly investorTerms: InvestorTerms;
+  readonly description: string | null;
+}
+
+/** The built-in pilot model: the pilot scenario, illustrative pilot payment terms and default investor terms. */
+export function pilotModel(): Result<Model> {
+  const scenario = pilotScenario();
+  if (!scenario.ok) return scenario;
+  const investorTerms = investorTermsFromPairs([]);
+  if (!investorTerms.ok) return investorTerms;
+  return ok({
+    scenario: scenario.value,
+    paymentTerms: PILOT_PAYMENT_TERMS,
+    investorTerms: investorTerms.value,
+    description: null,
+  });
+}
+
+/**
+ * Parses a model file (docs/scenario.md): the scenario fields, plus optional `payment` and `investor` sections, each
+ * an object of term names and values as in the functions' terms ranges (docs/payment.md, docs/investor.md), e.g.
+ * `"payment": { "price.selfSupporting": 150000, "baseline": "comparison" }`. Terms start from the pilot's payment
+ * terms and the default investor terms. Every problem is reported with its section and name.
+ */
+export function parseModelFile(json: unknown): Result<Model> {
+  const parsed = parseScenarioFile(json, ["payment", "investor"]);
+  if (!parsed.ok) return parsed;
+  const issues: Issue[] = [];
+  const pairsOf = (section: string): [string, number | string][] => {
+    const value = parsed.value.extra[section];
+    if (value === undefined) return [];
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      issues.push(issue("InvalidInput", section, "object", `${section} must be an object of term names and values.`));
+      return [];
+    }
+    const pairs: [string, number | string][] = [];
+    for (const [name, term] of Object.entries(value)) {
+      if (typeof term === "number" || typeof term === "string") pairs.push([name, term]);
+      else if (typeof term === "boolean") pairs.push([name, term ? 1 : 0]);
+      else if (term === null) pairs.push([name, "none"]);
+      else
+        issues.push(
+          issue("InvalidInput", `${section}.${name}`, "type", `${section}.${name} must be a number or a text.`),
+        );
+    }
+    return pairs;
+  };
+  const paymentPairs = pairsOf("payment");
+  const investorPairs = pairsOf("investor");
+  if (issues.length > 0) return failMany(issues);
+  const paymentTerms = applyPaymentTermInputs(PILOT_PAYMENT_TERMS, paymentPairs);
+  const investorTerms = investorTermsFromPairs(investorPairs);
+  const prefixed = (section: string, failure: { issues: readonly Issue[] }): Issue[] =>
+    failure.issues.map((item) => ({
+      ...item,
+      field: `${section}.${item.field}`,
+      message: `${section}: ${item.message}`,
+    }));
+  if (!paymentTerms.ok) issues.push(...prefixed("payment", paymentTerms));
+  if (!investorTerms.ok) issues.push(...prefixed("investor", investorTerms));
+  if (!paymentTerms.ok || !investorTerms.ok) return failMany(issues);
+  return ok({
+    scenario: parsed.value.scenario,
+    paymentTerms: paymentTerms.value,
+    investorTerms: investorTerms.value,
+    description: parsed.value.description,
+  });
+}
