@@ -8,6 +8,7 @@ import { inputsSheet } from "./inputsSheet";
 import { investorSheet } from "./investorSheet";
 import { paymentSheet } from "./paymentSheet";
 import { resultsSheet } from "./resultsSheet";
+import { sensitivitySheet } from "./sensitivitySheet";
 import { sourcesSheet } from "./sourcesSheet";
 import type { Language, WorkbookPlan } from "./types";
 
@@ -29,6 +30,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout);
   const results = resultsSheet(language, inputs.layout, calculation.layout);
+  const sensitivity = sensitivitySheet(scenario, language);
   const terms = options.paymentTerms;
   const payment =
     terms === undefined
@@ -53,6 +55,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       results.plan,
       ...(payment === null ? [] : [payment.plan]),
       ...(investor === null ? [] : [investor.plan]),
+      sensitivity.plan,
       sourcesSheet(scenario.parameterYear, language),
     ],
     names: [
@@ -61,6 +64,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       ...results.names,
       ...(payment?.names ?? []),
       ...(investor?.names ?? []),
+      ...sensitivity.names,
     ],
     charts: [...results.charts, ...calculation.charts, ...(payment?.charts ?? []), ...(investor?.charts ?? [])],
   };

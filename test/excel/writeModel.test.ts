@@ -6,10 +6,16 @@ import { writeModel } from "../../src/excel/writeModel";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { NO_BREAK_EVEN } from "../../src/plan/labels";
 import { workbookNames } from "../../src/plan/outputs";
+import { caseReport } from "../../src/cli/report";
+import { pilotModel } from "../../src/engine/modelFile";
 import { FakeExcelWorkbook } from "../support/fakeExcel";
 
 const pilot = expectOk(pilotScenario());
-const expected = workbookNames(pilot, computeBusinessCase(pilot));
+const model = expectOk(pilotModel());
+const fullPlan = (language: "da" | "en") =>
+  buildPlan(model.scenario, language, { paymentTerms: model.paymentTerms, investorTerms: model.investorTerms });
+/** The engine's value of every output name of the whole model (business case, payment, investor). */
+const expected = caseReport(model).workbookNames;
 
 function expectOutputs(book: FakeExcelWorkbook, prefix: string, language: "da" | "en"): void {
   for (const [name, engineValue] of Object.entries(expected)) {
@@ -25,18 +31,24 @@ function expectOutputs(book: FakeExcelWorkbook, prefix: string, language: "da" |
 describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)", () => {
   it("writes the pilot with 2 syncs in one undo step; the live formulas compute the engine's values", async () => {
     const book = new FakeExcelWorkbook({ Ark1: [["my data", 42]] });
-    const report = await writeModel(buildPlan(pilot, "da"), book.host());
+    const report = await writeModel(fullPlan("da"), book.host());
     expect(report.syncs).toBe(2);
     expect(book.syncs).toBe(2);
     expect(book.runs).toEqual([{ mergeUndoGroup: true }]);
     expect(report.oneUndoStep).toBe(true);
-    expect(report.sheets).toEqual(["Input", "Beregning", "Resultater", "Kilder"]);
-    expect(book.sheetNames()).toEqual(["Ark1", "Input", "Beregning", "Resultater", "Kilder"]);
+    const sheets = ["Input", "Beregning", "Resultater", "Betaling", "Investor", "Følsomhed", "Kilder"];
+    expect(report.sheets).toEqual(sheets);
+    expect(book.sheetNames()).toEqual(["Ark1", ...sheets]);
     expect(book.cellValue("Ark1", "B1")).toBe(42);
     expect(book.errors()).toEqual([]);
     expectOutputs(book, "SIB_", "da");
     expect(book.startupBehaviour).toBe("load");
-    expect(book.charts.map((chart) => chart.type)).toEqual(["ColumnClustered", "Line"]);
+    expect(book.charts.map((chart) => chart.type)).toEqual([
+      "ColumnClustered",
+      "Line",
+      "ColumnClustered",
+      "ColumnClustered",
+    ]);
     expect(book.unlocked.size).toBeGreaterThan(40);
     expect(book.active).toBe("Input");
   });
@@ -50,10 +62,10 @@ describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)
 
   it("never overwrites: a second model gets free sheet names and the SIB2_ prefix, the first keeps working", async () => {
     const book = new FakeExcelWorkbook();
-    await writeModel(buildPlan(pilot, "en"), book.host());
+    await writeModel(fullPlan("en"), book.host());
     book.hf.setCellContents({ sheet: book.hf.getSheetId("Inputs") ?? -1, row: 0, col: 5 }, "user note");
     const report = await writeModel(buildPlan({ ...pilot, discountRate: 0 }, "en"), book.host());
-    expect(report.sheets).toEqual(["Inputs (2)", "Calculation (2)", "Results (2)", "Sources (2)"]);
+    expect(report.sheets).toEqual(["Inputs (2)", "Calculation (2)", "Results (2)", "Sensitivity (2)", "Sources (2)"]);
     expect(report.namePrefix).toBe("SIB2_");
     expect(book.cellValue("Inputs", "F1")).toBe("user note");
     expectOutputs(book, "SIB_", "en");
