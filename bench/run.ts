@@ -4,11 +4,13 @@
  */
 import { runBusinessCaseBench } from "./businessCase";
 import { runPaymentBench } from "./payment";
+import { runPlanBench } from "./plan";
 
 async function main(): Promise<void> {
   const sections: [string, () => Promise<string[]> | string[]][] = [
     ["Business case", runBusinessCaseBench],
     ["Payment", runPaymentBench],
+    ["Workbook model", runPlanBench],
   ];
   for (const [title, run] of sections) {
     console.log(`\n== ${title}`);
