@@ -4,6 +4,7 @@ import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import { calculationSheet } from "./calculationSheet";
+import { checkSheet } from "./checkSheet";
 import { inputsSheet } from "./inputsSheet";
 import { investorSheet } from "./investorSheet";
 import { paymentSheet } from "./paymentSheet";
@@ -18,6 +19,11 @@ export interface PlanOptions {
   readonly paymentTerms?: PaymentTerms;
   /** Validated investor terms for the Investor sheet (with payment terms); default DEFAULT_INVESTOR_TERMS. */
   readonly investorTerms?: InvestorTerms;
+  /**
+   * Add the Check sheet, whose cells call SIB.* functions: only where the add-in is loaded (the Excel writer in the
+   * taskpane), never in the .xlsx export.
+   */
+  readonly checks?: boolean;
 }
 
 /**
@@ -31,6 +37,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
   const calculation = calculationSheet(scenario, language, inputs.layout);
   const results = resultsSheet(language, inputs.layout, calculation.layout);
   const sensitivity = sensitivitySheet(scenario, language);
+  const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;
   const terms = options.paymentTerms;
   const payment =
     terms === undefined
@@ -56,6 +63,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       ...(payment === null ? [] : [payment.plan]),
       ...(investor === null ? [] : [investor.plan]),
       sensitivity.plan,
+      ...(check === null ? [] : [check.plan]),
       sourcesSheet(scenario.parameterYear, language),
     ],
     names: [
@@ -65,6 +73,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       ...(payment?.names ?? []),
       ...(investor?.names ?? []),
       ...sensitivity.names,
+      ...(check?.names ?? []),
     ],
     charts: [...results.charts, ...calculation.charts, ...(payment?.charts ?? []), ...(investor?.charts ?? [])],
   };

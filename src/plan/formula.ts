@@ -26,6 +26,9 @@ export type ExcelFunction =
   | "ISNUMBER"
   | "IFERROR"
   | "SIGN"
+  /** The add-in's own functions: only in the Check sheet, which only the Excel writer writes. */
+  | "SIB.BUDGETSAVING"
+  | "SIB.SOCIOECONOMIC"
   | "MIN"
   | "MAX"
   | "SUM"
