@@ -5,12 +5,14 @@
 import { runBusinessCaseBench } from "./businessCase";
 import { runPaymentBench } from "./payment";
 import { runPlanBench } from "./plan";
+import { runTaskpaneBench } from "./taskpane";
 
 async function main(): Promise<void> {
   const sections: [string, () => Promise<string[]> | string[]][] = [
     ["Business case", runBusinessCaseBench],
     ["Payment", runPaymentBench],
     ["Workbook model", runPlanBench],
+    ["Taskpane (wizard)", runTaskpaneBench],
   ];
   for (const [title, run] of sections) {
     console.log(`\n== ${title}`);

@@ -60,6 +60,30 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     example: "=SIB.PAYMENTSCHEDULE()",
   },
   {
+    name: "SIB.INVESTORFLOWS",
+    da: "Investorens månedlige pengestrømme: kapital, udbetalinger med afkastloft, overskud og kapitalgaranti.",
+    en: "The investor's monthly flows: capital drawn, capped distributions, surplus split and principal protection.",
+    example: "=SIB.INVESTORFLOWS(B2:B13, C2:C37)",
+  },
+  {
+    name: "SIB.IRR",
+    da: "Intern rente af månedlige strømme som effektiv årlig rente; siger hvorfor, når der ikke er én.",
+    en: "IRR of monthly flows as an effective annual rate; says why when there is no single one.",
+    example: "=SIB.IRR(D2:D51)",
+  },
+  {
+    name: "SIB.XIRR",
+    da: "Intern rente af daterede strømme efter Excels XIA-regler, robust.",
+    en: "IRR of dated flows with Excel's XIRR conventions, robust.",
+    example: "=SIB.XIRR(B2:B6, A2:A6)",
+  },
+  {
+    name: "SIB.MULTIPLE",
+    da: "Pengemultipel: modtaget divideret med indbetalt.",
+    en: "Money multiple: received divided by paid in.",
+    example: "=SIB.MULTIPLE(D2:D51)",
+  },
+  {
     name: "SIB.PROBTARGET",
     da: "Sandsynligheden for at nå en målandel med få deltagere (eksakt binomialfordeling).",
     en: "Probability of reaching a target share with a small cohort (exact binomial distribution).",
@@ -100,7 +124,7 @@ export const ABOUT_TEXT: Readonly<
     example: "Eksempel",
     inExcel: "Kører i Excel. Skriv =SIB. i en celle for at se funktionerne.",
     inBrowser:
-      "Kører i en browser uden Excel. Funktionerne virker kun i Excel; guiden, der skriver hele modellen, kommer i en senere version.",
+      "Kører i en browser uden Excel. Funktionerne virker kun i Excel; guiden kan hente hele modellen som en Excel-fil.",
     note: "Standardscenariet er DRC's SIB-pilot i Herning og Viborg (2020-23): 56 deltagere, 79.236 kr pr. deltager.",
   },
   en: {
@@ -110,7 +134,7 @@ export const ABOUT_TEXT: Readonly<
     example: "Example",
     inExcel: "Running in Excel. Type =SIB. in a cell to see the functions.",
     inBrowser:
-      "Running in a browser without Excel. The functions work only in Excel; the wizard that writes the whole model comes in a later version.",
+      "Running in a browser without Excel. The functions work only in Excel; the wizard can download the whole model as an Excel file.",
     note: "The default scenario is DRC's SIB pilot in Herning and Viborg (2020-23): 56 participants, 79,236 kr per participant.",
   },
 };

@@ -1,0 +1,123 @@
+/**
+ * Budgets of the taskpane wizard (issue 5), measured on the built page (dist/, built first when older than src/):
+ *
+ * - taskpane JavaScript, gzipped (level 9): the initial scripts taskpane.html loads (taskpane.js and functions.js,
+ *   which share the runtime with the taskpane) and the lazy chunk xlsx.js (ExcelJS), loaded only when a workbook is
+ *   downloaded. Budget: initial ≤ 300 KB.
+ * - time to interactive in headless Chromium: from the start of navigation to the moment the first control of the
+ *   first step ("Use the pilot's numbers") exists, is upgraded and enabled, in a fresh browser context each run (no
+ *   cache), office.js answered at once by the stub with no host; median of 7 runs. Budget ≤ 1.5 s.
+ * - clicks from opening the wizard to a written pilot model, in the stub Excel host (pilot, review, write), checked
+ *   by the stub's record of the write. Budget ≤ 5.
+ *
+ * Not a test: it returns printable lines. Needs Debian's Chromium (`apt-get install -y chromium`).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { ensureBuilt, launchChromium, taskpanePage } from "../test/support/chromium";
+import { serveStatic, type StaticServer } from "../test/support/staticServer";
+
+const RUNS = 7;
+const KB = 1024;
+
+function gzipped(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Milliseconds from navigation start to the first step's first control being enabled (and the app's own mark). */
+async function timeToInteractive(browser: Browser, server: StaticServer): Promise<{ control: number; mark: number }> {
+  const taskpane = await taskpanePage(browser, {
+    width: 350,
+    locale: "da-DK",
+    office: { kind: "stub", host: null, displayLanguage: "da-DK" },
+  });
+  try {
+    await taskpane.page.goto(`${server.origin}/taskpane.html`, { waitUntil: "commit" });
+    const handle = await taskpane.page.waitForFunction(
+      () => {
+        const control = document.querySelector("#start-pilot");
+        const ready =
+          control !== null && control.matches(":defined") && !control.hasAttribute("disabled") && control.isConnected;
+        return ready ? performance.now() : false;
+      },
+      undefined,
+      { polling: "raf" },
+    );
+    const control = (await handle.jsonValue()) as number;
+    const mark = await taskpane.page.evaluate(
+      () => performance.getEntriesByName("wizard-interactive")[0]?.startTime ?? Number.NaN,
+    );
+    return { control, mark };
+  } finally {
+    await taskpane.context.close();
+  }
+}
+
+/** Clicks a person needs from opening the wizard to a written pilot model (stub Excel host). */
+async function clicksToWrittenPilot(
+  browser: Browser,
+  server: StaticServer,
+): Promise<{ clicks: number; syncs: number }> {
+  const taskpane = await taskpanePage(browser, {
+    width: 350,
+    locale: "da-DK",
+    office: { kind: "stub", host: "Excel", displayLanguage: "da-DK" },
+  });
+  try {
+    const page = taskpane.page;
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForFunction(() => document.querySelector("#start-open")?.hasAttribute("disabled") === false);
+    let clicks = 0;
+    for (const selector of ["#start-pilot", '[data-step="review"]', "#write"]) {
+      await page.locator(selector).click();
+      clicks++;
+    }
+    await page.waitForFunction(() => document.querySelector("#status")?.getAttribute("data-status") === "written");
+    const syncs = (await page.evaluate(
+      () => (window as unknown as { __excelRecord: { syncs: number } }).__excelRecord.syncs,
+    )) as number;
+    return { clicks, syncs };
+  } finally {
+    await taskpane.context.close();
+  }
+}
+
+export async function runTaskpaneBench(): Promise<string[]> {
+  const dist = ensureBuilt();
+  const taskpaneJs = gzipped(join(dist, "taskpane.js"));
+  const functionsJs = gzipped(join(dist, "functions.js"));
+  const lazy = gzipped(join(dist, "xlsx.js"));
+  const lines = [
+    `taskpane JS gzipped, initial: ${kb(taskpaneJs + functionsJs)} (taskpane.js ${kb(taskpaneJs)} + functions.js ${kb(functionsJs)}; budget 300 KB)`,
+    `taskpane JS gzipped, lazy chunk xlsx.js (ExcelJS, on download): ${kb(lazy)}`,
+  ];
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const runs: { control: number; mark: number }[] = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await timeToInteractive(browser, server));
+    const tti = median(runs.map((run) => run.control));
+    lines.push(
+      `time to interactive (navigation → first step's first control enabled), median of ${RUNS}: ${tti.toFixed(0)} ms (budget 1500 ms; app mark ${median(runs.map((run) => run.mark)).toFixed(0)} ms; runs ${runs.map((run) => run.control.toFixed(0)).join(", ")} ms)`,
+    );
+    const { clicks, syncs } = await clicksToWrittenPilot(browser, server);
+    lines.push(
+      `clicks from opening the wizard to a written pilot model: ${clicks} (budget 5; ${syncs} context.sync calls)`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return lines;
+}

@@ -1,0 +1,107 @@
+import type { Language } from "../about";
+import { SHARE_SUM_FIELDS } from "../steps/effect";
+import { fieldSpec } from "../steps";
+import type { FieldError } from "../state/model";
+import type { DisplayUnit, FieldSpec, Text } from "../state/types";
+import { formatNumber } from "./numbers";
+
+/** Unit words in messages ("from 0 to 100 %", "fra 1 til 420 måneder"). */
+const UNIT_WORDS: Readonly<Record<DisplayUnit, Text>> = {
+  people: { da: "personer", en: "people" },
+  cohorts: { da: "hold", en: "cohorts" },
+  kr: { da: "kr.", en: "kr" },
+  krMonth: { da: "kr. om måneden", en: "kr per month" },
+  krYear: { da: "kr. om året", en: "kr per year" },
+  months: { da: "måneder", en: "months" },
+  weeks: { da: "uger", en: "weeks" },
+  percent: { da: "%", en: "%" },
+  percentYear: { da: "% om året", en: "% a year" },
+  pp: { da: "procentpoint", en: "percentage points" },
+  factor: { da: "", en: "" },
+};
+
+/** Short unit labels shown next to a field. */
+export const UNIT_LABELS: Readonly<Record<DisplayUnit, Text>> = {
+  people: { da: "personer", en: "people" },
+  cohorts: { da: "hold", en: "cohorts" },
+  kr: { da: "kr.", en: "kr" },
+  krMonth: { da: "kr./md.", en: "kr/month" },
+  krYear: { da: "kr./år", en: "kr/year" },
+  months: { da: "mdr.", en: "months" },
+  weeks: { da: "uger", en: "weeks" },
+  percent: { da: "%", en: "%" },
+  percentYear: { da: "% p.a.", en: "% p.a." },
+  pp: { da: "pct.-point", en: "pp" },
+  factor: { da: "faktor", en: "factor" },
+};
+
+/** Context a message may need: the current horizon (for "at most the horizon"). */
+export interface MessageContext {
+  readonly horizonMonths: number;
+}
+
+/**
+ * The message for a broken rule next to its field, in plain words in the user's language. Messages are chosen by
+ * field and rule: `number` (not a number), `required` (empty), `sum` (shares), and the range rules (`range`,
+ * `integer`), which state the field's valid range in its own unit.
+ * @example fieldMessage({ field: "costPerParticipant", rule: "range", ... }, "da", ctx)
+ *   // "Skriv et beløb fra 0 til 1.000.000.000 kr."
+ */
+export function fieldMessage(error: FieldError, language: Language, context: MessageContext): string {
+  if (error.field === SHARE_SUM_FIELDS.participantShares.id || error.field === SHARE_SUM_FIELDS.comparisonShares.id) {
+    return language === "da" ? "De otte andele skal tilsammen give 100 %." : "The eight shares must add up to 100 %.";
+  }
+  const spec = fieldSpec(error.field);
+  if (spec === undefined) {
+    return language === "da"
+      ? `Modellen kan ikke regnes med disse tal (${error.engineMessage})`
+      : `The model cannot be calculated with these numbers (${error.engineMessage})`;
+  }
+  const override = spec.messages?.[error.rule];
+  if (override !== undefined) return override[language];
+  switch (error.rule) {
+    case "number":
+      return language === "da"
+        ? `Skriv et tal, fx ${formatNumber(spec.example, "da")}.`
+        : `Enter a number, e.g. ${formatNumber(spec.example, "en")}.`;
+    case "required":
+      return language === "da" ? "Feltet skal udfyldes." : "This field is required.";
+    default:
+      return rangeMessage(spec, language, context);
+  }
+}
+
+/**
+ * The field's valid range in words.
+ * @example rangeMessage(horizonField, "en", ctx) // "Enter a whole number from 1 to 420 months."
+ */
+export function rangeMessage(spec: FieldSpec, language: Language, context: MessageContext): string {
+  const { min, max, integer, exclusiveMin } = spec.range;
+  const horizon = Number.isInteger(context.horizonMonths) && context.horizonMonths >= 1 ? context.horizonMonths : 420;
+  const upper = max === "horizon" ? Math.min(horizon, 420) : max;
+  const unit = UNIT_WORDS[spec.unit][language];
+  const low = formatNumber(min, language, 4);
+  const high = `${formatNumber(upper, language, 4)}${unit === "" ? "" : unit === "%" ? " %" : ` ${unit}`}`;
+  const horizonNote =
+    max === "horizon" ? (language === "da" ? " (højst tidshorisonten)" : " (at most the time horizon)") : "";
+  const none =
+    spec.optional && spec.noneText !== undefined
+      ? language === "da"
+        ? ` Lad feltet stå tomt for ${spec.noneText.da}.`
+        : ` Leave it empty for ${spec.noneText.en}.`
+      : "";
+  const kind = spec.unit === "kr" || spec.unit === "krMonth" || spec.unit === "krYear" ? "amount" : "number";
+  if (language === "da") {
+    const what = integer ? "et helt tal" : kind === "amount" ? "et beløb" : "et tal";
+    const range = exclusiveMin ? `over ${low} og højst ${high}` : `fra ${low} til ${high}`;
+    return `${stop(`Skriv ${what} ${range}${horizonNote}`)}${none}`;
+  }
+  const what = integer ? "a whole number" : kind === "amount" ? "an amount" : "a number";
+  const range = exclusiveMin ? `above ${low} and at most ${high}` : `from ${low} to ${high}`;
+  return `${stop(`Enter ${what} ${range}${horizonNote}`)}${none}`;
+}
+
+/** Ends a sentence with one full stop ("… kr." already has one). */
+function stop(sentence: string): string {
+  return sentence.endsWith(".") ? sentence : `${sentence}.`;
+}

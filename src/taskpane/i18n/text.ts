@@ -1,0 +1,114 @@
+import type { Language } from "../about";
+
+/** The taskpane's own words (field labels and help live with the steps). */
+const TEXT = {
+  appTitle: { da: "SIB Business Case", en: "SIB Business Case" },
+  languageGroup: { da: "Sprog", en: "Language" },
+  views: { da: "Visning", en: "View" },
+  viewWizard: { da: "Guide", en: "Wizard" },
+  viewWorkshop: { da: "Workshop", en: "Workshop" },
+  viewAbout: { da: "Om", en: "About" },
+  stepsNav: { da: "Trin", en: "Steps" },
+  stepOf: { da: "Trin {n} af {total}", en: "Step {n} of {total}" },
+  stepHasErrors: { da: "har fejl", en: "has errors" },
+  next: { da: "Næste", en: "Next" },
+  back: { da: "Tilbage", en: "Back" },
+  fixErrors: {
+    da: "Ret de markerede felter, før du går videre.",
+    en: "Fix the marked fields before you continue.",
+  },
+  source: { da: "Kilde", en: "Source" },
+  previewTitle: { da: "Forhåndsvisning", en: "Preview" },
+  previewUpdating: { da: "Tallene opdateres, mens du skriver.", en: "The numbers update as you type." },
+  previewBlocked: {
+    da: "Ret fejlene for at se tallene.",
+    en: "Fix the errors to see the numbers.",
+  },
+  municipalNet: { da: "Kommunens netto pr. deltager", en: "Municipality's net per participant" },
+  municipalNetHelp: {
+    da: "Besparelse minus udgiften til indsatsen, i dagens kroner.",
+    en: "Savings minus the cost of the programme, in today's kroner.",
+  },
+  breakEven: { da: "Kommunen tjener indsatsen hjem", en: "Municipality breaks even" },
+  breakEvenMonth: { da: "måned {n}", en: "month {n}" },
+  breakEvenNever: { da: "ikke inden for horisonten", en: "not within the horizon" },
+  investorIrr: { da: "Investors afkast (IRR)", en: "Investor's return (IRR)" },
+  perYear: { da: "om året", en: "a year" },
+  irrNone: { da: "intet afkast at beregne", en: "no return to calculate" },
+  lossProbability: { da: "Risiko for tab (P(tab))", en: "Probability of loss (P(loss))" },
+  coming: { da: "kommer", en: "coming" },
+  chartTitle: {
+    da: "Kommunens samlede resultat med SIB over tid (nutidsværdi)",
+    en: "The municipality's running result with the SIB (present value)",
+  },
+  chartMonths: { da: "måneder", en: "months" },
+  reviewSummary: { da: "Dine tal", en: "Your numbers" },
+  reviewBlocked: {
+    da: "Modellen kan ikke skrives, før fejlene i disse trin er rettet:",
+    en: "The model cannot be written until the errors in these steps are fixed:",
+  },
+  writeModel: { da: "Skriv modellen i projektmappen", en: "Write the model to the workbook" },
+  downloadModel: { da: "Hent projektmappen (.xlsx)", en: "Download workbook (.xlsx)" },
+  hostPending: { da: "Forbinder til Excel …", en: "Connecting to Excel …" },
+  inExcel: {
+    da: "Modellen skrives som nye ark. Intet eksisterende bliver overskrevet.",
+    en: "The model is written as new sheets. Nothing that exists is overwritten.",
+  },
+  inBrowser: {
+    da: "Du bruger guiden i en browser uden Excel. Hent modellen som en Excel-fil, og åbn den i Excel eller LibreOffice.",
+    en: "You are using the wizard in a browser without Excel. Download the model as an Excel file and open it in Excel or LibreOffice.",
+  },
+  working: { da: "Arbejder …", en: "Working …" },
+  written: {
+    da: "Modellen er skrevet i arkene {sheets}. Navnene i modellen begynder med {prefix}.",
+    en: "The model was written to the sheets {sheets}. The model's names start with {prefix}.",
+  },
+  downloaded: { da: "Projektmappen er hentet: {file}.", en: "The workbook was downloaded: {file}." },
+  opened: {
+    da: "Tallene er læst fra modellen i projektmappen ({prefix}).",
+    en: "The numbers were read from the model in the workbook ({prefix}).",
+  },
+  failedWrite: { da: "Modellen kunne ikke skrives: {detail}", en: "The model could not be written: {detail}" },
+  failedDownload: {
+    da: "Projektmappen kunne ikke laves: {detail}",
+    en: "The workbook could not be made: {detail}",
+  },
+  failedOpen: {
+    da: "Der blev ikke fundet en model i projektmappen, der kan læses: {detail}",
+    en: "No readable model was found in the workbook: {detail}",
+  },
+  excelOnly: { da: "Kun i Excel", en: "Excel only" },
+  workshopTitle: { da: "Workshop: hvem vinder hvad?", en: "Workshop: who gains what?" },
+  workshopIntro: {
+    da: "Flyt skyderne og se, hvad kommunen, investor og leverandøren får ud af det. Tallene er kroner i alt for hele perioden.",
+    en: "Move the sliders and see what the municipality, the investor and the provider get out of it. Figures are kroner in total over the whole period.",
+  },
+  workshopBasis: {
+    da: "Workshoppen bygger på pilotprojektet med runde tal.",
+    en: "The workshop is based on the pilot with round numbers.",
+  },
+  sliderEffect: { da: "Effekt (flere i job)", en: "Effect (more people in work)" },
+  sliderCost: { da: "Pris for indsatsen pr. deltager", en: "Cost of the programme per participant" },
+  sliderPrice: { da: "Betaling pr. deltager i job", en: "Payment per participant in work" },
+  sliderHorizon: { da: "Tidshorisont", en: "Time horizon" },
+  municipality: { da: "Kommunen", en: "The municipality" },
+  investor: { da: "Investor", en: "The investor" },
+  provider: { da: "Leverandøren", en: "The provider" },
+  writeFull: { da: "Skriv hele modellen", en: "Write the full model" },
+  downloadFull: { da: "Hent hele modellen (.xlsx)", en: "Download the full model (.xlsx)" },
+  none: { da: "ingen", en: "none" },
+  empty: { da: "(tom)", en: "(empty)" },
+} as const satisfies Record<string, { readonly da: string; readonly en: string }>;
+
+export type TextKey = keyof typeof TEXT;
+
+/**
+ * A text in the language, with {placeholders} filled in.
+ * @example t("stepOf", "da", { n: 2, total: 7 }) // "Trin 2 af 7"
+ */
+export function t(key: TextKey, language: Language, values: Readonly<Record<string, string | number>> = {}): string {
+  return TEXT[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,230 @@
+import type { Issue } from "../../engine/errors";
+import { applyInputs } from "../../engine/inputs";
+import { investorTerms, type DrawTiming, type InvestorTermsInput } from "../../engine/investor";
+import type { SavingsScope } from "../../engine/payment/savingsShare";
+import { validatePaymentTerms, type BaselineTerms, type PaymentTerms } from "../../engine/payment/terms";
+import type { CostTiming, Scenario } from "../../engine/scenario";
+import { participantSharesFromEmploymentEffect } from "../../engine/shares";
+import { validateScenario } from "../../engine/validate";
+import { ALL_FIELDS, fieldSpec } from "../steps";
+import { evenCohorts } from "../steps/target";
+import type { ChoiceId, EffectMode, FieldEntry, FieldSpec, PaymentFieldName, StepId } from "./types";
+
+/** What the model is derived from: the sources the fields started from, the fields and the choices. */
+export interface ModelInput {
+  readonly base: Scenario;
+  readonly baseTerms: PaymentTerms;
+  readonly fields: Readonly<Record<string, FieldEntry>>;
+  readonly choices: Readonly<Record<ChoiceId, string>>;
+}
+
+/**
+ * A broken rule, attached to a wizard field (or to `participantShares` / `comparisonShares` for the sum of a group,
+ * or `general` for anything else). Language-free: the taskpane translates it by field and rule when it shows it.
+ */
+export interface FieldError {
+  readonly field: string;
+  readonly step: StepId;
+  /** The engine's rule (`range`, `integer`, `sum`, ...) or the taskpane's (`number`: not a number; `required`). */
+  readonly rule: string;
+  /** The engine's English message (kept for the record; people see the translated text). */
+  readonly engineMessage: string;
+}
+
+/** The case the fields describe, with every broken rule. */
+export interface WizardModel {
+  readonly scenario: Scenario;
+  readonly terms: PaymentTerms;
+  readonly investor: InvestorTermsInput;
+  readonly effectMode: EffectMode;
+  readonly errors: ReadonlyMap<string, FieldError>;
+  readonly stepsWithErrors: ReadonlySet<StepId>;
+  readonly valid: boolean;
+}
+
+/** Steps of the pseudo-fields that are not number fields. */
+const PSEUDO_FIELD_STEPS: Readonly<Record<string, StepId>> = {
+  participantShares: "effect",
+  comparisonShares: "effect",
+  general: "review",
+};
+
+/** Fields shown (and used) in an effect mode. */
+export function visibleFields(effectMode: EffectMode): FieldSpec[] {
+  return ALL_FIELDS.filter((spec) => spec.effectMode === undefined || spec.effectMode === effectMode);
+}
+
+/**
+ * Derives the case from the fields: every readable value is applied with the engine (applyInputs, the simple effect,
+ * payment and investor terms), then the engine's validators report every broken rule, mapped to the field it
+ * concerns. A field that cannot be read keeps the source's value in the case and reports `number` (or `required`).
+ */
+export function deriveModel(input: ModelInput): WizardModel {
+  const effectMode: EffectMode = input.choices.effectMode === "simple" ? "simple" : "states";
+  const errors = new Map<string, FieldError>();
+  const report = (field: string, rule: string, engineMessage = ""): void => {
+    if (errors.has(field)) return;
+    const step = fieldSpec(field)?.step ?? PSEUDO_FIELD_STEPS[field] ?? "review";
+    errors.set(field, { field, step, rule, engineMessage });
+  };
+
+  const values = new Map<string, number | null>();
+  for (const spec of visibleFields(effectMode)) {
+    const entry = input.fields[spec.id];
+    if (entry === undefined || entry.parsed === "empty") {
+      if (spec.optional) values.set(spec.id, null);
+      else report(spec.id, "required");
+    } else if (entry.parsed === "invalid") report(spec.id, "number");
+    else values.set(spec.id, entry.value);
+  }
+  const count = values.get("cohortCount");
+  if (count !== undefined && count !== null && !(Number.isInteger(count) && count >= 1 && count <= 60)) {
+    report("cohortCount", "integer");
+  }
+
+  const scenario = applyScenario(input, values, effectMode, report);
+  for (const issue of validateScenario(scenario))
+    report(scenarioField(issue.field, scenario, effectMode), issue.rule, issue.message);
+
+  const terms = applyTerms(input, values);
+  for (const issue of validatePaymentTerms(terms)) report(termsField(issue.field, terms), issue.rule, issue.message);
+
+  const investor: InvestorTermsInput = {
+    draw: (input.choices.draw === "upfront" ? "upfront" : "asNeeded") satisfies DrawTiming,
+    returnCap: { irr: values.get("returnCap.irr") ?? null, multiple: null },
+    maxLoss: values.get("maxLoss") ?? null,
+  };
+  const checkedInvestor = investorTerms(investor);
+  if (!checkedInvestor.ok)
+    for (const issue of checkedInvestor.issues) report(investorField(issue), issue.rule, issue.message);
+
+  const stepsWithErrors = new Set<StepId>([...errors.values()].map((error) => error.step));
+  return { scenario, terms, investor, effectMode, errors, stepsWithErrors, valid: errors.size === 0 };
+}
+
+function applyScenario(
+  input: ModelInput,
+  values: ReadonlyMap<string, number | null>,
+  effectMode: EffectMode,
+  report: (field: string, rule: string, message?: string) => void,
+): Scenario {
+  const pairs: [string, number | string][] = [];
+  let scenario: Scenario = input.base;
+  for (const spec of visibleFields(effectMode)) {
+    if (spec.target.kind !== "input") continue;
+    const value = values.get(spec.id);
+    if (value === undefined) continue;
+    if (value === null) {
+      if (spec.target.key === "measuredParticipants") scenario = { ...scenario, measuredParticipants: null };
+      if (spec.target.key === "comparisonGroupSize") scenario = { ...scenario, comparisonGroupSize: null };
+      continue;
+    }
+    pairs.push([spec.target.key, value]);
+  }
+  pairs.push(["costTiming", (input.choices.costTiming === "upfront" ? "upfront" : "spread") satisfies CostTiming]);
+  const applied = applyInputs(scenario, pairs);
+  if (applied.ok) scenario = applied.value;
+  else for (const issue of applied.issues) report(issue.field, issue.rule, issue.message);
+
+  const cohortIds = ["cohortParticipants", "cohortCount", "cohortSpacing"];
+  const cohortTouched = cohortIds.some((id) => input.fields[id]?.touched === true);
+  const [participants, count, spacing] = cohortIds.map((id) => values.get(id));
+  if (
+    cohortTouched &&
+    typeof participants === "number" &&
+    typeof count === "number" &&
+    typeof spacing === "number" &&
+    Number.isInteger(count) &&
+    count >= 1 &&
+    count <= 60
+  ) {
+    scenario = { ...scenario, cohorts: evenCohorts(participants, count, spacing) };
+  }
+
+  const effectPp = values.get("effectPp");
+  if (effectMode === "simple" && typeof effectPp === "number") {
+    const shares = participantSharesFromEmploymentEffect(scenario.comparisonShares, effectPp);
+    if (shares.ok) scenario = { ...scenario, participantShares: shares.value };
+    else for (const issue of shares.issues) report("effectPp", issue.rule, issue.message);
+  }
+  return scenario;
+}
+
+function applyTerms(input: ModelInput, values: ReadonlyMap<string, number | null>): PaymentTerms {
+  const base = input.baseTerms;
+  const number = (name: PaymentFieldName, fallback: number): number => {
+    const value = values.get(name);
+    return typeof value === "number" ? value : fallback;
+  };
+  const optional = (name: PaymentFieldName, fallback: number | null): number | null => {
+    const value = values.get(name);
+    return value === undefined ? fallback : value;
+  };
+  const rateCard = base.rateCard.map((line) => {
+    const id = `price.${line.metric}`;
+    return fieldSpec(id) === undefined ? line : { ...line, price: number(id as PaymentFieldName, line.price) };
+  });
+  const thresholdPp = optional("threshold.pp", base.threshold?.pp ?? null);
+  const baseline: BaselineTerms =
+    input.choices.baseline === "comparison"
+      ? { kind: "comparison" }
+      : input.choices.baseline === "none"
+        ? { kind: "none" }
+        : base.baseline;
+  return {
+    ...base,
+    rateCard,
+    baseline,
+    threshold:
+      thresholdPp === null
+        ? null
+        : { pp: thresholdPp, scope: base.threshold?.scope ?? "metric", metric: base.threshold?.metric ?? null },
+    personCap: optional("personCap", base.personCap),
+    contractCap: optional("contractCap", base.contractCap),
+    lagMonths: number("lagMonths", base.lagMonths),
+    municipalityShare: number("municipalityShare", base.municipalityShare),
+    savingsShare: number("savingsShare", base.savingsShare),
+    savingsScope: (input.choices.savingsScope === "broad" ? "broad" : "narrow") satisfies SavingsScope,
+    baseFee: number("baseFee", base.baseFee),
+  };
+}
+
+/** The wizard field an engine scenario issue concerns (dotted engine path → field id). */
+export function scenarioField(path: string, scenario: Scenario, effectMode: EffectMode): string {
+  if (/^cohorts\[\d+\]\.participants$/.test(path)) return "cohortParticipants";
+  if (/^cohorts\[\d+\]\.intakeMonth$/.test(path)) return "cohortSpacing";
+  if (path === "cohorts") return "cohortCount";
+  const share = /^(participant|comparison)Shares(?:\.(\w+))?$/.exec(path);
+  if (share !== null) {
+    if (share[1] === "participant" && effectMode === "simple") return "effectPp";
+    return share[2] === undefined ? `${share[1]}Shares` : `${share[1]}Share.${share[2]}`;
+  }
+  const state = /^states\.(\w+)\.(wage|benefit)$/.exec(path);
+  if (state !== null) return known(`${state[2]}.${state[1]}`);
+  const refusion = /^refusionSteps\[(\d+)\]\.share$/.exec(path);
+  if (refusion !== null) {
+    const step = scenario.refusionSteps[Number(refusion[1])];
+    return step === undefined ? "general" : known(`refusion.week${step.fromWeek}`);
+  }
+  const nested = /^(?:tax|socioEconomic)\.(\w+)$/.exec(path);
+  if (nested !== null) return known(nested[1] ?? "");
+  return known(path);
+}
+
+/** The wizard field a payment-terms issue concerns. */
+export function termsField(path: string, terms: PaymentTerms): string {
+  const price = /^rateCard\[(\d+)\]\.price$/.exec(path);
+  if (price !== null) {
+    const metric = terms.rateCard[Number(price[1])]?.metric;
+    return metric === undefined ? "general" : known(`price.${metric}`);
+  }
+  return known(path);
+}
+
+function investorField(issue: Issue): string {
+  return known(issue.field.replace(/^terms\./, ""));
+}
+
+function known(id: string): string {
+  return fieldSpec(id) === undefined ? "general" : id;
+}

@@ -1,0 +1,133 @@
+import type { Language } from "../about";
+
+/** The wizard's steps, in order. */
+export const STEP_IDS = ["start", "target", "effect", "costs", "finance", "payment", "review"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** A text in both languages. */
+export interface Text {
+  readonly da: string;
+  readonly en: string;
+}
+
+/** Units as a field shows them. Percent fields show engine fractions × 100 (18 for 0.18). */
+export type DisplayUnit =
+  "people" | "cohorts" | "kr" | "krMonth" | "krYear" | "months" | "weeks" | "percent" | "percentYear" | "pp" | "factor";
+
+/** The valid range of a field in display units (what its error message says; the engine enforces it). */
+export interface FieldRange {
+  readonly min: number;
+  /** A number, or "horizon" for "at most the horizon in months". */
+  readonly max: number | "horizon";
+  readonly integer: boolean;
+  /** The minimum itself is not allowed (factors above 0, rates above −100 %). */
+  readonly exclusiveMin?: boolean;
+}
+
+/** Where a field's value goes. Values are in engine units (fractions for percent fields). */
+export type FieldTarget =
+  /** A scalar scenario input of the engine's INPUT_FIELDS (or `refusion.week<N>`), applied with applyInputs. */
+  | { readonly kind: "input"; readonly key: string }
+  /** The cohorts: participants per cohort, number of cohorts, months between intakes. */
+  | { readonly kind: "cohort"; readonly part: "participants" | "count" | "spacing" }
+  /** The simple employment effect in percentage points. */
+  | { readonly kind: "effect" }
+  /** A payment term (PaymentTerms), by name. */
+  | { readonly kind: "terms"; readonly name: PaymentFieldName }
+  /** An investor term. */
+  | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" };
+
+export type PaymentFieldName =
+  | "price.selfSupporting"
+  | "price.paidHours"
+  | "threshold.pp"
+  | "personCap"
+  | "contractCap"
+  | "lagMonths"
+  | "municipalityShare"
+  | "savingsShare"
+  | "baseFee";
+
+/** One number field of the wizard. */
+export interface FieldSpec {
+  /** Stable id; for scenario inputs the engine's input key (e.g. `costPerParticipant`, `wage.JOB`). */
+  readonly id: string;
+  readonly step: StepId;
+  /** Sub-heading the field is shown under, if any. */
+  readonly group?: Text;
+  readonly label: Text;
+  /** Plain-language help shown under the field. */
+  readonly help: Text;
+  readonly unit: DisplayUnit;
+  /** Display value = engine value × scale (100 for percent fields). */
+  readonly scale: number;
+  /** Decimals shown when the value is written into the field. */
+  readonly decimals: number;
+  readonly range: FieldRange;
+  /** Empty means "none" (no cap, no threshold, unknown size); `noneText` says what empty means. */
+  readonly optional: boolean;
+  readonly noneText?: Text;
+  /** Example value for "enter a number" messages, in display units. */
+  readonly example: number;
+  readonly target: FieldTarget;
+  /** Only shown (and used) in this effect mode. */
+  readonly effectMode?: EffectMode;
+  /** Overrides of the message for a rule (e.g. the simple effect's limit). */
+  readonly messages?: Readonly<Record<string, Text>>;
+  /** Show where the default value comes from (source and year). */
+  readonly showSource?: boolean;
+}
+
+export type EffectMode = "simple" | "states";
+
+/** One choice (radio group) of the wizard. */
+export interface ChoiceSpec {
+  readonly id: ChoiceId;
+  readonly step: StepId;
+  readonly label: Text;
+  /** Short label for the review ("Effekt", "Udgiften falder"). */
+  readonly summary: Text;
+  readonly help: Text;
+  readonly options: readonly { readonly value: string; readonly label: Text }[];
+}
+
+export type ChoiceId = "effectMode" | "costTiming" | "baseline" | "savingsScope" | "draw";
+
+/** What a text field holds: what was typed and what it means in engine units. */
+export interface FieldEntry {
+  readonly text: string;
+  readonly parsed: "number" | "empty" | "invalid";
+  /** Engine units; NaN unless parsed is "number". */
+  readonly value: number;
+  /** The user typed in it (errors show for touched fields and for steps the user tried to leave). */
+  readonly touched: boolean;
+}
+
+export type HostKind = "pending" | "excel" | "browser";
+export type View = "wizard" | "workshop" | "about";
+export type StartChoice = "pilot" | "blank" | "open";
+
+/** A message about writing, downloading or opening, shown in the status line. */
+export type Status =
+  | { readonly kind: "idle" }
+  | { readonly kind: "working"; readonly what: "write" | "download" | "open" }
+  | {
+      readonly kind: "written";
+      readonly sheets: readonly string[];
+      readonly namePrefix: string;
+      readonly syncs: number;
+    }
+  | { readonly kind: "downloaded"; readonly fileName: string }
+  | { readonly kind: "opened"; readonly prefix: string }
+  | { readonly kind: "failed"; readonly what: "write" | "download" | "open"; readonly detail: string };
+
+/** The workshop's sliders. */
+export interface WorkshopValues {
+  readonly effectPp: number;
+  readonly costPerParticipant: number;
+  readonly price: number;
+  readonly horizonMonths: number;
+}
+export type WorkshopSlider = keyof WorkshopValues;
+
+export type { Language };

@@ -1,0 +1,141 @@
+import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
+import { choice, field, type StepModule } from "../state/spec";
+import type { FieldSpec, Text } from "../state/types";
+import { inputLabel } from "./labels";
+
+/** What each outcome state means, in plain words. */
+export const STATE_HELP: Readonly<Record<OutcomeState, Text>> = {
+  JOB: {
+    da: "I arbejde og forsørger sig selv med løn.",
+    en: "In work and self-supporting on wages.",
+  },
+  JOB_UNK: {
+    da: "Ikke på ydelse, men vi kender ikke indkomsten (fx forsørget af en partner).",
+    en: "Not on benefits, but the income is unknown (e.g. supported by a partner).",
+  },
+  JOB_PART: {
+    da: "Arbejder nogle timer og får en supplerende ydelse.",
+    en: "Works some hours and receives a top-up benefit.",
+  },
+  EDU: {
+    da: "I uddannelse med SU eller som voksenlærling.",
+    en: "In education on student grants or as an adult apprentice.",
+  },
+  FLEX: {
+    da: "I fleksjob eller på ledighedsydelse.",
+    en: "In a flex job or on flex-job benefit.",
+  },
+  TEMP: {
+    da: "På en midlertidig ydelse, fx kontanthjælp eller sygedagpenge.",
+    en: "On a temporary benefit, e.g. social assistance or sickness benefit.",
+  },
+  PERM: {
+    da: "På førtidspension.",
+    en: "On disability pension.",
+  },
+  ABROAD: {
+    da: "Flyttet fra Danmark.",
+    en: "Moved out of Denmark.",
+  },
+};
+
+const participantsGroup: Text = { da: "Deltagere ved målingen", en: "Participants at the measurement" };
+const comparisonGroup: Text = { da: "Kontrolgruppen ved målingen", en: "Comparison group at the measurement" };
+
+function shareFields(kind: "participantShare" | "comparisonShare"): FieldSpec[] {
+  return OUTCOME_STATES.map((state) =>
+    field("effect", "percent", {
+      id: `${kind}.${state}`,
+      label: inputLabel(`${kind}.${state}`),
+      help: STATE_HELP[state],
+      group: kind === "participantShare" ? participantsGroup : comparisonGroup,
+      target: { kind: "input", key: `${kind}.${state}` },
+      ...(kind === "participantShare" ? { effectMode: "states" as const } : {}),
+    }),
+  );
+}
+
+/** Step 3: the effect, as one employment effect or as the eight outcome states, and how long it lasts. */
+export const effectStep: StepModule = {
+  id: "effect",
+  title: { da: "Effekt", en: "Effect" },
+  intro: {
+    da: "Hvor mange flere kommer i job end uden indsatsen, og hvor længe holder det?",
+    en: "How many more people get a job than without the programme, and how long does it last?",
+  },
+  choices: [
+    choice("effect", {
+      id: "effectMode",
+      label: { da: "Hvordan vil du beskrive effekten?", en: "How do you want to describe the effect?" },
+      summary: { da: "Effekten beskrives", en: "Effect described" },
+      help: {
+        da: "Den enkle måde flytter deltagere fra ydelse til job. Den detaljerede bruger otte udfald for både deltagere og kontrolgruppe.",
+        en: "The simple way moves participants from benefits into work. The detailed way uses eight outcomes for both participants and the comparison group.",
+      },
+      options: [
+        { value: "simple", label: { da: "Enkel: effekt i procentpoint", en: "Simple: effect in percentage points" } },
+        { value: "states", label: { da: "Detaljeret: otte udfald", en: "Detailed: eight outcomes" } },
+      ],
+    }),
+  ],
+  fields: [
+    field("effect", "pp", {
+      id: "effectPp",
+      label: { da: "Beskæftigelseseffekt", en: "Employment effect" },
+      help: {
+        da: "Hvor mange procentpoint flere deltagere end i kontrolgruppen der er i job ved målingen. 10 betyder 10 flere i job pr. 100 deltagere.",
+        en: "How many percentage points more participants than in the comparison group are in work at the measurement. 10 means 10 more in work per 100 participants.",
+      },
+      effectMode: "simple",
+      target: { kind: "effect" },
+      messages: {
+        range: {
+          da: "Effekten kan ikke være større end den del af kontrolgruppen, der er på ydelse (midlertidig ydelse, førtidspension eller fleksjob), og ikke mindre end minus den del, der er i job.",
+          en: "The effect cannot be larger than the part of the comparison group on benefits (temporary benefit, disability pension or flex job), nor below minus the part in work.",
+        },
+      },
+    }),
+    ...shareFields("participantShare"),
+    ...shareFields("comparisonShare"),
+    field("effect", "months", {
+      id: "measurementMonth",
+      label: { da: "Målemåned", en: "Measurement month" },
+      help: {
+        da: "Hvor mange måneder efter start resultatet bliver målt. Effekten vokser jævnt frem til denne måned.",
+        en: "How many months after the start the outcome is measured. The effect grows evenly until this month.",
+      },
+      example: 14,
+      target: { kind: "input", key: "measurementMonth" },
+      showSource: true,
+    }),
+    field("effect", "percent", {
+      id: "persistence",
+      label: { da: "Så meget af effekten holder hver måned", en: "Share of the effect kept each month" },
+      help: {
+        da: "100 % betyder, at effekten holder hele perioden. 98 % betyder, at den falder med 2 % om måneden efter målingen.",
+        en: "100 % means the effect lasts the whole period. 98 % means it falls by 2 % a month after the measurement.",
+      },
+      example: 98,
+      target: { kind: "input", key: "persistence" },
+      showSource: true,
+    }),
+    field("effect", "months", {
+      id: "horizonMonths",
+      label: { da: "Tidshorisont", en: "Time horizon" },
+      help: {
+        da: "Hvor mange måneder vi følger hver deltager fra start. En længere horisont tager flere besparelser med.",
+        en: "How many months each participant is followed from the start. A longer horizon counts more savings.",
+      },
+      range: { max: 420 },
+      example: 50,
+      target: { kind: "input", key: "horizonMonths" },
+      showSource: true,
+    }),
+  ],
+};
+
+/** Pseudo-fields for the rule "the eight shares add up to 100 %" (shown under each group). */
+export const SHARE_SUM_FIELDS = {
+  participantShares: { id: "participantShares", group: participantsGroup },
+  comparisonShares: { id: "comparisonShares", group: comparisonGroup },
+} as const;

@@ -1,0 +1,627 @@
+import { STEP_IDS } from "../state/types";
+import type { Result } from "../../engine/errors";
+import { inputProvenance } from "../../engine/provenance";
+import type { Scenario } from "../../engine/scenario";
+import type { WriteReport } from "../../excel/writeModel";
+import type { Language } from "../about";
+import type { DetectedHost } from "../host/detect";
+import type { CaseToWrite } from "../host/plan";
+import { fieldMessage } from "../i18n/errors";
+import { t } from "../i18n/text";
+import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
+import { workshopNumbers } from "../preview/workshop";
+import { stepModule, STEPS } from "../steps";
+import { SHARE_SUM_FIELDS } from "../steps/effect";
+import { START_OPTIONS } from "../steps/start";
+import type { WizardModel } from "../state/model";
+import { visibleFields } from "../state/model";
+import { modelOf, reduce, type Action, type WizardState } from "../state/reducer";
+import type { FieldSpec, StepId, Text } from "../state/types";
+import { aboutView } from "./aboutView";
+import { domId, el } from "./dom";
+import { choiceView, fieldSummary, fieldView, showFieldError, type FieldView } from "./fieldView";
+import type { Tablist } from "./fluent";
+import { previewContent } from "./previewView";
+import { workshopParties, workshopSliders, sliderText } from "./workshopView";
+
+/** What the app needs from the outside world (Office, the file system of the browser). Tests pass their own. */
+export interface AppDeps {
+  readonly version: string;
+  readonly detect: () => Promise<DetectedHost>;
+  readonly write: (model: CaseToWrite, language: Language) => Promise<WriteReport>;
+  readonly open: (base: Scenario) => Promise<Result<Scenario>>;
+  readonly download: (model: CaseToWrite, language: Language) => Promise<string>;
+}
+
+/** Actions that change only values: the page is updated in place (focus and typing are never disturbed). */
+const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set(["setField", "setWorkshop", "status"]);
+
+/**
+ * The taskpane: holds the state, renders it, and runs the effects (detect the host, write, open, download). All
+ * numbers come from the engine through the model and the preview; this class only shows them.
+ */
+export class WizardApp {
+  private state: WizardState;
+  private fieldViews = new Map<string, FieldView>();
+  private readonly previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deps: AppDeps,
+    initial: WizardState,
+  ) {
+    this.state = initial;
+  }
+
+  /** Renders the wizard and starts host detection (the wizard is usable before Office answers). */
+  start(): void {
+    this.render();
+    void this.deps.detect().then((detected) =>
+      this.dispatch({
+        type: "hostDetected",
+        host: detected.host,
+        ...(detected.displayLanguage === undefined ? {} : { displayLanguage: detected.displayLanguage }),
+      }),
+    );
+  }
+
+  /** The current state (for tests and diagnostics). */
+  current(): WizardState {
+    return this.state;
+  }
+
+  dispatch(action: Action): void {
+    const before = this.state;
+    this.state = reduce(before, action);
+    if (this.state === before) return;
+    const structural =
+      !LIGHT_ACTIONS.has(action.type) &&
+      !(
+        action.type === "hostDetected" &&
+        before.language === this.state.language &&
+        before.step !== "start" &&
+        before.step !== "review" &&
+        before.view === "wizard"
+      );
+    if (structural) {
+      const focusKey = this.focusKey();
+      this.render();
+      if (
+        action.type === "goTo" ||
+        action.type === "next" ||
+        action.type === "back" ||
+        action.type === "start" ||
+        action.type === "opened"
+      ) {
+        this.root.querySelector<HTMLElement>("#step-title")?.focus();
+      } else if (focusKey !== null) this.restoreFocus(focusKey);
+    } else this.update();
+  }
+
+  // ---------------------------------------------------------------------------------------------------- rendering
+
+  private render(): void {
+    const state = this.state;
+    const language = state.language;
+    document.documentElement.lang = language;
+    this.fieldViews = new Map();
+    const main =
+      state.view === "wizard"
+        ? this.wizardView()
+        : state.view === "workshop"
+          ? this.workshopView()
+          : aboutView(language, state.host === "excel");
+    this.root.replaceChildren(
+      this.header(),
+      this.tabs(),
+      el("div", { class: `layout view-${state.view}` }, main, state.view === "wizard" ? this.previewPanel() : null),
+      el("p", { class: "status", id: "status", role: "status", "aria-live": "polite" }),
+    );
+    this.root.setAttribute("data-ready", "true");
+    this.update();
+  }
+
+  private header(): HTMLElement {
+    const language = this.state.language;
+    const switcher = el(
+      "div",
+      { class: "lang", role: "group", "aria-label": t("languageGroup", language) },
+      ...(["da", "en"] as const).map((option) =>
+        el(
+          "button",
+          {
+            type: "button",
+            id: `lang-${option}`,
+            lang: option,
+            "aria-pressed": String(option === language),
+            "data-language": option,
+            onclick: () => this.dispatch({ type: "setLanguage", language: option }),
+          },
+          option === "da" ? "Dansk" : "English",
+        ),
+      ),
+    );
+    return el(
+      "header",
+      {},
+      el("div", {}, el("h1", {}, t("appTitle", language)), el("span", { class: "version" }, `v${this.deps.version}`)),
+      switcher,
+    );
+  }
+
+  private tabs(): HTMLElement {
+    const language = this.state.language;
+    const tablist = el(
+      "fluent-tablist",
+      { "aria-label": t("views", language), activeid: `tab-${this.state.view}`, class: "views" },
+      el("fluent-tab", { id: "tab-wizard" }, t("viewWizard", language)),
+      el("fluent-tab", { id: "tab-workshop" }, t("viewWorkshop", language)),
+      el("fluent-tab", { id: "tab-about" }, t("viewAbout", language)),
+    ) as Tablist;
+    tablist.addEventListener("change", () => {
+      const view = tablist.activeid?.replace(/^tab-/, "");
+      if ((view === "wizard" || view === "workshop" || view === "about") && view !== this.state.view) {
+        this.dispatch({ type: "setView", view });
+      }
+    });
+    return tablist;
+  }
+
+  private wizardView(): HTMLElement {
+    const state = this.state;
+    const language = state.language;
+    const step = stepModule(state.step);
+    const index = STEP_IDS.indexOf(state.step);
+    const nav = el(
+      "nav",
+      { "aria-label": t("stepsNav", language), class: "step-nav" },
+      el(
+        "ol",
+        {},
+        ...STEPS.map((module, position) =>
+          el(
+            "li",
+            {},
+            el(
+              "button",
+              {
+                type: "button",
+                "data-step": module.id,
+                "aria-current": module.id === state.step ? "step" : null,
+                onclick: () => this.dispatch({ type: "goTo", step: module.id }),
+              },
+              el("span", { class: "step-number", "aria-hidden": "true" }, String(position + 1)),
+              el("span", { class: "step-name" }, module.title[language]),
+              el(
+                "span",
+                { class: "step-flag", "data-step-flag": module.id, hidden: true },
+                el("span", { "aria-hidden": "true" }, " ⚠"),
+                el("span", { class: "sr-only" }, ` (${t("stepHasErrors", language)})`),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+    const body =
+      state.step === "start"
+        ? this.startBody()
+        : state.step === "review"
+          ? this.reviewBody()
+          : this.fieldsBody(state.step);
+    const actions = el(
+      "div",
+      { class: "step-actions" },
+      index > 0
+        ? el("fluent-button", { id: "back", onclick: () => this.dispatch({ type: "back" }) }, t("back", language))
+        : null,
+      state.step !== "review" && state.step !== "start"
+        ? el(
+            "fluent-button",
+            { id: "next", appearance: "primary", onclick: () => this.dispatch({ type: "next" }) },
+            t("next", language),
+          )
+        : null,
+    );
+    return el(
+      "section",
+      { class: "panel", "aria-labelledby": "step-title" },
+      nav,
+      el(
+        "h2",
+        { id: "step-title", tabindex: "-1" },
+        `${t("stepOf", language, { n: index + 1, total: STEPS.length })}: ${step.title[language]}`,
+      ),
+      el("p", { class: "intro" }, step.intro[language]),
+      body,
+      el("p", { class: "step-blocked", id: "step-blocked", hidden: true, role: "alert" }, t("fixErrors", language)),
+      actions,
+    );
+  }
+
+  private startBody(): HTMLElement {
+    const language = this.state.language;
+    const inExcel = this.state.host === "excel";
+    return el(
+      "div",
+      { class: "start-options" },
+      ...START_OPTIONS.map((option) => {
+        const helpId = domId("start-help", option.value);
+        const disabled = option.value === "open" && !inExcel;
+        return el(
+          "div",
+          { class: "start-option" },
+          el(
+            "fluent-button",
+            {
+              id: domId("start", option.value),
+              appearance: option.value === "pilot" ? "primary" : "outline",
+              "aria-describedby": helpId,
+              disabled,
+              onclick: () => this.startWith(option.value),
+            },
+            option.label[language],
+          ),
+          el("p", { class: "help", id: helpId }, option.help[language]),
+        );
+      }),
+    );
+  }
+
+  private fieldsBody(stepId: StepId): HTMLElement {
+    const state = this.state;
+    const language = state.language;
+    const step = stepModule(stepId);
+    const model = modelOf(state);
+    const body = el("div", { class: "fields" });
+    for (const spec of step.choices) {
+      body.append(
+        choiceView(spec, state.choices[spec.id], language, (value) =>
+          this.dispatch({ type: "setChoice", id: spec.id, value }),
+        ),
+      );
+    }
+    const visible = new Set(visibleFields(model.effectMode).map((spec) => spec.id));
+    let group: { text: Text | undefined; node: HTMLElement } = { text: undefined, node: body };
+    for (const spec of step.fields) {
+      if (!visible.has(spec.id)) continue;
+      if (spec.group !== group.text) {
+        const container =
+          stepId === "finance"
+            ? el(
+                "details",
+                { class: "group", "data-group": spec.group?.en ?? "", open: body.childElementCount === 0 },
+                el("summary", {}, spec.group?.[language] ?? ""),
+              )
+            : el("fieldset", { class: "group" }, el("legend", {}, spec.group?.[language] ?? ""));
+        body.append(container);
+        group = { text: spec.group, node: container };
+        const sum = Object.values(SHARE_SUM_FIELDS).find((candidate) => candidate.group === spec.group);
+        if (sum !== undefined) {
+          container.append(
+            el("p", { class: "error group-error", id: domId("e", sum.id), hidden: true, "data-group-error": sum.id }),
+          );
+        }
+      }
+      const view = fieldView(spec, state.fields[spec.id], language, (id, text) =>
+        this.dispatch({ type: "setField", id, text }),
+      );
+      this.fieldViews.set(spec.id, view);
+      group.node.append(view.root);
+    }
+    return body;
+  }
+
+  private reviewBody(): HTMLElement {
+    const state = this.state;
+    const language = state.language;
+    const model = modelOf(state);
+    const visible = new Set(visibleFields(model.effectMode).map((spec) => spec.id));
+    const sections = STEPS.filter((step) => step.id !== "start" && step.id !== "review").map((step) => {
+      const items: HTMLElement[] = [];
+      for (const choice of step.choices) {
+        const option = choice.options.find((candidate) => candidate.value === state.choices[choice.id]);
+        if (option !== undefined)
+          items.push(el("li", {}, `${choice.summary[language]}: ${option.label[language].toLowerCase()}`));
+      }
+      for (const spec of step.fields) {
+        if (!visible.has(spec.id)) continue;
+        if (step.id === "finance" && !this.userChanged(spec, model)) continue;
+        items.push(el("li", {}, `${spec.label[language]}: ${fieldSummary(spec, state.fields[spec.id], language)}`));
+      }
+      if (step.id === "finance") {
+        items.push(
+          el(
+            "li",
+            { class: "note" },
+            language === "da"
+              ? "Øvrige satser: officielle satser med kilde og år."
+              : "Other rates: official rates with source and year.",
+          ),
+        );
+      }
+      return el(
+        "div",
+        { class: "summary-step" },
+        el(
+          "dt",
+          {},
+          el(
+            "button",
+            { type: "button", class: "link", onclick: () => this.dispatch({ type: "goTo", step: step.id }) },
+            step.title[language],
+          ),
+        ),
+        el("dd", {}, el("ul", {}, ...items)),
+      );
+    });
+    const inExcel = state.host === "excel";
+    return el(
+      "div",
+      { class: "review" },
+      el("h3", {}, t("reviewSummary", language)),
+      el("dl", { class: "summary" }, ...sections),
+      el("p", { class: "review-blocked", id: "review-blocked", hidden: true }),
+      el(
+        "p",
+        { class: "host" },
+        state.host === "pending"
+          ? t("hostPending", language)
+          : inExcel
+            ? t("inExcel", language)
+            : t("inBrowser", language),
+      ),
+      el(
+        "fluent-button",
+        { id: "write", appearance: "primary", onclick: () => void this.writeOrDownload() },
+        inExcel ? t("writeModel", language) : t("downloadModel", language),
+      ),
+    );
+  }
+
+  private previewPanel(): HTMLElement {
+    const language = this.state.language;
+    return el(
+      "aside",
+      { class: "preview", "aria-labelledby": "preview-title" },
+      el("h2", { id: "preview-title" }, t("previewTitle", language)),
+      el("p", { class: "note" }, t("previewUpdating", language)),
+      el("div", { id: "preview-body" }),
+    );
+  }
+
+  private workshopView(): HTMLElement {
+    const state = this.state;
+    const language = state.language;
+    return el(
+      "section",
+      { class: "workshop", "aria-labelledby": "workshop-title" },
+      el("h2", { id: "workshop-title" }, t("workshopTitle", language)),
+      el("p", { class: "intro" }, t("workshopIntro", language)),
+      workshopSliders(state.workshop, language, (slider, value) =>
+        this.dispatch({ type: "setWorkshop", slider, value }),
+      ),
+      el("div", { id: "workshop-parties" }),
+      el("p", { class: "note" }, t("workshopBasis", language)),
+      el(
+        "fluent-button",
+        { id: "workshop-write", appearance: "primary", onclick: () => void this.writeWorkshop() },
+        state.host === "excel" ? t("writeFull", language) : t("downloadFull", language),
+      ),
+    );
+  }
+
+  // ----------------------------------------------------------------------------------------------------- updates
+
+  /** Updates errors, markers, the preview, the workshop numbers and the status without re-creating fields. */
+  private update(): void {
+    const state = this.state;
+    const language = state.language;
+    const model = modelOf(state);
+    const context = { horizonMonths: model.scenario.horizonMonths };
+    for (const [id, view] of this.fieldViews) {
+      const error = model.errors.get(id);
+      const entry = state.fields[id];
+      const shown = error !== undefined && (entry?.touched === true || state.attempted.includes(view.spec.step));
+      showFieldError(view, shown && error !== undefined ? fieldMessage(error, language, context) : null);
+      if (view.source !== null && view.spec.target.kind === "input") {
+        const provenance = inputProvenance(model.scenario, view.spec.target.key);
+        view.source.textContent = `${t("source", language)}: ${provenance[language]}`;
+      }
+      if (shown) view.root.closest("details")?.setAttribute("open", "");
+    }
+    for (const node of this.root.querySelectorAll<HTMLElement>("[data-group-error]")) {
+      const id = node.dataset.groupError ?? "";
+      const error = model.errors.get(id);
+      const prefix = id === "participantShares" ? "participantShare." : "comparisonShare.";
+      const touched = Object.entries(state.fields).some(([key, entry]) => key.startsWith(prefix) && entry.touched);
+      const shown = error !== undefined && (touched || state.attempted.includes("effect"));
+      node.hidden = !shown;
+      node.textContent = shown && error !== undefined ? fieldMessage(error, language, context) : "";
+    }
+    for (const flag of this.root.querySelectorAll<HTMLElement>("[data-step-flag]")) {
+      const step = flag.dataset.stepFlag as StepId;
+      flag.hidden = !(model.stepsWithErrors.has(step) && (state.attempted.includes(step) || this.touchedIn(step)));
+    }
+    const blocked = this.root.querySelector<HTMLElement>("#step-blocked");
+    if (blocked !== null)
+      blocked.hidden = !(model.stepsWithErrors.has(state.step) && state.attempted.includes(state.step));
+    this.updateReview(model);
+    this.updatePreview(model);
+    this.updateWorkshop();
+    this.updateStatus();
+  }
+
+  private updateReview(model: WizardModel): void {
+    const button = this.root.querySelector<HTMLElement>("#write");
+    const note = this.root.querySelector<HTMLElement>("#review-blocked");
+    if (button === null || note === null) return;
+    const language = this.state.language;
+    const broken = STEPS.filter((step) => model.stepsWithErrors.has(step.id));
+    const busy = this.state.status.kind === "working" || this.state.host === "pending";
+    button.toggleAttribute("disabled", broken.length > 0 || busy);
+    note.hidden = broken.length === 0;
+    note.replaceChildren(
+      t("reviewBlocked", language),
+      " ",
+      ...broken.flatMap((step, index) => [
+        index > 0 ? ", " : "",
+        el(
+          "button",
+          { type: "button", class: "link", onclick: () => this.dispatch({ type: "goTo", step: step.id }) },
+          step.title[language],
+        ),
+      ]),
+    );
+  }
+
+  private updatePreview(model: WizardModel): void {
+    const body = this.root.querySelector<HTMLElement>("#preview-body");
+    if (body === null) return;
+    body.replaceChildren(previewContent(this.previewOf(model), this.state.language));
+  }
+
+  private updateWorkshop(): void {
+    const container = this.root.querySelector<HTMLElement>("#workshop-parties");
+    if (container === null) return;
+    const language = this.state.language;
+    const result = workshopNumbers(this.state.workshop);
+    container.replaceChildren(workshopParties(result.ok ? result.value.numbers : null, language));
+    for (const output of this.root.querySelectorAll<HTMLElement>("[data-workshop-value]")) {
+      const id = output.dataset.workshopValue as keyof WizardState["workshop"];
+      output.textContent = sliderText(id, this.state.workshop[id], language);
+    }
+    this.root
+      .querySelector("#workshop-write")
+      ?.toggleAttribute(
+        "disabled",
+        !result.ok || this.state.status.kind === "working" || this.state.host === "pending",
+      );
+  }
+
+  private updateStatus(): void {
+    const node = this.root.querySelector<HTMLElement>("#status");
+    if (node === null) return;
+    const status = this.state.status;
+    const language = this.state.language;
+    const text = (() => {
+      switch (status.kind) {
+        case "idle":
+          return "";
+        case "working":
+          return t("working", language);
+        case "written":
+          return t("written", language, { sheets: status.sheets.join(", "), prefix: status.namePrefix });
+        case "downloaded":
+          return t("downloaded", language, { file: status.fileName });
+        case "opened":
+          return t("opened", language, { prefix: status.prefix });
+        case "failed":
+          return t(
+            status.what === "write" ? "failedWrite" : status.what === "download" ? "failedDownload" : "failedOpen",
+            language,
+            {
+              detail: status.detail,
+            },
+          );
+      }
+    })();
+    node.textContent = text;
+    node.dataset.status = status.kind;
+    node.classList.toggle("failed", status.kind === "failed");
+  }
+
+  private previewOf(model: WizardModel): CaseNumbers | null {
+    if (this.previewCache.has(model)) return this.previewCache.get(model) ?? null;
+    const numbers = model.valid ? computeCaseNumbers(model.scenario, model.terms, model.investor) : null;
+    const value = numbers !== null && numbers.ok ? numbers.value : null;
+    this.previewCache.set(model, value);
+    return value;
+  }
+
+  private touchedIn(step: StepId): boolean {
+    return visibleFields(modelOf(this.state).effectMode).some(
+      (spec) => spec.step === step && this.state.fields[spec.id]?.touched === true,
+    );
+  }
+
+  private userChanged(spec: FieldSpec, model: WizardModel): boolean {
+    return spec.target.kind === "input" && inputProvenance(model.scenario, spec.target.key).evidence === "user";
+  }
+
+  // ----------------------------------------------------------------------------------------------------- effects
+
+  private startWith(choice: "pilot" | "blank" | "open"): void {
+    if (choice !== "open") {
+      this.dispatch({ type: "start", start: choice });
+      return;
+    }
+    this.dispatch({ type: "status", status: { kind: "working", what: "open" } });
+    this.deps.open(this.state.base).then(
+      (result) => {
+        if (result.ok) this.dispatch({ type: "opened", scenario: result.value, prefix: "SIB_" });
+        else {
+          const detail = result.issues
+            .slice(0, 3)
+            .map((issue) => issue.field)
+            .join(", ");
+          this.dispatch({ type: "status", status: { kind: "failed", what: "open", detail } });
+        }
+      },
+      (error: unknown) =>
+        this.dispatch({ type: "status", status: { kind: "failed", what: "open", detail: describe(error) } }),
+    );
+  }
+
+  private async writeOrDownload(): Promise<void> {
+    const model = modelOf(this.state);
+    if (!model.valid) return;
+    await this.deliver(model);
+  }
+
+  private async writeWorkshop(): Promise<void> {
+    const result = workshopNumbers(this.state.workshop);
+    if (result.ok) await this.deliver(result.value);
+  }
+
+  private async deliver(model: CaseToWrite): Promise<void> {
+    const language = this.state.language;
+    if (this.state.host === "excel") {
+      this.dispatch({ type: "status", status: { kind: "working", what: "write" } });
+      try {
+        const report = await this.deps.write(model, language);
+        this.dispatch({
+          type: "status",
+          status: { kind: "written", sheets: report.sheets, namePrefix: report.namePrefix, syncs: report.syncs },
+        });
+      } catch (error) {
+        this.dispatch({ type: "status", status: { kind: "failed", what: "write", detail: describe(error) } });
+      }
+      return;
+    }
+    this.dispatch({ type: "status", status: { kind: "working", what: "download" } });
+    try {
+      const fileName = await this.deps.download(model, language);
+      this.dispatch({ type: "status", status: { kind: "downloaded", fileName } });
+    } catch (error) {
+      this.dispatch({ type: "status", status: { kind: "failed", what: "download", detail: describe(error) } });
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------------- focus
+
+  private focusKey(): string | null {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !this.root.contains(active)) return null;
+    return active.id === "" ? null : active.id;
+  }
+
+  private restoreFocus(id: string): void {
+    const target = document.getElementById(id);
+    if (target instanceof HTMLElement) target.focus();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

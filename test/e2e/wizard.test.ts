@@ -1,0 +1,384 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../../src/engine/businessCase";
+import { expectOk } from "../../src/engine/errors";
+import { investorFlows, investorTerms } from "../../src/engine/investor";
+import { computePaymentSchedule } from "../../src/engine/payment/schedule";
+import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
+import { pilotScenario } from "../../src/engine/pilot";
+import type { Scenario } from "../../src/engine/scenario";
+import { participantSharesFromEmploymentEffect } from "../../src/engine/shares";
+import { parseCell } from "../../src/plan/address";
+import { buildPlan } from "../../src/plan/buildPlan";
+import { cellFormula } from "../../src/plan/formula";
+import { workbookNames } from "../../src/plan/outputs";
+import type { PlanCell } from "../../src/plan/types";
+import { formatKr } from "../../src/taskpane/i18n/numbers";
+import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
+import {
+  OFFICE_JS_URL,
+  OUTSIDE_EXCEL_FUNCTIONS_ERROR,
+  ensureBuilt,
+  isLocal,
+  launchChromium,
+  taskpanePage,
+  type OfficeMode,
+  type TaskpanePage,
+} from "../support/chromium";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { serveStatic, type StaticServer } from "../support/staticServer";
+import { namedResults } from "../support/workbookValues";
+
+/**
+ * The wizard in headless Chromium against the built page (dist/ served on localhost over plain http):
+ * (a) browser mode: the steps with the pilot defaults, the effect and the price changed, the workbook downloaded and
+ *     recalculated by LibreOffice equals the engine name by name;
+ * (b) a stub Office host that records writes: "Write model" writes the plan with at most 2 syncs;
+ * (c) no request leaves localhost except office.js (answered by the stub);
+ * (d) screenshots of every step (and the workshop and about views) at 320 px and 800 px.
+ */
+const artifacts = join("test-artifacts", "e2e-wizard");
+const screenshots = join("test-artifacts", "screenshots");
+const STEPS = ["start", "target", "effect", "costs", "finance", "payment", "review"] as const;
+
+let server: StaticServer;
+let browser: Browser;
+const opened: TaskpanePage[] = [];
+
+const browserMode = (language: "da" | "en"): OfficeMode => ({
+  kind: "stub",
+  host: null,
+  displayLanguage: language === "da" ? "da-DK" : "en-US",
+});
+const excelMode = (displayLanguage: string): OfficeMode => ({ kind: "stub", host: "Excel", displayLanguage });
+
+async function open(width: number, locale: string, office: OfficeMode): Promise<Page> {
+  const taskpane = await taskpanePage(browser, { width, locale, office });
+  opened.push(taskpane);
+  await taskpane.page.goto(`${server.origin}/taskpane.html`);
+  await taskpane.page.waitForSelector("#app[data-ready]");
+  return taskpane.page;
+}
+
+/** Waits until the host is known (the review's button or the start step's "open" option reflects it). */
+async function hostKnown(page: Page, host: "excel" | "browser"): Promise<void> {
+  const open = page.locator("#start-open");
+  if (host === "excel") await expect.poll(() => open.evaluate((node) => node.hasAttribute("disabled"))).toBe(false);
+  else await expect.poll(() => open.evaluate((node) => node.hasAttribute("disabled"))).toBe(true);
+}
+
+async function fill(page: Page, field: string, text: string): Promise<void> {
+  const input = page.locator(`[data-field="${field}"] input`);
+  await input.fill(text);
+}
+
+async function currentStep(page: Page): Promise<string | null> {
+  return page.locator("[data-step][aria-current=step]").getAttribute("data-step");
+}
+
+function pilot(): Scenario {
+  return expectOk(pilotScenario());
+}
+
+/** What the writer puts in a cell of the formulas block (as src/excel/writeModel does). */
+function expectedContent(cell: PlanCell): string | number {
+  if (cell.formula !== undefined) return cellFormula(cell.formula);
+  if (typeof cell.value === "number") return cell.value;
+  const text = cell.value ?? "";
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+interface ExcelRecord {
+  syncs: number;
+  runs: { mergeUndoGroup?: boolean }[];
+  sheetOrder: string[];
+  sheets: Record<string, { ranges: { address: string; formulas?: (string | number)[][] }[] }>;
+  names: { name: string; sheet: string; reference: string }[];
+  charts: unknown[];
+  suspended: number;
+  startupBehavior: string | null;
+}
+
+beforeAll(async () => {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(screenshots, { recursive: true });
+  server = await serveStatic(ensureBuilt());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const taskpane of opened) await taskpane.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe("wizard in a plain browser", () => {
+  it("(a) goes through the steps, changes the effect and the price, and downloads a workbook LibreOffice recalculates to the engine's numbers", async () => {
+    const page = await open(800, "da-DK", browserMode("da"));
+    await hostKnown(page, "browser");
+    expect(await page.getAttribute("html", "lang")).toBe("da");
+    await page.locator("#start-pilot").click();
+    expect(await currentStep(page)).toBe("target");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("effect");
+
+    // The effect: the simple employment effect, 15 percentage points.
+    await page.locator("#r-effectMode-simple").click();
+    await page.locator('[data-field="effectPp"] input').waitFor();
+    await fill(page, "effectPp", "15");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("costs");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("finance");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("payment");
+
+    // The price per participant in work: 250.000 kr (Danish thousands separator).
+    await fill(page, "price.selfSupporting", "250.000");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("review");
+
+    // The preview shows the engine's numbers for the changed case.
+    const base = pilot();
+    const shares = expectOk(participantSharesFromEmploymentEffect(base.comparisonShares, 15));
+    const scenario: Scenario = { ...base, participantShares: shares };
+    const terms = {
+      ...PILOT_PAYMENT_TERMS,
+      rateCard: PILOT_PAYMENT_TERMS.rateCard.map((line) =>
+        line.metric === "selfSupporting" ? { ...line, price: 250_000 } : line,
+      ),
+    };
+    const numbers = expectOk(computeCaseNumbers(scenario, terms, {}));
+    await expect
+      .poll(() => page.locator('[data-value="municipalNet"]').textContent())
+      .toBe(formatKr(numbers.municipalNetPerParticipant, "da"));
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#write").click()]);
+    expect(download.suggestedFilename()).toBe("sib-business-case.xlsx");
+    const file = join(artifacts, "wizard-download.xlsx");
+    await download.saveAs(file);
+    await expect.poll(() => page.locator("#status").getAttribute("data-status")).toBe("downloaded");
+
+    const { output } = recalculateWithLibreOffice(
+      file,
+      join(artifacts, "recalculated"),
+      join(artifacts, ".lo-profile"),
+    );
+    const { values, errors } = await namedResults(output);
+    expect(errors).toEqual([]);
+    const businessCase = computeBusinessCase(scenario);
+    const schedule = computePaymentSchedule(scenario, businessCase, terms);
+    const investor = expectOk(investorFlows(businessCase.monthly.cost, schedule.total, {}));
+    const expected = workbookNames(scenario, businessCase, schedule, investor);
+    expect(Object.keys(expected).length).toBeGreaterThan(30);
+    // The changed price is in the workbook's payment results.
+    expect(expected.SIB_PayMetric_selfSupporting).toBeGreaterThan(0);
+    for (const [name, engineValue] of Object.entries(expected)) {
+      const value = values.get(name);
+      if (engineValue === null) {
+        expect(typeof value, name).toBe("string");
+        continue;
+      }
+      expect(typeof value, `${name} = ${String(value)}`).toBe("number");
+      expect(Math.abs((value as number) - engineValue) / Math.max(1, Math.abs(engineValue)), name).toBeLessThanOrEqual(
+        1e-9,
+      );
+    }
+    // The changed effect really reached the workbook (JOB: 7 % + 15 pp in the comparison's terms).
+    expect(values.get("SIB_EffectPP_JOB")).toBeCloseTo(15, 9);
+  });
+
+  it("blocks Next on a step with a bad value and shows the message next to the field, in the user's language", async () => {
+    const page = await open(320, "en-GB", browserMode("en"));
+    await hostKnown(page, "browser");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.locator("#start-pilot").click();
+    await fill(page, "cohortParticipants", "-3");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("target");
+    const error = page.locator("#e-cohortParticipants");
+    await expect.poll(() => error.textContent()).toBe("Enter a whole number from 1 to 10,000,000 people.");
+    // Another step is not blocked by it.
+    await page.locator('[data-step="costs"]').click();
+    expect(await currentStep(page)).toBe("costs");
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("finance");
+    // In Danish the same error reads in Danish.
+    await page.locator('[data-language="da"]').click();
+    await page.locator('[data-step="target"]').click();
+    await expect.poll(() => error.textContent()).toBe("Skriv et helt tal fra 1 til 10.000.000 personer.");
+  });
+
+  it("works without office.js at all (blocked or offline)", async () => {
+    const page = await open(800, "da-DK", { kind: "absent" });
+    await hostKnown(page, "browser");
+    await page.locator("#start-pilot").click();
+    await page.locator('[data-step="review"]').click();
+    expect(await page.locator("#write").textContent()).toContain(".xlsx");
+  });
+});
+
+describe("wizard in Excel (stub host)", () => {
+  it("(b) writes the pilot model with at most 2 syncs in 3 clicks, and says what was written where", async () => {
+    const page = await open(320, "en-US", excelMode("da-DK"));
+    await hostKnown(page, "excel");
+    expect(await page.getAttribute("html", "lang")).toBe("da");
+    let clicks = 0;
+    await page.locator("#start-pilot").click();
+    clicks++;
+    await page.locator('[data-step="review"]').click();
+    clicks++;
+    await page.locator("#write").click();
+    clicks++;
+    await expect.poll(() => page.locator("#status").getAttribute("data-status")).toBe("written");
+    expect(clicks).toBeLessThanOrEqual(5);
+
+    const record = (await page.evaluate(
+      () => (window as unknown as { __excelRecord: unknown }).__excelRecord,
+    )) as ExcelRecord;
+    expect(record.syncs).toBeLessThanOrEqual(2);
+    expect(record.syncs).toBe(2);
+    expect(record.runs[0]?.mergeUndoGroup).toBe(true);
+    expect(record.suspended).toBe(1);
+    expect(record.startupBehavior).toBe("Load");
+
+    const plan = buildPlan(pilot(), "da", {
+      paymentTerms: PILOT_PAYMENT_TERMS,
+      investorTerms: expectOk(investorTerms({})),
+    });
+    expect(record.sheetOrder).toEqual(plan.sheets.map((sheet) => sheet.name));
+    expect(record.names.map((name) => [name.name, name.sheet, name.reference])).toEqual(
+      plan.names.map((name) => [name.name, name.sheet, name.reference]),
+    );
+    expect(record.charts.length).toBe(plan.charts.length);
+    for (const sheet of plan.sheets) {
+      const block = record.sheets[sheet.name]?.ranges.find((range) => range.formulas !== undefined);
+      expect(block, sheet.name).toBeDefined();
+      for (const cell of sheet.cells) {
+        const { row, column } = parseCell(cell.address);
+        expect(block?.formulas?.[row - 1]?.[column], `${sheet.name}!${cell.address}`).toEqual(expectedContent(cell));
+      }
+    }
+    const status = await page.locator("#status").textContent();
+    for (const sheet of plan.sheets) expect(status).toContain(sheet.name);
+    expect(status).toContain("SIB_");
+  });
+
+  it("is in English when Office's display language is English", async () => {
+    const page = await open(800, "da-DK", excelMode("en-US"));
+    await hostKnown(page, "excel");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("#step-title").textContent()).toBe("Step 1 of 7: Start");
+  });
+});
+
+describe("accessibility", () => {
+  interface AxNode {
+    ignored: boolean;
+    role?: { value: string };
+    name?: { value: string };
+    description?: { value: string };
+    properties?: { name: string; value: { value: unknown } }[];
+  }
+
+  async function axNodes(page: Page): Promise<AxNode[]> {
+    const session = await page.context().newCDPSession(page);
+    const { nodes } = (await session.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+    await session.detach();
+    return nodes.filter((node) => !node.ignored);
+  }
+
+  it("every control has a name; help texts and errors describe their inputs (Chromium's accessibility tree)", async () => {
+    const page = await open(320, "da-DK", browserMode("da"));
+    await hostKnown(page, "browser");
+    await page.locator("#start-pilot").click();
+    for (const step of ["target", "effect", "costs", "finance", "payment"]) {
+      await page.locator(`[data-step="${step}"]`).click();
+      const controls = (await axNodes(page)).filter((node) =>
+        ["textbox", "radio", "radiogroup", "button", "tab"].includes(node.role?.value ?? ""),
+      );
+      expect(controls.length).toBeGreaterThan(5);
+      for (const node of controls) expect(node.name?.value ?? "", `${step}: a ${node.role?.value}`).not.toBe("");
+    }
+    await fill(page, "personCap", "-5");
+    const capField = (await axNodes(page)).find(
+      (node) => node.role?.value === "textbox" && node.name?.value === "Loft pr. deltager",
+    );
+    expect(capField?.description?.value).toContain("Det højeste beløb, der betales for én deltagers resultater.");
+    expect(capField?.description?.value).toContain("Skriv et beløb fra 0 til 1.000.000.000.000 kr.");
+    expect(capField?.properties?.find((property) => property.name === "invalid")?.value.value).toBe("true");
+    await page.locator("#tab-workshop").click();
+    const sliders = (await axNodes(page)).filter((node) => node.role?.value === "slider");
+    expect(sliders.map((node) => node.name?.value)).toEqual([
+      "Effekt (flere i job)",
+      "Pris for indsatsen pr. deltager",
+      "Betaling pr. deltager i job",
+      "Tidshorisont",
+    ]);
+  });
+
+  it("works with the keyboard alone: Tab to a control, Enter to press it, type into fields", async () => {
+    const page = await open(320, "da-DK", browserMode("da"));
+    await hostKnown(page, "browser");
+    const active = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? "");
+    const tabTo = async (id: string): Promise<void> => {
+      for (let presses = 0; presses < 40 && (await active()) !== id; presses++) await page.keyboard.press("Tab");
+      expect(await active()).toBe(id);
+    };
+    await tabTo("start-pilot");
+    await page.keyboard.press("Enter");
+    expect(await currentStep(page)).toBe("target");
+    expect(await active()).toBe("step-title");
+    await tabTo("f-cohortParticipants");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("40");
+    await tabTo("next");
+    await page.keyboard.press("Enter");
+    expect(await currentStep(page)).toBe("effect");
+    await page.locator('[data-step="target"]').click();
+    expect(await page.locator('[data-field="cohortParticipants"] input').inputValue()).toBe("40");
+    // A workshop slider moves with the arrow keys.
+    await page.locator("#tab-workshop").click();
+    await page.locator("#ws-effectPp").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.locator('[data-workshop-value="effectPp"]').textContent()).toBe("12 procentpoint");
+  });
+});
+
+describe("screenshots and network", () => {
+  it.each([320, 800])("(d) screenshots of every step and view at %i px", async (width) => {
+    const page = await open(width, "da-DK", browserMode("da"));
+    await hostKnown(page, "browser");
+    for (const step of STEPS) {
+      if (step === "target") await page.locator("#start-pilot").click();
+      else if (step !== "start") await page.locator(`[data-step="${step}"]`).click();
+      expect(await currentStep(page)).toBe(step);
+      if (step === "finance") {
+        const closed = page.locator("details.group:not([open]) summary");
+        while ((await closed.count()) > 0) await closed.first().click();
+      }
+      const path = join(screenshots, `wizard-${STEPS.indexOf(step) + 1}-${step}-${width}.png`);
+      await page.screenshot({ path, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${step} fits ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await page.locator("#tab-workshop").click();
+    await page.locator("#workshop-parties [data-party]").first().waitFor();
+    await page.screenshot({ path: join(screenshots, `wizard-workshop-${width}.png`), fullPage: true });
+    await page.locator("#tab-about").click();
+    await page.locator(".about").waitFor();
+    await page.screenshot({ path: join(screenshots, `wizard-about-${width}.png`), fullPage: true });
+  });
+
+  it("(c) no request leaves localhost except office.js, and no page error but the known one outside Excel", () => {
+    const urls = opened.flatMap((taskpane) => taskpane.requests);
+    expect(urls.length).toBeGreaterThan(10);
+    expect(urls.filter((url) => !isLocal(url) && url !== OFFICE_JS_URL)).toEqual([]);
+    expect(urls).toContain(OFFICE_JS_URL);
+    const errors = opened.flatMap((taskpane) => taskpane.pageErrors);
+    expect(errors.filter((message) => !message.includes(OUTSIDE_EXCEL_FUNCTIONS_ERROR))).toEqual([]);
+  });
+});

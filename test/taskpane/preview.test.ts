@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../../src/engine/businessCase";
+import { expectOk } from "../../src/engine/errors";
+import { investorFlows } from "../../src/engine/investor";
+import { computePaymentSchedule } from "../../src/engine/payment/schedule";
+import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
+import { pilotScenario } from "../../src/engine/pilot";
+import { participantSharesFromEmploymentEffect } from "../../src/engine/shares";
+import { investorOutcome } from "../../src/taskpane/preview/investorAdapter";
+import { probabilityOfLoss } from "../../src/taskpane/preview/lossAdapter";
+import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
+import { workshopCase, workshopNumbers } from "../../src/taskpane/preview/workshop";
+import { initialState, modelOf, reduce, WORKSHOP_DEFAULTS } from "../../src/taskpane/state/reducer";
+
+const pilot = expectOk(pilotScenario());
+
+describe("the live preview equals the engine", () => {
+  it("for the pilot: municipal net per participant, break-even month, investor IRR, P(loss) pending", () => {
+    const numbers = expectOk(computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}));
+    const businessCase = computeBusinessCase(pilot);
+    const schedule = computePaymentSchedule(pilot, businessCase, PILOT_PAYMENT_TERMS);
+    const flows = expectOk(investorFlows(businessCase.monthly.cost, schedule.total, {}));
+    expect(numbers.municipalNetPerParticipant).toBe(businessCase.npv.perParticipant.municipality);
+    expect(numbers.municipalNetPerParticipant).toBeCloseTo(28_005.72, 1);
+    expect(numbers.breakEvenMonth).toBe(businessCase.breakEvenMonth.municipality);
+    expect(numbers.breakEvenMonth).toBe(38);
+    expect(numbers.investor.irr).toEqual({
+      kind: "rate",
+      annual: expectOk(flows.metrics.irr).effectiveAnnualRate,
+    });
+    expect(numbers.investor.drawn).toBe(flows.totals.drawn);
+    expect(numbers.investor.returned).toBe(flows.totals.returned);
+    expect(numbers.municipalitySib).toEqual(schedule.municipality.discounted);
+    expect(numbers.municipalitySibTotal).toEqual(schedule.municipality.total);
+    expect(numbers.municipalityCumulative).toEqual(schedule.municipality.cumulativeNetDiscounted);
+    expect(numbers.paymentsTotal).toBe(schedule.totals.all);
+    expect(numbers.lossProbability).toEqual({ kind: "pending" });
+  });
+
+  it("for what the user typed: the model's case goes through the same engine functions", () => {
+    const state = [
+      { type: "setChoice", id: "effectMode", value: "simple" },
+      { type: "setField", id: "effectPp", text: "15" },
+      { type: "setField", id: "price.selfSupporting", text: "250.000" },
+      { type: "setField", id: "returnCap.irr", text: "10" },
+    ].reduce((current, action) => reduce(current, action as Parameters<typeof reduce>[1]), initialState("da-DK"));
+    const model = modelOf(state);
+    const scenario = {
+      ...pilot,
+      participantShares: expectOk(participantSharesFromEmploymentEffect(pilot.comparisonShares, 15)),
+    };
+    expect(model.scenario).toEqual(scenario);
+    const terms = {
+      ...PILOT_PAYMENT_TERMS,
+      rateCard: PILOT_PAYMENT_TERMS.rateCard.map((line) =>
+        line.metric === "selfSupporting" ? { ...line, price: 250_000 } : line,
+      ),
+    };
+    expect(model.terms).toEqual(terms);
+    const numbers = expectOk(computeCaseNumbers(model.scenario, model.terms, model.investor));
+    const businessCase = computeBusinessCase(scenario);
+    const schedule = computePaymentSchedule(scenario, businessCase, terms);
+    const flows = expectOk(
+      investorFlows(businessCase.monthly.cost, schedule.total, { returnCap: { irr: 0.1, multiple: null } }),
+    );
+    expect(numbers.municipalNetPerParticipant).toBe(businessCase.npv.perParticipant.municipality);
+    expect(numbers.breakEvenMonth).toBe(businessCase.breakEvenMonth.municipality);
+    expect(numbers.investor.returned).toBe(flows.totals.returned);
+    expect(numbers.investor.irr).toEqual({ kind: "rate", annual: expectOk(flows.metrics.irr).effectiveAnnualRate });
+  });
+
+  it("the investor adapter reports a missing IRR as the engine's reason", () => {
+    const outcome = expectOk(investorOutcome([100, 100], [0, 0, 0], {}));
+    expect(outcome.irr).toEqual({ kind: "none", code: "NoSignChange" });
+    expect(outcome.drawn).toBe(200);
+    expect(outcome.returned).toBe(0);
+    expect(investorOutcome([0], [10], {}).ok).toBe(false);
+  });
+
+  it("P(loss) waits for the Monte Carlo module", () => {
+    expect(probabilityOfLoss(pilot, PILOT_PAYMENT_TERMS, {})).toEqual({ kind: "pending" });
+  });
+
+  it("the workshop's numbers are the engine's for the sliders' case", () => {
+    const values = { ...WORKSHOP_DEFAULTS, effectPp: 20, price: 150_000 };
+    const built = expectOk(workshopCase(values));
+    expect(built.scenario.participantShares).toEqual(
+      expectOk(participantSharesFromEmploymentEffect(pilot.comparisonShares, 20)),
+    );
+    expect(built.scenario.costPerParticipant).toBe(values.costPerParticipant);
+    expect(built.scenario.horizonMonths).toBe(values.horizonMonths);
+    expect(built.terms.rateCard[0]).toEqual({
+      metric: "selfSupporting",
+      price: 150_000,
+      volumeCap: null,
+      requires: null,
+    });
+    const result = expectOk(workshopNumbers(values));
+    expect(result.numbers).toEqual(expectOk(computeCaseNumbers(built.scenario, built.terms, built.investor)));
+    expect(workshopNumbers({ ...values, effectPp: 90 }).ok).toBe(false);
+  });
+});
