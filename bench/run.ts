@@ -4,6 +4,7 @@
  */
 import { runBusinessCaseBench } from "./businessCase";
 import { runPaymentBench } from "./payment";
+import { runMonteCarloBench } from "./monteCarlo";
 import { runPlanBench } from "./plan";
 import { runTaskpaneBench } from "./taskpane";
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const sections: [string, () => Promise<string[]> | string[]][] = [
     ["Business case", runBusinessCaseBench],
     ["Payment", runPaymentBench],
+    ["Monte Carlo", runMonteCarloBench],
     ["Workbook model", runPlanBench],
     ["Taskpane (wizard)", runTaskpaneBench],
   ];

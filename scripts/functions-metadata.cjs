@@ -8,6 +8,7 @@ const FUNCTION_FILES = [
   "./src/functions/payment.ts",
   "./src/functions/investor.ts",
   "./src/functions/stats.ts",
+  "./src/functions/stress.ts",
 ];
 
 const TRANSLATIONS = path.join(__dirname, "..", "src", "functions", "danish.json");

@@ -84,6 +84,30 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     example: "=SIB.MULTIPLE(D2:D51)",
   },
   {
+    name: "SIB.SIMULATE",
+    da: "Monte Carlo-stresstest: percentiler af investorens afkast og kommunens netto, sandsynlighed for tab.",
+    en: "Monte Carlo stress test: percentiles of the investor's return and the municipality's net, probability of loss.",
+    example: "=SIB.SIMULATE(10000, 1)",
+  },
+  {
+    name: "SIB.BREAKEVENRATE",
+    da: "Andelen af deltagere i job, hvor investoren netop får sit afkastkrav.",
+    en: "The share of participants in work at which the investor just reaches its hurdle.",
+    example: "=SIB.BREAKEVENRATE(0.08)",
+  },
+  {
+    name: "SIB.DEALZONE",
+    da: "Prisintervallet hvor både investoren og kommunen kan sige ja.",
+    en: "The price range in which both the investor and the municipality can say yes.",
+    example: "=SIB.DEALZONE(0.8, 0.08)",
+  },
+  {
+    name: "SIB.TORNADO",
+    da: "Følsomhed: hvert input lavt og højt, sorteret efter udsving, med skifteværdier.",
+    en: "Sensitivity: each input low and high, sorted by swing, with switching values.",
+    example: '=SIB.TORNADO("investorNpv", 0.08)',
+  },
+  {
     name: "SIB.PROBTARGET",
     da: "Sandsynligheden for at nå en målandel med få deltagere (eksakt binomialfordeling).",
     en: "Probability of reaching a target share with a small cohort (exact binomial distribution).",

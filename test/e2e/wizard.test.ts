@@ -248,7 +248,9 @@ describe("wizard in Excel (stub host)", () => {
     const plan = buildPlan(pilot(), "da", {
       paymentTerms: PILOT_PAYMENT_TERMS,
       investorTerms: expectOk(investorTerms({})),
+      checks: true,
     });
+    expect(record.sheetOrder).toContain("Kontrol");
     expect(record.sheetOrder).toEqual(plan.sheets.map((sheet) => sheet.name));
     expect(record.names.map((name) => [name.name, name.sheet, name.reference])).toEqual(
       plan.names.map((name) => [name.name, name.sheet, name.reference]),

@@ -7,7 +7,9 @@ import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import { participantSharesFromEmploymentEffect } from "../../src/engine/shares";
 import { investorOutcome } from "../../src/taskpane/preview/investorAdapter";
-import { probabilityOfLoss } from "../../src/taskpane/preview/lossAdapter";
+import { investorTerms } from "../../src/engine/investor";
+import { DEFAULT_UNCERTAINTY, seededGenerator, simulate } from "../../src/engine/stress";
+import { PREVIEW_DRAWS, PREVIEW_SEED, probabilityOfLoss } from "../../src/taskpane/preview/lossAdapter";
 import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
 import { workshopCase, workshopNumbers } from "../../src/taskpane/preview/workshop";
 import { initialState, modelOf, reduce, WORKSHOP_DEFAULTS } from "../../src/taskpane/state/reducer";
@@ -15,7 +17,7 @@ import { initialState, modelOf, reduce, WORKSHOP_DEFAULTS } from "../../src/task
 const pilot = expectOk(pilotScenario());
 
 describe("the live preview equals the engine", () => {
-  it("for the pilot: municipal net per participant, break-even month, investor IRR, P(loss) pending", () => {
+  it("for the pilot: municipal net per participant, break-even month, investor IRR, P(loss)", () => {
     const numbers = expectOk(computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}));
     const businessCase = computeBusinessCase(pilot);
     const schedule = computePaymentSchedule(pilot, businessCase, PILOT_PAYMENT_TERMS);
@@ -34,7 +36,21 @@ describe("the live preview equals the engine", () => {
     expect(numbers.municipalitySibTotal).toEqual(schedule.municipality.total);
     expect(numbers.municipalityCumulative).toEqual(schedule.municipality.cumulativeNetDiscounted);
     expect(numbers.paymentsTotal).toBe(schedule.totals.all);
-    expect(numbers.lossProbability).toEqual({ kind: "pending" });
+    // P(loss) comes from the engine's Monte Carlo (default uncertainty: binomial outcome draws), fixed seed.
+    const simulated = expectOk(
+      simulate(
+        { scenario: pilot, paymentTerms: PILOT_PAYMENT_TERMS, investorTerms: expectOk(investorTerms({})) },
+        DEFAULT_UNCERTAINTY,
+        PREVIEW_DRAWS,
+        seededGenerator(PREVIEW_SEED),
+      ),
+    );
+    expect(numbers.lossProbability).toEqual({
+      kind: "estimate",
+      probability: simulated.probabilityOfLoss,
+      draws: 2_000,
+    });
+    expect(simulated.probabilityOfLoss).toBeGreaterThan(0.5);
   });
 
   it("for what the user typed: the model's case goes through the same engine functions", () => {
@@ -77,8 +93,8 @@ describe("the live preview equals the engine", () => {
     expect(investorOutcome([0], [10], {}).ok).toBe(false);
   });
 
-  it("P(loss) waits for the Monte Carlo module", () => {
-    expect(probabilityOfLoss(pilot, PILOT_PAYMENT_TERMS, {})).toEqual({ kind: "pending" });
+  it("P(loss) is pending when the case cannot be simulated (bad investor terms)", () => {
+    expect(probabilityOfLoss(pilot, PILOT_PAYMENT_TERMS, { maxLoss: 2 })).toEqual({ kind: "pending" });
   });
 
   it("the workshop's numbers are the engine's for the sliders' case", () => {

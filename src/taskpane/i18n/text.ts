@@ -36,7 +36,11 @@ const TEXT = {
   perYear: { da: "om året", en: "a year" },
   irrNone: { da: "intet afkast at beregne", en: "no return to calculate" },
   lossProbability: { da: "Risiko for tab (P(tab))", en: "Probability of loss (P(loss))" },
-  coming: { da: "kommer", en: "coming" },
+  lossUnavailable: { da: "kan ikke beregnes for disse tal", en: "cannot be computed for these figures" },
+  lossHelp: {
+    da: "Andel af {n} simulerede forløb, hvor investor får mindre tilbage end indskuddet (tilfældigt udfald pr. deltager).",
+    en: "Share of {n} simulated runs in which the investor gets back less than it put in (random outcome per participant).",
+  },
   chartTitle: {
     da: "Kommunens samlede resultat med SIB over tid (nutidsværdi)",
     en: "The municipality's running result with the SIB (present value)",

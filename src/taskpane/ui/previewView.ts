@@ -60,7 +60,7 @@ export function previewContent(numbers: CaseNumbers | null, language: Language):
         "loss",
         t("lossProbability", language),
         loss.kind === "pending" ? "—" : formatPercent(loss.probability, language),
-        loss.kind === "pending" ? t("coming", language) : undefined,
+        loss.kind === "pending" ? t("lossUnavailable", language) : t("lossHelp", language, { n: loss.draws }),
       ),
     ),
     lineChart(numbers.municipalityCumulative, t("chartTitle", language), t("chartMonths", language)),

@@ -148,8 +148,8 @@ export function workshopParties(numbers: CaseNumbers | null, language: Language)
           ? "—"
           : formatPercent(numbers.lossProbability.probability, language, 0),
         da
-          ? "Hvor sandsynligt det er, at investor taber (kommer)."
-          : "How likely it is that the investor loses (coming).",
+          ? "Hvor sandsynligt det er, at investor får mindre tilbage, end den lagde ud, når tilfældet afgør, hvem der kommer i job."
+          : "How likely it is that the investor gets back less than it put in, when chance decides who gets a job.",
       ],
     ]),
     party("provider", t("provider", language), [

@@ -1,0 +1,547 @@
+/**
+ * One draw of a stress test, without allocating (apart from the totals record waterfallCore returns, and the capped
+ * prices when a person cap applies): from the participants' realised outcome shares (per cohort), the
+ * comparison group's measured metric shares, the persistence and a cost factor, it computes
+ *
+ * 1. the municipality's savings by programme month, as the business case does (computeBusinessCase: net cost of each
+ *    state per holder × effect × effect profile, summed over cohorts, in the same order of operations);
+ * 2. the payments by programme month, as the payment schedule does (computePaymentSchedule: metric shares, threshold,
+ *    baseline, chain, volume caps, person cap, timing, base fee, savings share, contract cap, payer split), calling
+ *    the payment engine's scalar cores (payableAboveBaselineCore, meetsThresholdCore, effectPercentagePoints,
+ *    personCappedPricesCore) and mirroring its array steps in place (contractCapCore, savingsShareCore + delayCore);
+ * 3. the investor's waterfall (waterfallCore), IRR (irrCore), money multiple and NPV at the hurdle (npvCore), and the
+ *    municipality's discounted net position (as municipalityPositionCore).
+ *
+ * With the scenario's own shares in every cohort this equals the engine exactly (bit for bit): the tests compare it
+ * with computeBusinessCase + computePaymentSchedule + investorFlows for random scenarios and terms. It differs from
+ * the engine only where a draw needs more: cohorts may have different realised shares (the schedule has one set of
+ * shares for all cohorts), in which case a threshold is tested on the pooled shares of all cohorts, and payable
+ * outcomes are counted per cohort from its own shares.
+ */
+import { npvCore } from "../investor/npv";
+import { effectiveAnnualRate } from "../investor/rates";
+import { waterfallCore, type WaterfallBuffers } from "../investor/waterfall";
+import { payableAboveBaselineCore } from "../payment/baseline";
+import { personCappedPricesCore } from "../payment/caps";
+import { effectPercentagePoints, meetsThresholdCore } from "../payment/threshold";
+import { STATE_COUNT } from "./effectScale";
+import { irrSolver, type IrrSolver } from "./irrSolver";
+import { HOLDER_COUNT, METRIC_GROUPS, TABLE_SIZE, type StressModel } from "./model";
+
+// Module-level aliases of imported bindings used in the per-draw loops: under CommonJS transpilation (tsx, vitest)
+// every use of an imported binding is a property getter, which costs more than the arithmetic it guards.
+const STATES: number = STATE_COUNT;
+const HOLDERS: number = HOLDER_COUNT;
+const TABLE: number = TABLE_SIZE;
+const payableAbove = payableAboveBaselineCore;
+const effectPP = effectPercentagePoints;
+const meetsThreshold = meetsThresholdCore;
+const waterfall = waterfallCore;
+const npvAt = npvCore;
+const annualRate = effectiveAnnualRate;
+
+/** Reusable buffers of one simulation (one per model; not shared between concurrent runs). */
+export interface DrawWorkspace {
+  /** Realised participant shares per cohort, scenario order: index c·8 + s (OUTCOME_STATES order). Input. */
+  readonly cohortShares: Float64Array;
+  /** Measured comparison shares of the two metric groups (selfSupporting, paidHours). Input. */
+  readonly comparisonGroupShares: Float64Array;
+  /** Effect profile by cohort month for the draw's persistence (filled by {@link profileInto}). */
+  readonly profile: Float64Array;
+  readonly pooledShares: Float64Array;
+  readonly cohortMetricShares: Float64Array;
+  readonly pooledMetricShares: Float64Array;
+  readonly comparisonMetricShares: Float64Array;
+  readonly metricPower: Float64Array;
+  readonly thresholdMet: Uint8Array;
+  readonly baselineShares: Float64Array;
+  readonly remaining: Float64Array;
+  readonly payable: number[];
+  readonly outcomeRaw: Float64Array;
+  readonly savingsRaw: Float64Array;
+  readonly total: Float64Array;
+  readonly holderSavings: Float64Array;
+  readonly netFlowMunicipality: Float64Array;
+  readonly netFlowPublic: Float64Array;
+  readonly savingsBasis: Float64Array;
+  readonly costs: Float64Array;
+  readonly waterfall: WaterfallBuffers;
+  readonly waterfallViews: Map<number, MonthViews>;
+  /** The last views handed out and their length (most draws have the same schedule length). */
+  lastView: MonthViews | null;
+  lastViewMonths: number;
+  /** Cells of outcomeRaw written by the last draw (to clear only those) and the months holding any. */
+  readonly touchedCells: Int32Array;
+  touchedCount: number;
+  readonly monthHasOutcome: Uint8Array;
+  readonly irr: IrrSolver;
+  /** The persistence whose effect profile `profile` holds (NaN = none yet). */
+  profilePersistence: number;
+}
+
+/** Views of the waterfall buffers and of the payments for one schedule length (created once per length). */
+interface MonthViews {
+  readonly buffers: WaterfallBuffers;
+  readonly payments: Float64Array;
+}
+
+/** The scalars of one draw (a reusable record, overwritten by every draw). */
+export interface DrawResult {
+  /** The investor's IRR per month, NaN when there is none. */
+  irrMonthly: number;
+  /** The IRR as an effective annual rate; −1 (−100 %) for a total loss (nothing received); NaN when undefined. */
+  irr: number;
+  /** True when the investor receives nothing at all (no IRR exists; counted as −100 %). */
+  totalLoss: boolean;
+  /** Money multiple: everything received / everything drawn. */
+  multiple: number;
+  /** NPV of the investor's flows at the hurdle (month t discounted t months), kr; NaN without a hurdle. */
+  npvAtHurdle: number;
+  /** The municipality's discounted savings − discounted payments (mid-month, scenario rate), kr. */
+  municipalityNet: number;
+  municipalitySavingsPv: number;
+  municipalityPaymentsPv: number;
+  /** True when any rate-card (outcome) payment is above 0 after the caps. */
+  outcomeTriggered: boolean;
+  /** Everything paid under the contract (base fee, outcomes, savings share), kr, undiscounted. */
+  paymentTotal: number;
+  /** Months of the payment schedule (and of the investor's flows) in this draw. */
+  months: number;
+}
+
+/**
+ * Allocates the buffers for a model (once per run).
+ * @example const workspace = drawWorkspace(model)
+ */
+export function drawWorkspace(model: StressModel): DrawWorkspace {
+  const cohorts = model.cohortParticipants.length;
+  const k = model.metricCount;
+  const months = model.maxMonths;
+  return {
+    cohortShares: new Float64Array(cohorts * STATE_COUNT),
+    comparisonGroupShares: new Float64Array(METRIC_GROUPS),
+    profile: Float64Array.from(model.profile),
+    pooledShares: new Float64Array(STATE_COUNT),
+    cohortMetricShares: new Float64Array(cohorts * k),
+    pooledMetricShares: new Float64Array(k),
+    comparisonMetricShares: new Float64Array(k),
+    metricPower: new Float64Array(k),
+    thresholdMet: new Uint8Array(k),
+    baselineShares: new Float64Array(k),
+    remaining: new Float64Array(k),
+    payable: new Array<number>(k).fill(0),
+    outcomeRaw: new Float64Array(k * months),
+    savingsRaw: new Float64Array(months),
+    total: new Float64Array(months),
+    holderSavings: new Float64Array(model.tableCount * HOLDER_COUNT),
+    netFlowMunicipality: new Float64Array(months),
+    netFlowPublic: new Float64Array(months),
+    savingsBasis: new Float64Array(months),
+    costs: Float64Array.from(model.costs),
+    waterfall: {
+      drawn: new Float64Array(months),
+      distributions: new Float64Array(months),
+      surplus: new Float64Array(months),
+      surplusToInvestor: new Float64Array(months),
+      topUp: new Float64Array(months),
+      netFlow: new Float64Array(months),
+    },
+    waterfallViews: new Map(),
+    lastView: null,
+    lastViewMonths: -1,
+    touchedCells: new Int32Array(k * months),
+    touchedCount: 0,
+    monthHasOutcome: new Uint8Array(months),
+    irr: irrSolver(),
+    profilePersistence: model.scenario.persistence,
+  };
+}
+
+/** A fresh result record. */
+export function drawResult(): DrawResult {
+  return {
+    irrMonthly: Number.NaN,
+    irr: Number.NaN,
+    totalLoss: false,
+    multiple: Number.NaN,
+    npvAtHurdle: Number.NaN,
+    municipalityNet: Number.NaN,
+    municipalitySavingsPv: Number.NaN,
+    municipalityPaymentsPv: Number.NaN,
+    outcomeTriggered: false,
+    paymentTotal: 0,
+    months: 0,
+  };
+}
+
+/**
+ * Sets every cohort's shares to the same eight shares (e.g. the scenario's, or expected shares of a draw).
+ * @example setAllCohortShares(workspace, model.effect.participant) // the scenario's measured shares
+ */
+export function setAllCohortShares(workspace: DrawWorkspace, shares: Float64Array): void {
+  for (let offset = 0; offset < workspace.cohortShares.length; offset += STATES) {
+    workspace.cohortShares.set(shares, offset);
+  }
+}
+
+/**
+ * Fills the workspace's effect profile for a persistence ρ (effectProfile: a ramp to the measurement month, then ρ^(t −
+ * M), here by repeated multiplication, within a few units in the last place of Math.pow); at the scenario's persistence
+ * it copies the model's profile, which is effectProfile's exactly.
+ * @example profileInto(model, workspace, 0.98)
+ */
+export function profileInto(model: StressModel, workspace: DrawWorkspace, persistence: number): void {
+  if (persistence === workspace.profilePersistence) return;
+  workspace.profilePersistence = persistence;
+  if (persistence === model.scenario.persistence) {
+    workspace.profile.set(model.profile);
+    return;
+  }
+  const measurement = model.scenario.measurementMonth;
+  const profile = workspace.profile;
+  let decay = 1;
+  for (let t = 0; t < profile.length; t++) {
+    if (t < measurement) profile[t] = (t + 1) / measurement;
+    else {
+      profile[t] = decay;
+      decay *= persistence;
+    }
+  }
+}
+
+/**
+ * Evaluates one draw (see the module comment). Inputs are the workspace's `cohortShares`, `comparisonGroupShares` and
+ * `profile` (for `persistence`); writes `out`.
+ * @param model The compiled model.
+ * @param workspace Buffers with the draw's inputs.
+ * @param persistence Monthly persistence ρ of this draw (sustainment metrics and the profile).
+ * @param costFactor Factor on the intervention cost the investor funds (1 = as budgeted).
+ * @param pooled True when the cohorts' shares differ (a threshold then uses the pooled shares); false when every
+ *   cohort has the same shares (the first cohort's are used, exactly as the engine).
+ * @param out The result record.
+ * @example evaluateDraw(model, workspace, 1, 1, false, result) // the deterministic engine's numbers
+ */
+export function evaluateDraw(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  persistence: number,
+  costFactor: number,
+  pooled: boolean,
+  out: DrawResult,
+): void {
+  const savingsScope = model.paymentTerms.savingsShare > 0 ? model.paymentTerms.savingsScope : null;
+  savingsInto(model, workspace, savingsScope === "broad");
+  metricSharesInto(model, workspace, persistence, pooled);
+  const months = paymentsInto(model, workspace, savingsScope, out);
+  out.months = months;
+
+  // The municipality's position (municipalityPositionCore): savings before the cost − its share of the payments.
+  const share = model.paymentTerms.municipalityShare;
+  const df = model.discountFactor;
+  const bcMonths = model.businessCaseMonths;
+  const bcCosts = model.businessCase.monthly.cost;
+  let savingsPv = 0;
+  let paymentsPv = 0;
+  for (let t = 0; t < months; t++) {
+    const saving = t < bcMonths ? (workspace.netFlowMunicipality[t] as number) + (bcCosts[t] as number) : 0;
+    const factor = df[t] as number;
+    savingsPv += factor * saving;
+    paymentsPv += factor * ((workspace.total[t] as number) * share);
+  }
+  out.municipalitySavingsPv = savingsPv;
+  out.municipalityPaymentsPv = paymentsPv;
+  out.municipalityNet = savingsPv - paymentsPv;
+
+  // The investor (investorFlows): waterfall, IRR, multiple, NPV at the hurdle.
+  let costs = model.costs;
+  if (costFactor !== 1) {
+    costs = workspace.costs;
+    for (let t = 0; t < costs.length; t++) costs[t] = (model.costs[t] as number) * costFactor;
+  }
+  const views = monthViews(workspace, months);
+  const buffers = views.buffers;
+  const totals = waterfall(costs, views.payments, model.investorTerms, buffers);
+  const flows = buffers.netFlow;
+  out.multiple = totals.returned / totals.drawn;
+  const rate = workspace.irr.solve(flows);
+  out.irrMonthly = rate;
+  out.totalLoss = Number.isNaN(rate) && !(totals.returned > 0);
+  out.irr = Number.isNaN(rate) ? (out.totalLoss ? -1 : Number.NaN) : annualRate(rate);
+  out.npvAtHurdle = model.investorTerms.hurdleRate === null ? Number.NaN : npvAt(model.hurdleMonthlyRate, flows);
+}
+
+/** The investor's net flows of the last evaluated draw (a view; overwritten by the next draw). */
+export function lastInvestorFlows(workspace: DrawWorkspace, months: number): Float64Array {
+  return monthViews(workspace, months).buffers.netFlow;
+}
+
+function monthViews(workspace: DrawWorkspace, months: number): MonthViews {
+  if (workspace.lastViewMonths === months && workspace.lastView !== null) return workspace.lastView;
+  let view = workspace.waterfallViews.get(months);
+  if (view === undefined) {
+    const full = workspace.waterfall;
+    view = {
+      buffers: {
+        drawn: full.drawn.subarray(0, months),
+        distributions: full.distributions.subarray(0, months),
+        surplus: full.surplus.subarray(0, months),
+        surplusToInvestor: full.surplusToInvestor.subarray(0, months),
+        topUp: full.topUp.subarray(0, months),
+        netFlow: full.netFlow.subarray(0, months),
+      },
+      payments: workspace.total.subarray(0, months),
+    };
+    workspace.waterfallViews.set(months, view);
+  }
+  workspace.lastView = view;
+  workspace.lastViewMonths = months;
+  return view;
+}
+
+/**
+ * The business case's municipal (and, for a broad savings share, public) net flows by programme month for the
+ * workspace's cohort shares and profile, in computeBusinessCase's order of operations.
+ */
+function savingsInto(model: StressModel, workspace: DrawWorkspace, broad: boolean): void {
+  const comparison = model.effect.comparison;
+  const netCost = model.netCost;
+  const holderSavings = workspace.holderSavings;
+  const flowMunicipality = workspace.netFlowMunicipality;
+  const flowPublic = workspace.netFlowPublic;
+  const profile = workspace.profile;
+  const horizon = model.scenario.horizonMonths;
+  flowMunicipality.fill(0);
+  if (broad) flowPublic.fill(0);
+  const shares = workspace.cohortShares;
+  for (let c = 0; c < model.cohortParticipants.length; c++) {
+    const offset = c * STATES;
+    // savingAtFullEffect per distinct net-cost table: saving_h = −Σ_s effect_s · netCost_s,h.
+    // Only the municipality's holder is needed unless a broad savings share needs all four.
+    const holders = broad ? HOLDERS : 1;
+    for (let j = 0; j < model.tableCount; j++) {
+      for (let h = 0; h < holders; h++) {
+        let saving = 0;
+        for (let s = 0; s < STATES; s++) {
+          const effect = (shares[offset + s] as number) - (comparison[s] as number);
+          saving -= effect * (netCost[j * TABLE + s * HOLDERS + h] as number);
+        }
+        holderSavings[j * HOLDERS + h] = saving;
+      }
+    }
+    const n = model.cohortParticipants[c] as number;
+    const intake = model.cohortIntake[c] as number;
+    for (let t = 0; t < horizon; t++) {
+      const share = profile[t] as number;
+      const cost = model.costPerParticipant[t] as number;
+      const base = (model.tableOfMonth[t] as number) * HOLDERS;
+      const municipality = (holderSavings[base] as number) * share;
+      flowMunicipality[intake + t] = (flowMunicipality[intake + t] as number) + n * (municipality - cost);
+      if (broad) {
+        let publicSaving = 0;
+        publicSaving += municipality;
+        for (let h = 1; h < HOLDERS; h++) publicSaving += (holderSavings[base + h] as number) * share;
+        flowPublic[intake + t] = (flowPublic[intake + t] as number) + n * (publicSaving - cost);
+      }
+    }
+  }
+}
+
+/** Metric shares (metricShareCore: group sum in metricStates order × ρ^k) per cohort, pooled and for the comparison. */
+function metricSharesInto(model: StressModel, workspace: DrawWorkspace, persistence: number, pooled: boolean): void {
+  const k = model.metricCount;
+  const power = workspace.metricPower;
+  for (let m = 0; m < k; m++) {
+    const months = model.monthsAfterMeasurement[m] as number;
+    power[m] = months === 0 ? 1 : Math.pow(persistence, months);
+  }
+  const cohorts = model.cohortParticipants.length;
+  const shares = workspace.cohortShares;
+  for (let c = 0; c < cohorts; c++) {
+    for (let m = 0; m < k; m++) {
+      const share = groupShare(model.groupStates[model.metricGroup[m] as number] ?? [], shares, c * STATES);
+      workspace.cohortMetricShares[c * k + m] =
+        (model.monthsAfterMeasurement[m] as number) === 0 ? share : share * (power[m] as number);
+    }
+  }
+  if (pooled && cohorts > 1) {
+    const pooledShares = workspace.pooledShares;
+    pooledShares.fill(0);
+    for (let c = 0; c < cohorts; c++) {
+      const weight = (model.cohortParticipants[c] as number) / model.totalParticipants;
+      for (let s = 0; s < STATES; s++) {
+        pooledShares[s] = (pooledShares[s] as number) + weight * (shares[c * STATES + s] as number);
+      }
+    }
+    for (let m = 0; m < k; m++) {
+      const share = groupShare(model.groupStates[model.metricGroup[m] as number] ?? [], pooledShares, 0);
+      workspace.pooledMetricShares[m] =
+        (model.monthsAfterMeasurement[m] as number) === 0 ? share : share * (power[m] as number);
+    }
+  } else {
+    for (let m = 0; m < k; m++) workspace.pooledMetricShares[m] = workspace.cohortMetricShares[m] as number;
+  }
+  for (let m = 0; m < k; m++) {
+    const share = workspace.comparisonGroupShares[model.metricGroup[m] as number] as number;
+    workspace.comparisonMetricShares[m] =
+      (model.monthsAfterMeasurement[m] as number) === 0 ? share : share * (power[m] as number);
+  }
+}
+
+function groupShare(states: readonly number[], shares: Float64Array, offset: number): number {
+  let share = 0;
+  for (let i = 0; i < states.length; i++) share += shares[offset + (states[i] as number)] as number;
+  return share;
+}
+
+/**
+ * Payments by programme month into `workspace.total` (after the contract cap); returns the schedule's length in
+ * months. Steps and order as computePaymentSchedule.
+ */
+function paymentsInto(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  savingsScope: "narrow" | "broad" | null,
+  out: DrawResult,
+): number {
+  const k = model.metricCount;
+  const maxMonths = model.maxMonths;
+  const terms = model.paymentTerms;
+  const baseline = workspace.baselineShares;
+  const met = workspace.thresholdMet;
+  const thresholdPP = model.thresholdPP;
+
+  // Threshold on the measured effect (participant − comparison share, pp).
+  let contractMet = true;
+  if (thresholdPP !== null && model.thresholdScope === "contract") {
+    const index = model.contractThresholdIndex;
+    const value =
+      index < 0
+        ? Number.NaN
+        : effectPP(workspace.pooledMetricShares[index] as number, workspace.comparisonMetricShares[index] as number);
+    contractMet = meetsThreshold(value, thresholdPP);
+  }
+  for (let m = 0; m < k; m++) {
+    const value = effectPP(workspace.pooledMetricShares[m] as number, workspace.comparisonMetricShares[m] as number);
+    met[m] =
+      contractMet && (thresholdPP === null || model.thresholdScope === "contract" || meetsThreshold(value, thresholdPP))
+        ? 1
+        : 0;
+    baseline[m] =
+      model.baselineKind === "none"
+        ? 0
+        : model.baselineKind === "comparison"
+          ? (workspace.comparisonMetricShares[m] as number)
+          : (model.historicalBaseline[m] as number);
+  }
+
+  // Outcome payments per cohort in order of intake: baseline, chain, volume cap, person cap, timing.
+  // Clear only the cells the last draw wrote (adding or skipping a 0 gives the same sums).
+  const outcomeRaw = workspace.outcomeRaw;
+  const touched = workspace.touchedCells;
+  const hasOutcome = workspace.monthHasOutcome;
+  for (let i = 0; i < workspace.touchedCount; i++) {
+    const cell = touched[i] as number;
+    outcomeRaw[cell] = 0;
+    hasOutcome[cell % maxMonths] = 0;
+  }
+  let touchedCount = 0;
+  const remaining = workspace.remaining;
+  for (let m = 0; m < k; m++) remaining[m] = model.volumeCaps[m] as number;
+  const payable = workspace.payable;
+  let months = model.businessCaseMonths;
+  for (let i = 0; i < model.paymentOrder.length; i++) {
+    const c = model.paymentOrder[i] as number;
+    const participants = model.cohortParticipants[c] as number;
+    for (let m = 0; m < k; m++) {
+      let count =
+        met[m] === 1
+          ? payableAbove(workspace.cohortMetricShares[c * k + m] as number, baseline[m] as number, participants)
+          : 0;
+      const prerequisite = model.requires[m];
+      if (prerequisite !== null && prerequisite !== undefined) count = Math.min(count, payable[prerequisite] ?? 0);
+      const paid = Math.max(0, Math.min(count, remaining[m] as number));
+      remaining[m] = (remaining[m] as number) - paid;
+      payable[m] = paid;
+    }
+    const prices = terms.personCap === null ? model.prices : familyCappedPrices(model, payable, terms.personCap);
+    for (let m = 0; m < k; m++) {
+      const amount = (payable[m] as number) * (prices[m] as number);
+      if (amount !== 0) {
+        const month = model.paymentMonth[c * k + m] as number;
+        const cell = m * maxMonths + month;
+        if (outcomeRaw[cell] === 0) touched[touchedCount++] = cell;
+        outcomeRaw[cell] = (outcomeRaw[cell] as number) + amount;
+        hasOutcome[month] = 1;
+        if (month + 1 > months) months = month + 1;
+      }
+    }
+  }
+  workspace.touchedCount = touchedCount;
+  if (model.baseFeeLength > months) months = model.baseFeeLength;
+
+  // Savings share (savingsShareCore with the high-water mark, delayed by the claim lag as delayCore).
+  const savingsRaw = workspace.savingsRaw;
+  const lag = terms.lagMonths;
+  const savingsUsed = savingsScope !== null && contractMet;
+  if (savingsUsed) {
+    savingsRaw.fill(0);
+    const flows = savingsScope === "broad" ? workspace.netFlowPublic : workspace.netFlowMunicipality;
+    const alpha = terms.savingsShare;
+    const bcCosts = model.businessCase.monthly.cost;
+    let cumulative = 0;
+    let paid = 0;
+    for (let t = 0; t < model.businessCaseMonths; t++) {
+      cumulative += (flows[t] as number) + (bcCosts[t] ?? 0);
+      const owed = alpha * Math.max(0, cumulative);
+      const payment = Math.max(0, owed - paid);
+      paid += payment;
+      savingsRaw[t + lag] = payment;
+    }
+    if (model.businessCaseMonths + lag > months) months = model.businessCaseMonths + lag;
+  }
+
+  // Raw total per month, contract cap (contractCapCore, cumulative), outcome trigger.
+  const total = workspace.total;
+  const cap = terms.contractCap;
+  let capPaid = 0;
+  let triggered = false;
+  let paymentTotal = 0;
+  for (let t = 0; t < months; t++) {
+    let sum = (model.baseFee[t] as number) + (savingsUsed ? (savingsRaw[t] as number) : 0);
+    let outcomes = 0;
+    if (hasOutcome[t] === 1) {
+      for (let m = 0; m < k; m++) {
+        const amount = outcomeRaw[m * maxMonths + t] as number;
+        sum += amount;
+        outcomes += amount;
+      }
+    }
+    let payment = sum;
+    if (cap !== null) {
+      payment = Math.max(0, Math.min(sum, cap - capPaid));
+      capPaid += payment;
+    }
+    total[t] = payment;
+    paymentTotal += payment;
+    if (outcomes > 0 && payment > 0) triggered = true;
+  }
+  out.outcomeTriggered = triggered;
+  out.paymentTotal = paymentTotal;
+  return months;
+}
+
+/** Per-person capped prices family by family (personCappedPricesCore), as the schedule does. */
+function familyCappedPrices(model: StressModel, counts: readonly number[], cap: number): number[] {
+  const capped = model.prices.slice();
+  for (const family of model.families) {
+    const familyPrices = personCappedPricesCore(
+      family.map((k) => counts[k] ?? 0),
+      family.map((k) => model.prices[k] ?? 0),
+      cap,
+    );
+    family.forEach((k, j) => {
+      capped[k] = familyPrices[j] ?? 0;
+    });
+  }
+  return capped;
+}
