@@ -1,5 +1,5 @@
 import { field, type StepModule } from "../state/spec";
-import type { FieldSpec, Text } from "../state/types";
+import type { DisplayUnit, FieldSpec, Text } from "../state/types";
 import { inputLabel } from "./labels";
 
 const wages: Text = { da: "Løn om måneden", en: "Wages per month" };
@@ -45,38 +45,22 @@ function refusionStep(fromWeek: number, label: Text): FieldSpec {
   });
 }
 
-function taxRate(key: string, help: Text): FieldSpec {
-  return field("finance", "percentYear", {
-    id: key,
-    group: tax,
-    label: inputLabel(key),
-    help,
-    target: { kind: "input", key },
-    showSource: true,
-  });
+/** A field for a scenario input of the finance step, in `unit`, shown under `group`, with its source. */
+function financeInput(unit: DisplayUnit, group: Text): (key: string, help: Text) => FieldSpec {
+  return (key, help) =>
+    field("finance", unit, {
+      id: key,
+      group,
+      label: inputLabel(key),
+      help,
+      target: { kind: "input", key },
+      showSource: true,
+    });
 }
 
-function taxAmount(key: string, help: Text): FieldSpec {
-  return field("finance", "krYear", {
-    id: key,
-    group: tax,
-    label: inputLabel(key),
-    help,
-    target: { kind: "input", key },
-    showSource: true,
-  });
-}
-
-function factor(key: string, help: Text): FieldSpec {
-  return field("finance", "factor", {
-    id: key,
-    group: economy,
-    label: inputLabel(key),
-    help,
-    target: { kind: "input", key },
-    showSource: true,
-  });
-}
+const taxRate = financeInput("percentYear", tax);
+const taxAmount = financeInput("krYear", tax);
+const factor = financeInput("factor", economy);
 
 /** Step 5: the public finance parameters, with the year and source of every default. */
 export const financeStep: StepModule = {
