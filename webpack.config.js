@@ -48,7 +48,11 @@ module.exports = async (env, options) => {
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
   return {
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/taskpane.ts", functions: FUNCTION_FILES },
+    // functions.js: the runtime guard first (a stand-in CustomFunctions in a plain browser), then every function file.
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: ["./src/functions/runtimeGuard.ts", ...FUNCTION_FILES],
+    },
     // The taskpane loads ExcelJS (src/export/xlsx) only when the user downloads a workbook: it is the lazy chunk
     // xlsx.js, kept out of the initial taskpane.js.
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].js", clean: true },

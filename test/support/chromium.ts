@@ -90,9 +90,6 @@ export function isLocal(url: string): boolean {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
 
-/** The page error every taskpane page shows outside Excel: functions.js calls CustomFunctions.associate. */
-export const OUTSIDE_EXCEL_FUNCTIONS_ERROR = "CustomFunctions is not defined";
-
 /** Newest modification time (ms) of the files under `path` (a file or a directory, recursively). */
 function newest(path: string): number {
   const stats = statSync(path);
