@@ -230,6 +230,8 @@ export function paymentSheet(
     { da: "Basislinje (andel)", en: "Baseline (share)" },
     { da: "Tærskel nået (1/0)", en: "Threshold met (1/0)" },
     { da: "Betales mdr. efter start", en: "Paid months after intake" },
+    { da: "Mål (id)", en: "Metric (id)" },
+    { da: "Forudsætter (id)", en: "Requires (id)" },
   ];
   cardHeaders.forEach((header, column) => sheet.label(column, row, header, true));
   const firstCardRow = row + 1;
@@ -269,6 +271,9 @@ export function paymentSheet(
     const prerequisiteDefinition =
       prerequisite === null || prerequisite === undefined ? undefined : definitions[prerequisite];
     sheet.label(5, r, prerequisiteDefinition === undefined ? "" : sheet.text(metricLabel(prerequisiteDefinition.id)));
+    // Ids in the engine's vocabulary, so a written model's rate card can be read back (src/plan/readBack.ts).
+    sheet.label(12, r, definition.id);
+    sheet.label(13, r, prerequisiteDefinition?.id ?? "");
     sheet.formula(6, r, metricShare(k, "SIB_ParticipantShares"), "calculation", FORMATS.share);
     sheet.formula(7, r, metricShare(k, "SIB_ComparisonShares"), "calculation", FORMATS.share);
     sheet.formula(8, r, mul(num(100), sub(ref(cell(6, r)), ref(cell(7, r)))), "calculation", FORMATS.krDecimals);
@@ -291,6 +296,17 @@ export function paymentSheet(
       FORMATS.integer,
     );
   });
+  const lastCardRow = cardRow(metricCount - 1);
+  const cardColumns: [string, number, string][] = [
+    ["SIB_PayPrices", 1, "Price per outcome of each rate-card metric (kr)"],
+    ["SIB_PayVolumeCaps", 2, "Volume cap of each rate-card metric (outcomes; text = no cap)"],
+    ["SIB_PayHistoricalRates", 3, "Historical baseline rate of each rate-card metric (share)"],
+    ["SIB_PayMetricIds", 12, "Metric id of each rate-card line (selfSupporting, paidHours, sustained<k>)"],
+    ["SIB_PayRequiresIds", 13, "Metric id a rate-card line requires first (empty = none)"],
+  ];
+  for (const [definedName, column, description] of cardColumns) {
+    sheet.nameColumn(definedName, column, firstCardRow, lastCardRow, column <= 3 ? "input" : "label", description);
+  }
   // The metric whose effect gates a contract-scope threshold: the one named in the terms, else the first on the card.
   const gateId =
     terms.threshold?.metric === null || terms.threshold === null
@@ -675,7 +691,7 @@ export function paymentSheet(
   );
 
   // --- Results (top right of the sheet) ---
-  const resultColumn = 13;
+  const resultColumn = 16;
   let resultRow = 4;
   sheet.label(resultColumn, resultRow, { da: "Resultater", en: "Results" }, true);
   const results: [string, Bilingual, Expr, NumberFormat, string][] = [

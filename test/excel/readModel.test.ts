@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
-import { readModel } from "../../src/excel/readModel";
+import { DEFAULT_CONTRACT, readModel, readWholeModel } from "../../src/excel/readModel";
+import { investorTerms } from "../../src/engine/investor/terms";
+import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
+import type { ContractTerms } from "../../src/plan/readBack";
 import { writeModel } from "../../src/excel/writeModel";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { FakeExcelWorkbook } from "../support/fakeExcel";
@@ -75,5 +78,62 @@ describe("readModel: the inputs of a written model, read back by their defined n
     const empty = await readModel(pilot, new FakeExcelWorkbook({ Sheet1: [[1]] }).host());
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.issues[0]?.message).toContain("no defined name SIB_");
+  });
+});
+
+describe("readWholeModel: payment and investor terms read back from the Payment and Investor sheets", () => {
+  it("reads back the terms that were written (the pilot's, and a contract with every mechanism)", async () => {
+    const contract: ContractTerms = {
+      paymentTerms: {
+        ...PILOT_PAYMENT_TERMS,
+        rateCard: [
+          { metric: "selfSupporting", price: 150_000, volumeCap: 12, requires: null },
+          { metric: "paidHours", price: 60_000, volumeCap: null, requires: null },
+          { metric: "sustained6", price: 40_000, volumeCap: null, requires: "selfSupporting" },
+        ],
+        baseline: { kind: "comparison" },
+        threshold: { pp: 5, scope: "contract", metric: null },
+        personCap: 180_000,
+        contractCap: null,
+        savingsShare: 0.2,
+        savingsScope: "broad",
+        baseFee: 5_000,
+        baseFeeTiming: "spread",
+        lagMonths: 2,
+        municipalityShare: 0.7,
+      },
+      investorTerms: expectOk(
+        investorTerms({
+          draw: "upfront",
+          returnCap: { irr: 0.08, multiple: null },
+          maxLoss: 0.5,
+          hurdleRate: 0.05,
+          surplusShare: { provider: 0.5 },
+        }),
+      ),
+    };
+    for (const written of [DEFAULT_CONTRACT, contract]) {
+      const book = new FakeExcelWorkbook();
+      await writeModel(buildPlan(pilot, "da", { ...written, checks: false }), book.host());
+      const read = expectOk(await readWholeModel(pilot, DEFAULT_CONTRACT, book.host()));
+      expect(read.scenario).toEqual(pilot);
+      expect(read.contract).toEqual(written);
+    }
+  });
+
+  it("a model without a Payment sheet has no terms; a bad term cell is named", async () => {
+    const book = new FakeExcelWorkbook();
+    await writeModel(buildPlan(pilot, "en"), book.host());
+    expect(expectOk(await readWholeModel(pilot, DEFAULT_CONTRACT, book.host())).contract).toBeNull();
+    const withTerms = new FakeExcelWorkbook();
+    await writeModel(buildPlan(pilot, "en", DEFAULT_CONTRACT), withTerms.host());
+    const address = withTerms.hf.getNamedExpressionFormula("SIB_PayLagMonths")?.match(/\$([A-Z]+)\$(\d+)$/);
+    withTerms.hf.setCellContents(
+      { sheet: withTerms.hf.getSheetId("Payment") ?? -1, row: Number(address?.[2]) - 1, col: 1 },
+      -3,
+    );
+    const bad = await readWholeModel(pilot, DEFAULT_CONTRACT, withTerms.host());
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((issue) => issue.field).join(" ")).toContain("lagMonths");
   });
 });

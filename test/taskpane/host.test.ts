@@ -25,9 +25,11 @@ describe("the wizard's hosts", () => {
     expect(book.startupBehaviour).toBe("load");
 
     const read = expectOk(await openCase(pilot, book.host()));
-    expect(read).toEqual({ ...pilot, costPerParticipant: 60_000 });
-    const opened = reduce(state, { type: "opened", scenario: read, prefix: "SIB_" });
-    expect(modelOf(opened).scenario).toEqual(read);
+    expect(read.scenario).toEqual({ ...pilot, costPerParticipant: 60_000 });
+    expect(read.contract?.paymentTerms).toEqual(model.terms);
+    const opened = reduce(state, { type: "opened", scenario: read.scenario, contract: read.contract, prefix: "SIB_" });
+    expect(modelOf(opened).scenario).toEqual(read.scenario);
+    expect(modelOf(opened).terms).toEqual(model.terms);
 
     const second = await writeCase(model, "da", book.host());
     expect(second.namePrefix).toBe("SIB2_");

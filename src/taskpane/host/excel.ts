@@ -1,7 +1,7 @@
 import { describeFailure, type Result } from "../../engine/errors";
 import type { Scenario } from "../../engine/scenario";
 import { officeExcelHost, type ExcelHost } from "../../excel/host";
-import { readModel } from "../../excel/readModel";
+import { DEFAULT_CONTRACT, readWholeModel, type ReadModel } from "../../excel/readModel";
 import { writeModel, type WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import { casePlan, type CaseToWrite } from "./plan";
@@ -21,9 +21,10 @@ export async function writeCase(
 }
 
 /**
- * Reads the inputs of the model in the workbook (defined names with prefix SIB_) into a scenario; every problem is
- * reported with the name it came from.
+ * Reads the inputs of the model in the workbook (defined names with prefix SIB_) into a scenario and, when the model
+ * has Payment and Investor sheets, its payment and investor terms; every problem is reported with the name it came
+ * from.
  */
-export function openCase(base: Scenario, host: ExcelHost = officeExcelHost()): Promise<Result<Scenario>> {
-  return readModel(base, host);
+export function openCase(base: Scenario, host: ExcelHost = officeExcelHost()): Promise<Result<ReadModel>> {
+  return readWholeModel(base, DEFAULT_CONTRACT, host);
 }

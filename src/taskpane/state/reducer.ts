@@ -3,6 +3,7 @@ import { expectOk } from "../../engine/errors";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTermsInput } from "../../engine/investor";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
+import type { ContractTerms } from "../../plan/readBack";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { startSources } from "../steps/start";
 import { entriesFrom, entryFromText, entryFromValue, engineValue, relabelEntries, type Sources } from "./entries";
@@ -51,7 +52,13 @@ export type Action =
   | { readonly type: "setField"; readonly id: string; readonly text: string }
   | { readonly type: "setChoice"; readonly id: ChoiceId; readonly value: string }
   | { readonly type: "start"; readonly start: "pilot" | "blank" }
-  | { readonly type: "opened"; readonly scenario: Scenario; readonly prefix: string }
+  | {
+      readonly type: "opened";
+      readonly scenario: Scenario;
+      readonly prefix: string;
+      /** The model's payment and investor terms, when it has Payment and Investor sheets. */
+      readonly contract?: ContractTerms | null;
+    }
   | { readonly type: "setWorkshop"; readonly slider: WorkshopSlider; readonly value: number }
   | { readonly type: "status"; readonly status: Status };
 
@@ -166,13 +173,20 @@ export function reduce(state: WizardState, action: Action): WizardState {
         : withChoice(state, action.id, action.value);
     case "start":
       return startFrom(state, action.start);
-    case "opened":
+    case "opened": {
+      const current = modelOf(state);
+      const contract = action.contract ?? null;
+      const model: WizardModel =
+        contract === null
+          ? current
+          : { ...current, terms: contract.paymentTerms, investor: contract.investorTerms, errors: new Map() };
       return {
-        ...loaded(state, action.scenario, modelOf(state)),
+        ...loaded(state, action.scenario, model),
         start: "open",
         step: "target",
         status: { kind: "opened", prefix: action.prefix },
       };
+    }
     case "setWorkshop":
       return { ...state, workshop: { ...state.workshop, [action.slider]: action.value } };
     case "status":

@@ -2,6 +2,7 @@ import { STEP_IDS } from "../state/types";
 import type { Result } from "../../engine/errors";
 import { inputProvenance } from "../../engine/provenance";
 import type { Scenario } from "../../engine/scenario";
+import type { ReadModel } from "../../excel/readModel";
 import type { WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import type { DetectedHost } from "../host/detect";
@@ -29,7 +30,7 @@ export interface AppDeps {
   readonly version: string;
   readonly detect: () => Promise<DetectedHost>;
   readonly write: (model: CaseToWrite, language: Language) => Promise<WriteReport>;
-  readonly open: (base: Scenario) => Promise<Result<Scenario>>;
+  readonly open: (base: Scenario) => Promise<Result<ReadModel>>;
   readonly download: (model: CaseToWrite, language: Language) => Promise<string>;
 }
 
@@ -559,8 +560,14 @@ export class WizardApp {
     this.dispatch({ type: "status", status: { kind: "working", what: "open" } });
     this.deps.open(this.state.base).then(
       (result) => {
-        if (result.ok) this.dispatch({ type: "opened", scenario: result.value, prefix: "SIB_" });
-        else {
+        if (result.ok) {
+          this.dispatch({
+            type: "opened",
+            scenario: result.value.scenario,
+            contract: result.value.contract,
+            prefix: "SIB_",
+          });
+        } else {
           const detail = result.issues
             .slice(0, 3)
             .map((issue) => issue.field)
