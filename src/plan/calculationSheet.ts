@@ -2,7 +2,25 @@ import { ACCOUNTS, type Account } from "../engine/businessCase";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
 import { absolute, cell, columnRange } from "./address";
-import { add, call, div, eq, ge, ifThen, lt, mul, name, neg, num, pow, ref, sub, sum, type Expr } from "./formula";
+import {
+  add,
+  call,
+  div,
+  eq,
+  ge,
+  ifThen,
+  lt,
+  midMonthDiscountFactor,
+  mul,
+  name,
+  neg,
+  num,
+  pow,
+  ref,
+  sub,
+  sum,
+  type Expr,
+} from "./formula";
 import type { InputsLayout } from "./inputsSheet";
 import { ACCOUNT_LABELS, ACCOUNT_NAME, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
@@ -328,13 +346,7 @@ export function calculationSheet(
     const row = firstMonthRow + m;
     const month = ref(cell(c, row));
     sheet.input(c, row, m, FORMATS.integer);
-    sheet.formula(
-      c + 1,
-      row,
-      pow(add(num(1), name("SIB_DiscountRate")), neg(div(add(month, num(0.5)), num(12)))),
-      "calculation",
-      FORMATS.factor,
-    );
+    sheet.formula(c + 1, row, midMonthDiscountFactor(month), "calculation", FORMATS.factor);
     const cohortTotal = (column: number): Expr =>
       sum(
         ...inputs.cohorts.map((cohort) => {

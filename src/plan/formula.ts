@@ -141,3 +141,11 @@ function printNumber(value: number): string {
 export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
+
+/**
+ * The model's discount factor of programme month `month` (a cell or expression), at mid-month from the programme
+ * start: (1 + SIB_DiscountRate)^−((month + 0.5)/12), as src/engine/discount.ts monthlyDiscountFactor.
+ */
+export function midMonthDiscountFactor(month: Expr): Expr {
+  return pow(add(num(1), name("SIB_DiscountRate")), neg(div(add(month, num(0.5)), num(12))));
+}

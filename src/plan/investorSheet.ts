@@ -421,9 +421,7 @@ export function investorSheet(
   ];
   for (const [definedName, label, formula, format, description] of metrics) {
     resultRow++;
-    sheet.label(resultColumn, resultRow, label);
-    sheet.formula(resultColumn + 1, resultRow, formula, "output", format);
-    sheet.nameCell(definedName, resultColumn + 1, resultRow, "output", description);
+    sheet.namedOutput(resultColumn, resultRow, { name: definedName, label, formula, format, description });
   }
   const chart: ChartPlan = {
     sheet: sheet.sheetName,

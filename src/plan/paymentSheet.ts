@@ -16,9 +16,9 @@ import {
   ifThen,
   le,
   lt,
+  midMonthDiscountFactor,
   mul,
   name,
-  neg,
   num,
   pow,
   ref,
@@ -513,13 +513,7 @@ export function paymentSheet(
     const previous = (c: number): Expr => ref(cell(c, r - 1));
     const month = at(column.month);
     sheet.input(column.month, r, m, FORMATS.integer);
-    sheet.formula(
-      column.discount,
-      r,
-      pow(add(num(1), name("SIB_DiscountRate")), neg(div(add(month, num(0.5)), num(12)))),
-      "calculation",
-      FORMATS.factor,
-    );
+    sheet.formula(column.discount, r, midMonthDiscountFactor(month), "calculation", FORMATS.factor);
     definitions.forEach((_, k) => {
       const paidIn = sum(
         ...ordered.map((_, position) => {
@@ -783,9 +777,7 @@ export function paymentSheet(
   );
   for (const [definedName, label, formula, format, description] of results) {
     resultRow++;
-    sheet.label(resultColumn, resultRow, label);
-    sheet.formula(resultColumn + 1, resultRow, formula, "output", format);
-    sheet.nameCell(definedName, resultColumn + 1, resultRow, "output", description);
+    sheet.namedOutput(resultColumn, resultRow, { name: definedName, label, formula, format, description });
   }
   resultRow++;
   sheet.label(resultColumn, resultRow, {

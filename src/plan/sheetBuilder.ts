@@ -41,6 +41,17 @@ export class SheetBuilder {
     this.put({ address: cell(column, row), role, formula, format });
   }
 
+  /** A labelled, named output: the label in `column`, the formula (green output cell) to its right. */
+  namedOutput(
+    column: number,
+    row: number,
+    output: { name: string; label: Bilingual; formula: Expr; format: NumberFormat; description: string },
+  ): void {
+    this.label(column, row, output.label);
+    this.formula(column + 1, row, output.formula, "output", output.format);
+    this.nameCell(output.name, column + 1, row, "output", output.description);
+  }
+
   /** A defined name for one cell of this sheet. */
   nameCell(name: string, column: number, row: number, role: CellRole, description: string): void {
     this.names.push({ name, sheet: this.sheetName, reference: absolute(column, row), role, description });
