@@ -1,11 +1,9 @@
 import { issue, type Issue } from "./errors";
+import { MAX_HORIZON_MONTHS, RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "./rules";
 import type { Scenario, StateEconomics, TaxParameters } from "./scenario";
 import { OUTCOME_STATES, type PerState } from "./states";
 
-/** Longest horizon: Finansministeriet's 3.5 % rate applies to years 0–35 only (declining rates are not modelled). */
-export const MAX_HORIZON_MONTHS = 420;
-/** Tolerance for shares summing to 1. */
-export const SHARE_SUM_TOLERANCE = 1e-6;
+export { MAX_HORIZON_MONTHS, SHARE_SUM_TOLERANCE };
 
 /** Describes a value for a message: numbers as written, other things by JSON. */
 function shown(value: unknown): string {
@@ -39,10 +37,17 @@ export function integerIn(min: number, max: number, what: string): Check {
   };
 }
 
-const share = numberIn(0, 1, "a share from 0 to 1 (e.g. 0.18 for 18 %)");
-const amount = numberIn(0, 1e9, "an amount in kr of at least 0");
-const rate = numberIn(0, 0.99, "a rate from 0 to 0.99 (e.g. 0.08 for 8 %)");
-const factor = numberIn(0, 10, "a factor above 0 and at most 10", true);
+/** The check of a rule from src/engine/rules.ts (the single source the workbook's checks are written from). */
+export function ruleCheck(rule: NumericRule, horizon = MAX_HORIZON_MONTHS): Check {
+  const max = rule.max === "horizon" ? horizon : rule.max;
+  const what = rule.max === "horizon" ? `${rule.what} (${horizon})` : rule.what;
+  return rule.integer ? integerIn(rule.min, max, what) : numberIn(rule.min, max, what, rule.exclusiveMin === true);
+}
+
+const share = ruleCheck(RULES.share);
+const amount = ruleCheck(RULES.amount);
+const rate = ruleCheck(RULES.rate);
+const factor = ruleCheck(RULES.factor);
 
 /**
  * Checks every rule of a scenario and returns all broken ones (empty = valid). Each issue names the field (dotted
@@ -61,29 +66,13 @@ export function validateScenario(scenario: Scenario): Issue[] {
   }
   validateShares(issues, "participantShares", scenario.participantShares);
   validateShares(issues, "comparisonShares", scenario.comparisonShares);
-  integerIn(1, MAX_HORIZON_MONTHS, `a whole number of months from 1 to ${MAX_HORIZON_MONTHS}`)(
-    issues,
-    "horizonMonths",
-    scenario.horizonMonths,
-  );
+  ruleCheck(RULES.horizon)(issues, "horizonMonths", scenario.horizonMonths);
   const horizonValid =
     finite(scenario.horizonMonths) && Number.isInteger(scenario.horizonMonths) && scenario.horizonMonths >= 1;
   const horizon = horizonValid ? Math.min(scenario.horizonMonths, MAX_HORIZON_MONTHS) : MAX_HORIZON_MONTHS;
-  integerIn(1, horizon, `a whole number of months from 1 to the horizon (${horizon})`)(
-    issues,
-    "interventionMonths",
-    scenario.interventionMonths,
-  );
-  integerIn(1, horizon, `a whole number of months from 1 to the horizon (${horizon})`)(
-    issues,
-    "measurementMonth",
-    scenario.measurementMonth,
-  );
-  numberIn(0, 1, "a monthly persistence from 0 to 1 (1 = no decay, 0.98 = 2 % decay a month)")(
-    issues,
-    "persistence",
-    scenario.persistence,
-  );
+  ruleCheck(RULES.monthWithinHorizon, horizon)(issues, "interventionMonths", scenario.interventionMonths);
+  ruleCheck(RULES.monthWithinHorizon, horizon)(issues, "measurementMonth", scenario.measurementMonth);
+  ruleCheck(RULES.persistence)(issues, "persistence", scenario.persistence);
   amount(issues, "costPerParticipant", scenario.costPerParticipant);
   if (scenario.costTiming !== "spread" && scenario.costTiming !== "upfront") {
     issues.push(
@@ -97,19 +86,10 @@ export function validateScenario(scenario: Scenario): Issue[] {
   }
   for (const state of OUTCOME_STATES) validateStateEconomics(issues, `states.${state}`, scenario.states[state]);
   validateRefusion(issues, scenario);
-  numberIn(0, 520, "a number of weeks from 0 to 520")(
-    issues,
-    "weeksOnBenefitAtIntake",
-    scenario.weeksOnBenefitAtIntake,
-  );
+  ruleCheck(RULES.weeks)(issues, "weeksOnBenefitAtIntake", scenario.weeksOnBenefitAtIntake);
   validateTax(issues, scenario.tax);
   share(issues, "equalisationShare", scenario.equalisationShare);
-  numberIn(
-    -1,
-    1,
-    "an annual rate above -1 (−100 %) and at most 1 (100 %), e.g. 0.035",
-    true,
-  )(issues, "discountRate", scenario.discountRate);
+  ruleCheck(RULES.discountRate)(issues, "discountRate", scenario.discountRate);
   factor(issues, "socioEconomic.netTaxFactor", scenario.socioEconomic.netTaxFactor);
   factor(issues, "socioEconomic.distortionFactor", scenario.socioEconomic.distortionFactor);
   factor(issues, "socioEconomic.employerCostFactor", scenario.socioEconomic.employerCostFactor);
@@ -122,16 +102,8 @@ function validateCohorts(issues: Issue[], scenario: Scenario): void {
     return;
   }
   scenario.cohorts.forEach((cohort, index) => {
-    integerIn(1, 10_000_000, "a whole number of participants of at least 1")(
-      issues,
-      `cohorts[${index}].participants`,
-      cohort.participants,
-    );
-    integerIn(0, 600, "a whole programme month from 0 to 600")(
-      issues,
-      `cohorts[${index}].intakeMonth`,
-      cohort.intakeMonth,
-    );
+    ruleCheck(RULES.people)(issues, `cohorts[${index}].participants`, cohort.participants);
+    ruleCheck(RULES.intakeMonth)(issues, `cohorts[${index}].intakeMonth`, cohort.intakeMonth);
   });
 }
 
@@ -180,11 +152,7 @@ function validateRefusion(issues: Issue[], scenario: Scenario): void {
   }
   steps.forEach((step, index) => {
     share(issues, `refusionSteps[${index}].share`, step.share);
-    integerIn(1, 10_000, "a whole week number of at least 1")(
-      issues,
-      `refusionSteps[${index}].fromWeek`,
-      step.fromWeek,
-    );
+    ruleCheck(RULES.refusionWeek)(issues, `refusionSteps[${index}].fromWeek`, step.fromWeek);
     const previous = steps[index - 1];
     if (previous !== undefined && !(step.fromWeek > previous.fromWeek)) {
       issues.push(

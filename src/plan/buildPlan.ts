@@ -4,6 +4,7 @@ import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import { calculationSheet } from "./calculationSheet";
+import type { CheckSpec } from "./blocks/checks";
 import { checkSheet } from "./checkSheet";
 import { inputsSheet } from "./inputsSheet";
 import { investorSheet } from "./investorSheet";
@@ -24,7 +25,16 @@ export interface PlanOptions {
    * taskpane), never in the .xlsx export.
    */
   readonly checks?: boolean;
+  /**
+   * Cohort months the model is written for (its capacity), at least the scenario's horizon (the default): spare rows
+   * stay inactive until the horizon is raised in the workbook. Above the capacity the results show a message.
+   */
+  readonly capacityMonths?: number;
 }
+
+/** What the payment and investor sheets add to the Checks block (their own input and capacity checks). */
+const checksOf = (sheet: object | null): CheckSpec[] =>
+  sheet !== null && "checks" in sheet && Array.isArray(sheet.checks) ? (sheet.checks as CheckSpec[]) : [];
 
 /**
  * The whole model of a validated scenario as a workbook plan: Inputs, Calculation, Results, (Payment,) Sources
@@ -34,8 +44,7 @@ export interface PlanOptions {
  */
 export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
   const inputs = inputsSheet(scenario, language);
-  const calculation = calculationSheet(scenario, language, inputs.layout);
-  const results = resultsSheet(language, inputs.layout, calculation.layout);
+  const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
   const sensitivity = sensitivitySheet(scenario, language);
   const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;
   const terms = options.paymentTerms;
@@ -54,6 +63,12 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
     payment === null
       ? null
       : investorSheet(options.investorTerms ?? DEFAULT_INVESTOR_TERMS, language, calculation.layout, payment.layout);
+  const results = resultsSheet(language, inputs.layout, [
+    ...inputs.checks,
+    ...calculation.checks,
+    ...checksOf(payment),
+    ...checksOf(investor),
+  ]);
   return {
     language,
     sheets: [

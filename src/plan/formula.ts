@@ -24,11 +24,17 @@ export type ExcelFunction =
   | "OR"
   | "NOT"
   | "ISNUMBER"
+  | "ISERROR"
+  | "COUNT"
+  | "ROWS"
+  | "SUMIF"
   | "IFERROR"
   | "SIGN"
-  /** The add-in's own functions: only in the Check sheet, which only the Excel writer writes. */
-  | "SIB.BUDGETSAVING"
-  | "SIB.SOCIOECONOMIC"
+  /**
+   * The add-in's own functions (English name, or the name registered in the user's Excel language): only in the Check
+   * sheet, which only the Excel writer writes.
+   */
+  | `SIB.${string}`
   | "MIN"
   | "MAX"
   | "SUM"
@@ -58,6 +64,7 @@ const PRECEDENCE: Readonly<Record<BinaryOperator, number>> = {
 };
 
 export const num = (value: number): Expr => ({ kind: "number", value });
+export const bool = (value: boolean): Expr => ({ kind: "bool", value });
 export const text = (value: string): Expr => ({ kind: "text", value });
 export const ref = (address: string, sheet: string | null = null): Expr => ({ kind: "ref", sheet, address });
 export const name = (definedName: string): Expr => ({ kind: "name", name: definedName });
@@ -72,10 +79,18 @@ export const mul = binary("*");
 export const div = binary("/");
 export const pow = binary("^");
 export const eq = binary("=");
+export const ne = binary("<>");
 export const lt = binary("<");
 export const le = binary("<=");
 export const gt = binary(">");
 export const ge = binary(">=");
+
+/** Text joined with "&": strings become text literals, expressions stay (numbers are shown as Excel shows them). */
+export function concat(...parts: (string | Expr)[]): Expr {
+  const exprs = parts.map((part) => (typeof part === "string" ? text(part) : part));
+  const [first, ...rest] = exprs;
+  return first === undefined ? text("") : rest.reduce((joined, part) => binary("&")(joined, part), first);
+}
 
 /** Σ of several terms as one left-associated chain of "+" (0 for none). */
 export function sum(...terms: Expr[]): Expr {
@@ -84,6 +99,9 @@ export function sum(...terms: Expr[]): Expr {
 }
 
 export const ifThen = (condition: Expr, then: Expr, otherwise: Expr): Expr => call("IF", condition, then, otherwise);
+export const and = (...conditions: Expr[]): Expr => call("AND", ...conditions);
+export const or = (...conditions: Expr[]): Expr => call("OR", ...conditions);
+export const not = (condition: Expr): Expr => call("NOT", condition);
 
 /**
  * Prints an expression in en-US syntax without the leading "=". Numbers are printed with full precision
@@ -106,7 +124,8 @@ function print(expr: Expr, parentPrecedence: number): string {
     case "text":
       return `"${expr.value.replace(/"/g, '""')}"`;
     case "bool":
-      return expr.value ? "TRUE" : "FALSE";
+      // The functions TRUE() and FALSE(): the same in Excel and LibreOffice, and HyperFormula reads no bare TRUE.
+      return expr.value ? "TRUE()" : "FALSE()";
     case "ref":
       return expr.sheet === null ? expr.address : `${quoteSheet(expr.sheet)}!${expr.address}`;
     case "name":

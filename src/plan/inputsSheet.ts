@@ -1,8 +1,11 @@
 import { inputProvenance, type Provenance } from "../engine/provenance";
+import { RULES, SCALAR_RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "../engine/rules";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
-import { absolute, columnRange } from "./address";
-import { call, ref } from "./formula";
+import { absolute, cell, columnRange } from "./address";
+import { whenNumbers, type CheckSpec } from "./blocks/checks";
+import { rangeRuleCheck, ruleValidation, scalarRuleCheck } from "./blocks/inputRules";
+import { call, concat, eq, le, mul, name, num, ref, sub, text } from "./formula";
 import { SHEET_NAMES } from "./labels";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
 import { FORMATS, type Language, type NumberFormat, type SheetPlan } from "./types";
@@ -21,8 +24,9 @@ export interface ScalarInput {
 const months: Bilingual = { da: "måneder", en: "months" };
 const kr: Bilingual = { da: "kr", en: "kr" };
 const krYear: Bilingual = { da: "kr/år", en: "kr/year" };
-const share: Bilingual = { da: "andel (0-1)", en: "share (0-1)" };
+const share: Bilingual = { da: "andel", en: "share" };
 const ratePerYear: Bilingual = { da: "pr. år", en: "per year" };
+const rateOfIncome: Bilingual = { da: "sats af indkomsten", en: "rate of income" };
 const factor: Bilingual = { da: "faktor", en: "factor" };
 
 /** Scalar inputs in sheet order, grouped by heading. */
@@ -96,13 +100,13 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
       ],
     },
     {
-      heading: { da: "Skat (årlige satser og beløb)", en: "Tax (annual rates and amounts)" },
+      heading: { da: "Skat (satser og årlige beløb)", en: "Tax (rates and annual amounts)" },
       inputs: [
         {
           name: "SIB_LabourMarketContributionRate",
           key: "labourMarketContributionRate",
           label: { da: "AM-bidrag", en: "Labour-market contribution" },
-          unit: ratePerYear,
+          unit: rateOfIncome,
           format: FORMATS.percentPrecise,
           value: (s) => s.tax.labourMarketContributionRate,
         },
@@ -110,7 +114,7 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
           name: "SIB_MunicipalTaxRate",
           key: "municipalTaxRate",
           label: { da: "Kommuneskat", en: "Municipal income tax" },
-          unit: ratePerYear,
+          unit: rateOfIncome,
           format: FORMATS.percentPrecise,
           value: (s) => s.tax.municipalTaxRate,
         },
@@ -118,7 +122,7 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
           name: "SIB_BottomTaxRate",
           key: "bottomTaxRate",
           label: { da: "Bundskat", en: "Bottom tax" },
-          unit: ratePerYear,
+          unit: rateOfIncome,
           format: FORMATS.percentPrecise,
           value: (s) => s.tax.bottomTaxRate,
         },
@@ -134,7 +138,7 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
           name: "SIB_EmploymentAllowanceRate",
           key: "employmentAllowanceRate",
           label: { da: "Beskæftigelsesfradrag, sats", en: "Employment allowance, rate" },
-          unit: ratePerYear,
+          unit: rateOfIncome,
           format: FORMATS.percentPrecise,
           value: (s) => s.tax.employmentAllowanceRate,
         },
@@ -150,7 +154,7 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
           name: "SIB_JobAllowanceRate",
           key: "jobAllowanceRate",
           label: { da: "Jobfradrag, sats", en: "Job allowance, rate" },
-          unit: ratePerYear,
+          unit: rateOfIncome,
           format: FORMATS.percentPrecise,
           value: (s) => s.tax.jobAllowanceRate,
         },
@@ -175,7 +179,7 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
           key: "equalisationShare",
           label: { da: "Udligningsandel af kommuneskat (U)", en: "Equalisation share of municipal tax (U)" },
           unit: share,
-          format: FORMATS.share,
+          format: FORMATS.percent,
           value: (s) => s.equalisationShare,
         },
       ],
@@ -219,43 +223,49 @@ export const SCALAR_INPUT_GROUPS: readonly { readonly heading: Bilingual; readon
     },
   ];
 
-/** Per-state input columns of the outcome-state table: defined name, INPUT_FIELDS prefix, label, format. */
+/** Per-state input columns of the outcome-state table: defined name, INPUT_FIELDS prefix, label, format, rule. */
 export const STATE_INPUT_COLUMNS = [
   {
     name: "SIB_ParticipantShares",
     prefix: "participantShare",
     label: { da: "Andel deltagere", en: "Participant share" },
-    format: FORMATS.share,
+    format: FORMATS.percent,
+    rule: RULES.share,
   },
   {
     name: "SIB_ComparisonShares",
     prefix: "comparisonShare",
     label: { da: "Andel kontrolgruppe", en: "Comparison share" },
-    format: FORMATS.share,
+    format: FORMATS.percent,
+    rule: RULES.share,
   },
   {
     name: "SIB_Wages",
     prefix: "wage",
     label: { da: "Bruttoløn, kr/md.", en: "Gross wage, kr/month" },
     format: FORMATS.kr,
+    rule: RULES.amount,
   },
   {
     name: "SIB_Benefits",
     prefix: "benefit",
     label: { da: "Ydelse, kr/md.", en: "Benefit, kr/month" },
     format: FORMATS.kr,
+    rule: RULES.amount,
   },
   {
     name: "SIB_BenefitPaidByMunicipality",
     prefix: "benefitPayer",
     label: { da: "Kommunen betaler ydelsen (1/0)", en: "Paid by the municipality (1/0)" },
     format: FORMATS.integer,
+    rule: RULES.flag,
   },
   {
     name: "SIB_HealthCosts",
     prefix: "healthCost",
     label: { da: "Sundhedsudgift, kr/md.", en: "Health cost, kr/month" },
     format: FORMATS.kr,
+    rule: RULES.amount,
   },
 ] as const;
 
@@ -290,155 +300,301 @@ export interface InputsLayout {
 }
 
 const COLUMN = { label: 0, value: 1, unit: 2, source: 3 } as const;
+const SOURCE: Bilingual = { da: "Kilde", en: "Source" };
+
+/** What the blocks of the Inputs sheet share: the builder, the scenario, the source text and the checks so far. */
+interface InputsContext {
+  readonly sheet: SheetBuilder;
+  readonly scenario: Scenario;
+  readonly source: (key: string) => string;
+  readonly checks: CheckSpec[];
+}
 
 /**
- * The Inputs sheet: every assumption as a named input cell with its unit and source (value, year and evidence mark);
- * tables for cohorts, the refusion staircase and the eight outcome states.
+ * The Inputs sheet: every assumption as a named input cell with its unit, source (value, year and evidence mark) and
+ * Excel data validation; tables for cohorts, the refusion staircase and the eight outcome states. Its checks (the
+ * engine's validation rules, src/engine/rules.ts) are returned for the Checks block on the Results sheet.
  */
 export function inputsSheet(
   scenario: Scenario,
   language: Language,
-): { plan: SheetPlan; names: SheetBuilder["names"]; layout: InputsLayout } {
+): { plan: SheetPlan; names: SheetBuilder["names"]; layout: InputsLayout; checks: CheckSpec[] } {
   const sheet = new SheetBuilder(SHEET_NAMES.inputs[language], language);
-  const source = (provenance: Provenance): string =>
-    provenance.evidence === "user" ? sheet.text(provenance) : `${sheet.text(provenance)} [${provenance.evidence}]`;
+  const source = (key: string): string => {
+    const provenance: Provenance = inputProvenance(scenario, key);
+    return provenance.evidence === "user"
+      ? sheet.text(provenance)
+      : `${sheet.text(provenance)} [${provenance.evidence}]`;
+  };
+  const context: InputsContext = { sheet, scenario, source, checks: [] };
   sheet.label(0, 1, { da: `Input: ${scenario.name}`, en: `Inputs: ${scenario.name}` }, true);
   sheet.label(0, 2, {
-    da: `Input-celler kan ændres; alt andet er formler. Beløb i kr (parameterår ${scenario.parameterYear}). Kilde-mærker: V = offentlig kilde, S = sekundær kilde, A = antagelse/kalibrering.`,
-    en: `Input cells may be changed; everything else is formulas. Amounts in kr (parameter year ${scenario.parameterYear}). Source marks: V = public source, S = secondary source, A = assumption/calibration.`,
+    da: `Gule celler kan ændres; alt andet er formler. Beløb i kr (parameterår ${scenario.parameterYear}). Kildemærker: V = offentlig kilde, S = sekundær kilde, A = antagelse/kalibrering.`,
+    en: `Yellow cells may be changed; everything else is formulas. Amounts in kr (parameter year ${scenario.parameterYear}). Source marks: V = public source, S = secondary source, A = assumption/calibration.`,
   });
+  const cohorts = writeCohorts(context, 4);
+  let row = cohorts.bottom;
+  for (const group of SCALAR_INPUT_GROUPS) row = writeScalarGroup(context, row + 1, group);
+  row = writeRefusion(context, row + 1);
+  const stateCells = writeStates(context, row + 1);
+  return {
+    plan: sheet.build([46, 16, 16, 16, 18, 16, 16, 60]),
+    names: sheet.names,
+    layout: { sheet: sheet.sheetName, cohorts: cohorts.cells, stateCells },
+    checks: context.checks,
+  };
+}
 
-  let row = 4;
-  sheet.label(0, row, { da: "Kohorter", en: "Cohorts" }, true);
-  row++;
-  sheet.label(COLUMN.label, row, { da: "Kohorte", en: "Cohort" }, true);
-  sheet.label(COLUMN.value, row, { da: "Deltagere", en: "Participants" }, true);
-  sheet.label(COLUMN.unit, row, { da: "Startmåned", en: "Intake month" }, true);
-  sheet.label(COLUMN.source, row, { da: "Kilde", en: "Source" }, true);
-  const firstCohortRow = row + 1;
-  const cohorts = scenario.cohorts.map((cohort, index) => {
-    row++;
+/** A validated input cell (yellow) holding `value`, with its rule's data validation. */
+function ruleInput(
+  context: InputsContext,
+  column: number,
+  row: number,
+  value: number,
+  format: NumberFormat,
+  rule: NumericRule,
+  label: Bilingual,
+): void {
+  const validation = ruleValidation(rule, label, cell(column, row), context.sheet.language);
+  context.sheet.input(column, row, value, format, validation);
+}
+
+/** A named column of input cells and its check. */
+function nameInputColumn(
+  context: InputsContext,
+  spec: { name: string; column: number; firstRow: number; lastRow: number; label: Bilingual; rule: NumericRule },
+): void {
+  const { sheet } = context;
+  sheet.nameColumn(spec.name, spec.column, spec.firstRow, spec.lastRow, "input", sheet.text(spec.label));
+  context.checks.push(
+    rangeRuleCheck(spec.name.replace(/^SIB_/, ""), spec.rule, spec.label, name(spec.name), sheet.language),
+  );
+}
+
+/** The cohort table (participants and intake month per cohort). Returns its cells and the row below it. */
+function writeCohorts(context: InputsContext, top: number): { bottom: number; cells: InputsLayout["cohorts"] } {
+  const { sheet, scenario } = context;
+  sheet.label(0, top, { da: "Kohorter", en: "Cohorts" }, true);
+  const header = top + 1;
+  sheet.label(COLUMN.label, header, { da: "Kohorte", en: "Cohort" }, true);
+  sheet.label(COLUMN.value, header, { da: "Deltagere", en: "Participants" }, true);
+  sheet.label(COLUMN.unit, header, { da: "Startmåned", en: "Intake month" }, true);
+  sheet.label(COLUMN.source, header, SOURCE, true);
+  const participants: Bilingual = { da: "Deltagere pr. kohorte", en: "Participants per cohort" };
+  const intake: Bilingual = { da: "Startmåned pr. kohorte", en: "Intake month per cohort" };
+  const cells = scenario.cohorts.map((cohort, index) => {
+    const row = header + 1 + index;
     sheet.label(COLUMN.label, row, { da: `Kohorte ${index + 1}`, en: `Cohort ${index + 1}` });
-    sheet.input(COLUMN.value, row, cohort.participants, FORMATS.integer);
-    sheet.input(COLUMN.unit, row, cohort.intakeMonth, FORMATS.integer);
-    sheet.label(COLUMN.source, row, source(inputProvenance(scenario, "participants")));
+    ruleInput(context, COLUMN.value, row, cohort.participants, FORMATS.integer, RULES.people, participants);
+    ruleInput(context, COLUMN.unit, row, cohort.intakeMonth, FORMATS.integer, RULES.intakeMonth, intake);
+    sheet.label(COLUMN.source, row, context.source("participants"));
     return { participants: absolute(COLUMN.value, row), intakeMonth: absolute(COLUMN.unit, row) };
   });
-  sheet.nameColumn(
-    "SIB_CohortParticipants",
-    COLUMN.value,
-    firstCohortRow,
-    row,
-    "input",
-    "Participants per cohort (people)",
-  );
-  sheet.nameColumn(
-    "SIB_CohortIntakeMonths",
-    COLUMN.unit,
-    firstCohortRow,
-    row,
-    "input",
-    "Intake month per cohort (programme months from 0)",
-  );
+  const last = header + scenario.cohorts.length;
+  nameInputColumn(context, {
+    name: "SIB_CohortParticipants",
+    column: COLUMN.value,
+    firstRow: header + 1,
+    lastRow: last,
+    label: participants,
+    rule: RULES.people,
+  });
+  nameInputColumn(context, {
+    name: "SIB_CohortIntakeMonths",
+    column: COLUMN.unit,
+    firstRow: header + 1,
+    lastRow: last,
+    label: intake,
+    rule: RULES.intakeMonth,
+  });
+  return { bottom: last + 1, cells };
+}
 
-  for (const group of SCALAR_INPUT_GROUPS) {
-    row += 2;
-    sheet.label(0, row, group.heading, true);
-    for (const input of group.inputs) {
-      row++;
-      sheet.label(COLUMN.label, row, input.label);
-      sheet.input(COLUMN.value, row, input.value(scenario), input.format);
-      sheet.label(COLUMN.unit, row, input.unit);
-      sheet.label(COLUMN.source, row, source(inputProvenance(scenario, input.key)));
-      sheet.nameCell(input.name, COLUMN.value, row, "input", sheet.text(input.label));
-    }
-  }
+/** One group of scalar inputs under its heading; each input named, validated and checked. Returns the row below. */
+function writeScalarGroup(context: InputsContext, top: number, group: (typeof SCALAR_INPUT_GROUPS)[number]): number {
+  const { sheet, scenario } = context;
+  sheet.label(0, top, group.heading, true);
+  group.inputs.forEach((input, index) => {
+    const row = top + 1 + index;
+    const rule = SCALAR_RULES[input.key];
+    if (rule === undefined) throw new Error(`no rule for input ${input.key}`);
+    sheet.label(COLUMN.label, row, input.label);
+    ruleInput(context, COLUMN.value, row, input.value(scenario), input.format, rule, input.label);
+    sheet.label(COLUMN.unit, row, input.unit);
+    sheet.label(COLUMN.source, row, context.source(input.key));
+    sheet.nameCell(input.name, COLUMN.value, row, "input", sheet.text(input.label));
+    context.checks.push(
+      scalarRuleCheck(input.name.replace(/^SIB_/, ""), rule, input.label, name(input.name), sheet.language),
+    );
+  });
+  return top + group.inputs.length + 1;
+}
 
-  row += 2;
+/** The refusion staircase: first week and state share per step, checked (start at week 1, weeks increasing). */
+function writeRefusion(context: InputsContext, top: number): number {
+  const { sheet, scenario } = context;
   sheet.label(
     0,
-    row,
+    top,
     {
       da: "Refusionstrappe (statens refusion af kommunale ydelser)",
       en: "Refusion staircase (state reimbursement of municipal benefits)",
     },
     true,
   );
-  row++;
-  sheet.label(COLUMN.label, row, { da: "Trin", en: "Step" }, true);
-  sheet.label(COLUMN.value, row, { da: "Fra uge", en: "From week" }, true);
-  sheet.label(COLUMN.unit, row, { da: "Refusion (andel)", en: "Refusion (share)" }, true);
-  sheet.label(COLUMN.source, row, { da: "Kilde", en: "Source" }, true);
-  const firstStepRow = row + 1;
+  const header = top + 1;
+  sheet.label(COLUMN.label, header, { da: "Trin", en: "Step" }, true);
+  sheet.label(COLUMN.value, header, { da: "Fra uge", en: "From week" }, true);
+  sheet.label(COLUMN.unit, header, { da: "Refusion (andel)", en: "Refusion (share)" }, true);
+  sheet.label(COLUMN.source, header, SOURCE, true);
+  const week: Bilingual = { da: "Refusionstrin, fra uge", en: "Refusion step, from week" };
+  const share: Bilingual = { da: "Refusionsandel", en: "Refusion share" };
   scenario.refusionSteps.forEach((step, index) => {
-    row++;
+    const row = header + 1 + index;
     sheet.label(COLUMN.label, row, { da: `Trin ${index + 1}`, en: `Step ${index + 1}` });
-    sheet.input(COLUMN.value, row, step.fromWeek, FORMATS.integer);
-    sheet.input(COLUMN.unit, row, step.share, FORMATS.percent);
-    sheet.label(COLUMN.source, row, source(inputProvenance(scenario, `refusion.week${step.fromWeek}`)));
+    ruleInput(context, COLUMN.value, row, step.fromWeek, FORMATS.integer, RULES.refusionWeek, week);
+    ruleInput(context, COLUMN.unit, row, step.share, FORMATS.percent, RULES.share, share);
+    sheet.label(COLUMN.source, row, context.source(`refusion.week${step.fromWeek}`));
   });
-  sheet.nameColumn(
-    "SIB_RefusionFromWeek",
-    COLUMN.value,
-    firstStepRow,
-    row,
-    "input",
-    "First benefit week of each refusion step (sorted)",
-  );
-  sheet.nameColumn("SIB_RefusionShare", COLUMN.unit, firstStepRow, row, "input", "State refusion share of each step");
+  const last = header + scenario.refusionSteps.length;
+  nameInputColumn(context, {
+    name: "SIB_RefusionFromWeek",
+    column: COLUMN.value,
+    firstRow: header + 1,
+    lastRow: last,
+    label: week,
+    rule: RULES.refusionWeek,
+  });
+  nameInputColumn(context, {
+    name: "SIB_RefusionShare",
+    column: COLUMN.unit,
+    firstRow: header + 1,
+    lastRow: last,
+    label: share,
+    rule: RULES.share,
+  });
+  context.checks.push(...refusionOrderChecks(sheet.sheetName, sheet.language, header + 1, last));
+  return last + 1;
+}
 
-  row += 2;
+/** The staircase starts at week 1 and its weeks increase (the engine's "start" and "increasing" rules). */
+function refusionOrderChecks(sheetName: string, language: Language, firstRow: number, lastRow: number): CheckSpec[] {
+  const weeks = name("SIB_RefusionFromWeek");
+  const label: Bilingual = { da: "Refusionstrappen starter i uge 1", en: "The refusion staircase starts at week 1" };
+  const start: CheckSpec = {
+    id: "RefusionStart",
+    label,
+    ok: whenNumbers([weeks], eq(call("INDEX", weeks, num(1)), num(1))),
+    message: text(label[language]),
+  };
+  if (lastRow === firstRow) return [start];
+  const earlier = ref(columnRange(COLUMN.value, firstRow, lastRow - 1), sheetName);
+  const later = ref(columnRange(COLUMN.value, firstRow + 1, lastRow), sheetName);
+  const increasing: Bilingual = { da: "Refusionstrinenes uger stiger", en: "The refusion steps' weeks increase" };
+  return [
+    start,
+    {
+      id: "RefusionIncreasing",
+      label: increasing,
+      ok: whenNumbers([weeks], eq(call("SUMPRODUCT", mul(le(later, earlier), num(1))), num(0))),
+      message: text(
+        language === "da"
+          ? "Refusionstrinenes uger skal stige fra trin til trin"
+          : "The refusion steps' weeks must increase from step to step",
+      ),
+    },
+  ];
+}
+
+/** The eight outcome states: shares per group and the economics per state; shares checked to sum to 1. */
+function writeStates(context: InputsContext, top: number): InputsLayout["stateCells"] {
+  const { sheet, scenario } = context;
   sheet.label(
     0,
-    row,
+    top,
     {
-      da: "Udfaldstilstande ved målemåneden (andele summer til 1 pr. gruppe)",
-      en: "Outcome states at the measurement month (shares sum to 1 per group)",
+      da: "Udfaldstilstande ved målemåneden (andele summer til 100 % pr. gruppe)",
+      en: "Outcome states at the measurement month (shares sum to 100 % per group)",
     },
     true,
   );
-  row++;
-  sheet.label(0, row, { da: "Tilstand", en: "State" }, true);
-  STATE_INPUT_COLUMNS.forEach((column, index) => sheet.label(1 + index, row, column.label, true));
-  sheet.label(1 + STATE_INPUT_COLUMNS.length, row, { da: "Kilde", en: "Source" }, true);
-  const firstStateRow = row + 1;
+  const header = top + 1;
+  sheet.label(0, header, { da: "Tilstand", en: "State" }, true);
+  STATE_INPUT_COLUMNS.forEach((column, index) => sheet.label(1 + index, header, column.label, true));
+  sheet.label(1 + STATE_INPUT_COLUMNS.length, header, SOURCE, true);
   const stateCells: Record<string, Record<string, string>> = {};
-  for (const state of OUTCOME_STATES) {
-    row++;
+  OUTCOME_STATES.forEach((state, index) => {
+    const row = header + 1 + index;
     sheet.label(0, row, STATE_LABELS[state]);
-    STATE_INPUT_COLUMNS.forEach((column, index) => {
-      sheet.input(1 + index, row, stateValue(scenario, column.prefix, state), column.format);
-      (stateCells[column.name] ??= {})[state] = absolute(1 + index, row);
+    STATE_INPUT_COLUMNS.forEach((column, offset) => {
+      const label = {
+        da: `${column.label.da}: ${STATE_LABELS[state].da}`,
+        en: `${column.label.en}: ${STATE_LABELS[state].en}`,
+      };
+      ruleInput(
+        context,
+        1 + offset,
+        row,
+        stateValue(scenario, column.prefix, state),
+        column.format,
+        column.rule,
+        label,
+      );
+      (stateCells[column.name] ??= {})[state] = absolute(1 + offset, row);
     });
-    const sources = ["wage", "benefit", "participantShare"].map((prefix) =>
-      inputProvenance(scenario, `${prefix}.${state}`),
+    const sources = ["wage", "benefit", "participantShare"].filter(
+      (prefix) => inputProvenance(scenario, `${prefix}.${state}`).evidence !== "user",
     );
     sheet.label(
       1 + STATE_INPUT_COLUMNS.length,
       row,
-      sources
-        .filter((p) => p.evidence !== "user")
-        .map(source)
-        .join("; "),
+      sources.map((prefix) => context.source(`${prefix}.${state}`)).join("; "),
     );
-  }
-  STATE_INPUT_COLUMNS.forEach((column, index) =>
-    sheet.nameColumn(column.name, 1 + index, firstStateRow, row, "input", sheet.text(column.label)),
+  });
+  const last = header + OUTCOME_STATES.length;
+  STATE_INPUT_COLUMNS.forEach((column, offset) =>
+    nameInputColumn(context, {
+      name: column.name,
+      column: 1 + offset,
+      firstRow: header + 1,
+      lastRow: last,
+      label: column.label,
+      rule: column.rule,
+    }),
   );
-  row++;
-  sheet.label(0, row, { da: "Sum af andele (skal være 1)", en: "Sum of shares (must be 1)" });
-  for (const column of [1, 2]) {
+  writeShareSums(context, header + 1, last);
+  return stateCells;
+}
+
+/** The sum of each group's shares below the table, and the engine's "sum to 1" check for each group. */
+function writeShareSums(context: InputsContext, firstRow: number, lastRow: number): void {
+  const { sheet } = context;
+  const row = lastRow + 1;
+  sheet.label(0, row, { da: "Sum af andele (skal være 100 %)", en: "Sum of shares (must be 100 %)" });
+  [0, 1].forEach((offset) => {
+    const column = STATE_INPUT_COLUMNS[offset];
+    if (column === undefined) return;
     sheet.formula(
-      column,
+      1 + offset,
       row,
-      call("SUM", ref(columnRange(column, firstStateRow, row - 1))),
+      call("SUM", ref(columnRange(1 + offset, firstRow, lastRow))),
       "calculation",
-      FORMATS.share,
+      FORMATS.percent,
     );
-  }
-  return {
-    plan: sheet.build([46, 16, 16, 16, 18, 16, 16, 60]),
-    names: sheet.names,
-    layout: { sheet: sheet.sheetName, cohorts, stateCells },
-  };
+    const range = name(column.name);
+    const label = { da: `${column.label.da} summer til 100 %`, en: `${column.label.en}s sum to 100 %` };
+    const sumText = concat(call("ROUND", mul(num(100), call("SUM", range)), num(4)), " %");
+    context.checks.push({
+      id: `${column.name.replace(/^SIB_/, "")}Sum`,
+      label,
+      ok: whenNumbers([range], le(call("ABS", sub(call("SUM", range), num(1))), num(SHARE_SUM_TOLERANCE))),
+      message: concat(
+        sheet.text({
+          da: `${column.label.da} skal summe til 100 %; nu `,
+          en: `${column.label.en}s must sum to 100 %; now `,
+        }),
+        sumText,
+      ),
+    });
+  });
 }

@@ -1,8 +1,8 @@
 import { ACCOUNTS } from "../engine/businessCase";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
 import { cell, columnRange } from "./address";
-import { add, call, div, eq, ge, ifThen, mul, name, num, ref, sub, text, type Expr } from "./formula";
-import type { CalculationLayout } from "./calculationSheet";
+import { guarded, writeChecks, type CheckSpec } from "./blocks/checks";
+import { add, and, call, div, eq, ge, ifThen, mul, name, num, ref, sub, text, type Expr } from "./formula";
 import type { InputsLayout } from "./inputsSheet";
 import { ACCOUNT_LABELS, ACCOUNT_NAME, NO_BREAK_EVEN, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
@@ -33,15 +33,21 @@ export const ACCOUNT_OUTPUTS = [
   },
 ] as const;
 
+const STATUS_ROW = 3;
+const PARTICIPANTS_ROW = 6;
+const HEADER_ROW = 8;
+
 /**
- * The Results sheet: per account (kommune, stat, region, øvrige kommuner, offentlig i alt, samfundsøkonomi) the NPV in
- * total and per participant, the undiscounted sums and the break-even month ("ingen"/"none" when not reached), plus
- * the number of participants and the effect per outcome state in percentage points. Every result has a defined name.
+ * The Results sheet: the model's status first (OK or the first failing input check, SIB_Status), then per account
+ * (kommune, stat, region, øvrige kommuner, offentlig sektor i alt, samfundsøkonomi) the NPV in total and per
+ * participant, the undiscounted sums and the break-even month ("ingen"/"none" when not reached), the number of
+ * participants and the effect per outcome state in percentage points, and the Checks block. Every result has a defined
+ * name and shows the status message instead of a number when a check fails.
  */
 export function resultsSheet(
   language: Language,
   inputs: InputsLayout,
-  calculation: CalculationLayout,
+  checks: readonly CheckSpec[],
 ): { plan: SheetPlan; names: SheetBuilder["names"]; charts: ChartPlan[] } {
   const sheet = new SheetBuilder(SHEET_NAMES.results[language], language);
   sheet.label(0, 1, { da: "Resultater", en: "Results" }, true);
@@ -49,64 +55,66 @@ export function resultsSheet(
     da: "Positivt = nettogevinst. Indsatsens omkostning bæres af kommunen (omkostninger før indtægter). Nutidsværdier diskonteret til programstart midt i måneden.",
     en: "Positive = net gain. The cost of the effort is borne by the municipality (costs before income). Present values discounted to the programme start at mid-month.",
   });
-  sheet.label(0, 4, { da: "Deltagere i alt", en: "Participants in total" });
-  sheet.formula(1, 4, call("SUM", name("SIB_CohortParticipants")), "output", FORMATS.integer);
-  sheet.nameCell("SIB_TotalParticipants", 1, 4, "output", "Participants in all cohorts (people)");
+  sheet.label(0, PARTICIPANTS_ROW, { da: "Deltagere i alt", en: "Participants in total" });
+  sheet.formula(1, PARTICIPANTS_ROW, guarded(call("SUM", name("SIB_CohortParticipants"))), "output", FORMATS.integer);
+  sheet.nameCell("SIB_TotalParticipants", 1, PARTICIPANTS_ROW, "output", "Participants in all cohorts (people)");
+  writeAccountTable(sheet);
+  const effectBottom = writeEffects(sheet, inputs, HEADER_ROW + ACCOUNTS.length + 3);
+  writeChecks(sheet, { status: { left: 0, top: STATUS_ROW }, table: { left: 0, headerRow: effectBottom + 2 }, checks });
+  return { plan: sheet.build([44, 18, 20, 20, 22, 18]), names: sheet.names, charts: [splitChart(sheet)] };
+}
 
-  const headerRow = 7;
-  sheet.label(0, headerRow, { da: "Budgetholder", en: "Budget holder" }, true);
-  ACCOUNT_OUTPUTS.forEach((output, index) => sheet.label(1 + index, headerRow, output.label, true));
-  const months = calculation.calendarMonths;
+/** Break-even month: 1 + the last month the cumulative present value is negative; "none" when it is negative at the end
+ * (the last intake + the horizon) or every flow is 0, as the engine's breakEvenMonth. */
+function breakEven(sheet: SheetBuilder, suffix: string): Expr {
+  const flow = name(`SIB_Flow_${suffix}`);
   const none = text(sheet.text(NO_BREAK_EVEN));
+  const lastNegative = call("MAX", name(`SIB_NegativeMonth_${suffix}`));
+  const allZero = and(eq(call("MAX", flow), num(0)), eq(call("MIN", flow), num(0)));
+  const months = add(call("MAX", name("SIB_CohortIntakeMonths")), name("SIB_HorizonMonths"));
+  return ifThen(allZero, none, ifThen(ge(lastNegative, months), none, add(lastNegative, num(1))));
+}
+
+function writeAccountTable(sheet: SheetBuilder): void {
+  sheet.label(0, HEADER_ROW, { da: "Aktør", en: "Budget holder" }, true);
+  ACCOUNT_OUTPUTS.forEach((output, index) => sheet.label(1 + index, HEADER_ROW, output.label, true));
   ACCOUNTS.forEach((account, index) => {
-    const row = headerRow + 1 + index;
+    const row = HEADER_ROW + 1 + index;
     const suffix = ACCOUNT_NAME[account];
     const flow = name(`SIB_Flow_${suffix}`);
-    const npv = call("SUMPRODUCT", name("SIB_DiscountFactors"), flow);
-    const undiscounted = call("SUM", flow);
-    const lastNegative = call("MAX", name(`SIB_NegativeMonth_${suffix}`));
-    const allZero = call("AND", eq(call("MAX", flow), num(0)), eq(call("MIN", flow), num(0)));
-    const breakEven: Expr = ifThen(
-      allZero,
-      none,
-      ifThen(ge(lastNegative, num(months)), none, add(lastNegative, num(1))),
-    );
-    const formulas: Expr[] = [
-      npv,
+    const formulas: readonly Expr[] = [
+      call("SUMPRODUCT", name("SIB_DiscountFactors"), flow),
       div(name(`SIB_NPV_${suffix}`), name("SIB_TotalParticipants")),
-      undiscounted,
+      call("SUM", flow),
       div(name(`SIB_Undiscounted_${suffix}`), name("SIB_TotalParticipants")),
-      breakEven,
+      breakEven(sheet, suffix),
     ];
     sheet.label(0, row, ACCOUNT_LABELS[account]);
     ACCOUNT_OUTPUTS.forEach((output, column) => {
       const formula = formulas[column];
       if (formula === undefined) throw new Error("missing output formula");
-      sheet.formula(1 + column, row, formula, "output", output.format);
-      sheet.nameCell(`${output.prefix}${suffix}`, 1 + column, row, "output", `${sheet.text(output.label)}: ${account}`);
+      sheet.formula(1 + column, row, guarded(formula), "output", output.format);
+      sheet.nameCell(`${output.prefix}${suffix}`, 1 + column, row, "output", `${output.label.en}: ${account}`);
     });
   });
+}
 
-  const effectRow = headerRow + ACCOUNTS.length + 3;
+/** The effect per outcome state in percentage points (100 × (participant share − comparison share)). */
+function writeEffects(sheet: SheetBuilder, inputs: InputsLayout, top: number): number {
   sheet.label(
     0,
-    effectRow,
+    top,
     { da: "Effekt ved målemåneden (procentpoint)", en: "Effect at the measurement month (percentage points)" },
     true,
   );
   OUTCOME_STATES.forEach((state, index) => {
-    const row = effectRow + 1 + index;
+    const row = top + 1 + index;
     const participant = inputs.stateCells["SIB_ParticipantShares"]?.[state];
     const comparison = inputs.stateCells["SIB_ComparisonShares"]?.[state];
     if (participant === undefined || comparison === undefined) throw new Error(`no share cells for ${state}`);
     sheet.label(0, row, STATE_LABELS[state]);
-    sheet.formula(
-      1,
-      row,
-      mul(num(100), sub(ref(participant, inputs.sheet), ref(comparison, inputs.sheet))),
-      "output",
-      FORMATS.krDecimals,
-    );
+    const points = mul(num(100), sub(ref(participant, inputs.sheet), ref(comparison, inputs.sheet)));
+    sheet.formula(1, row, guarded(points), "output", FORMATS.krDecimals);
     sheet.nameCell(
       `SIB_EffectPP_${state}`,
       1,
@@ -115,19 +123,18 @@ export function resultsSheet(
       `Effect on ${state} at the measurement month (percentage points)`,
     );
   });
-  const firstAccountRow = headerRow + 1;
-  const lastAccountRow = headerRow + ACCOUNTS.length;
-  const split: ChartPlan = {
+  return top + OUTCOME_STATES.length;
+}
+
+function splitChart(sheet: SheetBuilder): ChartPlan {
+  const lastAccountRow = HEADER_ROW + ACCOUNTS.length;
+  return {
     sheet: sheet.sheetName,
     anchor: cell(7, 3),
     type: "columnClustered",
-    title: sheet.text({
-      da: "Nutidsværdi pr. deltager pr. budgetholder, kr",
-      en: "NPV per participant by budget holder, kr",
-    }),
+    title: sheet.text({ da: "Nutidsværdi pr. deltager pr. aktør, kr", en: "NPV per participant by budget holder, kr" }),
     dataSheet: sheet.sheetName,
-    data: columnRange(2, headerRow, lastAccountRow),
-    categories: columnRange(0, firstAccountRow, lastAccountRow),
+    data: columnRange(2, HEADER_ROW, lastAccountRow),
+    categories: columnRange(0, HEADER_ROW + 1, lastAccountRow),
   };
-  return { plan: sheet.build([36, 18, 20, 20, 22, 18]), names: sheet.names, charts: [split] };
 }

@@ -1,6 +1,16 @@
 import { absolute, cell, columnRange } from "./address";
-import type { Expr } from "./formula";
-import type { CellRole, Language, NumberFormat, PlanCell, PlanName, SheetPlan } from "./types";
+import { printFormula, type Expr } from "./formula";
+import { isLiteral, simplify } from "./simplify";
+import {
+  FORMATS,
+  type CellRole,
+  type InputValidation,
+  type Language,
+  type NumberFormat,
+  type PlanCell,
+  type PlanName,
+  type SheetPlan,
+} from "./types";
 
 /** Danish and English text of a label. */
 export type Bilingual = { readonly da: string; readonly en: string };
@@ -28,17 +38,47 @@ export class SheetBuilder {
     this.put({ address: cell(column, row), role: "label", value, ...(bold ? { bold } : {}) });
   }
 
-  input(column: number, row: number, value: number, format: NumberFormat): void {
-    this.put({ address: cell(column, row), role: "input", value, format });
+  /** An input cell (yellow, unlocked) with the data validation that refuses what the engine refuses. */
+  input(column: number, row: number, value: number, format: NumberFormat, validation?: InputValidation): void {
+    this.put({ address: cell(column, row), role: "input", value, format, ...(validation ? { validation } : {}) });
   }
 
   /** An input that may hold text (e.g. "no cap" in a cap cell) or a structural constant shown as a label. */
-  value(column: number, row: number, role: "input" | "label", value: number | string, format: NumberFormat): void {
-    this.put({ address: cell(column, row), role, value, format });
+  value(
+    column: number,
+    row: number,
+    role: "input" | "label",
+    value: number | string,
+    format: NumberFormat,
+    validation?: InputValidation,
+  ): void {
+    this.put({ address: cell(column, row), role, value, format, ...(validation ? { validation } : {}) });
   }
 
+  /**
+   * A formula cell. The formula is simplified first (src/plan/simplify.ts); one that folds to a literal is a bug at the
+   * call site (the cell would read `=0`): decide it in code and write a value or leave the cell out instead.
+   */
   formula(column: number, row: number, formula: Expr, role: "calculation" | "output", format: NumberFormat): void {
-    this.put({ address: cell(column, row), role, formula, format });
+    const simplified = simplify(formula);
+    if (isLiteral(simplified)) {
+      throw new Error(
+        `${this.sheetName}!${cell(column, row)}: the formula folds to the literal ${printFormula(simplified)}`,
+      );
+    }
+    this.put({ address: cell(column, row), role, formula: simplified, format });
+  }
+
+  /** A status cell: a formula that gives `ok` when every check passes (the writers colour it green, else red). */
+  status(column: number, row: number, formula: Expr, ok: string): void {
+    const simplified = simplify(formula);
+    this.put({
+      address: cell(column, row),
+      role: "output",
+      formula: simplified,
+      format: FORMATS.general,
+      status: { ok },
+    });
   }
 
   /** A labelled, named output: the label in `column`, the formula (green output cell) to its right. */

@@ -20,6 +20,25 @@ export const FORMATS = {
 } as const;
 export type NumberFormat = (typeof FORMATS)[keyof typeof FORMATS];
 
+/**
+ * Excel data validation of an input cell, with its texts in the workbook's language. Ranges are inclusive. A rule that
+ * cannot be said as a range (a cap that is a number or the text "no cap") is a custom formula evaluated for the cell
+ * itself: TRUE accepts the value. Excel's limits: title ≤ 32 characters, input message ≤ 255, error message ≤ 225
+ * (tested in test/plan).
+ */
+export interface InputValidation {
+  readonly rule:
+    | { readonly kind: "decimal"; readonly min: number; readonly max: number }
+    | { readonly kind: "whole"; readonly min: number; readonly max: number }
+    | { readonly kind: "custom"; readonly formula: Expr };
+  /** Title of the input message and of the error alert. */
+  readonly title: string;
+  /** Input message shown when the cell is selected: what the cell holds and which values are allowed. */
+  readonly prompt: string;
+  /** Error alert (style "stop") shown when a value outside the rule is typed. */
+  readonly error: string;
+}
+
 /** One cell of a plan: a value or a formula, with its role, format, optional defined name and note. */
 export interface PlanCell {
   /** A1 address on its sheet, e.g. "B4". */
@@ -30,6 +49,13 @@ export interface PlanCell {
   readonly format?: NumberFormat;
   /** Bold label (headings). */
   readonly bold?: boolean;
+  /** Data validation of an input cell (inputs only). */
+  readonly validation?: InputValidation;
+  /**
+   * A status cell: its formula gives `ok` when every check passes, else the message of the first failing check. The
+   * writers colour it with a conditional format: green when the value equals `ok`, red otherwise.
+   */
+  readonly status?: { readonly ok: string };
 }
 
 /** A named range (several cells) on a sheet. */

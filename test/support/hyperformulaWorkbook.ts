@@ -33,7 +33,7 @@ export function evaluatePlan(plan: WorkbookPlan): EvaluatedWorkbook {
   }));
   const hf = HyperFormula.buildFromSheets(
     sheets,
-    { licenseKey: "gpl-v3", maxRows: 100_000, smartRounding: false },
+    { licenseKey: "gpl-v3", maxRows: 100_000, smartRounding: false, useArrayArithmetic: true },
     namedExpressions,
   );
   const addressOf = (definedName: string): { sheet: number; row: number; col: number } => {

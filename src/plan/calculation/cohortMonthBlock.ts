@@ -1,0 +1,146 @@
+import { add, call, div, eq, ifThen, lt, mul, name, neg, num, pow, sub, sum, type Expr } from "../formula";
+import { writeTable, type RowScope, type Table, type TableColumn } from "../blocks/table";
+import type { SheetBuilder } from "../sheetBuilder";
+import { FORMATS } from "../types";
+
+/** Columns of block 2, in sheet order (t = cohort month, per participant, kr). */
+export type CohortMonthKey =
+  | "t"
+  | "g"
+  | "week"
+  | "refusion"
+  | "cost"
+  | "municipality"
+  | "state"
+  | "region"
+  | "otherMunicipalities"
+  | "netMunicipality"
+  | "netPublic"
+  | "socioEconomic";
+
+type Row = RowScope<CohortMonthKey>;
+
+/** Weeks per month: benefit weeks count 52 weeks a year over 12 months. */
+const WEEKS_PER_MONTH = div(num(52), num(12));
+
+/** Only within the horizon T (rows beyond it are spare capacity and stay 0). */
+const inHorizon = (r: Row, value: Expr): Expr => ifThen(lt(r.at("t"), name("SIB_HorizonMonths")), value, num(0));
+
+/** g(t): (t+1)/M before the measurement month M, then ρ^(t−M); written so ρ = 0 gives 1 at t = M (0^0 is #NUM! in Excel). */
+function effectShare(r: Row): Expr {
+  const t = r.at("t");
+  const measurement = name("SIB_MeasurementMonth");
+  const after = ifThen(eq(t, measurement), num(1), pow(name("SIB_Persistence"), sub(t, measurement)));
+  return inHorizon(r, ifThen(lt(t, measurement), div(add(t, num(1)), measurement), after));
+}
+
+function cost(r: Row): Expr {
+  const t = r.at("t");
+  const perMonth = div(name("SIB_CostPerParticipant"), name("SIB_InterventionMonths"));
+  const spread = ifThen(lt(t, name("SIB_InterventionMonths")), perMonth, num(0));
+  const upfront = ifThen(eq(t, num(0)), name("SIB_CostPerParticipant"), num(0));
+  return inHorizon(r, ifThen(eq(name("SIB_CostUpfront"), num(1)), upfront, spread));
+}
+
+const publicSaving = (r: Row): Expr =>
+  sum(r.at("municipality"), r.at("state"), r.at("region"), r.at("otherMunicipalities"));
+
+function socioEconomic(r: Row): Expr {
+  const production = mul(mul(name("SIB_EmployerCostFactor"), name("SIB_EffWage")), r.at("g"));
+  const health = mul(neg(name("SIB_EffHealthCost")), r.at("g"));
+  const valued = mul(name("SIB_NetTaxFactor"), sub(add(production, health), r.at("cost")));
+  const distortion = mul(sub(name("SIB_DistortionFactor"), num(1)), sub(publicSaving(r), r.at("cost")));
+  return add(valued, distortion);
+}
+
+const COLUMNS: readonly TableColumn<CohortMonthKey>[] = [
+  { key: "t", header: { da: "Kohortemåned t", en: "Cohort month t" }, format: FORMATS.integer },
+  {
+    key: "g",
+    header: { da: "Effektandel g(t)", en: "Effect share g(t)" },
+    format: FORMATS.percent,
+    formula: effectShare,
+  },
+  {
+    key: "week",
+    header: { da: "Ydelsesuge", en: "Benefit week" },
+    format: FORMATS.factor,
+    formula: (r) => add(add(name("SIB_WeeksOnBenefitAtIntake"), mul(WEEKS_PER_MONTH, r.at("t"))), num(1)),
+  },
+  {
+    key: "refusion",
+    header: { da: "Refusion r(t)", en: "Refusion r(t)" },
+    format: FORMATS.percent,
+    formula: (r) =>
+      call("INDEX", name("SIB_RefusionShare"), call("MATCH", r.at("week"), name("SIB_RefusionFromWeek"), num(1))),
+  },
+  { key: "cost", header: { da: "Omkostning, kr", en: "Cost, kr" }, format: FORMATS.kr, formula: cost },
+  {
+    key: "municipality",
+    header: { da: "Besparelse kommune", en: "Saving municipality" },
+    format: FORMATS.kr,
+    formula: (r) => {
+      const retained = sub(num(1), name("SIB_EqualisationShare"));
+      const benefit = neg(mul(sub(num(1), r.at("refusion")), name("SIB_EffMunicipalBenefit")));
+      return mul(r.at("g"), add(benefit, mul(retained, name("SIB_EffMunicipalTax"))));
+    },
+  },
+  {
+    key: "state",
+    header: { da: "Besparelse stat", en: "Saving state" },
+    format: FORMATS.kr,
+    formula: (r) => {
+      const benefits = neg(add(mul(r.at("refusion"), name("SIB_EffMunicipalBenefit")), name("SIB_EffStateBenefit")));
+      return mul(r.at("g"), add(add(benefits, name("SIB_EffBottomTax")), name("SIB_EffLabourMarketContribution")));
+    },
+  },
+  {
+    key: "region",
+    header: { da: "Besparelse region", en: "Saving region" },
+    format: FORMATS.kr,
+    formula: (r) => mul(r.at("g"), neg(name("SIB_EffHealthCost"))),
+  },
+  {
+    key: "otherMunicipalities",
+    header: { da: "Øvrige kommuner", en: "Other municipalities" },
+    format: FORMATS.kr,
+    formula: (r) => mul(r.at("g"), mul(name("SIB_EqualisationShare"), name("SIB_EffMunicipalTax"))),
+  },
+  {
+    key: "netMunicipality",
+    header: { da: "Netto kommune", en: "Net municipality" },
+    format: FORMATS.kr,
+    formula: (r) => sub(r.at("municipality"), r.at("cost")),
+  },
+  {
+    key: "netPublic",
+    header: { da: "Netto offentlig sektor", en: "Net public sector" },
+    format: FORMATS.kr,
+    formula: (r) => sub(publicSaving(r), r.at("cost")),
+  },
+  {
+    key: "socioEconomic",
+    header: { da: "Samfundsøkonomi", en: "Socio-economic" },
+    format: FORMATS.kr,
+    formula: socioEconomic,
+  },
+];
+
+/**
+ * Block 2 of the Calculation sheet: per cohort month t (0 … capacity − 1) the effect share g(t), benefit week, refusion,
+ * cost and the savings and net flows per participant (DOMAIN b2–b5). Rows from the horizon on are zero (spare
+ * capacity), so a horizon raised up to the capacity recalculates without rewriting the model.
+ */
+export function writeCohortMonthBlock(
+  sheet: SheetBuilder,
+  headerRow: number,
+  capacityMonths: number,
+): Table<CohortMonthKey> {
+  sheet.label(
+    0,
+    headerRow - 1,
+    { da: "2. Pr. kohortemåned, kr pr. deltager", en: "2. Per cohort month, kr per participant" },
+    true,
+  );
+  return writeTable(sheet, { left: 0, headerRow, rows: capacityMonths, columns: COLUMNS });
+}

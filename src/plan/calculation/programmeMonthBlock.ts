@@ -1,0 +1,105 @@
+import { ACCOUNTS, type Account } from "../../engine/businessCase";
+import { add, call, ifThen, lt, midMonthDiscountFactor, mul, name, num, sub, type Expr } from "../formula";
+import { writeTable, type Table, type TableColumn } from "../blocks/table";
+import { ACCOUNT_LABELS, ACCOUNT_NAME } from "../labels";
+import type { SheetBuilder } from "../sheetBuilder";
+import { FORMATS } from "../types";
+import type { CohortMonthKey } from "./cohortMonthBlock";
+
+/** Tolerance of the break-even test, kr (the engine's breakEvenMonth uses the same). */
+export const BREAK_EVEN_TOLERANCE = 1e-9;
+
+export type ProgrammeMonthKey =
+  "m" | "discount" | "cost" | `total:${Account}` | `cumulative:${Account}` | `negative:${Account}`;
+
+/** Block 2's column holding each account's flow per participant. */
+const FLOW_COLUMN: Readonly<Record<Account, CohortMonthKey>> = {
+  municipality: "netMunicipality",
+  state: "state",
+  region: "region",
+  otherMunicipalities: "otherMunicipalities",
+  public: "netPublic",
+  socioEconomic: "socioEconomic",
+};
+
+/**
+ * All cohorts' total of a block-2 column in programme month m: Σ_cohorts participants × column(m − intake), as
+ * SUMPRODUCT(SIB_CohortParticipants, SUMIF(t, m − SIB_CohortIntakeMonths, column)). A cohort not yet started (negative
+ * age) finds no row and adds 0. The formula's length does not depend on the number of cohorts.
+ */
+function cohortTotal(cohortMonths: Table<CohortMonthKey>, column: CohortMonthKey, month: Expr): Expr {
+  const ages = sub(month, name("SIB_CohortIntakeMonths"));
+  const byCohort = call("SUMIF", cohortMonths.range("t"), ages, cohortMonths.range(column));
+  return call("SUMPRODUCT", name("SIB_CohortParticipants"), byCohort);
+}
+
+function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>): TableColumn<ProgrammeMonthKey>[] {
+  const label = (account: Account, what?: { da: string; en: string }): string =>
+    what === undefined
+      ? sheet.text(ACCOUNT_LABELS[account])
+      : `${sheet.text(ACCOUNT_LABELS[account])}: ${sheet.text(what)}`;
+  const totals = ACCOUNTS.map((account): TableColumn<ProgrammeMonthKey> => ({
+    key: `total:${account}`,
+    header: label(account),
+    format: FORMATS.kr,
+    formula: (r) => cohortTotal(cohortMonths, FLOW_COLUMN[account], r.at("m")),
+    name: {
+      name: `SIB_Flow_${ACCOUNT_NAME[account]}`,
+      description: `Net flow of all cohorts per programme month, ${account} (kr)`,
+    },
+  }));
+  const cumulative = ACCOUNTS.map((account): TableColumn<ProgrammeMonthKey> => ({
+    key: `cumulative:${account}`,
+    header: label(account, { da: "akk. nutidsværdi", en: "cum. present value" }),
+    format: FORMATS.kr,
+    formula: (r) => add(r.previous(`cumulative:${account}`, num(0)), mul(r.at("discount"), r.at(`total:${account}`))),
+  }));
+  const negative = ACCOUNTS.map((account): TableColumn<ProgrammeMonthKey> => ({
+    key: `negative:${account}`,
+    header: label(account, { da: "måned hvis negativ", en: "month if negative" }),
+    format: FORMATS.integer,
+    formula: (r) =>
+      ifThen(lt(r.at(`cumulative:${account}`), num(-BREAK_EVEN_TOLERANCE)), add(r.at("m"), num(1)), num(0)),
+    name: {
+      name: `SIB_NegativeMonth_${ACCOUNT_NAME[account]}`,
+      description: `Programme month (1-based) where the cumulative discounted flow of ${account} is negative, else 0`,
+    },
+  }));
+  const cost: TableColumn<ProgrammeMonthKey> = {
+    key: "cost",
+    header: { da: "Omkostning i alt", en: "Total cost" },
+    format: FORMATS.kr,
+    formula: (r) => cohortTotal(cohortMonths, "cost", r.at("m")),
+    name: { name: "SIB_TotalCost", description: "Intervention cost of all cohorts per programme month (kr)" },
+  };
+  return [...totals, cost, ...cumulative, ...negative];
+}
+
+/**
+ * Block 3 of the Calculation sheet: per programme month m (0 … calendar capacity − 1) the discount factor, every
+ * account's flow of all cohorts, the total cost, the cumulative present values and the break-even helper columns.
+ */
+export function writeProgrammeMonthBlock(
+  sheet: SheetBuilder,
+  position: { readonly left: number; readonly headerRow: number; readonly rows: number },
+  cohortMonths: Table<CohortMonthKey>,
+): Table<ProgrammeMonthKey> {
+  sheet.label(
+    position.left,
+    position.headerRow - 1,
+    { da: "3. Pr. programmåned, alle kohorter, kr", en: "3. Per programme month, all cohorts, kr" },
+    true,
+  );
+  const columns: TableColumn<ProgrammeMonthKey>[] = [
+    { key: "m", header: { da: "Programmåned m", en: "Programme month m" }, format: FORMATS.integer },
+    {
+      key: "discount",
+      header: { da: "Diskonteringsfaktor", en: "Discount factor" },
+      format: FORMATS.factor,
+      formula: (r) => midMonthDiscountFactor(r.at("m")),
+      name: { name: "SIB_DiscountFactors", description: "Discount factor per programme month (mid-month)" },
+    },
+    ...accountColumns(sheet, cohortMonths),
+  ];
+  return writeTable(sheet, { left: position.left, headerRow: position.headerRow, rows: position.rows, columns });
+}
