@@ -8,8 +8,10 @@ export interface EvaluatedWorkbook {
   readonly hf: HyperFormula;
   /** The value of a defined name that refers to one cell. */
   readonly valueOf: (definedName: string) => unknown;
+  /** The values of a defined name's range, row by row (undefined when the plan has no such name). */
+  readonly rangeOf: (definedName: string) => unknown[][] | undefined;
   /** Sets an input cell (by its single-cell defined name, or sheet + A1 address). */
-  readonly setInput: (target: string | { sheet: string; address: string }, value: number) => void;
+  readonly setInput: (target: string | { sheet: string; address: string }, value: number | string) => void;
   /** Every cell value that is an error, as "Sheet!A1: #ERR". */
   readonly errors: () => string[];
 }
@@ -44,8 +46,21 @@ export function evaluatePlan(plan: WorkbookPlan): EvaluatedWorkbook {
     const { column, row } = parseCell(found.reference);
     return { sheet, row: row - 1, col: column };
   };
+  const rangeOf = (definedName: string): unknown[][] | undefined => {
+    const found = plan.names.find((candidate) => candidate.name === definedName);
+    const sheet = found === undefined ? undefined : hf.getSheetId(found.sheet);
+    if (found === undefined || sheet === undefined) return undefined;
+    const [from, to] = found.reference.split(":");
+    const start = parseCell(from ?? "");
+    const end = parseCell(to ?? from ?? "");
+    return hf.getRangeValues({
+      start: { sheet, row: start.row - 1, col: start.column },
+      end: { sheet, row: end.row - 1, col: end.column },
+    });
+  };
   return {
     hf,
+    rangeOf,
     valueOf: (definedName) => hf.getCellValue(addressOf(definedName)),
     setInput: (target, value) => {
       if (typeof target === "string") {
