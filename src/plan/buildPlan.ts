@@ -45,7 +45,7 @@ const checksOf = (sheet: object | null): CheckSpec[] =>
 export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
-  const sensitivity = sensitivitySheet(scenario, language);
+  const sensitivity = sensitivitySheet(language);
   const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;
   const terms = options.paymentTerms;
   const payment =

@@ -1,8 +1,8 @@
-import type { Scenario } from "../engine/scenario";
 import { absolute } from "./address";
-import { add, call, div, eq, ifThen, mul, name, num, ref, sub, text, type Expr } from "./formula";
+import { guarded } from "./blocks/checks";
+import { add, call, div, mul, name, num, ref, sub, type Expr } from "./formula";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
-import { FORMATS, type Language, type SheetPlan } from "./types";
+import { FORMATS, type InputValidation, type Language, type SheetPlan } from "./types";
 
 export const SENSITIVITY_SHEET_NAMES: Bilingual = { da: "Følsomhed", en: "Sensitivity" };
 
@@ -10,19 +10,39 @@ export const SENSITIVITY_SHEET_NAMES: Bilingual = { da: "Følsomhed", en: "Sensi
 export const EFFECT_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5] as const;
 export const COST_FACTORS = [0.5, 0.75, 1, 1.25, 1.5] as const;
 
+/** One grid: its title, the result it varies, the weight of the cost in that result and the grid's defined name. */
+interface Grid {
+  readonly title: Bilingual;
+  readonly result: string;
+  readonly costWeight: Expr;
+  readonly name: string;
+}
+
+const FACTOR_VALIDATION: Readonly<Record<Language, InputValidation>> = {
+  da: {
+    rule: { kind: "decimal", min: 0, max: 10 },
+    title: "Tilladte værdier",
+    prompt: "En faktor fra 0 % til 1000 % (100 % = som i modellen).",
+    error: "Værdien er ikke tilladt: faktoren skal være fra 0 % til 1000 %.",
+  },
+  en: {
+    rule: { kind: "decimal", min: 0, max: 10 },
+    title: "Allowed values",
+    prompt: "A factor from 0 % to 1000 % (100 % = as in the model).",
+    error: "This value is not allowed: the factor must be from 0 % to 1000 %.",
+  },
+};
+
 /**
  * The Sensitivity sheet: NPV per participant for the municipality and for society on a grid of effect sizes (rows: a
- * factor on every state's effect Δ, 1 = as measured) and costs per participant (columns, kr). Both results are linear
- * in the effect (savings and production are Σ Δ × amounts) and in the cost K, so each cell is
- *   result(f, K) = f × (result + cost part) − K / K₀ × cost part,
+ * factor on every state's effect Δ, 100 % = as measured) and costs (columns: a factor on the cost per participant K,
+ * with the cost in kr below). Both results are linear in the effect and in K, so each cell is
+ *   result(f, c) = f × (result + cost part) − c × cost part,
  * with cost part = the present value of the intervention cost per participant (× (NAF + φ − 1) for society): native,
- * live formulas over the Results sheet. The row and column values are inputs the user may change. A factor above 1
- * can imply shares outside 0–1 for some state; the grid then extrapolates the linear model (flagged on the sheet).
+ * live formulas over the Results sheet. The factors are inputs; the middle column stays the model's own cost when K
+ * changes. A factor above 1 can imply shares outside 0–1 for some state; the grid then extrapolates (said on the sheet).
  */
-export function sensitivitySheet(
-  scenario: Scenario,
-  language: Language,
-): { plan: SheetPlan; names: SheetBuilder["names"] } {
+export function sensitivitySheet(language: Language): { plan: SheetPlan; names: SheetBuilder["names"] } {
   const sheet = new SheetBuilder(SENSITIVITY_SHEET_NAMES[language], language);
   sheet.label(
     0,
@@ -34,20 +54,18 @@ export function sensitivitySheet(
     true,
   );
   sheet.label(0, 2, {
-    da: "Rækker: effekten som andel af den målte (1 = som målt). Kolonner: omkostning pr. deltager (kr). Gule celler kan ændres. Over 1 kan nogle andele komme uden for 0-1; så er tallet en fremskrivning.",
-    en: "Rows: the effect as a share of the measured one (1 = as measured). Columns: cost per participant (kr). Yellow cells may be changed. Above 1 some shares may leave 0-1; the figure is then an extrapolation.",
+    da: "Rækker: effekten som andel af den målte (100 % = som målt). Kolonner: omkostningen som andel af modellens. Gule celler kan ændres. Over 100 % kan nogle andele komme uden for 0-100 %; så er tallet en fremskrivning.",
+    en: "Rows: the effect as a share of the measured one (100 % = as measured). Columns: the cost as a share of the model's. Yellow cells may be changed. Above 100 % some shares may leave 0-100 %; the figure is then an extrapolation.",
   });
   sheet.label(0, 4, {
     da: "Nutidsværdi af omkostningen pr. deltager",
     en: "Present value of the cost per participant",
   });
-  sheet.formula(
-    1,
-    4,
-    div(call("SUMPRODUCT", name("SIB_DiscountFactors"), name("SIB_TotalCost")), name("SIB_TotalParticipants")),
-    "calculation",
-    FORMATS.kr,
+  const costPV = div(
+    call("SUMPRODUCT", name("SIB_DiscountFactors"), name("SIB_TotalCost")),
+    name("SIB_TotalParticipants"),
   );
+  sheet.formula(1, 4, guarded(costPV), "calculation", FORMATS.kr);
   sheet.nameCell(
     "SIB_CostPVPerParticipant",
     1,
@@ -66,58 +84,58 @@ export function sensitivitySheet(
     "calculation",
     FORMATS.factor,
   );
-
-  const grids: { title: Bilingual; result: string; costWeight: Expr; prefix: string }[] = [
+  const grids: readonly Grid[] = [
     {
       title: { da: "Kommunen: nutidsværdi pr. deltager (kr)", en: "Municipality: NPV per participant (kr)" },
       result: "SIB_NPVPerParticipant_Municipality",
       costWeight: num(1),
-      prefix: "SIB_SensMunicipality",
+      name: "SIB_SensMunicipality",
     },
     {
       title: { da: "Samfundsøkonomi: nutidsværdi pr. deltager (kr)", en: "Socio-economic: NPV per participant (kr)" },
       result: "SIB_NPVPerParticipant_SocioEconomic",
       costWeight: ref(absolute(1, 5)),
-      prefix: "SIB_SensSocioEconomic",
+      name: "SIB_SensSocioEconomic",
     },
   ];
-  let row = 7;
-  for (const grid of grids) {
-    sheet.label(0, row, grid.title, true);
-    row++;
-    const headerRow = row;
-    sheet.label(0, headerRow, {
-      da: "Effekt (andel af målt) \\ omkostning (kr)",
-      en: "Effect (share of measured) \\ cost (kr)",
-    });
-    COST_FACTORS.forEach((factor, j) =>
-      sheet.input(1 + j, headerRow, Math.round(factor * scenario.costPerParticipant), FORMATS.kr),
-    );
-    EFFECT_FACTORS.forEach((factor, i) => {
-      const r = headerRow + 1 + i;
-      sheet.input(0, r, factor, FORMATS.percent);
-      COST_FACTORS.forEach((_, j) => {
-        const costPart = mul(grid.costWeight, name("SIB_CostPVPerParticipant"));
-        const effectPart = mul(ref(absolute(0, r)), add(name(grid.result), costPart));
-        const cost = mul(div(ref(absolute(1 + j, headerRow)), name("SIB_CostPerParticipant")), costPart);
-        sheet.formula(
-          1 + j,
-          r,
-          ifThen(eq(name("SIB_CostPerParticipant"), num(0)), text("-"), sub(effectPart, cost)),
-          "output",
-          FORMATS.kr,
-        );
-      });
-    });
-    const lastRow = headerRow + EFFECT_FACTORS.length;
-    sheet.names.push({
-      name: grid.prefix,
-      sheet: sheet.sheetName,
-      reference: `${absolute(1, headerRow + 1)}:${absolute(COST_FACTORS.length, lastRow)}`,
-      role: "output",
-      description: `${sheet.text(grid.title)}: rows = effect factors, columns = costs per participant`,
-    });
-    row = lastRow + 3;
-  }
+  grids.reduce((top, grid) => writeGrid(sheet, top, grid), 7);
   return { plan: sheet.build([48, 14, 14, 14, 14, 14]), names: sheet.names };
+}
+
+/** One grid from `top`: cost factors and costs in kr as column heads, effect factors as row heads. Returns the next top. */
+function writeGrid(sheet: SheetBuilder, top: number, grid: Grid): number {
+  const validation = FACTOR_VALIDATION[sheet.language];
+  sheet.label(0, top, grid.title, true);
+  const factorRow = top + 1;
+  const costRow = top + 2;
+  sheet.label(0, factorRow, {
+    da: "Effekt (andel af målt) \\ omkostning (andel af modellens)",
+    en: "Effect (share of measured) \\ cost (share of the model's)",
+  });
+  sheet.label(0, costRow, { da: "Omkostning pr. deltager, kr", en: "Cost per participant, kr" });
+  COST_FACTORS.forEach((factor, j) => {
+    sheet.input(1 + j, factorRow, factor, FORMATS.percent, validation);
+    sheet.formula(
+      1 + j,
+      costRow,
+      mul(ref(absolute(1 + j, factorRow)), name("SIB_CostPerParticipant")),
+      "calculation",
+      FORMATS.kr,
+    );
+  });
+  const costPart = mul(grid.costWeight, name("SIB_CostPVPerParticipant"));
+  EFFECT_FACTORS.forEach((factor, i) => {
+    const row = costRow + 1 + i;
+    sheet.input(0, row, factor, FORMATS.percent, validation);
+    COST_FACTORS.forEach((_, j) => {
+      const effectPart = mul(ref(absolute(0, row)), add(name(grid.result), costPart));
+      const cost = mul(ref(absolute(1 + j, factorRow)), costPart);
+      sheet.formula(1 + j, row, guarded(sub(effectPart, cost)), "output", FORMATS.kr);
+    });
+  });
+  const lastRow = costRow + EFFECT_FACTORS.length;
+  const reference = `${absolute(1, costRow + 1)}:${absolute(COST_FACTORS.length, lastRow)}`;
+  const description = `${grid.title.en}: rows = effect factors, columns = cost factors`;
+  sheet.names.push({ name: grid.name, sheet: sheet.sheetName, reference, role: "output", description });
+  return lastRow + 3;
 }

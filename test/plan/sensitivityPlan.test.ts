@@ -37,7 +37,7 @@ describe("the Sensitivity sheet equals the engine re-run at each grid point", ()
       const topLeft = parseCell(reference.reference.split(":")[0] ?? "");
       EFFECT_FACTORS.forEach((factor, i) => {
         COST_FACTORS.forEach((costFactor, j) => {
-          const scenario = variant(pilot, factor, Math.round(costFactor * pilot.costPerParticipant));
+          const scenario = variant(pilot, factor, costFactor * pilot.costPerParticipant);
           const sum = OUTCOME_STATES.reduce((total, state) => total + scenario.participantShares[state], 0);
           if (
             validateScenario({

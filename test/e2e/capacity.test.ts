@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../../src/engine/businessCase";
+import { expectOk } from "../../src/engine/errors";
+import { pilotScenario } from "../../src/engine/pilot";
+import type { Scenario } from "../../src/engine/scenario";
+import { planToXlsx } from "../../src/export/xlsx";
+import { STATUS_NAME, VALID_NAME } from "../../src/plan/blocks/checks";
+import { buildPlan } from "../../src/plan/buildPlan";
+import { workbookNames } from "../../src/plan/outputs";
+import type { WorkbookPlan } from "../../src/plan/types";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
+
+/**
+ * The workbook guards itself in LibreOffice too: a horizon typed beyond the written capacity, or a share typed as a
+ * percent number, shows the check's message in every result; with spare capacity a longer horizon recalculates to the
+ * engine's numbers. Each case writes the .xlsx, edits an input cell as a user would, recalculates in LibreOffice
+ * headless and reads every named result back.
+ */
+const artifacts = join("test-artifacts", "e2e-capacity");
+const pilot = expectOk(pilotScenario());
+
+/** The cell (sheet, address) a single-cell defined name points at. */
+function cellOf(plan: WorkbookPlan, definedName: string): { sheet: string; address: string } {
+  const found = plan.names.find((n) => n.name === definedName);
+  if (found === undefined) throw new Error(`no ${definedName}`);
+  return { sheet: found.sheet, address: found.reference.replace(/\$/g, "").split(":")[0] ?? "" };
+}
+
+/** Writes the plan, applies the edits, recalculates in LibreOffice and returns the value of every single-cell name. */
+async function recalculated(
+  plan: WorkbookPlan,
+  tag: string,
+  edits: readonly { sheet: string; address: string; value: number }[],
+): Promise<Map<string, unknown>> {
+  mkdirSync(artifacts, { recursive: true });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await planToXlsx(plan)));
+  for (const edit of edits) {
+    const sheet = workbook.getWorksheet(edit.sheet);
+    if (sheet === undefined) throw new Error(`no sheet ${edit.sheet}`);
+    sheet.getCell(edit.address).value = edit.value;
+  }
+  const input = join(artifacts, `${tag}.xlsx`);
+  writeFileSync(input, Buffer.from(await workbook.xlsx.writeBuffer()));
+  const { output } = recalculateWithLibreOffice(input, join(artifacts, "out"), join(artifacts, "profile"));
+  const saved = new ExcelJS.Workbook();
+  await saved.xlsx.readFile(output);
+  const values = new Map<string, unknown>();
+  for (const definedName of plan.names) {
+    if (definedName.reference.includes(":")) continue;
+    const { sheet, address } = cellOf(plan, definedName.name);
+    const value = saved.getWorksheet(sheet)?.getCell(address).value as unknown;
+    const result =
+      typeof value === "object" && value !== null && "formula" in value
+        ? ((value as { result?: unknown }).result ?? 0)
+        : value;
+    values.set(definedName.name, result);
+  }
+  return values;
+}
+
+function expectEngine(values: Map<string, unknown>, scenario: Scenario): void {
+  for (const [definedName, expected] of Object.entries(workbookNames(scenario, computeBusinessCase(scenario)))) {
+    const value = values.get(definedName);
+    if (expected === null) {
+      expect(typeof value, definedName).toBe("string");
+      continue;
+    }
+    expect(typeof value, `${definedName} = ${String(value)}`).toBe("number");
+    expect(Math.abs((value as number) - expected) / Math.max(1, Math.abs(expected)), definedName).toBeLessThanOrEqual(
+      1e-9,
+    );
+  }
+}
+
+describe("LibreOffice: the workbook refuses what it cannot compute", () => {
+  it("horizon 60 in a model written for 50 months: the message in every result (da)", async () => {
+    const plan = buildPlan(pilot, "da");
+    const values = await recalculated(plan, "horizon-over-capacity", [
+      { ...cellOf(plan, "SIB_HorizonMonths"), value: 60 },
+    ]);
+    const status = String(values.get(STATUS_NAME));
+    expect(status).toMatch(/skrevet til 50 måneder; skriv den igen fra guiden for 60 måneder/);
+    expect(values.get(VALID_NAME)).toBe(0);
+    for (const definedName of Object.keys(workbookNames(pilot, computeBusinessCase(pilot)))) {
+      expect(values.get(definedName), definedName).toBe(status);
+    }
+  });
+
+  it("horizon 60 in a model written with spare capacity (120 months): the engine's numbers (en)", async () => {
+    const plan = buildPlan(pilot, "en", { capacityMonths: 120 });
+    const values = await recalculated(plan, "spare-capacity", [{ ...cellOf(plan, "SIB_HorizonMonths"), value: 60 }]);
+    expect(values.get(VALID_NAME)).toBe(1);
+    expectEngine(values, { ...pilot, horizonMonths: 60 });
+  });
+
+  it("a share typed as 18 (a percent number): the check's message, not 2.8 million kr", async () => {
+    const plan = buildPlan(pilot, "en");
+    const shares = plan.names.find((n) => n.name === "SIB_ParticipantShares");
+    const first = shares?.reference.replace(/\$/g, "").split(":")[0] ?? "";
+    const values = await recalculated(plan, "share-as-percent", [
+      { sheet: shares?.sheet ?? "", address: first, value: 18 },
+    ]);
+    expect(values.get(VALID_NAME)).toBe(0);
+    expect(String(values.get(STATUS_NAME))).toMatch(/Participant share: every cell must be a share from 0 % to 100 %/);
+    expect(typeof values.get("SIB_NPVPerParticipant_Municipality")).toBe("string");
+  });
+
+  it("the pilot as written: the engine's numbers, status OK", async () => {
+    const plan = buildPlan(pilot, "da");
+    const values = await recalculated(plan, "pilot", []);
+    expect(values.get(VALID_NAME)).toBe(1);
+    expectEngine(values, pilot);
+  });
+});
