@@ -162,9 +162,34 @@ export function contractFromWorkbook(
   valuesOf: (definedName: string) => RangeValues | undefined,
   prefix: string = NAME_PREFIX,
 ): Result<ContractTerms | null> {
-  const named = (name: string): string => `${prefix}${name.slice(NAME_PREFIX.length)}`;
-  if (valuesOf(named("SIB_PayPrices")) === undefined) return ok(null);
+  if (valuesOf(`${prefix}${"SIB_PayPrices".slice(NAME_PREFIX.length)}`) === undefined) return ok(null);
+  const reader = termReader(valuesOf, prefix);
+  const paymentTerms = readPaymentTerms(reader, base.paymentTerms);
+  const investorInput = readInvestorTerms(reader, base.investorTerms);
+  if (reader.issues.length > 0) return failMany(reader.issues);
+  const paymentIssues = validatePaymentTerms(paymentTerms);
+  const investorTerms = checkedInvestorTerms(investorInput);
+  const all = [...paymentIssues, ...(investorTerms.ok ? [] : investorTerms.issues)];
+  if (all.length > 0 || !investorTerms.ok) return failMany(all);
+  return ok({ paymentTerms, investorTerms: investorTerms.value });
+}
+
+/** Reads term cells by defined name (with the model's prefix), collecting an issue for every unreadable value. */
+interface TermReader {
+  readonly issues: Issue[];
+  readonly named: (name: string) => string;
+  /** The first column of a name's range. */
+  readonly cells: (name: string) => unknown[];
+  /** A number; for an optional term, text or an empty cell means none (null). */
+  readonly number: (name: string, value: unknown, optional: boolean) => number | null;
+  readonly scalar: (name: string, optional?: boolean) => number | null;
+  readonly required: (name: string) => number;
+  readonly flag: (name: string) => boolean;
+}
+
+function termReader(valuesOf: (definedName: string) => RangeValues | undefined, prefix: string): TermReader {
   const issues: Issue[] = [];
+  const named = (name: string): string => `${prefix}${name.slice(NAME_PREFIX.length)}`;
   const cells = (name: string): unknown[] => {
     const values = valuesOf(named(name));
     if (values === undefined) {
@@ -176,93 +201,87 @@ export function contractFromWorkbook(
   const number = (name: string, value: unknown, optional: boolean): number | null => {
     if (typeof value === "number" && Number.isFinite(value)) return value;
     if (optional && (typeof value === "string" || value === null || value === undefined)) return null;
-    issues.push(
-      issue(
-        "InvalidInput",
-        named(name),
-        "number",
-        `${named(name)} must be a number, got ${JSON.stringify(value ?? null)}.`,
-      ),
-    );
+    const message = `${named(name)} must be a number, got ${JSON.stringify(value ?? null)}.`;
+    issues.push(issue("InvalidInput", named(name), "number", message));
     return Number.NaN;
   };
   const scalar = (name: string, optional = false): number | null => number(name, cells(name)[0], optional);
   const required = (name: string): number => scalar(name) ?? Number.NaN;
-  const flag = (name: string): boolean => required(name) === 1;
+  return { issues, named, cells, number, scalar, required, flag: (name) => required(name) === 1 };
+}
 
-  const metricIds = cells("SIB_PayMetricIds").map(String);
-  const requiresIds = cells("SIB_PayRequiresIds");
-  const prices = cells("SIB_PayPrices");
-  const caps = cells("SIB_PayVolumeCaps");
-  const historical = cells("SIB_PayHistoricalRates");
+/** The rate card (metrics, prices, volume caps, chain) and the historical baseline rates per metric. */
+function readRateCard(reader: TermReader): { rateCard: PaymentTerms["rateCard"]; rates: Record<string, number> } {
+  const metricIds = reader.cells("SIB_PayMetricIds").map(String);
+  const requiresIds = reader.cells("SIB_PayRequiresIds");
+  const prices = reader.cells("SIB_PayPrices");
+  const caps = reader.cells("SIB_PayVolumeCaps");
+  const historical = reader.cells("SIB_PayHistoricalRates");
   const rateCard = metricIds.map((metric, k) => {
     const requires = requiresIds[k];
     return {
       metric,
-      price: number("SIB_PayPrices", prices[k], false) ?? Number.NaN,
-      volumeCap: number("SIB_PayVolumeCaps", caps[k], true),
+      price: reader.number("SIB_PayPrices", prices[k], false) ?? Number.NaN,
+      volumeCap: reader.number("SIB_PayVolumeCaps", caps[k], true),
       requires: typeof requires === "string" && requires.trim() !== "" ? requires : null,
     };
   });
   const rates: Record<string, number> = {};
   metricIds.forEach(
-    (metric, k) => (rates[metric] = number("SIB_PayHistoricalRates", historical[k], false) ?? Number.NaN),
+    (metric, k) => (rates[metric] = reader.number("SIB_PayHistoricalRates", historical[k], false) ?? Number.NaN),
   );
-  const baselineCode = required("SIB_PayBaselineKind");
-  const thresholdPP = scalar("SIB_PayThresholdPP", true);
-  const paymentTerms: PaymentTerms = {
+  return { rateCard, rates };
+}
+
+function readPaymentTerms(reader: TermReader, base: PaymentTerms): PaymentTerms {
+  const { rateCard, rates } = readRateCard(reader);
+  const baselineCode = reader.required("SIB_PayBaselineKind");
+  if (![0, 1, 2].includes(baselineCode)) {
+    const field = reader.named("SIB_PayBaselineKind");
+    reader.issues.push(issue("InvalidInput", field, "oneOf", `${field} must be 0, 1 or 2.`));
+  }
+  const thresholdPP = reader.scalar("SIB_PayThresholdPP", true);
+  const baseline: PaymentTerms["baseline"] =
+    baselineCode === 1
+      ? { kind: "comparison" }
+      : baselineCode === 2
+        ? { kind: "historical", rate: 0, rates }
+        : { kind: "none" };
+  return {
     rateCard,
-    includeEducation: flag("SIB_PayIncludeEducation"),
-    baseline:
-      baselineCode === 1
-        ? { kind: "comparison" }
-        : baselineCode === 2
-          ? { kind: "historical", rate: 0, rates }
-          : { kind: "none" },
+    includeEducation: reader.flag("SIB_PayIncludeEducation"),
+    baseline,
     threshold:
       thresholdPP === null
         ? null
         : {
             pp: thresholdPP,
-            scope: flag("SIB_PayThresholdContract") ? "contract" : "metric",
-            metric: base.paymentTerms.threshold?.metric ?? null,
+            scope: reader.flag("SIB_PayThresholdContract") ? "contract" : "metric",
+            metric: base.threshold?.metric ?? null,
           },
-    personCap: scalar("SIB_PayPersonCap", true),
-    contractCap: scalar("SIB_PayContractCap", true),
-    savingsShare: required("SIB_PaySavingsShare"),
-    savingsScope: flag("SIB_PaySavingsBroad") ? "broad" : "narrow",
-    baseFee: required("SIB_PayBaseFee"),
-    baseFeeTiming: flag("SIB_PayBaseFeeSpread") ? "spread" : "intake",
-    lagMonths: required("SIB_PayLagMonths"),
-    municipalityShare: required("SIB_PayMunicipalityShare"),
+    personCap: reader.scalar("SIB_PayPersonCap", true),
+    contractCap: reader.scalar("SIB_PayContractCap", true),
+    savingsShare: reader.required("SIB_PaySavingsShare"),
+    savingsScope: reader.flag("SIB_PaySavingsBroad") ? "broad" : "narrow",
+    baseFee: reader.required("SIB_PayBaseFee"),
+    baseFeeTiming: reader.flag("SIB_PayBaseFeeSpread") ? "spread" : "intake",
+    lagMonths: reader.required("SIB_PayLagMonths"),
+    municipalityShare: reader.required("SIB_PayMunicipalityShare"),
   };
-  if (![0, 1, 2].includes(baselineCode)) {
-    issues.push(
-      issue(
-        "InvalidInput",
-        named("SIB_PayBaselineKind"),
-        "oneOf",
-        `${named("SIB_PayBaselineKind")} must be 0, 1 or 2.`,
-      ),
-    );
-  }
-  const investorInput: InvestorTermsInput = {
-    draw: flag("SIB_InvDrawUpfront") ? "upfront" : "asNeeded",
-    returnCap: { irr: scalar("SIB_InvCapIRR", true), multiple: scalar("SIB_InvCapMultiple", true) },
+}
+
+function readInvestorTerms(reader: TermReader, base: InvestorTerms): InvestorTermsInput {
+  return {
+    draw: reader.flag("SIB_InvDrawUpfront") ? "upfront" : "asNeeded",
+    returnCap: { irr: reader.scalar("SIB_InvCapIRR", true), multiple: reader.scalar("SIB_InvCapMultiple", true) },
     surplusShare: {
-      investor: required("SIB_InvSurplusInvestor"),
-      provider: required("SIB_InvSurplusProvider"),
-      commissioner: required("SIB_InvSurplusCommissioner"),
-      reinvested: required("SIB_InvSurplusReinvested"),
+      investor: reader.required("SIB_InvSurplusInvestor"),
+      provider: reader.required("SIB_InvSurplusProvider"),
+      commissioner: reader.required("SIB_InvSurplusCommissioner"),
+      reinvested: reader.required("SIB_InvSurplusReinvested"),
     },
-    maxLoss: scalar("SIB_InvMaxLoss", true),
-    topUpPayer: base.investorTerms.topUpPayer,
-    hurdleRate: scalar("SIB_InvHurdleRate", true),
+    maxLoss: reader.scalar("SIB_InvMaxLoss", true),
+    topUpPayer: base.topUpPayer,
+    hurdleRate: reader.scalar("SIB_InvHurdleRate", true),
   };
-  if (issues.length > 0) return failMany(issues);
-  const paymentIssues = validatePaymentTerms(paymentTerms);
-  const investorTerms = checkedInvestorTerms(investorInput);
-  const all = [...paymentIssues, ...(investorTerms.ok ? [] : investorTerms.issues)];
-  if (all.length > 0 || !investorTerms.ok) return failMany(all);
-  return ok({ paymentTerms, investorTerms: investorTerms.value });
 }
