@@ -34,41 +34,72 @@ export const INPUT_PARAMETER_IDS: Readonly<Record<string, string>> = {
   employerCostFactor: "arbejdsgiveromkostningsfaktor",
 };
 
-/** Provenance of the pilot's own inputs (DOMAIN.md, docs/calibration.md). V = published, A = assumption/calibration. */
+/**
+ * Provenance of the pilot's own inputs (docs/calibration.md), in Danish and English. V = published, A = assumption or
+ * calibration. The published figures are the DRC/COWI pilot's, as reported by Poul Due Jensens Fond on 9 Aug 2023.
+ */
 export const PILOT_INPUT_NOTES: Readonly<
   Record<string, { readonly evidence: "V" | "A"; readonly da: string; readonly en: string }>
 > = {
-  participants: { evidence: "V", da: "DRC/COWI-piloten (PDJF 2023)", en: "DRC/COWI pilot (PDJF 2023)" },
-  costPerParticipant: { evidence: "V", da: "DRC/COWI-piloten (PDJF 2023)", en: "DRC/COWI pilot (PDJF 2023)" },
-  measurementMonth: { evidence: "V", da: "Målt 2 måneder efter indsatsen", en: "Measured 2 months after the effort" },
-  interventionMonths: { evidence: "A", da: "Antaget indsatslængde", en: "Assumed length of the effort" },
+  participants: {
+    evidence: "V",
+    da: "DRC/COWI-pilotens resultater, gengivet af Poul Due Jensens Fond, 9. august 2023 (pdjf.dk)",
+    en: "DRC/COWI pilot results as reported by Poul Due Jensens Fond, 9 August 2023 (pdjf.dk)",
+  },
+  costPerParticipant: {
+    evidence: "V",
+    da: "DRC/COWI-pilotens resultater, gengivet af Poul Due Jensens Fond, 9. august 2023 (pdjf.dk)",
+    en: "DRC/COWI pilot results as reported by Poul Due Jensens Fond, 9 August 2023 (pdjf.dk)",
+  },
+  measurementMonth: {
+    evidence: "V",
+    da: "Målt 2 måneder efter indsatsen (DRC/COWI-piloten, Poul Due Jensens Fond 2023)",
+    en: "Measured 2 months after the effort (DRC/COWI pilot, Poul Due Jensens Fond 2023)",
+  },
+  interventionMonths: {
+    evidence: "A",
+    da: "Antagelse: indsatsen varer 12 måneder",
+    en: "Assumption: the effort lasts 12 months",
+  },
   horizonMonths: {
     evidence: "A",
-    da: `Kalibreret: ${PILOT_HORIZON_MONTHS} mdr. gengiver begge publicerede tal inden for 1,2 %`,
-    en: `Calibrated: ${PILOT_HORIZON_MONTHS} months reproduce both published figures within 1.2 %`,
+    da: `Kalibreret: ${PILOT_HORIZON_MONTHS} mdr. gengiver begge pilotens publicerede tal (2023) inden for 1,2 %`,
+    en: `Calibrated: ${PILOT_HORIZON_MONTHS} months reproduce both of the pilot's published figures (2023) within 1.2 %`,
   },
-  persistence: { evidence: "A", da: "Antaget: intet henfald", en: "Assumed: no decay" },
-  costTiming: { evidence: "A", da: "Antaget: fordelt over indsatsen", en: "Assumed: spread over the effort" },
+  persistence: {
+    evidence: "A",
+    da: "Antagelse: effekten aftager ikke efter målemåneden",
+    en: "Assumption: the effect does not decay after the measurement month",
+  },
+  costTiming: {
+    evidence: "A",
+    da: "Antagelse: omkostningen fordeles over indsatsen",
+    en: "Assumption: the cost is spread over the effort",
+  },
   weeksOnBenefitAtIntake: {
     evidence: "A",
-    da: "Langtidsledige: refusionstrin 20 %",
-    en: "Long-term recipients: refusion step 20 %",
+    da: "Antagelse: langvarige modtagere (104 uger), så refusionen er 20 %",
+    en: "Assumption: long-term recipients (104 weeks), so the reimbursement is 20 %",
   },
-  equalisationShare: { evidence: "A", da: "Brutto-visning som SØM (U = 0)", en: "Gross view as SØM (U = 0)" },
+  equalisationShare: {
+    evidence: "A",
+    da: "Antagelse: bruttovisning som i SØM, den socialøkonomiske investeringsmodel (U = 0)",
+    en: "Assumption: gross view as in SØM, the Danish socio-economic investment model (U = 0)",
+  },
   netTaxFactor: {
     evidence: "A",
-    da: "Kalibreret til COWI: NAF 1,0 (FM 2023: 1,28)",
-    en: "Calibrated to COWI: NAF 1.0 (FM 2023: 1.28)",
+    da: "Kalibreret til COWI-tallet: NAF 1,0 (Finansministeriets vejledning 2023: 1,28)",
+    en: "Calibrated to COWI's figure: NAF 1.0 (Ministry of Finance guidance 2023: 1.28)",
   },
   participantShare: {
     evidence: "V",
-    da: "Pilotens udfald (PDJF 2023) som antal ud af 55 målte",
-    en: "Pilot outcomes (PDJF 2023) as counts of 55 measured",
+    da: "Pilotens udfald (Poul Due Jensens Fond 2023) som antal ud af 55 målte deltagere",
+    en: "Pilot outcomes (Poul Due Jensens Fond 2023) as counts of 55 measured participants",
   },
   comparisonShare: {
     evidence: "V",
-    da: "Pilotens kontrolgruppe (PDJF 2023)",
-    en: "Pilot comparison group (PDJF 2023)",
+    da: "Pilotens kontrolgruppe (Poul Due Jensens Fond 2023)",
+    en: "Pilot comparison group (Poul Due Jensens Fond 2023)",
   },
 };
 
@@ -82,7 +113,7 @@ export interface Provenance {
 /**
  * The provenance of an input's value in a scenario: the built-in parameter's source and year when the value is that
  * parameter's value for the scenario's year; the pilot's note when it is the pilot's value; otherwise a user input.
- * @example inputProvenance(pilot, "municipalTaxRate") // { evidence: "V", en: "Skatteministeriet, ... (2023)", ... }
+ * @example inputProvenance(pilot, "municipalTaxRate") // { evidence: "V", en: "Danish Ministry of Taxation: …", … }
  */
 export function inputProvenance(scenario: Scenario, key: string): Provenance {
   const value = currentValue(scenario, key);
@@ -90,8 +121,12 @@ export function inputProvenance(scenario: Scenario, key: string): Provenance {
   if (parameterId !== undefined) {
     const found = parameterValue(parameterId, scenario.parameterYear);
     if (found.ok && found.value.value === value) {
-      const source = `${found.value.source} (${found.value.year}${found.value.note === null ? "" : `; ${found.value.note}`})`;
-      return { evidence: found.value.evidence, da: source, en: source };
+      const { source, note } = found.value;
+      return {
+        evidence: found.value.evidence,
+        da: note === null ? source.da : `${source.da}. ${note.da}`,
+        en: note === null ? source.en : `${source.en}. ${note.en}`,
+      };
     }
   }
   const pilot = pilotScenario(scenario.parameterYear);
@@ -101,8 +136,8 @@ export function inputProvenance(scenario: Scenario, key: string): Provenance {
   if (key === "benefit.JOB_PART" && pilot.ok && currentValue(pilot.value, key) === value) {
     return {
       evidence: "A",
-      da: "Supplerende ydelse: 40 % af den midlertidige ydelse (antagelse)",
-      en: "Top-up benefit: 40 % of the temporary benefit (assumption)",
+      da: "Antagelse (2023): den supplerende ydelse er 40 % af ydelsen i midlertidig overførsel",
+      en: "Assumption (2023): the top-up benefit is 40 % of the temporary-transfer benefit",
     };
   }
   return { evidence: "user", da: "Brugerens eget tal", en: "User input" };

@@ -14,7 +14,7 @@ export const ACCOUNT_LABELS: Readonly<Record<Account, Bilingual>> = {
   state: { da: "Stat", en: "State" },
   region: { da: "Region", en: "Region" },
   otherMunicipalities: { da: "Øvrige kommuner (udligning)", en: "Other municipalities (equalisation)" },
-  public: { da: "Offentlige sektor i alt", en: "Public sector in total" },
+  public: { da: "Offentlig sektor i alt", en: "Public sector in total" },
   socioEconomic: { da: "Samfundsøkonomi", en: "Socio-economic (society)" },
 };
 

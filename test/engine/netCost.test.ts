@@ -35,7 +35,7 @@ describe("net public cost per state (DOMAIN.md worked example, 2023 parameters)"
     const am = 0.08 * annualWage; // 23,040
     const personalIncome = annualWage - am; // 264,960
     const employmentAllowance = Math.min(0.1065 * annualWage, 45_600); // 30,672
-    const jobAllowance = Math.min(0.045 * (annualWage - 203_000), 2_700); // 2,700 (cap)
+    const jobAllowance = Math.min(0.045 * (annualWage - 208_700), 2_700); // 2,700 (cap)
     const taxable = personalIncome - employmentAllowance - jobAllowance; // 231,588
     const municipalTax = (0.25018 * (taxable - 48_000)) / 12;
     const bottomTax = (0.1209 * (personalIncome - 48_000)) / 12;

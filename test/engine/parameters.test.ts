@@ -32,7 +32,7 @@ describe("parameter data", () => {
     const v2024 = parameterValue("Kontanthjælp 30+ år, ikke-forsørger", 2024);
     expect(v2023.ok && v2023.value.value).toBe(11944);
     expect(v2024.ok && v2024.value.value).toBe(12326);
-    expect(v2024.ok && v2024.value.source).toContain("bm.dk");
+    expect(v2024.ok && v2024.value.source.da).toContain("bm.dk");
     expect(v2024.ok && v2024.value.unit).toBe("kr/month");
   });
 

@@ -1,9 +1,22 @@
-import type { SourceId } from "./sources";
+import type { BilingualText, SourceId } from "./sources";
 
 /** How a value is known: V read in a public source, S secondary source, A assumption or calibration. */
 export type Evidence = "V" | "S" | "A";
 
-export type ParameterUnit = "kr/month" | "kr/year" | "fraction" | "factor";
+/** Unit of a parameter value; `kr/person` is a one-off amount per person. */
+export type ParameterUnit = "kr/month" | "kr/year" | "kr/person" | "fraction" | "factor";
+
+/**
+ * How each unit is written in the workbook's Sources sheet, which shows a fraction as a percentage (the Danish forms
+ * follow the Input sheet's "kr/md.").
+ */
+export const PARAMETER_UNIT_LABELS: Readonly<Record<ParameterUnit, BilingualText>> = {
+  "kr/month": { da: "kr/md.", en: "kr/month" },
+  "kr/year": { da: "kr/år", en: "kr/year" },
+  "kr/person": { da: "kr pr. person", en: "kr per person" },
+  fraction: { da: "procent", en: "percent" },
+  factor: { da: "faktor", en: "factor" },
+};
 
 /** A value valid for the years `from`..`to` (inclusive). */
 export interface SourcedValue {
@@ -12,7 +25,8 @@ export interface SourcedValue {
   readonly value: number;
   readonly source: SourceId;
   readonly evidence: Evidence;
-  readonly note?: string;
+  /** What the source does not say by itself: how the value was derived, or what an assumption rests on. */
+  readonly note?: BilingualText;
 }
 
 export interface ParameterDefinition {
@@ -27,19 +41,34 @@ export interface ParameterDefinition {
 /** The newest year the data is maintained for. Years after it are missing, not extrapolated. */
 export const LATEST_DATA_YEAR = 2026;
 
-function one(year: number, value: number, source: SourceId, evidence: Evidence, note?: string): SourcedValue {
+function one(year: number, value: number, source: SourceId, evidence: Evidence, note?: BilingualText): SourcedValue {
   return note === undefined
     ? { from: year, to: year, value, source, evidence }
     : { from: year, to: year, value, source, evidence, note };
 }
 
-function span(from: number, to: number, value: number, source: SourceId, evidence: Evidence, note?: string) {
+function span(
+  from: number,
+  to: number,
+  value: number,
+  source: SourceId,
+  evidence: Evidence,
+  note?: BilingualText,
+): SourcedValue {
   return note === undefined ? { from, to, value, source, evidence } : { from, to, value, source, evidence, note };
 }
 
+const ONCE_PER_PERSON: BilingualText = { da: "Udbetales én gang pr. person", en: "Paid once per person" };
+
+const NATIONAL_AVERAGE: BilingualText = {
+  da: "Landsgennemsnit uden kirkeskat; den enkelte kommunes sats kan afvige",
+  en: "National average without church tax; a municipality's own rate may differ",
+};
+
 /**
- * Every default parameter with its year(s), source and evidence mark (DOMAIN.md table c). One typed list, the only
- * place a default number lives. A year not covered is missing: lookups fail with MissingYear.
+ * Every default parameter with its year(s), source and evidence mark, each source and note in Danish and English
+ * (docs/calibration.md). One typed list, the only place a default number lives. A year not covered is missing:
+ * lookups fail with MissingYear.
  */
 export const PARAMETERS: readonly ParameterDefinition[] = [
   // --- Benefit rates (kr/month, gross) ---
@@ -152,15 +181,15 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     id: "resultattilskud_ordinaert_job",
     da: "Resultattilskud, ordinært job inden for 3 år",
     en: "Result grant, ordinary job within 3 years",
-    unit: "kr/year",
-    values: [one(2024, 88817, "uim2024", "V", "paid once per person; amount in kr")],
+    unit: "kr/person",
+    values: [one(2024, 88817, "uim2024", "V", ONCE_PER_PERSON)],
   },
   {
     id: "resultattilskud_aar_4_5",
     da: "Resultattilskud, ordinært job i år 4-5",
     en: "Result grant, ordinary job in years 4-5",
-    unit: "kr/year",
-    values: [one(2024, 59210, "uim2024", "V", "paid once per person; amount in kr")],
+    unit: "kr/person",
+    values: [one(2024, 59210, "uim2024", "V", ONCE_PER_PERSON)],
   },
   {
     id: "grundtilskud",
@@ -169,14 +198,17 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     unit: "kr/month",
     values: [one(2024, 3127, "uim2024", "V")],
   },
-  // --- Model assumptions for the pilot's target group (2023 level) ---
+  // --- Assumptions for the pilot's target group (2023 level; docs/calibration.md) ---
   {
     id: "ydelse_midlertidig",
     da: "Ydelse i midlertidig overførsel (blanding kontanthjælp/SHO)",
     en: "Benefit in temporary transfer (mix of social assistance/SHO)",
     unit: "kr/month",
     values: [
-      one(2023, 12000, "modelAssumption", "A", "between kontanthjælp 30+ andre (11,944) and forsørger (15,874)"),
+      one(2023, 12000, "assumption", "A", {
+        da: "Niveau mellem kontanthjælp 30+ for ikke-forsørgere (11.944 kr/md.) og for forsørgere (15.874 kr/md.) i 2023, jf. Beskæftigelsesministeriets satser for 2023",
+        en: "Level between social assistance 30+ without children (11,944 kr/month) and with children (15,874 kr/month) in 2023, see the Danish Ministry of Employment's rates for 2023",
+      }),
     ],
   },
   {
@@ -184,63 +216,108 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     da: "Førtidspension (blanding enlig/gift)",
     en: "Disability pension (mix single/married)",
     unit: "kr/month",
-    values: [one(2023, 18000, "modelAssumption", "A", "near 2023 rates")],
+    values: [
+      one(2023, 18000, "assumption", "A", {
+        da: "Niveau mellem førtidspension for gifte/samlevende (17.315 kr/md.) og for enlige (20.370 kr/md.) i 2024 (Seniorhåndbogen 2024); satserne for 2023 er ikke læst",
+        en: 'Level between disability pension for married/cohabiting people (17,315 kr/month) and for single people (20,370 kr/month) in 2024 ("Seniorhåndbogen" 2024); the 2023 rates were not read',
+      }),
+    ],
   },
   {
     id: "ydelse_fleksjob",
     da: "Fleksløntilskud/ledighedsydelse",
     en: "Flex-wage subsidy/flex-job benefit",
     unit: "kr/month",
-    values: [one(2023, 12000, "modelAssumption", "A")],
+    values: [
+      one(2023, 12000, "assumption", "A", {
+        da: "Ikke sammenholdt med de offentliggjorte satser for fleksløntilskud og ledighedsydelse i 2023",
+        en: "Not checked against the published 2023 rates of the flex-wage subsidy and the flex-job benefit",
+      }),
+    ],
   },
   {
     id: "ydelse_su",
     da: "SU (statsbetalt)",
     en: "State student grant (state-paid)",
     unit: "kr/month",
-    values: [one(2023, 6500, "modelAssumption", "A")],
+    values: [
+      one(2023, 6500, "assumption", "A", {
+        da: "Betales af staten; ikke sammenholdt med de offentliggjorte SU-satser for 2023",
+        en: "Paid by the state; not checked against the published student grant rates for 2023",
+      }),
+    ],
   },
   {
     id: "supplerende_ydelse_andel",
     da: "Supplerende ydelse ved løntimer, andel af midlertidig ydelse",
     en: "Top-up benefit with paid hours, share of the temporary benefit",
     unit: "fraction",
-    values: [one(2023, 0.4, "modelAssumption", "A")],
+    values: [
+      one(2023, 0.4, "assumption", "A", {
+        da: "Den supplerende ydelse ved løntimer sættes til 40 % af ydelsen i midlertidig overførsel (2023)",
+        en: "The top-up benefit with paid hours is set to 40 % of the temporary-transfer benefit (2023)",
+      }),
+    ],
   },
   {
     id: "loen_selvforsoergende",
     da: "Bruttoløn, selvforsørgende",
     en: "Gross wage, self-supporting",
     unit: "kr/month",
-    values: [one(2023, 24000, "modelAssumption", "A", "about 150 kr/hour full time")],
+    values: [
+      one(2023, 24000, "assumption", "A", {
+        da: "Ca. 150 kr/time på fuld tid (160 timer/md.) i 2023",
+        en: "About 150 kr/hour full time (160 hours/month) in 2023",
+      }),
+    ],
   },
   {
     id: "loen_ukendt_indkomst",
     da: "Bruttoløn, selvforsørgende med ukendt indkomst",
     en: "Gross wage, self-supporting with unknown income",
     unit: "kr/month",
-    values: [one(2023, 12000, "modelAssumption", "A")],
+    values: [
+      one(2023, 12000, "assumption", "A", {
+        da: "Halv fuldtidsløn (2023); pilotens resultater oplyser ikke indkomsten, som kan være 0",
+        en: "Half a full-time wage (2023); the pilot's results do not give the income, which may be 0",
+      }),
+    ],
   },
   {
     id: "loen_loentimer",
     da: "Bruttoløn ved løntimer",
     en: "Gross wage with paid hours",
     unit: "kr/month",
-    values: [one(2023, 10000, "modelAssumption", "A")],
+    values: [
+      one(2023, 10000, "assumption", "A", {
+        da: "Deltidsløn ved løntimer ved siden af en supplerende ydelse (2023)",
+        en: "Part-time wage with paid hours beside a top-up benefit (2023)",
+      }),
+    ],
   },
   {
     id: "loen_fleksjob",
     da: "Bruttoløn i fleksjob",
     en: "Gross wage in a flex job",
     unit: "kr/month",
-    values: [one(2023, 10000, "modelAssumption", "A")],
+    values: [
+      one(2023, 10000, "assumption", "A", {
+        da: "Løn for de timer, der arbejdes i fleksjob (2023)",
+        en: "Wage for the hours worked in a flex job (2023)",
+      }),
+    ],
   },
   {
     id: "arbejdsgiveromkostningsfaktor",
     da: "Arbejdsgiveromkostningsfaktor (lønomkostning/bruttoløn)",
     en: "Employer-cost factor (wage cost/gross wage)",
     unit: "factor",
-    values: [span(2023, LATEST_DATA_YEAR, 1.1, "modelAssumption", "A")],
+    values: [
+      span(2023, LATEST_DATA_YEAR, 1.1, "assumption", "A", {
+        da: "Lønomkostning = 1,10 × bruttoløn, brugt fra 2023",
+        en: "Wage cost = 1.10 × gross wage, used from 2023",
+      }),
+    ],
   },
   // --- Refusion (state reimbursement of municipal benefits) ---
   {
@@ -305,7 +382,12 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     da: "AM-bidrag",
     en: "Labour-market contribution",
     unit: "fraction",
-    values: [span(2023, 2026, 0.08, "severalAm", "S")],
+    values: [
+      span(2023, 2026, 0.08, "amLaw", "V", {
+        da: "Satsen står i loven og er den samme i 2023-2026",
+        en: "The rate is set in the Act and is the same in 2023-2026",
+      }),
+    ],
   },
   {
     id: "kommuneskat_gennemsnit",
@@ -313,10 +395,10 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Average municipal income tax",
     unit: "fraction",
     values: [
-      one(2022, 0.24982, "skmAverageTax", "V"),
-      one(2023, 0.25018, "skmAverageTax", "V"),
-      one(2025, 0.25068, "skmAverageTax", "V"),
-      one(2026, 0.25049, "skmAverageTax", "V"),
+      one(2022, 0.24982, "skmAverageTax2023", "V", NATIONAL_AVERAGE),
+      one(2023, 0.25018, "skmAverageTax2023", "V", NATIONAL_AVERAGE),
+      one(2025, 0.25068, "skmAverageTax2026", "V", NATIONAL_AVERAGE),
+      one(2026, 0.25049, "skmAverageTax2026", "V", NATIONAL_AVERAGE),
     ],
   },
   {
@@ -325,7 +407,10 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Bottom tax (state)",
     unit: "fraction",
     values: [
-      one(2023, 0.1209, "modelAssumption", "A", "≈12.09 %; not read in a source in this project"),
+      one(2023, 0.1209, "rateTables2023", "S", {
+        da: "12,09 % i 2023 ifølge revisorernes satstabeller; ikke læst hos Skatteministeriet, og enkelte tabeller angiver 12,06 %",
+        en: "12.09 % in 2023 according to accountants' rate tables; not read at the Ministry of Taxation, and some tables give 12.06 %",
+      }),
       one(2025, 0.1201, "blicher", "S"),
     ],
   },
@@ -335,7 +420,10 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Personal allowance",
     unit: "kr/year",
     values: [
-      one(2023, 48000, "modelAssumption", "A", "rounded 2023 level used in the worked example"),
+      one(2023, 48000, "skmIndexed2023", "V", {
+        da: "Personskattelovens § 10: grundbeløb 39.350 kr (2010-niveau) × 121,8 % = 47.928 kr, rundet op til 48.000 kr",
+        en: "Personal Tax Act § 10: base amount 39,350 kr (2010 level) × 121.8 % = 47,928 kr, rounded up to 48,000 kr",
+      }),
       one(2024, 49700, "blicher", "S"),
       one(2025, 51600, "blicher", "S"),
       one(2026, 54100, "skat2026", "S"),
@@ -347,7 +435,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Employment allowance, rate",
     unit: "fraction",
     values: [
-      one(2023, 0.1065, "modelAssumption", "A", "2024 rate used for the 2023 run"),
+      one(2023, 0.1065, "ll9j", "V"),
       one(2024, 0.1065, "blicher", "S"),
       one(2025, 0.123, "blicher", "S"),
       one(2026, 0.1275, "skat2026", "S"),
@@ -359,7 +447,10 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Employment allowance, maximum",
     unit: "kr/year",
     values: [
-      one(2023, 45600, "modelAssumption", "A"),
+      one(2023, 45600, "ll9j", "V", {
+        da: "Grundbeløb 37.400 kr (2010-niveau) × 121,8 % (Skatteministeriets reguleringstal for 2023) = 45.553 kr, rundet op til 45.600 kr",
+        en: "Base amount 37,400 kr (2010 level) × 121.8 % (the Ministry of Taxation's index for 2023) = 45,553 kr, rounded up to 45,600 kr",
+      }),
       one(2024, 45100, "blicher", "S"),
       one(2025, 55600, "blicher", "S"),
       one(2026, 63300, "skat2026", "S"),
@@ -371,7 +462,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Job allowance, rate",
     unit: "fraction",
     values: [
-      one(2023, 0.045, "modelAssumption", "A"),
+      one(2023, 0.045, "skatJobAllowance2023", "V"),
       one(2024, 0.045, "blicher", "S"),
       one(2025, 0.045, "blicher", "S"),
       one(2026, 0.045, "skat2026", "S"),
@@ -383,7 +474,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Job allowance, wage floor",
     unit: "kr/year",
     values: [
-      one(2023, 203000, "modelAssumption", "A"),
+      one(2023, 208700, "skatJobAllowance2023", "V"),
       one(2024, 216100, "blicher", "S"),
       one(2025, 224500, "blicher", "S"),
       one(2026, 235200, "skat2026", "S"),
@@ -395,7 +486,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Job allowance, maximum",
     unit: "kr/year",
     values: [
-      one(2023, 2700, "modelAssumption", "A"),
+      one(2023, 2700, "skatJobAllowance2023", "V"),
       one(2024, 2800, "blicher", "S"),
       one(2025, 2900, "blicher", "S"),
       one(2026, 3100, "skat2026", "S"),
@@ -414,7 +505,12 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     da: "Nettoafgiftsfaktor (NAF)",
     en: "Net indirect-tax factor (NAF)",
     unit: "factor",
-    values: [span(2023, LATEST_DATA_YEAR, 1.28, "fm2023Guidance", "V")],
+    values: [
+      span(2023, LATEST_DATA_YEAR, 1.28, "fm2023Guidance", "V", {
+        da: "Finansministeriets værdi; pilotens beregning er kalibreret med 1,0",
+        en: "The Ministry of Finance's value; the pilot's calculation is calibrated with 1.0",
+      }),
+    ],
   },
   {
     id: "forvridningsfaktor",

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../errors";
 import { PARAMETERS, type ParameterDefinition, type SourcedValue } from "./data";
-import { SOURCES } from "./sources";
+import { SOURCES, type BilingualText } from "./sources";
 
 /** A parameter value for one year, with its provenance. */
 export interface ParameterValue {
@@ -9,8 +9,10 @@ export interface ParameterValue {
   readonly value: number;
   readonly unit: ParameterDefinition["unit"];
   readonly evidence: SourcedValue["evidence"];
-  readonly source: string;
-  readonly note: string | null;
+  /** Publisher, title, year and address of the source, in Danish and English. */
+  readonly source: BilingualText;
+  /** How the value was derived or what an assumption rests on, in Danish and English; null when the source says it. */
+  readonly note: BilingualText | null;
 }
 
 /** Lower-case, Danish letters spelled out, "+" as "plus", everything but letters and digits removed. */
@@ -66,7 +68,7 @@ function range(from: number, to: number): number[] {
 /**
  * The value of a parameter in a year. A year without a value is a MissingYear failure (never a fallback to
  * another year).
- * @example parameterValue("kontanthjaelp_30plus_andre", 2024) // ok: 12,326 kr/month, bm.dk Satser 2024 (V)
+ * @example parameterValue("kontanthjaelp_30plus_andre", 2024) // ok: 12,326 kr/month, source.en "Danish Ministry of Employment: …" (V)
  */
 export function parameterValue(name: string, year: number): Result<ParameterValue> {
   const found = findParameter(name);
