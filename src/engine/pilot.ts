@@ -62,7 +62,7 @@ export function pilotScenario(year: number = DEFAULT_PARAMETER_YEAR): Result<Sce
   if (!defaults.ok) return defaults;
   const comparisonPercent = PILOT_PUBLISHED_SHARES_PERCENT.comparison;
   return ok({
-    name: "DRC SIB pilot, Herning and Viborg (2020-23)",
+    name: "DRC SIB pilot: Herning & Viborg 2020-23",
     ...defaults.value,
     // One cohort at programme month 0: the intake dates of the 56 participants are not published [A].
     cohorts: [{ participants: PILOT_PUBLISHED.participants, intakeMonth: 0 }],

@@ -81,22 +81,16 @@ function writeCapacity(
     en: "The model is written for (cohort months)",
   });
   sheet.formula(1, CAPACITY_ROW, call("ROWS", cohortMonths.range("t")), "calculation", FORMATS.integer);
-  sheet.nameCell(
-    "SIB_CapacityMonths",
-    1,
-    CAPACITY_ROW,
-    "calculation",
-    "Cohort months the model is written for (the longest horizon it computes)",
-  );
+  sheet.nameCell("SIB_CapacityMonths", 1, CAPACITY_ROW, "calculation", {
+    da: "Kohortemåneder, modellen er skrevet til (den længste tidshorisont, den regner)",
+    en: "Cohort months the model is written for (the longest horizon it computes)",
+  });
   sheet.label(0, CAPACITY_ROW + 1, { da: "… og programmåneder", en: "… and programme months" });
   sheet.formula(1, CAPACITY_ROW + 1, call("ROWS", months.range("m")), "calculation", FORMATS.integer);
-  sheet.nameCell(
-    "SIB_CapacityCalendarMonths",
-    1,
-    CAPACITY_ROW + 1,
-    "calculation",
-    "Programme months the model is written for (the latest intake plus the horizon it computes)",
-  );
+  sheet.nameCell("SIB_CapacityCalendarMonths", 1, CAPACITY_ROW + 1, "calculation", {
+    da: "Programmåneder, modellen er skrevet til (seneste start plus den tidshorisont, den regner)",
+    en: "Programme months the model is written for (the latest intake plus the horizon it computes)",
+  });
 }
 
 function capacityChecks(sheet: SheetBuilder): CheckSpec[] {

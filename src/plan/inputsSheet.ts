@@ -365,7 +365,7 @@ function nameInputColumn(
   spec: { name: string; column: number; firstRow: number; lastRow: number; label: Bilingual; rule: NumericRule },
 ): void {
   const { sheet } = context;
-  sheet.nameColumn(spec.name, spec.column, spec.firstRow, spec.lastRow, "input", sheet.text(spec.label));
+  sheet.nameColumn(spec.name, spec.column, spec.firstRow, spec.lastRow, "input", spec.label);
   context.checks.push(
     rangeRuleCheck(spec.name.replace(/^SIB_/, ""), spec.rule, spec.label, name(spec.name), sheet.language),
   );
@@ -422,7 +422,7 @@ function writeScalarGroup(context: InputsContext, top: number, group: (typeof SC
     ruleInput(context, COLUMN.value, row, input.value(scenario), input.format, rule, input.label);
     sheet.label(COLUMN.unit, row, input.unit);
     sheet.label(COLUMN.source, row, context.source(input.key));
-    sheet.nameCell(input.name, COLUMN.value, row, "input", sheet.text(input.label));
+    sheet.nameCell(input.name, COLUMN.value, row, "input", input.label);
     context.checks.push(
       scalarRuleCheck(input.name.replace(/^SIB_/, ""), rule, input.label, name(input.name), sheet.language),
     );
@@ -542,14 +542,7 @@ function writeStates(context: InputsContext, top: number): InputsLayout["stateCe
       );
       (stateCells[column.name] ??= {})[state] = absolute(1 + offset, row);
     });
-    const sources = ["wage", "benefit", "participantShare"].filter(
-      (prefix) => inputProvenance(scenario, `${prefix}.${state}`).evidence !== "user",
-    );
-    sheet.label(
-      1 + STATE_INPUT_COLUMNS.length,
-      row,
-      sources.map((prefix) => context.source(`${prefix}.${state}`)).join("; "),
-    );
+    sheet.label(1 + STATE_INPUT_COLUMNS.length, row, stateSources(context, state));
   });
   const last = header + OUTCOME_STATES.length;
   STATE_INPUT_COLUMNS.forEach((column, offset) =>
@@ -564,6 +557,25 @@ function writeStates(context: InputsContext, top: number): InputsLayout["stateCe
   );
   writeShareSums(context, header + 1, last);
   return stateCells;
+}
+
+/** Which source each of a state's values rests on ("Løn: …; Ydelse: …; Andele: …"), each source named once. */
+function stateSources(context: InputsContext, state: (typeof OUTCOME_STATES)[number]): string {
+  const parts: [string, Bilingual][] = [
+    ["wage", { da: "Løn", en: "Wage" }],
+    ["benefit", { da: "Ydelse", en: "Benefit" }],
+    ["participantShare", { da: "Andele", en: "Shares" }],
+  ];
+  const seen = new Set<string>();
+  return parts
+    .filter(([prefix]) => inputProvenance(context.scenario, `${prefix}.${state}`).evidence !== "user")
+    .flatMap(([prefix, label]) => {
+      const source = context.source(`${prefix}.${state}`);
+      if (seen.has(source)) return [];
+      seen.add(source);
+      return [`${context.sheet.text(label)}: ${source}`];
+    })
+    .join("; ");
 }
 
 /** The sum of each group's shares below the table, and the engine's "sum to 1" check for each group. */

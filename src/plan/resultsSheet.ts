@@ -57,7 +57,10 @@ export function resultsSheet(
   });
   sheet.label(0, PARTICIPANTS_ROW, { da: "Deltagere i alt", en: "Participants in total" });
   sheet.formula(1, PARTICIPANTS_ROW, guarded(call("SUM", name("SIB_CohortParticipants"))), "output", FORMATS.integer);
-  sheet.nameCell("SIB_TotalParticipants", 1, PARTICIPANTS_ROW, "output", "Participants in all cohorts (people)");
+  sheet.nameCell("SIB_TotalParticipants", 1, PARTICIPANTS_ROW, "output", {
+    da: "Deltagere i alle kohorter (personer)",
+    en: "Participants in all cohorts (people)",
+  });
   writeAccountTable(sheet);
   const effectBottom = writeEffects(sheet, inputs, HEADER_ROW + ACCOUNTS.length + 3);
   writeChecks(sheet, { status: { left: 0, top: STATUS_ROW }, table: { left: 0, headerRow: effectBottom + 2 }, checks });
@@ -94,7 +97,10 @@ function writeAccountTable(sheet: SheetBuilder): void {
       const formula = formulas[column];
       if (formula === undefined) throw new Error("missing output formula");
       sheet.formula(1 + column, row, guarded(formula), "output", output.format);
-      sheet.nameCell(`${output.prefix}${suffix}`, 1 + column, row, "output", `${output.label.en}: ${account}`);
+      sheet.nameCell(`${output.prefix}${suffix}`, 1 + column, row, "output", {
+        da: `${output.label.da}: ${ACCOUNT_LABELS[account].da.toLowerCase()}`,
+        en: `${output.label.en}: ${ACCOUNT_LABELS[account].en.toLowerCase()}`,
+      });
     });
   });
 }
@@ -115,13 +121,10 @@ function writeEffects(sheet: SheetBuilder, inputs: InputsLayout, top: number): n
     sheet.label(0, row, STATE_LABELS[state]);
     const points = mul(num(100), sub(ref(participant, inputs.sheet), ref(comparison, inputs.sheet)));
     sheet.formula(1, row, guarded(points), "output", FORMATS.krDecimals);
-    sheet.nameCell(
-      `SIB_EffectPP_${state}`,
-      1,
-      row,
-      "output",
-      `Effect on ${state} at the measurement month (percentage points)`,
-    );
+    sheet.nameCell(`SIB_EffectPP_${state}`, 1, row, "output", {
+      da: `Effekt på ${STATE_LABELS[state].da.toLowerCase()} ved målemåneden (procentpoint)`,
+      en: `Effect on ${STATE_LABELS[state].en.toLowerCase()} at the measurement month (percentage points)`,
+    });
   });
   return top + OUTCOME_STATES.length;
 }

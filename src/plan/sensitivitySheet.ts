@@ -66,13 +66,10 @@ export function sensitivitySheet(language: Language): { plan: SheetPlan; names: 
     name("SIB_TotalParticipants"),
   );
   sheet.formula(1, 4, guarded(costPV), "calculation", FORMATS.kr);
-  sheet.nameCell(
-    "SIB_CostPVPerParticipant",
-    1,
-    4,
-    "calculation",
-    "Present value of the intervention cost per participant (kr)",
-  );
+  sheet.nameCell("SIB_CostPVPerParticipant", 1, 4, "calculation", {
+    da: "Nutidsværdi af indsatsens omkostning pr. deltager (kr)",
+    en: "Present value of the intervention cost per participant (kr)",
+  });
   sheet.label(0, 5, {
     da: "Samfundets vægt på omkostningen (NAF + φ − 1)",
     en: "Society's weight on the cost (NAF + φ − 1)",
@@ -135,7 +132,10 @@ function writeGrid(sheet: SheetBuilder, top: number, grid: Grid): number {
   });
   const lastRow = costRow + EFFECT_FACTORS.length;
   const reference = `${absolute(1, costRow + 1)}:${absolute(COST_FACTORS.length, lastRow)}`;
-  const description = `${grid.title.en}: rows = effect factors, columns = cost factors`;
+  const description = sheet.text({
+    da: `${grid.title.da}: rækker = effektfaktor, kolonner = omkostningsfaktor`,
+    en: `${grid.title.en}: rows = effect factors, columns = cost factors`,
+  });
   sheet.names.push({ name: grid.name, sheet: sheet.sheetName, reference, role: "output", description });
   return lastRow + 3;
 }

@@ -85,7 +85,7 @@ export class SheetBuilder {
   namedOutput(
     column: number,
     row: number,
-    output: { name: string; label: Bilingual; formula: Expr; format: NumberFormat; description: string },
+    output: { name: string; label: Bilingual; formula: Expr; format: NumberFormat; description: Bilingual | string },
   ): void {
     this.label(column, row, output.label);
     this.formula(column + 1, row, output.formula, "output", output.format);
@@ -93,8 +93,9 @@ export class SheetBuilder {
   }
 
   /** A defined name for one cell of this sheet. */
-  nameCell(name: string, column: number, row: number, role: CellRole, description: string): void {
-    this.names.push({ name, sheet: this.sheetName, reference: absolute(column, row), role, description });
+  nameCell(name: string, column: number, row: number, role: CellRole, description: Bilingual | string): void {
+    const text = typeof description === "string" ? description : this.text(description);
+    this.names.push({ name, sheet: this.sheetName, reference: absolute(column, row), role, description: text });
   }
 
   /** A defined name for a block of one column, rows `firstRow`..`lastRow`. */
@@ -104,14 +105,14 @@ export class SheetBuilder {
     firstRow: number,
     lastRow: number,
     role: CellRole,
-    description: string,
+    description: Bilingual | string,
   ): void {
     this.names.push({
       name,
       sheet: this.sheetName,
       reference: columnRange(column, firstRow, lastRow),
       role,
-      description,
+      description: typeof description === "string" ? description : this.text(description),
     });
   }
 

@@ -37,7 +37,7 @@ async function recalculated(
 ): Promise<Map<string, unknown>> {
   mkdirSync(artifacts, { recursive: true });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(await planToXlsx(plan)));
+  await workbook.xlsx.load((await planToXlsx(plan)).buffer as ArrayBuffer);
   for (const edit of edits) {
     const sheet = workbook.getWorksheet(edit.sheet);
     if (sheet === undefined) throw new Error(`no sheet ${edit.sheet}`);

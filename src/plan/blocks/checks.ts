@@ -81,7 +81,10 @@ export function writeChecks(
     const row = firstRow + index;
     sheet.label(left, row, check.label);
     sheet.formula(left + 1, row, asFlag(check.ok), "calculation", FORMATS.integer);
-    sheet.nameCell(`SIB_Check_${check.id}`, left + 1, row, "calculation", `1 when the check passes: ${check.label.en}`);
+    sheet.nameCell(`SIB_Check_${check.id}`, left + 1, row, "calculation", {
+      da: `1 når kontrollen er bestået: ${check.label.da}`,
+      en: `1 when the check passes: ${check.label.en}`,
+    });
     // A fixed message is a label; one that shows input values is a formula.
     if (check.message.kind === "text") sheet.label(left + 2, row, check.message.value);
     else sheet.formula(left + 2, row, check.message, "calculation", FORMATS.general);
@@ -117,14 +120,14 @@ function writeStatus(
     ifThen(allPassed, text(sheet.text(STATUS_OK)), firstFailing),
   );
   sheet.status(at.left + 1, at.top, status, sheet.text(STATUS_OK));
-  sheet.nameCell(
-    STATUS_NAME,
-    at.left + 1,
-    at.top,
-    "output",
-    "The model's status: OK, or the first failing input check",
-  );
+  sheet.nameCell(STATUS_NAME, at.left + 1, at.top, "output", {
+    da: "Modellens status: OK eller den første kontrol, der ikke er bestået",
+    en: "The model's status: OK, or the first failing input check",
+  });
   sheet.label(at.left, at.top + 1, { da: "Input gyldige (1/0)", en: "Inputs valid (1/0)" });
   sheet.formula(at.left + 1, at.top + 1, ifThen(broken, num(0), asFlag(allPassed)), "calculation", FORMATS.integer);
-  sheet.nameCell(VALID_NAME, at.left + 1, at.top + 1, "calculation", "1 when every input check passes, else 0");
+  sheet.nameCell(VALID_NAME, at.left + 1, at.top + 1, "calculation", {
+    da: "1 når alle kontroller af input er bestået, ellers 0",
+    en: "1 when every input check passes, else 0",
+  });
 }

@@ -7,7 +7,7 @@ import type { CheckSpec } from "./checks";
 /** What each engine rule allows, as the workbook says it (completes "… skal være" / "… must be"). */
 const RULE_TEXT: Readonly<Record<keyof typeof RULES, Bilingual>> = {
   share: { da: "en andel fra 0 % til 100 %", en: "a share from 0 % to 100 %" },
-  amount: { da: "et beløb i kr fra 0 til 1 mia.", en: "an amount in kr from 0 to 1 billion" },
+  amount: { da: "et beløb fra 0 til 1 mia. kr", en: "an amount from 0 to 1 billion kr" },
   rate: { da: "en sats fra 0 % til 99 %", en: "a rate from 0 % to 99 %" },
   factor: { da: "en faktor over 0 og højst 10", en: "a factor above 0 and at most 10" },
   flag: { da: "1 (ja) eller 0 (nej)", en: "1 (yes) or 0 (no)" },

@@ -27,7 +27,7 @@ export interface TableColumn<K extends string> {
   /** Role of the formula cells (default "calculation"). */
   readonly role?: "calculation" | "output";
   /** A defined name for the column's cells (all rows). */
-  readonly name?: { readonly name: string; readonly description: string };
+  readonly name?: { readonly name: string; readonly description: Bilingual };
 }
 
 /** Where a written table is: rows, and each column's position and range. */

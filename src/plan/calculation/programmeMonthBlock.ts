@@ -45,7 +45,10 @@ function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>
     formula: (r) => cohortTotal(cohortMonths, FLOW_COLUMN[account], r.at("m")),
     name: {
       name: `SIB_Flow_${ACCOUNT_NAME[account]}`,
-      description: `Net flow of all cohorts per programme month, ${account} (kr)`,
+      description: {
+        da: `Nettostrøm for alle kohorter pr. programmåned, ${ACCOUNT_LABELS[account].da.toLowerCase()} (kr)`,
+        en: `Net flow of all cohorts per programme month, ${ACCOUNT_LABELS[account].en.toLowerCase()} (kr)`,
+      },
     },
   }));
   const cumulative = ACCOUNTS.map((account): TableColumn<ProgrammeMonthKey> => ({
@@ -62,7 +65,10 @@ function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>
       ifThen(lt(r.at(`cumulative:${account}`), num(-BREAK_EVEN_TOLERANCE)), add(r.at("m"), num(1)), num(0)),
     name: {
       name: `SIB_NegativeMonth_${ACCOUNT_NAME[account]}`,
-      description: `Programme month (1-based) where the cumulative discounted flow of ${account} is negative, else 0`,
+      description: {
+        da: `Programmåned (fra 1), hvor den akkumulerede diskonterede strøm for ${ACCOUNT_LABELS[account].da.toLowerCase()} er negativ, ellers 0`,
+        en: `Programme month (from 1) where the cumulative discounted flow of ${ACCOUNT_LABELS[account].en.toLowerCase()} is negative, else 0`,
+      },
     },
   }));
   const cost: TableColumn<ProgrammeMonthKey> = {
@@ -70,7 +76,13 @@ function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>
     header: { da: "Omkostning i alt", en: "Total cost" },
     format: FORMATS.kr,
     formula: (r) => cohortTotal(cohortMonths, "cost", r.at("m")),
-    name: { name: "SIB_TotalCost", description: "Intervention cost of all cohorts per programme month (kr)" },
+    name: {
+      name: "SIB_TotalCost",
+      description: {
+        da: "Indsatsens omkostning for alle kohorter pr. programmåned (kr)",
+        en: "Intervention cost of all cohorts per programme month (kr)",
+      },
+    },
   };
   return [...totals, cost, ...cumulative, ...negative];
 }
@@ -97,7 +109,13 @@ export function writeProgrammeMonthBlock(
       header: { da: "Diskonteringsfaktor", en: "Discount factor" },
       format: FORMATS.factor,
       formula: (r) => midMonthDiscountFactor(r.at("m")),
-      name: { name: "SIB_DiscountFactors", description: "Discount factor per programme month (mid-month)" },
+      name: {
+        name: "SIB_DiscountFactors",
+        description: {
+          da: "Diskonteringsfaktor pr. programmåned (midt i måneden)",
+          en: "Discount factor per programme month (mid-month)",
+        },
+      },
     },
     ...accountColumns(sheet, cohortMonths),
   ];

@@ -12,7 +12,7 @@ interface StateColumn {
   /** `at(c)` is this row's cell in column c, `input(name)` the state's input cell of that input column. */
   readonly formula: (at: (column: number) => Expr, input: (column: string) => Expr) => Expr;
   /** A defined name for Σ Δ·column over the states (effect-weighted monthly amount). */
-  readonly weighted?: { readonly name: string; readonly description: string };
+  readonly weighted?: { readonly name: string; readonly description: Bilingual };
 }
 
 const kr = FORMATS.kr;
@@ -69,43 +69,61 @@ const STATE_COLUMNS: readonly StateColumn[] = [
     header: { da: "Kommuneskat, kr/md.", en: "Municipal tax, kr/month" },
     format: kr,
     formula: (at) => monthly(mul(name("SIB_MunicipalTaxRate"), aboveAllowance(at(8)))),
-    weighted: { name: "SIB_EffMunicipalTax", description: "Σ Δ·municipal income tax (kr/month)" },
+    weighted: {
+      name: "SIB_EffMunicipalTax",
+      description: { da: "Σ Δ·kommuneskat (kr/md.)", en: "Σ Δ·municipal income tax (kr/month)" },
+    },
   },
   {
     header: { da: "Bundskat, kr/md.", en: "Bottom tax, kr/month" },
     format: kr,
     formula: (at) => monthly(mul(name("SIB_BottomTaxRate"), aboveAllowance(at(5)))),
-    weighted: { name: "SIB_EffBottomTax", description: "Σ Δ·bottom tax (kr/month)" },
+    weighted: {
+      name: "SIB_EffBottomTax",
+      description: { da: "Σ Δ·bundskat (kr/md.)", en: "Σ Δ·bottom tax (kr/month)" },
+    },
   },
   {
     header: { da: "AM-bidrag, kr/md.", en: "Labour-market contribution, kr/month" },
     format: kr,
     formula: (at) => monthly(at(4)),
-    weighted: { name: "SIB_EffLabourMarketContribution", description: "Σ Δ·labour-market contribution (kr/month)" },
+    weighted: {
+      name: "SIB_EffLabourMarketContribution",
+      description: { da: "Σ Δ·AM-bidrag (kr/md.)", en: "Σ Δ·labour-market contribution (kr/month)" },
+    },
   },
   {
     header: { da: "Kommunal ydelse, kr/md.", en: "Municipal benefit, kr/month" },
     format: kr,
     formula: (_, input) => ifThen(eq(input("SIB_BenefitPaidByMunicipality"), num(1)), input("SIB_Benefits"), num(0)),
-    weighted: { name: "SIB_EffMunicipalBenefit", description: "Σ Δ·municipal benefit (kr/month)" },
+    weighted: {
+      name: "SIB_EffMunicipalBenefit",
+      description: { da: "Σ Δ·kommunal ydelse (kr/md.)", en: "Σ Δ·municipal benefit (kr/month)" },
+    },
   },
   {
     header: { da: "Statslig ydelse, kr/md.", en: "State benefit, kr/month" },
     format: kr,
     formula: (at, input) => sub(input("SIB_Benefits"), at(12)),
-    weighted: { name: "SIB_EffStateBenefit", description: "Σ Δ·state benefit (kr/month)" },
+    weighted: {
+      name: "SIB_EffStateBenefit",
+      description: { da: "Σ Δ·statslig ydelse (kr/md.)", en: "Σ Δ·state benefit (kr/month)" },
+    },
   },
   {
     header: { da: "Sundhedsudgift, kr/md.", en: "Health cost, kr/month" },
     format: kr,
     formula: (_, input) => input("SIB_HealthCosts"),
-    weighted: { name: "SIB_EffHealthCost", description: "Σ Δ·health cost (kr/month)" },
+    weighted: {
+      name: "SIB_EffHealthCost",
+      description: { da: "Σ Δ·sundhedsudgift (kr/md.)", en: "Σ Δ·health cost (kr/month)" },
+    },
   },
   {
     header: { da: "Løn, kr/md.", en: "Wage, kr/month" },
     format: kr,
     formula: (_, input) => input("SIB_Wages"),
-    weighted: { name: "SIB_EffWage", description: "Σ Δ·gross wage (kr/month)" },
+    weighted: { name: "SIB_EffWage", description: { da: "Σ Δ·bruttoløn (kr/md.)", en: "Σ Δ·gross wage (kr/month)" } },
   },
 ];
 
