@@ -84,9 +84,22 @@ describe.each(LANGUAGES)("every field's bad values (%s)", (language) => {
     const { min, max, exclusiveMin } = spec.range;
     const ends = [exclusiveMin === true ? null : min, max === "horizon" ? horizonOf(base) : max];
     for (const value of ends) {
-      if (value === null || spec.id === "effectPp") continue;
+      // The simple effect's and the spare months' upper ends depend on other fields (tested below).
+      if (value === null || spec.id === "effectPp" || spec.id === "spareMonths") continue;
       expect(errorOf(typed(spec, language, value), spec.id), `${spec.id} = ${value} is allowed`).toBeUndefined();
     }
+  });
+});
+
+describe("spare months in the workbook", () => {
+  it.each(LANGUAGES)("the horizon plus the spare months may be at most 420 (%s)", (language) => {
+    const spec = ALL_FIELDS.find((candidate) => candidate.id === "spareMonths");
+    if (spec === undefined) throw new Error("no spareMonths field");
+    const horizon = horizonOf(stateFor(spec, language));
+    expect(errorOf(typed(spec, language, 420 - horizon), "spareMonths")).toBeUndefined();
+    expect(modelOf(typed(spec, language, 420 - horizon)).capacityMonths).toBe(420);
+    expect(errorOf(typed(spec, language, 421 - horizon), "spareMonths")?.rule).toBe("range");
+    expect(modelOf(typed(spec, language, 0)).capacityMonths).toBe(horizon);
   });
 });
 

@@ -11,6 +11,8 @@ export interface CaseToWrite {
   readonly scenario: Scenario;
   readonly terms: PaymentTerms;
   readonly investor: InvestorTermsInput;
+  /** Cohort months to write the workbook for (at least the horizon; default the horizon: no spare rows). */
+  readonly capacityMonths?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export function casePlan(model: CaseToWrite, language: Language, inExcel: boolea
       paymentTerms: model.terms,
       investorTerms: investor.value,
       checks: inExcel,
+      ...(model.capacityMonths === undefined ? {} : { capacityMonths: model.capacityMonths }),
     }),
   };
 }

@@ -43,6 +43,9 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
       return termValue(terms, target.name);
     case "investor":
       return target.name === "maxLoss" ? (investor.maxLoss ?? null) : (investor.returnCap?.irr ?? null);
+    case "write":
+      // No spare months unless asked for: the workbook is written for the horizon.
+      return 0;
   }
 }
 

@@ -5,7 +5,7 @@ import type { SavingsScope } from "../../engine/payment/savingsShare";
 import { validatePaymentTerms, type BaselineTerms, type PaymentTerms } from "../../engine/payment/terms";
 import type { CostTiming, Scenario } from "../../engine/scenario";
 import { participantSharesFromEmploymentEffect } from "../../engine/shares";
-import { validateScenario } from "../../engine/validate";
+import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { evenCohorts } from "../steps/target";
 import type { ChoiceId, EffectMode, FieldEntry, FieldSpec, PaymentFieldName, StepId } from "./types";
@@ -37,6 +37,11 @@ export interface WizardModel {
   readonly terms: PaymentTerms;
   readonly investor: InvestorTermsInput;
   readonly effectMode: EffectMode;
+  /**
+   * Cohort months the workbook is written for: the horizon plus the spare months asked for (rows that stay inactive
+   * until the horizon is raised in the workbook).
+   */
+  readonly capacityMonths: number;
   readonly errors: ReadonlyMap<string, FieldError>;
   readonly stepsWithErrors: ReadonlySet<StepId>;
   readonly valid: boolean;
@@ -98,8 +103,23 @@ export function deriveModel(input: ModelInput): WizardModel {
   if (!checkedInvestor.ok)
     for (const issue of checkedInvestor.issues) report(investorField(issue), issue.rule, issue.message);
 
+  const capacityMonths = writtenCapacity(scenario.horizonMonths, values.get("spareMonths"), report);
   const stepsWithErrors = new Set<StepId>([...errors.values()].map((error) => error.step));
-  return { scenario, terms, investor, effectMode, errors, stepsWithErrors, valid: errors.size === 0 };
+  return { scenario, terms, investor, effectMode, capacityMonths, errors, stepsWithErrors, valid: errors.size === 0 };
+}
+
+/** The horizon plus the spare months, at most the longest horizon the engine computes (else a range error). */
+function writtenCapacity(
+  horizonMonths: number,
+  spare: number | null | undefined,
+  report: (field: string, rule: string, message?: string) => void,
+): number {
+  const months = typeof spare === "number" ? spare : 0;
+  if (!(Number.isInteger(months) && months >= 0 && horizonMonths + months <= MAX_HORIZON_MONTHS)) {
+    report("spareMonths", "range", `horizon + spare months must be at most ${MAX_HORIZON_MONTHS}`);
+    return horizonMonths;
+  }
+  return horizonMonths + months;
 }
 
 function applyScenario(
