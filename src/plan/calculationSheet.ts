@@ -2,7 +2,7 @@ import { ACCOUNTS } from "../engine/businessCase";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { absolute, cell } from "./address";
-import { whenNumbers, type CheckSpec } from "./blocks/checks";
+import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import type { Table } from "./blocks/table";
 import { writeCohortMonthBlock, type CohortMonthKey } from "./calculation/cohortMonthBlock";
 import { writeProgrammeMonthBlock, type ProgrammeMonthKey } from "./calculation/programmeMonthBlock";
@@ -58,6 +58,7 @@ export function calculationSheet(
   const position = { left: CALENDAR_COLUMN, headerRow: MONTH_HEADER_ROW, rows: calendarMonths };
   const programmeMonths = writeProgrammeMonthBlock(sheet, position, cohortMonths);
   writeCapacity(sheet, cohortMonths, programmeMonths);
+  writeStatusEcho(sheet, 3, CAPACITY_ROW);
   const widths = Array.from({ length: programmeMonths.column(`negative:socioEconomic`) + 1 }, (_, i) =>
     i === 0 ? 34 : 14,
   );

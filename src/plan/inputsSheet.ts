@@ -3,7 +3,7 @@ import { RULES, SCALAR_RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "../e
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
 import { absolute, cell, columnRange } from "./address";
-import { whenNumbers, type CheckSpec } from "./blocks/checks";
+import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import { rangeRuleCheck, ruleValidation, scalarRuleCheck } from "./blocks/inputRules";
 import { call, concat, eq, le, mul, name, num, ref, sub, text } from "./formula";
 import { SHEET_NAMES } from "./labels";
@@ -329,9 +329,10 @@ export function inputsSheet(
   const context: InputsContext = { sheet, scenario, source, checks: [] };
   sheet.label(0, 1, { da: `Input: ${scenario.name}`, en: `Inputs: ${scenario.name}` }, true);
   sheet.label(0, 2, {
-    da: `Gule celler kan ændres; alt andet er formler. Beløb i kr (parameterår ${scenario.parameterYear}). Kildemærker: V = offentlig kilde, S = sekundær kilde, A = antagelse/kalibrering.`,
-    en: `Yellow cells may be changed; everything else is formulas. Amounts in kr (parameter year ${scenario.parameterYear}). Source marks: V = public source, S = secondary source, A = assumption/calibration.`,
+    da: `Gule celler kan ændres; alt andet er formler. Beløb i kr i faste priser (parameterår ${scenario.parameterYear}). Kildemærker: V = offentlig kilde, S = sekundær kilde, A = antagelse/kalibrering.`,
+    en: `Yellow cells may be changed; everything else is formulas. Amounts in kr at fixed prices (parameter year ${scenario.parameterYear}). Source marks: V = public source, S = secondary source, A = assumption/calibration.`,
   });
+  writeStatusEcho(sheet, 0, 3);
   const cohorts = writeCohorts(context, 4);
   let row = cohorts.bottom;
   for (const group of SCALAR_INPUT_GROUPS) row = writeScalarGroup(context, row + 1, group);

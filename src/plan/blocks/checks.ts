@@ -53,6 +53,15 @@ export function whenNumbers(values: readonly Expr[], condition: Expr): Expr {
   return ifThen(eq(count, cells), condition, bool(true));
 }
 
+/**
+ * The model's status repeated on another sheet (label in `column`, SIB_Status to its right, coloured), so a user who
+ * edits inputs there sees at once when a check fails.
+ */
+export function writeStatusEcho(sheet: SheetBuilder, column: number, row: number): void {
+  sheet.label(column, row, { da: "Status", en: "Status" }, true);
+  sheet.status(column + 1, row, name(STATUS_NAME), sheet.text(STATUS_OK));
+}
+
 /** A logical formula as 1/0 (so a column of checks can be summed). */
 const asFlag = (condition: Expr): Expr => ifThen(condition, num(1), num(0));
 
