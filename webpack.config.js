@@ -1,14 +1,13 @@
 // Builds the taskpane and the custom functions into dist/, generates functions.json from the functions' JSDoc and a
 // Danish functions-da.json from src/functions/danish.json, and copies the manifest and icons. In production the
-// localhost URLs in the manifest are replaced by ADDIN_PUBLIC_URL (when set).
+// localhost URLs and AppDomain in the manifest are replaced by ADDIN_PUBLIC_URL (when set; scripts/manifest.cjs).
 const path = require("node:path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { FUNCTION_FILES, danishFunctionsMetadata } = require("./scripts/functions-metadata.cjs");
-
-const devUrl = "https://localhost:3000/";
+const { productionManifest } = require("./scripts/manifest.cjs");
 
 /** HTTPS options from office-addin-dev-certs; where it cannot install a CA (Linux without sudo) webpack-dev-server
  * makes its own self-signed certificate instead. */
@@ -82,7 +81,7 @@ module.exports = async (env, options) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) =>
-              dev || publicUrl === undefined ? content : content.toString().replaceAll(devUrl, publicUrl),
+              dev || publicUrl === undefined ? content : productionManifest(content.toString(), publicUrl),
           },
         ],
       }),
@@ -93,7 +92,8 @@ module.exports = async (env, options) => {
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await httpsOptions() },
+      // Certificates only for the development server (a production build must not create or read them).
+      server: { type: "https", options: dev ? await httpsOptions() : {} },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };

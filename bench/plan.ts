@@ -8,7 +8,7 @@ import { planToXlsx } from "../src/export/xlsx";
 import { buildPlan } from "../src/plan/buildPlan";
 import type { WorkbookPlan } from "../src/plan/types";
 import { recalculateWithLibreOffice, sofficePath } from "../test/support/libreoffice";
-import type { ExcelHost } from "../src/excel/host";
+import { RecordingExcel } from "../test/support/recordingExcel";
 import { count } from "./timing";
 
 /** Plan sizes and build times (48 and 120 months), syncs per write, .xlsx size and LibreOffice recalculation time. */
@@ -32,13 +32,8 @@ export async function runPlanBench(): Promise<string[]> {
     if (horizonMonths === 48) pilotPlan = plan;
   }
   if (pilotPlan === null) return lines;
-  let syncs = 0;
-  const counting: ExcelHost = {
-    run: async (batch) => batch(syncCountingContext(() => syncs++)),
-    supportsExcelApi: () => true,
-    loadOnStartup: async () => undefined,
-  };
-  await writeModel(pilotPlan, counting);
+  const recorder = new RecordingExcel();
+  const { syncs } = await writeModel(pilotPlan, recorder.host());
   lines.push(`Excel writer: ${syncs} context.sync calls per write (48-month pilot model)`);
   const bytes = await planToXlsx(pilotPlan);
   lines.push(`.xlsx export of the 48-month pilot model: ${count(bytes.length / 1024)} KB`);
@@ -59,19 +54,4 @@ export async function runPlanBench(): Promise<string[]> {
     rmSync(directory, { recursive: true, force: true });
   }
   return lines;
-}
-
-/** A do-nothing Excel context that answers every property and method, counting context.sync calls. */
-function syncCountingContext(onSync: () => void): Excel.RequestContext {
-  const anything: ProxyHandler<object> = {
-    get: (_, property) => {
-      if (property === "sync") return async () => onSync();
-      if (property === "items") return [];
-      if (property === "then") return undefined;
-      return new Proxy(function () {}, anything);
-    },
-    apply: () => new Proxy(function () {}, anything),
-    set: () => true,
-  };
-  return new Proxy(function () {}, anything) as unknown as Excel.RequestContext;
 }

@@ -3,6 +3,7 @@
  * Figures are wall-clock on the machine it runs on (2 cores in CI).
  */
 import { runBusinessCaseBench } from "./businessCase";
+import { runExcelRequestsBench } from "./excelRequests";
 import { runPaymentBench } from "./payment";
 import { runMonteCarloBench } from "./monteCarlo";
 import { runPlanBench } from "./plan";
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     ["Payment", runPaymentBench],
     ["Monte Carlo", runMonteCarloBench],
     ["Workbook model", runPlanBench],
+    ["Excel writer requests (pilot to 420 months × 60 cohorts)", runExcelRequestsBench],
     ["Taskpane (wizard)", runTaskpaneBench],
   ];
   for (const [title, run] of sections) {

@@ -1,14 +1,20 @@
-import { parseCell, columnLetters } from "../plan/address";
-import { cellFormula } from "../plan/formula";
 import { freePlacement, relocatePlan } from "../plan/relocate";
-import { FORMATS, type PlanCell, type SheetPlan, type WorkbookPlan } from "../plan/types";
+import type { WorkbookPlan } from "../plan/types";
+import { functionLanguages, isNameError, type FunctionLanguage } from "./functionNames";
 import type { ExcelHost } from "./host";
+import { loadValues, queueOperation } from "./queueOperation";
+import { MAX_REQUEST_BYTES } from "./requestSize";
+import { planWrite, type AddInCell } from "./writePlan";
 
-/** Input cells: light yellow; outputs: light green (as in the .xlsx export). */
-const INPUT_FILL = "#FFF2CC";
-const OUTPUT_FILL = "#E2EFDA";
-/** Points per character of column width (Calibri 11). */
-const POINTS_PER_CHARACTER = 7;
+/** ExcelApi versions the writer relies on: the manifest requires the first; the others are used when present. */
+export const EXCEL_API = {
+  /** RangeAreas (`getRanges`) 1.9, data validation 1.8, conditional formats 1.6: required by manifest.xml. */
+  required: "1.9",
+  /** `valuesAsJson` (#NAME? read back in any display language); without it `values` is read. */
+  valuesAsJson: "1.16",
+  /** `Excel.run({ mergeUndoGroup: true })`: the whole multi-request write is one undo step. */
+  mergeUndoGroup: "1.20",
+} as const;
 
 /** What a write did: where the model went, so the taskpane can say so. */
 export interface WriteReport {
@@ -20,143 +26,198 @@ export interface WriteReport {
   readonly formulas: number;
   readonly names: number;
   readonly charts: number;
-  /** context.sync calls made (2: one to read what exists, one to write). */
+  /** context.sync calls made: 1 to read what exists, 1 per write request, 1–2 more only to rename SIB.* calls. */
   readonly syncs: number;
+  /** The writer's estimate of each write request, bytes (each ≤ the ceiling, 4,000,000 by default). */
+  readonly requestBytes: readonly number[];
   /** True when the whole write is one undo step (ExcelApi 1.20). */
   readonly oneUndoStep: boolean;
+  /**
+   * The language of the SIB.* names Excel accepted in the Check sheet; "unrecognised" when both gave #NAME? (the
+   * add-in's functions are not loaded); null when the model calls no SIB.* function.
+   */
+  readonly functionNames: FunctionLanguage | "unrecognised" | null;
+}
+
+/** Options of a write (tests lower the request ceiling to force several requests). */
+export interface WriteOptions {
+  /** Ceiling per request in UTF-8 bytes of the RichApi request (default 4,000,000; Excel on the web refuses 5 MB). */
+  readonly maxRequestBytes?: number;
 }
 
 /**
- * Writes a workbook plan into the open workbook through `host.run` with two syncs whatever the horizon: the first reads
- * the existing sheet and defined names, the second writes everything (calculation suspended until then). Existing
- * sheets and names are never overwritten: the model gets free sheet names ("Input (2)") and name prefix (SIB2_).
- * If the write fails, what this write added is removed (a third batch) and the error is rethrown; the rest of the
- * workbook is as it was. On success the add-in is set to load with the workbook.
+ * Writes a workbook plan into the open workbook through `host.run`: one sync reads the existing sheet and defined
+ * names, then the write goes out in requests of at most 4 MB (the pilot in one, 420 months and 60 cohorts in a few),
+ * each with calculation suspended; the last recalculates and reads back the cells that call SIB.* functions, which
+ * are rewritten with the other language's names if Excel answered #NAME? (functionNames.ts). Existing sheets and
+ * names are never overwritten: the model gets free sheet names ("Input (2)") and name prefix (SIB2_). With ExcelApi
+ * 1.20 the whole write is one undo step (if Excel answers UndoNotSupported, it is written again without the group).
+ * If any request fails, what this write added is removed and the error is rethrown; the rest of the workbook is as
+ * it was. On success the add-in is set to load with the workbook.
+ * @example (await writeModel(buildPlan(pilot, "da"), officeExcelHost())).syncs // 2
  */
-export async function writeModel(plan: WorkbookPlan, host: ExcelHost): Promise<WriteReport> {
-  const oneUndoStep = host.supportsExcelApi("1.20");
-  let syncs = 0;
-  let placed: WorkbookPlan | null = null;
-  let namePrefix = "SIB_";
+export async function writeModel(
+  plan: WorkbookPlan,
+  host: ExcelHost,
+  options: WriteOptions = {},
+): Promise<WriteReport> {
+  const grouped = host.supportsExcelApi(EXCEL_API.mergeUndoGroup);
+  try {
+    return await writeOnce(plan, host, options, grouped);
+  } catch (error) {
+    // Excel throws UndoNotSupported for a grouped call it cannot undo (none is expected: see docs/excel-checklist.md);
+    // the failed write has been removed, so write again without the undo group rather than not at all.
+    if (grouped && errorCode(error) === "UndoNotSupported") return writeOnce(plan, host, options, false);
+    throw error;
+  }
+}
+
+/** One attempt: place, write in requests, settle the SIB.* names; on failure remove what it added and rethrow. */
+async function writeOnce(
+  plan: WorkbookPlan,
+  host: ExcelHost,
+  options: WriteOptions,
+  oneUndoStep: boolean,
+): Promise<WriteReport> {
+  const readJson = host.supportsExcelApi(EXCEL_API.valuesAsJson);
+  const languages = functionLanguages(host.displayLanguage);
+  const state: WriteState = { syncs: 0, placed: null, namePrefix: "SIB_", requestBytes: [], functionNames: null };
   try {
     await host.run(
       async (context) => {
-        const worksheets = context.workbook.worksheets;
-        worksheets.load("items/name");
-        const names = context.workbook.names;
-        names.load("items/name");
-        await context.sync();
-        syncs++;
-        const placement = freePlacement(
-          plan,
-          worksheets.items.map((sheet) => sheet.name),
-          names.items.map((item) => item.name),
-        );
-        placed = relocatePlan(plan, placement.sheetNames, placement.namePrefix);
-        namePrefix = placement.namePrefix;
-        context.application.suspendApiCalculationUntilNextSync();
-        queuePlan(context, placed);
-        await context.sync();
-        syncs++;
+        const sync = async (): Promise<void> => {
+          await context.sync();
+          state.syncs++;
+        };
+        const placed = await placePlan(context, plan, sync);
+        state.placed = placed.plan;
+        state.namePrefix = placed.namePrefix;
+        const write = planWrite(placed.plan, languages[0] ?? "en", options.maxRequestBytes ?? MAX_REQUEST_BYTES);
+        let probes: Excel.Range[] = [];
+        for (const batch of write.batches) {
+          context.workbook.application.suspendApiCalculationUntilNextSync();
+          const sheet = worksheetsOfRequest(context);
+          probes = batch.operations.flatMap((operation) => queueOperation(context, operation, readJson, sheet));
+          await sync();
+          state.requestBytes.push(batch.bytes);
+        }
+        state.functionNames = await settleFunctionNames(context, write.addInCells, probes, languages, readJson, sync);
       },
       oneUndoStep ? { mergeUndoGroup: true } : undefined,
     );
   } catch (error) {
-    if (placed !== null) await removeModel(placed, host);
+    if (state.placed !== null) await removeModel(state.placed, host);
     throw error;
   }
-  const written: WorkbookPlan = placed ?? plan;
   await host.loadOnStartup();
+  return report(state.placed ?? plan, state, oneUndoStep);
+}
+
+/** Worksheets by name for one request: each is got once and reused until the request's sync, never after it. */
+function worksheetsOfRequest(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    const found = sheets.get(name) ?? context.workbook.worksheets.getItem(name);
+    sheets.set(name, found);
+    return found;
+  };
+}
+
+/** The `code` of an Office.js error (OfficeExtension.Error), e.g. "UndoNotSupported"; undefined for other errors. */
+function errorCode(error: unknown): unknown {
+  return typeof error === "object" && error !== null ? (error as { readonly code?: unknown }).code : undefined;
+}
+
+interface WriteState {
+  syncs: number;
+  placed: WorkbookPlan | null;
+  namePrefix: string;
+  requestBytes: number[];
+  functionNames: FunctionLanguage | "unrecognised" | null;
+}
+
+function report(written: WorkbookPlan, state: WriteState, oneUndoStep: boolean): WriteReport {
   const cells = written.sheets.flatMap((sheet) => sheet.cells);
   return {
     sheets: written.sheets.map((sheet) => sheet.name),
-    namePrefix,
+    namePrefix: state.namePrefix,
     cells: cells.length,
     formulas: cells.filter((cell) => cell.formula !== undefined).length,
     names: written.names.length,
     charts: written.charts.length,
-    syncs,
+    syncs: state.syncs,
+    requestBytes: state.requestBytes,
     oneUndoStep,
+    functionNames: state.functionNames,
   };
 }
 
-/** Queues every sheet, value, formula, format, name and chart of a plan (no sync). */
-function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan): void {
-  const sheets = new Map<string, Excel.Worksheet>();
-  for (const sheetPlan of plan.sheets) {
-    const sheet = context.workbook.worksheets.add(sheetPlan.name);
-    sheets.set(sheetPlan.name, sheet);
-    queueSheet(sheet, sheetPlan);
-  }
-  const sheetOf = (name: string): Excel.Worksheet => {
-    const sheet = sheets.get(name);
-    if (sheet === undefined) throw new Error(`the plan refers to a sheet it does not write: ${name}`);
-    return sheet;
-  };
-  for (const definedName of plan.names) {
-    context.workbook.names.add(
-      definedName.name,
-      sheetOf(definedName.sheet).getRange(definedName.reference),
-      definedName.description,
-    );
-  }
-  for (const chartPlan of plan.charts) {
-    const dataSheet = sheetOf(chartPlan.dataSheet);
-    const chart = sheetOf(chartPlan.sheet).charts.add(
-      // String forms of Excel.ChartType / Excel.ChartSeriesBy, so the writer needs no Excel global at import.
-      chartPlan.type === "line" ? "Line" : "ColumnClustered",
-      dataSheet.getRange(chartPlan.data),
-      "Columns",
-    );
-    chart.title.text = chartPlan.title;
-    chart.axes.categoryAxis.setCategoryNames(dataSheet.getRange(chartPlan.categories));
-    chart.setPosition(chartPlan.anchor);
-  }
-  const first = plan.sheets[0];
-  if (first !== undefined) sheetOf(first.name).activate();
-}
-
-/** One Range for the sheet's used block: 2-D formulas and number formats of the exact shape, then per-cell styling. */
-function queueSheet(sheet: Excel.Worksheet, sheetPlan: SheetPlan): void {
-  const positions = sheetPlan.cells.map((cell) => ({ cell, ...parseCell(cell.address) }));
-  const rows = Math.max(1, ...positions.map((position) => position.row));
-  const columns = Math.max(1, ...positions.map((position) => position.column + 1));
-  const formulas: (string | number)[][] = Array.from({ length: rows }, () =>
-    new Array<string | number>(columns).fill(""),
+/** Reads the workbook's sheet and defined names (one sync) and moves the plan to free names and a free prefix. */
+async function placePlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  sync: () => Promise<void>,
+): Promise<{ plan: WorkbookPlan; namePrefix: string }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
+  await sync();
+  const placement = freePlacement(
+    plan,
+    worksheets.items.map((sheet) => sheet.name),
+    names.items.map((item) => item.name),
   );
-  const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(columns).fill(FORMATS.general));
-  for (const { cell, row, column } of positions) {
-    const line = formulas[row - 1];
-    const formatLine = formats[row - 1];
-    if (line === undefined || formatLine === undefined) continue;
-    line[column] = cellContent(cell);
-    formatLine[column] = cell.format ?? FORMATS.general;
-  }
-  const block = sheet.getRange(`A1:${columnLetters(columns - 1)}${rows}`);
-  block.numberFormat = formats;
-  block.formulas = formulas;
-  for (const cell of sheetPlan.cells) {
-    if (cell.bold === true) sheet.getRange(cell.address).format.font.bold = true;
-    if (cell.role === "input") {
-      const range = sheet.getRange(cell.address);
-      range.format.fill.color = INPUT_FILL;
-      range.format.protection.locked = false;
-    } else if (cell.role === "output") {
-      sheet.getRange(cell.address).format.fill.color = OUTPUT_FILL;
-    }
-  }
-  sheetPlan.columnWidths.forEach((width, index) => {
-    const letter = columnLetters(index);
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_CHARACTER;
-  });
+  return { plan: relocatePlan(plan, placement.sheetNames, placement.namePrefix), namePrefix: placement.namePrefix };
 }
 
-/** What `range.formulas` takes for a cell: "=…" for a formula, the number, or text (a leading "=" is quoted). */
-function cellContent(cell: PlanCell): string | number {
-  if (cell.formula !== undefined) return cellFormula(cell.formula);
-  if (typeof cell.value === "number") return cell.value;
-  const text = cell.value ?? "";
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+/**
+ * Keeps the SIB.* names Excel accepted: if a read-back cell is #NAME?, rewrites every add-in cell with the next
+ * language's names (one sync each, recalculating and reading back); if none is accepted, restores the first
+ * language's names (the functions are probably not loaded yet) and says so.
+ */
+async function settleFunctionNames(
+  context: Excel.RequestContext,
+  cells: readonly AddInCell[],
+  probes: readonly Excel.Range[],
+  languages: readonly FunctionLanguage[],
+  readJson: boolean,
+  sync: () => Promise<void>,
+): Promise<FunctionLanguage | "unrecognised" | null> {
+  const [first = "en", ...others] = languages;
+  if (cells.length === 0) return null;
+  if (!probes.some((probe) => hasNameError(probe, readJson))) return first;
+  for (const language of others) {
+    const reread = rewriteAddInCells(context, cells, language, readJson, true);
+    await sync();
+    if (!reread.some((probe) => hasNameError(probe, readJson))) return language;
+  }
+  rewriteAddInCells(context, cells, first, readJson, false);
+  await sync();
+  return "unrecognised";
+}
+
+/** Rewrites the add-in cells with a language's names and recalculates; `reread` loads them again. */
+function rewriteAddInCells(
+  context: Excel.RequestContext,
+  cells: readonly AddInCell[],
+  language: FunctionLanguage,
+  readJson: boolean,
+  reread: boolean,
+): Excel.Range[] {
+  const ranges = cells.map((cell) => {
+    const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
+    range.formulas = [[cell.formulas[language]]];
+    return range;
+  });
+  context.workbook.application.calculate("Recalculate");
+  if (reread) for (const range of ranges) loadValues(range, readJson);
+  return ranges;
+}
+
+function hasNameError(range: Excel.Range, readJson: boolean): boolean {
+  const rows: readonly (readonly unknown[])[] = readJson ? range.valuesAsJson : range.values;
+  return rows.some((row) => row.some(isNameError));
 }
 
 /** Removes the sheets and names a failed write added (they did not exist before: the placement made them free). */

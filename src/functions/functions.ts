@@ -21,8 +21,8 @@ import { differenceConfidenceInterval } from "../engine/stats/twoProportion";
 /**
  * Effect in percentage points: participant share minus comparison share. With both group sizes it spills three cells
  * in a row: estimate, lower and upper bound of the 95 % confidence interval (two-proportion, unpooled).
- * Example: =SIB.EFFECT(0.18, 0.07) gives 11.
- * @customfunction EFFECT
+ * Example: =SIB.EFFECTSIZE(0.18, 0.07) gives 11.
+ * @customfunction EFFECTSIZE
  * @param participantShare Share of participants in the outcome, 0 to 1 (0.18 = 18 %).
  * @param comparisonShare Share of the comparison group in the outcome, 0 to 1 (0.07 = 7 %).
  * @param [participantCount] Number of participants measured (people), e.g. 55. Needed for the interval.
@@ -157,8 +157,8 @@ export function cashFlow(
 /**
  * A built-in parameter with a source, by id or Danish/English name and year, so a model cites the sourced value
  * instead of a typed number. #VALUE! names the years that exist when the year is missing.
- * Example: =SIB.RATE("kontanthjaelp_30plus_andre", 2024) gives 12,326 (kr/month, bm.dk Satser 2024).
- * @customfunction RATE
+ * Example: =SIB.PARAMETER("kontanthjaelp_30plus_andre", 2024) gives 12,326 (kr/month, bm.dk Satser 2024).
+ * @customfunction PARAMETER
  * @param name Parameter id or name, e.g. "kontanthjaelp_30plus_andre" or "Kontanthjælp 30+ år, ikke-forsørger".
  * @param [year] Year, e.g. 2024 (default 2023).
  * @returns The value in the parameter's unit (kr/month, kr/year, or a fraction such as 0.2 for 20 %).

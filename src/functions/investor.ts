@@ -1,5 +1,5 @@
 /**
- * Investor custom functions in the namespace SIB: IRR, XIRR, MULTIPLE and INVESTORFLOWS. Thin wrappers: coerce Excel's
+ * Investor custom functions in the namespace SIB: RETURNRATE (IRR), XRETURNRATE (XIRR), MULTIPLE and INVESTORFLOWS. Thin wrappers: coerce Excel's
  * arguments, call src/engine/investor, return a value or throw a CustomFunctions.Error. The JSDoc below is the help
  * text Excel shows (custom-functions-metadata). Omitted optional arguments arrive as null; an empty cell arrives as 0
  * (desktop) or null (web).
@@ -24,10 +24,10 @@ type Range = Array<Array<number | string | boolean>>;
  * Internal rate of return of monthly (or other periodic) cash flows, as an effective annual rate by default. Finds
  * every root by bracketing; when no single IRR exists it fails with a reason (no sign change, several IRRs, no
  * convergence) instead of returning a wrong rate. Empty cells count as 0 (a period without flows), unlike Excel's IRR,
- * which skips them. Errors are #NUM! like Excel's IRR; the reason is in the error's message, and showReason TRUE gives
- * #N/A instead so that Excel displays the reason in the cell's tooltip.
- * Example: =SIB.IRR({-70000;12000;15000;18000;21000;26000}, 1) gives 0.0866 (8.66 % per period).
- * @customfunction IRR
+ * which skips them. Errors are #NUM! like Excel's IRR (Excel shows no message with #NUM!); showReason TRUE gives #N/A
+ * with the reason, which Excel shows on the cell.
+ * Example: =SIB.RETURNRATE({-70000;12000;15000;18000;21000;26000}, 1) gives 0.0866 (8.66 % per period).
+ * @customfunction RETURNRATE
  * @param values Cash flows in kr, one per period, a single row or column, e.g. A2:A51; negative = paid in, positive = received; empty cells are 0.
  * @param [periodsPerYear] Periods per year, a whole number: 12 (default, monthly flows) returns the effective annual rate (1 + monthly IRR)^12 - 1; 1 returns the rate per period like Excel's IRR.
  * @param [guess] Used only when the flows have several IRRs: returns the one nearest the guess, in the unit of the result (e.g. 0.1 for 10 % per year). Without a guess several IRRs give #NUM!.
@@ -56,10 +56,10 @@ export function irr(
  * Annual internal rate of return of dated cash flows with Excel's XIRR conventions: actual/365 days from the first
  * date, dates as Excel dates (serial numbers), every date on or after the first. Brackets every root, so strongly
  * negative rates need no guess; when no single rate exists it fails with a reason. Rows without a date and with an
- * empty or zero value are skipped; an empty value with a date is 0. Errors are #NUM! like Excel's XIRR (reason in the
- * message); showReason TRUE gives #N/A so Excel shows the reason.
- * Example: =SIB.XIRR({-10000;2750;4250;3250;2750}, {39448;39508;39751;39859;39904}) gives 0.3734 (37.34 %).
- * @customfunction XIRR
+ * empty or zero value are skipped; an empty value with a date is 0. Errors are #NUM! like Excel's XIRR (Excel shows no
+ * message with #NUM!); showReason TRUE gives #N/A with the reason, which Excel shows on the cell.
+ * Example: =SIB.XRETURNRATE({-10000;2750;4250;3250;2750}, {39448;39508;39751;39859;39904}) gives 0.3734 (37.34 %).
+ * @customfunction XRETURNRATE
  * @param values Cash flows in kr, a single row or column, e.g. B2:B6; negative = paid in, positive = received.
  * @param dates Excel dates of the flows, one per value, e.g. A2:A6 with 1-Jan-2008 (serial 39448) first.
  * @param [guess] Annual rate used only when there are several XIRRs: returns the one nearest the guess, e.g. 0.1. Without a guess several XIRRs give #NUM!.
@@ -116,7 +116,7 @@ export function multiple(values: Array<Array<number | string | boolean>>): numbe
  * The investor's monthly cash flows in a SIB: capital drawn as the costs fall due (or up front), outcome payments
  * paid out up to a return cap, the investor's share of any surplus, and a principal-protection top-up in the last
  * month. Spills a column of net flows (month 0 first; negative = paid in), a table, or the metrics.
- * Example: =SIB.INVESTORFLOWS(B2:B13, C2:C37, E2:F4) spills 36 monthly net flows; wrap it in SIB.IRR for the IRR.
+ * Example: =SIB.INVESTORFLOWS(B2:B13, C2:C37, E2:F4) spills 36 monthly net flows; wrap it in SIB.RETURNRATE for the IRR.
  * @customfunction INVESTORFLOWS
  * @param costs Intervention cost per month in kr (at least 0), month 0 first, a row or column; empty cells are 0. Pilot: 369768 for months 0 to 11 (79236 kr x 56 participants over 12 months).
  * @param payments Outcome payments by the commissioner per month in kr (at least 0), month 0 first; the longer of costs and payments sets the horizon.

@@ -12,10 +12,10 @@ export interface FunctionHelp {
 /** The SIB functions, in the order a model uses them. Names match the ids in functions.json (a test checks it). */
 export const FUNCTION_HELP: readonly FunctionHelp[] = [
   {
-    name: "SIB.EFFECT",
+    name: "SIB.EFFECTSIZE",
     da: "Effekt i procentpoint (deltagere minus kontrolgruppe), med 95 %-konfidensinterval når gruppestørrelserne kendes.",
     en: "Effect in percentage points (participants minus comparison group), with a 95 % interval when group sizes are known.",
-    example: "=SIB.EFFECT(0.18, 0.07, 55, 100)",
+    example: "=SIB.EFFECTSIZE(0.18, 0.07, 55, 100)",
   },
   {
     name: "SIB.BUDGETSAVING",
@@ -42,10 +42,10 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     example: '=SIB.CASHFLOW("stat")',
   },
   {
-    name: "SIB.RATE",
+    name: "SIB.PARAMETER",
     da: "En indbygget sats med kilde og år, fx kontanthjælp 2024.",
     en: "A built-in rate with source and year, e.g. social assistance 2024.",
-    example: '=SIB.RATE("kontanthjaelp_30plus_andre", 2024)',
+    example: '=SIB.PARAMETER("kontanthjaelp_30plus_andre", 2024)',
   },
   {
     name: "SIB.PAYMENT",
@@ -66,16 +66,16 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     example: "=SIB.INVESTORFLOWS(B2:B13, C2:C37)",
   },
   {
-    name: "SIB.IRR",
+    name: "SIB.RETURNRATE",
     da: "Intern rente af månedlige strømme som effektiv årlig rente; siger hvorfor, når der ikke er én.",
     en: "IRR of monthly flows as an effective annual rate; says why when there is no single one.",
-    example: "=SIB.IRR(D2:D51)",
+    example: "=SIB.RETURNRATE(D2:D51)",
   },
   {
-    name: "SIB.XIRR",
-    da: "Intern rente af daterede strømme efter Excels XIA-regler, robust.",
+    name: "SIB.XRETURNRATE",
+    da: "Intern rente af daterede strømme efter reglerne i Excels INTERN.RENTE (XIRR), robust.",
     en: "IRR of dated flows with Excel's XIRR conventions, robust.",
-    example: "=SIB.XIRR(B2:B6, A2:A6)",
+    example: "=SIB.XRETURNRATE(B2:B6, A2:A6)",
   },
   {
     name: "SIB.MULTIPLE",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { EXCEL_API } from "../../src/excel/writeModel";
 import { generatedMetadata } from "../support/functionsMetadata";
 
 /**
@@ -33,9 +34,12 @@ describe("manifest.xml", () => {
     expect(String(app["Version"])).toBe(`${version}.0`);
   });
 
-  it("requires the SharedRuntime and CustomFunctionsRuntime sets", () => {
+  it("requires the SharedRuntime and CustomFunctionsRuntime sets, and the ExcelApi version the writer relies on", () => {
     expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\s*\/>/);
     expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.1"\s*\/>/);
+    // RangeAreas 1.9 (data validation 1.8, conditional formats 1.6); valuesAsJson 1.16 and mergeUndoGroup 1.20 are
+    // checked at run time (src/excel/writeModel.ts).
+    expect(xml).toContain(`<Set Name="ExcelApi" MinVersion="${EXCEL_API.required}"/>`);
   });
 
   it("uses one shared resid for Runtime, Page, FunctionFile and ShowTaskpane", () => {
@@ -79,7 +83,7 @@ describe("manifest.xml", () => {
     const metadata = await generatedMetadata();
     const ids = metadata.functions.map((fn) => fn.id);
     expect(ids).toEqual(
-      expect.arrayContaining(["EFFECT", "BUDGETSAVING", "SOCIOECONOMIC", "BREAKEVEN", "CASHFLOW", "RATE"]),
+      expect.arrayContaining(["EFFECTSIZE", "BUDGETSAVING", "SOCIOECONOMIC", "BREAKEVEN", "CASHFLOW", "PARAMETER"]),
     );
   });
 });

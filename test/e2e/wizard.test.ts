@@ -10,9 +10,10 @@ import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
 import { participantSharesFromEmploymentEffect } from "../../src/engine/shares";
+import { localizeFunctions } from "../../src/excel/functionNames";
+import { cellContent } from "../../src/excel/writePlan";
 import { parseCell } from "../../src/plan/address";
 import { buildPlan } from "../../src/plan/buildPlan";
-import { cellFormula } from "../../src/plan/formula";
 import { workbookNames } from "../../src/plan/outputs";
 import type { PlanCell } from "../../src/plan/types";
 import { formatKr } from "../../src/taskpane/i18n/numbers";
@@ -81,12 +82,10 @@ function pilot(): Scenario {
   return expectOk(pilotScenario());
 }
 
-/** What the writer puts in a cell of the formulas block (as src/excel/writeModel does). */
+/** What the writer puts in a cell of the formulas block in Danish Excel (SIB.* calls under their Danish names). */
 function expectedContent(cell: PlanCell): string | number {
-  if (cell.formula !== undefined) return cellFormula(cell.formula);
-  if (typeof cell.value === "number") return cell.value;
-  const text = cell.value ?? "";
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const content = cellContent(cell);
+  return typeof content === "string" ? localizeFunctions(content, "da") : content;
 }
 
 interface ExcelRecord {
@@ -97,6 +96,7 @@ interface ExcelRecord {
   names: { name: string; sheet: string; reference: string }[];
   charts: unknown[];
   suspended: number;
+  calculated: string[];
   startupBehavior: string | null;
 }
 
@@ -242,6 +242,7 @@ describe("wizard in Excel (stub host)", () => {
     expect(record.syncs).toBe(2);
     expect(record.runs[0]?.mergeUndoGroup).toBe(true);
     expect(record.suspended).toBe(1);
+    expect(record.calculated).toEqual(["Recalculate"]);
     expect(record.startupBehavior).toBe("Load");
 
     const plan = buildPlan(pilot(), "da", {

@@ -82,6 +82,59 @@ describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)
     const report = await writeModel(buildPlan(pilot, "en"), book.host(false));
     expect(book.runs).toEqual([{ mergeUndoGroup: false }]);
     expect(report.oneUndoStep).toBe(false);
+    expect(report.syncs).toBe(2);
+  });
+
+  it("split into many requests (a 60 KB ceiling) it writes the same model: same values, one run, one undo step", async () => {
+    const book = new FakeExcelWorkbook({ Ark1: [["my data", 42]] });
+    const report = await writeModel(fullPlan("da"), book.host(), { maxRequestBytes: 60_000 });
+    expect(report.syncs).toBeGreaterThan(5);
+    expect(report.requestBytes.every((bytes) => bytes <= 60_000)).toBe(true);
+    expect(book.runs).toEqual([{ mergeUndoGroup: true }]);
+    expect(book.errors()).toEqual([]);
+    expectOutputs(book, "SIB_", "da");
+    expect(book.calculation.filter((call) => call === "suspend").length).toBe(report.syncs - 1);
+    expect(book.calculation[book.calculation.length - 1]).toBe("calculate Recalculate");
+    expect(book.charts.length).toBe(4);
+  });
+
+  it("a failure in a later request of a split write removes everything the write added", async () => {
+    const book = new FakeExcelWorkbook({ Budget: [["kommune", 1000]] }, { MyRate: "=Budget!$B$1" });
+    book.failAtSync = 4;
+    await expect(writeModel(fullPlan("da"), book.host(), { maxRequestBytes: 60_000 })).rejects.toThrow(
+      /simulated failure/,
+    );
+    expect(book.sheetNames()).toEqual(["Budget"]);
+    expect(book.nameList()).toEqual(["MyRate"]);
+    expect(book.cellValue("Budget", "B1")).toBe(1000);
+    expect(book.startupBehaviour).toBe("none");
+  });
+
+  it("colours inputs and outputs on RangeAreas: every input cell yellow and unlocked, every output green", async () => {
+    const book = new FakeExcelWorkbook();
+    const plan = fullPlan("en");
+    await writeModel(plan, book.host());
+    for (const sheet of plan.sheets) {
+      for (const cell of sheet.cells) {
+        const key = `${sheet.name}!${cell.address}`;
+        if (cell.role === "input")
+          expect([book.fills.get(key), book.unlocked.has(key)], key).toEqual(["#FFF2CC", true]);
+        else if (cell.role === "output") expect(book.fills.get(key), key).toBe("#E2EFDA");
+        else expect(book.unlocked.has(key), key).toBe(false);
+        if (cell.bold === true) expect(book.bold.has(key), key).toBe(true);
+      }
+    }
+  });
+
+  it("if Excel cannot group the write into one undo step (UndoNotSupported), it removes it and writes it ungrouped", async () => {
+    const book = new FakeExcelWorkbook({ Ark1: [["my data", 42]] });
+    book.undoUnsupported = true;
+    const report = await writeModel(fullPlan("da"), book.host());
+    expect(book.runs.map((run) => run.mergeUndoGroup)).toEqual([true, false, false]);
+    expect(report.oneUndoStep).toBe(false);
+    expect(report.sheets[0]).toBe("Input");
+    expect(book.sheetNames()).toEqual(["Ark1", ...report.sheets]);
+    expectOutputs(book, "SIB_", "da");
   });
 
   it("a failure mid-write removes what the write added and leaves the rest of the workbook as it was", async () => {

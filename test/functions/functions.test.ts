@@ -14,7 +14,7 @@ const excel = {
 };
 const pilotResult = expectOk(runBusinessCase(expectOk(pilotScenario(2023))));
 
-describe("SIB.EFFECT", () => {
+describe("SIB.EFFECTSIZE", () => {
   it("gives the difference in percentage points", () => {
     expect(functions.effect(0.18, 0.07)[0]?.[0]).toBeCloseTo(11, 12);
   });
@@ -114,7 +114,7 @@ describe("SIB.SOCIOECONOMIC, SIB.BREAKEVEN, SIB.CASHFLOW", () => {
   });
 });
 
-describe("SIB.RATE", () => {
+describe("SIB.PARAMETER", () => {
   it("returns sourced data by id or name", () => {
     expect(functions.rate("kontanthjaelp_30plus_andre", 2024)).toBe(12326);
     expect(functions.rate("Kontanthjælp 30+ år, forsørger", 2023)).toBe(15874);

@@ -35,7 +35,7 @@ const MICROSOFT_XIRR_DATES = [
   serial(2009, 4, 1),
 ];
 
-describe("SIB.IRR", () => {
+describe("SIB.RETURNRATE", () => {
   it("Microsoft's example per period (periodsPerYear 1): 8.66 % and −2.12 % for four years, as a column or a row", () => {
     expect(Math.abs(fn.irr(column(MICROSOFT_IRR), 1) - 0.086630948)).toBeLessThan(1e-9);
     expect(Math.abs(fn.irr([MICROSOFT_IRR], 1) - 0.086630948)).toBeLessThan(1e-9);
@@ -103,7 +103,7 @@ describe("SIB.IRR", () => {
   });
 });
 
-describe("SIB.XIRR", () => {
+describe("SIB.XRETURNRATE", () => {
   it("Microsoft's example: 0.373362535 (37.34 %) to 1e-8", () => {
     expect(MICROSOFT_XIRR_DATES).toEqual([39448, 39508, 39751, 39859, 39904]);
     const rate = fn.xirr(column(MICROSOFT_XIRR_VALUES), column(MICROSOFT_XIRR_DATES));
@@ -165,7 +165,7 @@ describe("SIB.INVESTORFLOWS", () => {
     expect(fn.investorFlows([[100]], payments, null, null)).toHaveLength(13);
   });
 
-  it("reads the terms from a name/value range (blank rows skipped) and nests in SIB.IRR", () => {
+  it("reads the terms from a name/value range (blank rows skipped) and nests in SIB.RETURNRATE", () => {
     const terms = [
       ["returnCap.irr", 0.05],
       ["", ""],
@@ -269,12 +269,18 @@ describe("investor functions metadata (functions.json from the JSDoc)", () => {
       }[];
     };
     const byId = new Map(metadata.functions.map((f) => [f.id, f]));
-    expect([...byId.keys()]).toEqual(["IRR", "XIRR", "MULTIPLE", "INVESTORFLOWS"]);
+    expect([...byId.keys()]).toEqual(["RETURNRATE", "XRETURNRATE", "MULTIPLE", "INVESTORFLOWS"]);
     for (const f of metadata.functions) {
       expect(f.description ?? "").toContain("Example: =SIB.");
       for (const parameter of f.parameters) expect((parameter.description ?? "").length).toBeGreaterThan(15);
     }
-    const ranges = ["IRR.values", "XIRR.values", "XIRR.dates", "MULTIPLE.values", "INVESTORFLOWS.costs"];
+    const ranges = [
+      "RETURNRATE.values",
+      "XRETURNRATE.values",
+      "XRETURNRATE.dates",
+      "MULTIPLE.values",
+      "INVESTORFLOWS.costs",
+    ];
     for (const name of [...ranges, "INVESTORFLOWS.payments", "INVESTORFLOWS.terms"]) {
       const [id, parameterName] = name.split(".");
       const parameter = byId.get(id ?? "")?.parameters.find((p) => p.name === parameterName);
@@ -283,7 +289,7 @@ describe("investor functions metadata (functions.json from the JSDoc)", () => {
     expect(byId.get("INVESTORFLOWS")?.result.dimensionality).toBe("matrix");
     expect(
       byId
-        .get("IRR")
+        .get("RETURNRATE")
         ?.parameters.filter((p) => p.optional)
         .map((p) => p.name),
     ).toEqual(["periodsPerYear", "guess", "showReason"]);

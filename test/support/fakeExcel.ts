@@ -1,56 +1,96 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
+import danish from "../../src/functions/danish.json";
+import type { ExcelHost } from "../../src/excel/host";
 import { parseCell } from "../../src/plan/address";
 import { quoteSheet } from "../../src/plan/formula";
-import type { ExcelHost } from "../../src/excel/host";
+import {
+  FakeRange,
+  FakeWorksheet,
+  type FakeBook,
+  type FakeConditionalFormat,
+  type FakeQueue,
+  type FakeValidation,
+} from "./fakeExcelRange";
+import { registerSibFunctions } from "./sibFunctionsPlugin";
+
+/** Which SIB.* names this Excel registered: English (functions.json), Danish (functions-da.json) or none (not loaded). */
+export type RegisteredNames = "en" | "da" | "none";
+
+/** Options of the fake's ExcelHost. */
+export interface FakeHostOptions {
+  /** Highest ExcelApi requirement set the host supports, e.g. "1.19" (default "1.20"). */
+  readonly excelApi?: string;
+  /** Office.context.displayLanguage (default "en-US"). */
+  readonly displayLanguage?: string;
+}
 
 /**
  * A small stand-in for Excel's JavaScript API, backed by HyperFormula so written formulas really compute. It covers
- * what src/excel uses: worksheets (load items, add, getItemOrNullObject, delete, activate), ranges (formulas,
- * numberFormat, format.*), defined names, charts, suspendApiCalculationUntilNextSync and sync. Writes are queued and
- * applied at sync, in Excel's order of effect: sheets, then names, then cell contents. Range shapes are checked.
+ * what src/excel uses: worksheets (load items, add, getItem, getItemOrNullObject, delete, activate), ranges (formulas,
+ * numberFormat, format.*, dataValidation, conditionalFormats, values/valuesAsJson), RangeAreas formats, defined names,
+ * charts, application.suspendApiCalculationUntilNextSync/calculate and sync. Writes are queued and applied at sync in
+ * the order they were made; range shapes are checked; a formula written into a Text-formatted cell stays text, as in
+ * Excel. SIB.BUDGETSAVING and SIB.SOCIOECONOMIC compute through the real function wrappers under the names this Excel
+ * registered (`registeredNames`), and any other SIB.* name gives #NAME? (office-js issue #891 is `"da"`).
  */
-export class FakeExcelWorkbook {
+export class FakeExcelWorkbook implements FakeBook {
   readonly hf: HyperFormula;
   syncs = 0;
   runs: { mergeUndoGroup: boolean }[] = [];
   /** Makes the n-th sync (1-based, counted over the workbook's life) throw, to test recovery. */
   failAtSync: number | null = null;
+  /** Makes every write in an undo group (mergeUndoGroup) fail with the code UndoNotSupported, as Excel does for an API it cannot undo. */
+  undoUnsupported = false;
   readonly formats = new Map<string, string>();
   readonly fills = new Map<string, string>();
+  readonly bold = new Set<string>();
   readonly unlocked = new Set<string>();
-  readonly charts: {
-    sheet: string;
-    type: string;
-    title: string;
-    data: string;
-    categories: string;
-    position: string;
-  }[] = [];
+  readonly columnWidths = new Map<string, number>();
+  /** What was written into each cell through `formulas`, by "Sheet!A1" (as written, before any #NAME?). */
+  readonly writtenFormulas = new Map<string, string | number>();
+  readonly validations = new Map<string, FakeValidation>();
+  readonly conditionalFormats = new Map<string, FakeConditionalFormat[]>();
+  readonly charts: FakeBook["charts"] = [];
   readonly nameComments = new Map<string, string>();
+  /** Calls of suspendApiCalculationUntilNextSync and calculate, in order. */
+  readonly calculation: string[] = [];
   startupBehaviour: "none" | "load" = "none";
   active: string | null = null;
+  registeredNames: RegisteredNames = "en";
 
   constructor(initialSheets: Record<string, RawCellContent[][]> = {}, initialNames: Record<string, string> = {}) {
+    registerSibFunctions();
     this.hf = HyperFormula.buildFromSheets(
       initialSheets,
-      { licenseKey: "gpl-v3", maxRows: 100_000, smartRounding: false },
+      { licenseKey: "gpl-v3", maxRows: 100_000, smartRounding: false, useArrayArithmetic: true },
       Object.entries(initialNames).map(([name, expression]) => ({ name, expression })),
     );
   }
 
-  /** The ExcelHost the writer uses: runs batches against this workbook. */
-  host(supportsApi120 = true): ExcelHost {
+  /** The ExcelHost the writer uses: runs batches against this workbook. `false` = a host without ExcelApi 1.20. */
+  host(options: boolean | FakeHostOptions = true): ExcelHost {
+    const settings: FakeHostOptions = typeof options === "boolean" ? { excelApi: options ? "1.20" : "1.19" } : options;
+    const highest = Number((settings.excelApi ?? "1.20").split(".")[1]);
     return {
-      run: async (batch, options) => {
-        this.runs.push({ mergeUndoGroup: options?.mergeUndoGroup ?? false });
-        return batch(new FakeContext(this) as unknown as Excel.RequestContext);
+      run: async (batch, runOptions) => {
+        this.runs.push({ mergeUndoGroup: runOptions?.mergeUndoGroup ?? false });
+        const grouped = runOptions?.mergeUndoGroup ?? false;
+        return batch(new FakeContext(this, grouped) as unknown as Excel.RequestContext);
       },
-      supportsExcelApi: (version) => supportsApi120 || Number(version.split(".")[1]) < 20,
+      supportsExcelApi: (version) => Number(version.split(".")[1]) <= highest,
       loadOnStartup: async () => {
         this.startupBehaviour = "load";
       },
+      displayLanguage: settings.displayLanguage ?? "en-US",
     };
   }
+
+  /** A formula as this Excel reads it: registered SIB.* names become the function's id, others an unknown name. */
+  readonly registeredFormula = (formula: string): string =>
+    formula.replace(/SIB\.([A-Za-zÆØÅæøå0-9._]+)\(/gu, (call, name: string) => {
+      const id = registeredIds(this.registeredNames).get(name);
+      return id === undefined ? `SIB.NOTREGISTERED.${name}(` : `SIB.${id}(`;
+    });
 
   sheetNames(): string[] {
     return this.hf.getSheetNames();
@@ -76,6 +116,48 @@ export class FakeExcelWorkbook {
     return this.hf.getCellValue({ sheet: sheetId, row: row - 1, col: column });
   }
 
+  /** Types a value into a cell, as a user would (no data validation: see `accepts`). */
+  setCell(sheet: string, address: string, value: RawCellContent): void {
+    const sheetId = this.hf.getSheetId(sheet);
+    if (sheetId === undefined) throw new Error(`no sheet ${sheet}`);
+    const { column, row } = parseCell(address);
+    this.hf.setCellContents({ sheet: sheetId, row: row - 1, col: column }, value);
+  }
+
+  /** The fill a cell's conditional formats give it now ("" when none applies), as Excel would show it. */
+  conditionalFill(sheet: string, address: string): string {
+    const value = this.cellValue(sheet, address);
+    for (const { cellValue } of this.conditionalFormats.get(`${sheet}!${address}`) ?? []) {
+      const formula = String(cellValue.rule.formula1);
+      const literal = /^="((?:[^"]|"")*)"$/.exec(formula);
+      const target =
+        literal === null
+          ? this.hf.calculateFormula(formula, this.hf.getSheetId(sheet) ?? 0)
+          : literal[1]?.replace(/""/g, '"');
+      const equal = value === target;
+      if (cellValue.rule.operator === "EqualTo" ? equal : cellValue.rule.operator === "NotEqualTo" && !equal) {
+        return cellValue.format.fill.color;
+      }
+    }
+    return "";
+  }
+
+  /** Whether the cell's data validation accepts a typed value (decimal, whole number or custom formula rules). */
+  accepts(sheet: string, address: string, value: number): boolean {
+    const rule = this.validations.get(`${sheet}!${address}`)?.rule;
+    if (rule === undefined) return true;
+    const between = (basic: Excel.BasicDataValidation | undefined): boolean =>
+      basic !== undefined && value >= Number(basic.formula1) && value <= Number(basic.formula2);
+    if (rule.decimal !== undefined) return between(rule.decimal);
+    if (rule.wholeNumber !== undefined) return Number.isInteger(value) && between(rule.wholeNumber);
+    if (rule.custom === undefined) throw new Error(`the fake checks decimal, whole and custom rules only`);
+    const before = this.cellValue(sheet, address) as RawCellContent;
+    this.setCell(sheet, address, value);
+    const result = this.hf.calculateFormula(rule.custom.formula, this.hf.getSheetId(sheet) ?? 0);
+    this.setCell(sheet, address, before);
+    return result === true;
+  }
+
   errors(): string[] {
     const found: string[] = [];
     for (const sheetName of this.hf.getSheetNames()) {
@@ -92,21 +174,40 @@ export class FakeExcelWorkbook {
   }
 }
 
-type Operation = { order: number; apply: () => void };
-const ORDER = { sheet: 0, name: 1, cells: 2, format: 3, chart: 4, delete: 5 } as const;
+/** Registered SIB.* names → function id, for an Excel that loaded English, Danish or no metadata. */
+function registeredIds(names: RegisteredNames): ReadonlyMap<string, string> {
+  const entries = Object.entries(danish as Readonly<Record<string, { readonly name: string }>>);
+  if (names === "none") return new Map();
+  return new Map(entries.map(([id, entry]) => [names === "da" ? entry.name : id, id]));
+}
 
-class FakeContext {
-  private queue: Operation[] = [];
+class FakeContext implements FakeQueue {
+  private queue: { apply: () => void; addsSheet: boolean }[] = [];
   private loaded: (() => void)[] = [];
-  readonly workbook: { worksheets: FakeWorksheets; names: FakeNames };
-  readonly application = { suspendApiCalculationUntilNextSync: (): void => undefined };
+  private addingSheet = false;
+  readonly workbook: { worksheets: FakeWorksheets; names: FakeNames; application: FakeApplication };
+  readonly application: FakeApplication;
 
-  constructor(readonly book: FakeExcelWorkbook) {
-    this.workbook = { worksheets: new FakeWorksheets(this), names: new FakeNames(this) };
+  constructor(
+    readonly book: FakeExcelWorkbook,
+    private readonly grouped = false,
+  ) {
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => void book.calculation.push("suspend"),
+      calculate: (type) => void book.calculation.push(`calculate ${type}`),
+    };
+    this.workbook = { worksheets: new FakeWorksheets(this), names: new FakeNames(this), application: this.application };
   }
 
-  enqueue(order: number, apply: () => void): void {
-    this.queue.push({ order, apply });
+  enqueue(apply: () => void): void {
+    this.queue.push({ apply, addsSheet: this.addingSheet });
+  }
+
+  /** Queues a sheet addition (the part of a failing batch the fake applies anyway). */
+  enqueueSheet(apply: () => void): void {
+    this.addingSheet = true;
+    this.enqueue(apply);
+    this.addingSheet = false;
   }
 
   onSync(load: () => void): void {
@@ -115,19 +216,28 @@ class FakeContext {
 
   async sync(): Promise<void> {
     this.book.syncs++;
-    if (this.book.failAtSync === this.book.syncs) {
+    const operations = this.queue;
+    this.queue = [];
+    const undoFailure = this.book.undoUnsupported && this.grouped && operations.length > 0;
+    if (this.book.failAtSync === this.book.syncs || undoFailure) {
       // Like Excel, a failing batch may have applied part of its work: apply the sheet additions, then fail.
-      for (const operation of this.queue.filter((op) => op.order === ORDER.sheet)) operation.apply();
-      this.queue = [];
+      for (const operation of operations.filter((op) => op.addsSheet)) operation.apply();
+      this.loaded = [];
+      if (undoFailure) throw Object.assign(new Error("UndoNotSupported (simulated)"), { code: "UndoNotSupported" });
       throw new Error("InvalidArgument: simulated failure of the write batch");
     }
-    const operations = [...this.queue].sort((a, b) => a.order - b.order);
-    this.queue = [];
     this.book.hf.batch(() => operations.forEach((operation) => operation.apply()));
     for (const load of this.loaded) load();
     this.loaded = [];
   }
 }
+
+interface FakeApplication {
+  suspendApiCalculationUntilNextSync(): void;
+  calculate(type: string): void;
+}
+
+type NullObject = { isNullObject: boolean; load: (p: string) => void; delete: () => void };
 
 class FakeWorksheets {
   items: { name: string }[] = [];
@@ -140,19 +250,23 @@ class FakeWorksheets {
   }
 
   add(name: string): FakeWorksheet {
-    this.context.enqueue(ORDER.sheet, () => {
+    this.context.enqueueSheet(() => {
       if (this.context.book.hf.doesSheetExist(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
       this.context.book.hf.addSheet(name);
     });
     return new FakeWorksheet(this.context, name);
   }
 
-  getItemOrNullObject(name: string): { isNullObject: boolean; load: (p: string) => void; delete: () => void } {
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, name);
+  }
+
+  getItemOrNullObject(name: string): NullObject {
     const item = {
       isNullObject: true,
       load: () => this.context.onSync(() => (item.isNullObject = !this.context.book.hf.doesSheetExist(name))),
       delete: () =>
-        this.context.enqueue(ORDER.delete, () => {
+        this.context.enqueue(() => {
           const id = this.context.book.hf.getSheetId(name);
           if (id === undefined) throw new Error(`ItemNotFound: sheet ${name}`);
           this.context.book.hf.removeSheet(id);
@@ -173,7 +287,7 @@ class FakeNames {
   }
 
   add(name: string, reference: FakeRange, comment?: string): void {
-    this.context.enqueue(ORDER.name, () => {
+    this.context.enqueue(() => {
       if (this.context.book.hf.isItPossibleToAddNamedExpression(name, "=1") === false) {
         throw new Error(`InvalidArgument: name ${name}`);
       }
@@ -196,12 +310,12 @@ class FakeNames {
     };
   }
 
-  getItemOrNullObject(name: string): { isNullObject: boolean; load: (p: string) => void; delete: () => void } {
+  getItemOrNullObject(name: string): NullObject {
     const item = {
       isNullObject: true,
       load: () =>
         this.context.onSync(() => (item.isNullObject = this.context.book.hf.getNamedExpression(name) === undefined)),
-      delete: () => this.context.enqueue(ORDER.delete, () => this.context.book.hf.removeNamedExpression(name)),
+      delete: () => this.context.enqueue(() => this.context.book.hf.removeNamedExpression(name)),
     };
     return item;
   }
@@ -212,155 +326,4 @@ function absoluteReference(address: string): string {
     .split(":")
     .map((part) => part.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2"))
     .join(":");
-}
-
-class FakeWorksheet {
-  readonly charts: { add: (type: string, data: FakeRange, seriesBy: string) => FakeChart };
-
-  constructor(
-    private readonly context: FakeContext,
-    readonly name: string,
-  ) {
-    this.charts = {
-      add: (type, data) => {
-        const chart = new FakeChart(type, data);
-        context.enqueue(ORDER.chart, () =>
-          context.book.charts.push({
-            sheet: name,
-            type,
-            title: chart.title.text,
-            data: `${data.sheet}!${data.address}`,
-            categories: chart.categories,
-            position: chart.position,
-          }),
-        );
-        return chart;
-      },
-    };
-  }
-
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.context, this.name, address);
-  }
-
-  activate(): void {
-    this.context.enqueue(ORDER.format, () => (this.context.book.active = this.name));
-  }
-}
-
-class FakeChart {
-  readonly title = { text: "" };
-  categories = "";
-  position = "";
-  readonly axes = {
-    categoryAxis: { setCategoryNames: (range: FakeRange) => (this.categories = `${range.sheet}!${range.address}`) },
-  };
-  constructor(
-    readonly type: string,
-    readonly data: FakeRange,
-  ) {}
-  setPosition(anchor: string): void {
-    this.position = anchor;
-  }
-}
-
-class FakeRange {
-  readonly format: {
-    font: { bold: boolean };
-    fill: { color: string };
-    protection: { locked: boolean };
-    columnWidth: number;
-  };
-
-  constructor(
-    private readonly context: FakeContext,
-    readonly sheet: string,
-    readonly address: string,
-  ) {
-    const key = `${sheet}!${address}`;
-    const book = context.book;
-    const enqueue = (apply: () => void): void => context.enqueue(ORDER.format, apply);
-    const font = { bold: false };
-    const fill = { color: "" };
-    const protection = { locked: true };
-    this.format = {
-      get font() {
-        return new Proxy(font, { set: (target, p, v) => (enqueue(() => undefined), Reflect.set(target, p, v)) });
-      },
-      get fill() {
-        return new Proxy(fill, {
-          set: (target, p, v) => (enqueue(() => book.fills.set(key, String(v))), Reflect.set(target, p, v)),
-        });
-      },
-      get protection() {
-        return new Proxy(protection, {
-          set: (target, p, v) => (
-            enqueue(() => (v === false ? book.unlocked.add(key) : undefined)),
-            Reflect.set(target, p, v)
-          ),
-        });
-      },
-      columnWidth: 0,
-    };
-  }
-
-  values: unknown[][] = [];
-
-  load(property: string): void {
-    if (property !== "values") throw new Error(`the fake loads only values, not ${property}`);
-    this.context.onSync(() => {
-      const sheet = this.context.book.hf.getSheetId(this.sheet);
-      if (sheet === undefined) throw new Error(`ItemNotFound: sheet ${this.sheet}`);
-      const { top, left, rows, columns } = this.shape();
-      this.values = Array.from({ length: rows }, (_, row) =>
-        Array.from({ length: columns }, (_, column) =>
-          this.context.book.hf.getCellValue({ sheet, row: top + row, col: left + column }),
-        ),
-      );
-    });
-  }
-
-  private shape(): { top: number; left: number; rows: number; columns: number } {
-    const [from, to = from] = this.address.split(":");
-    const start = parseCell(from ?? "");
-    const end = parseCell(to ?? from ?? "");
-    return {
-      top: start.row - 1,
-      left: start.column,
-      rows: end.row - start.row + 1,
-      columns: end.column - start.column + 1,
-    };
-  }
-
-  private checkShape(values: unknown[][], what: string): void {
-    const { rows, columns } = this.shape();
-    if (values.length !== rows || values.some((line) => line.length !== columns)) {
-      throw new Error(
-        `InvalidArgument: ${what} of shape ${values.length}x${values[0]?.length} for range ${this.address}`,
-      );
-    }
-  }
-
-  set formulas(values: (string | number)[][]) {
-    this.checkShape(values, "formulas");
-    const { top, left } = this.shape();
-    this.context.enqueue(ORDER.cells, () => {
-      const sheet = this.context.book.hf.getSheetId(this.sheet);
-      if (sheet === undefined) throw new Error(`ItemNotFound: sheet ${this.sheet}`);
-      const contents = values.map((line) => line.map((value) => (value === "" ? null : value)));
-      this.context.book.hf.setCellContents({ sheet, row: top, col: left }, contents);
-    });
-  }
-
-  set numberFormat(values: string[][]) {
-    this.checkShape(values, "numberFormat");
-    const { top, left } = this.shape();
-    this.context.enqueue(ORDER.format, () =>
-      values.forEach((line, row) =>
-        line.forEach((format, column) =>
-          this.context.book.formats.set(`${this.sheet}!R${top + row + 1}C${left + column + 1}`, format),
-        ),
-      ),
-    );
-  }
 }

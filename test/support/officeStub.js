@@ -3,7 +3,9 @@
 // https://appsforoffice.microsoft.com/lib/1/hosted/office.js (no network). Configure it before the page loads with
 // window.__officeStub = { host: "Excel" | null, displayLanguage: "da-DK" }. With host null it behaves as office.js in a
 // plain browser tab (Office.onReady reports no host). With host "Excel", Excel.run gets a recording context: every
-// sheet, range write, defined name, chart and context.sync is recorded in window.__excelRecord (plain JSON).
+// sheet, range write (formulas, formats, RangeAreas styles, data validation, conditional formats), defined name,
+// chart, calculation call and context.sync is recorded in window.__excelRecord (plain JSON). Loaded values are 0 (the
+// add-in's functions are registered under the names written).
 (function () {
   "use strict";
   var config = window.__officeStub || { host: null, displayLanguage: "en-US" };
@@ -16,6 +18,7 @@
     names: [],
     charts: [],
     suspended: 0,
+    calculated: [],
     activated: null,
     startupBehavior: null,
   };
@@ -25,6 +28,15 @@
     var entry = { address: address, format: { font: {}, fill: {}, protection: {} } };
     record.sheets[sheetName].ranges.push(entry);
     return {
+      valuesAsJson: [[{ type: "Double", basicValue: 0 }]],
+      dataValidation: (entry.dataValidation = {}),
+      conditionalFormats: {
+        add: function (type) {
+          var conditional = { type: type, cellValue: { format: { fill: {}, font: {} }, rule: null } };
+          (entry.conditionalFormats = entry.conditionalFormats || []).push(conditional);
+          return conditional;
+        },
+      },
       __sheet: sheetName,
       __address: address,
       set formulas(value) {
@@ -42,18 +54,28 @@
       set values(value) {
         entry.values = value;
       },
+      get values() {
+        return entry.values === undefined ? [[0]] : entry.values;
+      },
       format: entry.format,
       load: function () {},
     };
   }
 
   function sheet(name) {
-    record.sheets[name] = { ranges: [] };
-    record.sheetOrder.push(name);
+    if (record.sheets[name] === undefined) {
+      record.sheets[name] = { ranges: [], areas: [] };
+      record.sheetOrder.push(name);
+    }
     return {
       name: name,
       getRange: function (address) {
         return range(name, address);
+      },
+      getRanges: function (address) {
+        var entry = { address: address, format: { font: {}, fill: {}, protection: {} } };
+        record.sheets[name].areas.push(entry);
+        return { format: entry.format };
       },
       activate: function () {
         record.activated = name;
@@ -89,14 +111,27 @@
   }
 
   function context() {
+    var application = {
+      suspendApiCalculationUntilNextSync: function () {
+        record.suspended++;
+      },
+      calculate: function (type) {
+        record.calculated.push(type);
+      },
+    };
     return {
       workbook: {
+        application: application,
         worksheets: {
           items: record.existingSheets.map(function (name) {
             return { name: name };
           }),
           load: function () {},
           add: function (name) {
+            return sheet(name);
+          },
+          getItem: function (name) {
+            if (record.sheets[name] === undefined) throw new Error("ItemNotFound: sheet " + name);
             return sheet(name);
           },
           getItemOrNullObject: function () {
@@ -119,11 +154,7 @@
           },
         },
       },
-      application: {
-        suspendApiCalculationUntilNextSync: function () {
-          record.suspended++;
-        },
-      },
+      application: application,
       sync: function () {
         record.syncs++;
         return Promise.resolve();
