@@ -297,6 +297,8 @@ export interface InputsLayout {
   readonly cohorts: readonly { readonly participants: string; readonly intakeMonth: string }[];
   /** Absolute address of each state's cell per state column name (e.g. SIB_Wages → JOB → "$D$30"). */
   readonly stateCells: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Absolute address of each refusion step's share, in step order. */
+  readonly refusionShares: readonly string[];
 }
 
 const COLUMN = { label: 0, value: 1, unit: 2, source: 3 } as const;
@@ -336,12 +338,12 @@ export function inputsSheet(
   const cohorts = writeCohorts(context, 4);
   let row = cohorts.bottom;
   for (const group of SCALAR_INPUT_GROUPS) row = writeScalarGroup(context, row + 1, group);
-  row = writeRefusion(context, row + 1);
-  const stateCells = writeStates(context, row + 1);
+  const refusion = writeRefusion(context, row + 1);
+  const stateCells = writeStates(context, refusion.bottom + 1);
   return {
     plan: sheet.build([46, 16, 16, 16, 18, 16, 16, 60]),
     names: sheet.names,
-    layout: { sheet: sheet.sheetName, cohorts: cohorts.cells, stateCells },
+    layout: { sheet: sheet.sheetName, cohorts: cohorts.cells, stateCells, refusionShares: refusion.shares },
     checks: context.checks,
   };
 }
@@ -432,7 +434,7 @@ function writeScalarGroup(context: InputsContext, top: number, group: (typeof SC
 }
 
 /** The refusion staircase: first week and state share per step, checked (start at week 1, weeks increasing). */
-function writeRefusion(context: InputsContext, top: number): number {
+function writeRefusion(context: InputsContext, top: number): { bottom: number; shares: string[] } {
   const { sheet, scenario } = context;
   sheet.label(
     0,
@@ -450,12 +452,13 @@ function writeRefusion(context: InputsContext, top: number): number {
   sheet.label(COLUMN.source, header, SOURCE, true);
   const week: Bilingual = { da: "Refusionstrin, fra uge", en: "Refusion step, from week" };
   const share: Bilingual = { da: "Refusionsandel", en: "Refusion share" };
-  scenario.refusionSteps.forEach((step, index) => {
+  const shares = scenario.refusionSteps.map((step, index) => {
     const row = header + 1 + index;
     sheet.label(COLUMN.label, row, { da: `Trin ${index + 1}`, en: `Step ${index + 1}` });
     ruleInput(context, COLUMN.value, row, step.fromWeek, FORMATS.integer, RULES.refusionWeek, week);
     ruleInput(context, COLUMN.unit, row, step.share, FORMATS.percent, RULES.share, share);
     sheet.label(COLUMN.source, row, context.source(`refusion.week${step.fromWeek}`));
+    return absolute(COLUMN.unit, row);
   });
   const last = header + scenario.refusionSteps.length;
   nameInputColumn(context, {
@@ -475,7 +478,7 @@ function writeRefusion(context: InputsContext, top: number): number {
     rule: RULES.share,
   });
   context.checks.push(...refusionOrderChecks(sheet.sheetName, sheet.language, header + 1, last));
-  return last + 1;
+  return { bottom: last + 1, shares };
 }
 
 /** The staircase starts at week 1 and its weeks increase (the engine's "start" and "increasing" rules). */

@@ -43,9 +43,13 @@ export function relocatePlan(
     sheets: plan.sheets.map((sheetPlan) => ({
       ...sheetPlan,
       name: sheet(sheetPlan.name),
-      cells: sheetPlan.cells.map((cell) =>
-        cell.formula === undefined ? cell : { ...cell, formula: expr(cell.formula) },
-      ),
+      cells: sheetPlan.cells.map((cell) => {
+        const moved = cell.formula === undefined ? cell : { ...cell, formula: expr(cell.formula) };
+        const rule = cell.validation?.rule;
+        // A custom validation rule may name other inputs (e.g. at most SIB_HorizonMonths): rename those too.
+        if (cell.validation === undefined || rule === undefined || rule.kind !== "custom") return moved;
+        return { ...moved, validation: { ...cell.validation, rule: { kind: "custom", formula: expr(rule.formula) } } };
+      }),
     })),
     names: plan.names.map((definedName) => ({
       ...definedName,

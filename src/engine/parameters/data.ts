@@ -30,7 +30,7 @@ export interface SourcedValue {
 }
 
 export interface ParameterDefinition {
-  /** Stable id, lower case with underscores (used by SIB.RATE and scenario files). */
+  /** Stable id, lower case with underscores (used by SIB.PARAMETER and scenario files). */
   readonly id: string;
   readonly da: string;
   readonly en: string;
