@@ -5,7 +5,9 @@ import {
   type InvestorTerms,
   type InvestorTermsInput,
 } from "../engine/investor/terms";
+import { PAYMENT_RULES } from "../engine/payment/rules";
 import { validatePaymentTerms, type PaymentTerms } from "../engine/payment/terms";
+import { satisfies } from "../engine/rules";
 import type { Cohort, RefusionStep, Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { validateScenario } from "../engine/validate";
@@ -207,7 +209,17 @@ function termReader(valuesOf: (definedName: string) => RangeValues | undefined, 
   };
   const scalar = (name: string, optional = false): number | null => number(name, cells(name)[0], optional);
   const required = (name: string): number => scalar(name) ?? Number.NaN;
-  return { issues, named, cells, number, scalar, required, flag: (name) => required(name) === 1 };
+  // A yes/no cell holds 1 or 0 (PAYMENT_RULES.flag), as the workbook's data validation and Checks block require.
+  const flag = (name: string): boolean => {
+    const value = required(name);
+    if (!Number.isNaN(value) && !satisfies(PAYMENT_RULES.flag, value, 0)) {
+      issues.push(
+        issue("InvalidInput", named(name), "oneOf", `${named(name)} must be 1 (yes) or 0 (no), got ${value}.`),
+      );
+    }
+    return value === 1;
+  };
+  return { issues, named, cells, number, scalar, required, flag };
 }
 
 /** The rate card (metrics, prices, volume caps, chain) and the historical baseline rates per metric. */

@@ -1,62 +1,17 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { computeBusinessCase } from "../../src/engine/businessCase";
+import { describe, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
-import { computePaymentSchedule } from "../../src/engine/payment/schedule";
-import { investorTerms as investorTermsOf, type InvestorTermsInput } from "../../src/engine/investor/terms";
-import { investorFlows } from "../../src/engine/investor/waterfall";
-import { PILOT_PAYMENT_TERMS, validatePaymentTerms, type PaymentTerms } from "../../src/engine/payment/terms";
+import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
-import type { Scenario } from "../../src/engine/scenario";
-import { buildPlan } from "../../src/plan/buildPlan";
-import { workbookNames } from "../../src/plan/outputs";
-import { evaluatePlan } from "../support/hyperformulaWorkbook";
+import {
+  EVERY_MECHANISM_INVESTOR,
+  EVERY_MECHANISM_TERMS,
+  everyMechanismScenario,
+  expectPaymentSheetMatches,
+  LONG_CARD_TERMS,
+} from "./paymentMatch";
 
 const pilot = expectOk(pilotScenario());
-
-function expectPaymentSheetMatches(
-  scenario: Scenario,
-  terms: PaymentTerms,
-  language: "da" | "en" = "en",
-  investorInput: InvestorTermsInput = {},
-): void {
-  expect(validatePaymentTerms(terms)).toEqual([]);
-  const investorTerms = expectOk(investorTermsOf(investorInput));
-  const workbook = evaluatePlan(buildPlan(scenario, language, { paymentTerms: terms, investorTerms }));
-  expect(workbook.errors()).toEqual([]);
-  const result = computeBusinessCase(scenario);
-  const schedule = computePaymentSchedule(scenario, result, terms);
-  const investor = expectOk(investorFlows(Array.from(result.monthly.cost), Array.from(schedule.total), investorTerms));
-  const expected = workbookNames(scenario, result, schedule, investor);
-  expect(Object.keys(expected)).toContain("SIB_InvIRR");
-  for (const [name, engineValue] of Object.entries(expected)) {
-    const value = workbook.valueOf(name);
-    const monthlyIrr = expected["SIB_InvIRRMonthly"];
-    if (name.startsWith("SIB_InvIRR") && name !== "SIB_InvIRRGuess") {
-      // Documented limits (docs/workbook.md): the workbook uses Excel's IRR (Newton from a computed guess). It is
-      // compared with the engine in the realistic range of −10 % to +50 % a month; outside it (an investor who loses
-      // nearly everything) or when the investor is paid before paying in, Excel's IRR may not converge. With several sign changes
-      // Excel's IRR may return one of several rates where the engine reports "no single IRR"; the sheet shows the
-      // sign-change count next to it.
-      if (typeof monthlyIrr === "number" && (monthlyIrr < -0.1 || monthlyIrr > 0.5)) continue;
-      if ((investor.netFlow.find((flow) => flow !== 0) ?? 0) > 0) continue;
-      if (typeof value === "number" && engineValue === null) {
-        expect(workbook.valueOf("SIB_InvSignChanges") as number, name).toBeGreaterThan(1);
-        continue;
-      }
-    }
-    if (engineValue === null) {
-      expect(typeof value, `${name} = ${String(value)}`).toBe("string");
-      continue;
-    }
-    expect(typeof value, `${name} = ${String(value)}`).toBe("number");
-    const scale = Math.max(1, Math.abs(engineValue));
-    expect(
-      Math.abs((value as number) - engineValue) / scale,
-      `${name}: ${String(value)} vs ${engineValue}`,
-    ).toBeLessThanOrEqual(1e-9);
-  }
-}
 
 describe("the Payment sheet evaluated by HyperFormula equals the payment engine", () => {
   it("pilot terms (rate card, 3-month lag, municipality pays all)", () => {
@@ -64,37 +19,19 @@ describe("the Payment sheet evaluated by HyperFormula equals the payment engine"
   });
 
   it("every mechanism at once: baseline, contract threshold, person/volume/contract caps, chain, savings share, base fee, payer split", () => {
-    const terms: PaymentTerms = {
-      ...PILOT_PAYMENT_TERMS,
-      rateCard: [
-        { metric: "selfSupporting", price: 150_000, volumeCap: 12, requires: null },
-        { metric: "paidHours", price: 60_000, volumeCap: null, requires: null },
-        { metric: "sustained6", price: 40_000, volumeCap: 9, requires: "selfSupporting" },
-        { metric: "sustained12", price: 30_000, volumeCap: null, requires: "sustained6" },
-      ],
-      includeEducation: true,
-      baseline: { kind: "comparison" },
-      threshold: { pp: 5, scope: "contract", metric: null },
-      personCap: 180_000,
-      contractCap: 3_000_000,
-      savingsShare: 0.2,
-      savingsScope: "broad",
-      baseFee: 5_000,
-      baseFeeTiming: "spread",
-      lagMonths: 2,
-      municipalityShare: 0.7,
-    };
-    const scenario: Scenario = {
-      ...pilot,
-      cohorts: [
-        { participants: 30, intakeMonth: 6 },
-        { participants: 26, intakeMonth: 0 },
-      ],
-      persistence: 0.98,
-    };
-    expectPaymentSheetMatches(scenario, terms, "en", {
-      returnCap: { irr: 0.06, multiple: null },
-      surplusShare: { investor: 0.2, provider: 0.3 },
+    expectPaymentSheetMatches(everyMechanismScenario(pilot), EVERY_MECHANISM_TERMS, "en", EVERY_MECHANISM_INVESTOR);
+  });
+
+  it("a long rate card: a chain of five metrics and paid hours, a volume cap on every line, a contract threshold on paid hours, 8 cohorts", () => {
+    const cohorts = Array.from({ length: 8 }, (_, index) => ({
+      participants: 6 + index,
+      intakeMonth: 5 * ((index * 3) % 8),
+    }));
+    expectPaymentSheetMatches({ ...pilot, cohorts, persistence: 0.99 }, LONG_CARD_TERMS, "da", {
+      draw: "upfront",
+      returnCap: { irr: 0.08, multiple: 1.5 },
+      surplusShare: { investor: 0.2, provider: 0.3, reinvested: 0.1 },
+      maxLoss: 0.5,
       hurdleRate: 0.05,
     });
   });

@@ -1,4 +1,6 @@
 import { failMany, issue, ok, type Issue, type Result } from "../errors";
+import { satisfies, type NumericRule } from "../rules";
+import { INVESTOR_RULES, SURPLUS_SHARE_TOLERANCE } from "./rules";
 
 /** When the investor's capital is drawn: as the intervention costs fall due, or all at month 0. */
 export type DrawTiming = "asNeeded" | "upfront";
@@ -73,7 +75,8 @@ export const INVESTOR_TERM_NAMES = [
   "hurdleRate",
 ] as const;
 
-const SHARE_TOLERANCE = 1e-9;
+/** True when a value satisfies a rule of INVESTOR_RULES (none is bounded by the horizon). */
+const valid = (rule: NumericRule, value: number): boolean => satisfies(rule, value, 0);
 
 /**
  * Validates investor terms and fills the defaults. Issues name the field as `terms.<name>`.
@@ -88,7 +91,7 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     issues.push(invalid("draw", "enum", `terms.draw must be "asNeeded" or "upfront", got ${JSON.stringify(draw)}.`));
   }
   const capIrr = input.returnCap?.irr ?? null;
-  if (capIrr !== null && !(Number.isFinite(capIrr) && capIrr >= 0 && capIrr <= 1)) {
+  if (capIrr !== null && !valid(INVESTOR_RULES.capIrr, capIrr)) {
     issues.push(
       invalid(
         "returnCap.irr",
@@ -98,7 +101,7 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     );
   }
   const capMultiple = input.returnCap?.multiple ?? null;
-  if (capMultiple !== null && !(Number.isFinite(capMultiple) && capMultiple >= 1)) {
+  if (capMultiple !== null && !valid(INVESTOR_RULES.capMultiple, capMultiple)) {
     issues.push(
       invalid(
         "returnCap.multiple",
@@ -108,7 +111,7 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     );
   }
   const maxLoss = input.maxLoss ?? null;
-  if (maxLoss !== null && !(Number.isFinite(maxLoss) && maxLoss >= 0 && maxLoss <= 1)) {
+  if (maxLoss !== null && !valid(INVESTOR_RULES.maxLoss, maxLoss)) {
     issues.push(
       invalid(
         "maxLoss",
@@ -128,7 +131,7 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     );
   }
   const hurdleRate = input.hurdleRate ?? null;
-  if (hurdleRate !== null && !(Number.isFinite(hurdleRate) && hurdleRate > -1 && hurdleRate <= 10)) {
+  if (hurdleRate !== null && !valid(INVESTOR_RULES.hurdleRate, hurdleRate)) {
     issues.push(
       invalid(
         "hurdleRate",
@@ -223,7 +226,7 @@ function shares(input: Partial<SurplusShares>, issues: Issue[]): SurplusShares {
     reinvested: input.reinvested ?? 0,
   };
   for (const [key, share] of Object.entries(given)) {
-    if (!(Number.isFinite(share) && share >= 0 && share <= 1)) {
+    if (!valid(INVESTOR_RULES.surplusShare, share)) {
       issues.push(
         invalid(`surplusShare.${key}`, "range", `terms.surplusShare.${key} must be from 0 to 1, got ${share}.`),
       );
@@ -232,12 +235,12 @@ function shares(input: Partial<SurplusShares>, issues: Issue[]): SurplusShares {
   const others = given.investor + given.provider + given.reinvested;
   const commissioner = input.commissioner ?? 1 - others;
   if (input.commissioner === undefined) {
-    if (commissioner < -SHARE_TOLERANCE) {
+    if (commissioner < -SURPLUS_SHARE_TOLERANCE) {
       issues.push(
         invalid("surplusShare", "sum", `terms.surplusShare shares must not exceed 1 in total, got ${others}.`),
       );
     }
-  } else if (!(Number.isFinite(commissioner) && commissioner >= 0 && commissioner <= 1)) {
+  } else if (!valid(INVESTOR_RULES.surplusShare, commissioner)) {
     issues.push(
       invalid(
         "surplusShare.commissioner",
@@ -245,7 +248,7 @@ function shares(input: Partial<SurplusShares>, issues: Issue[]): SurplusShares {
         `terms.surplusShare.commissioner must be from 0 to 1, got ${commissioner}.`,
       ),
     );
-  } else if (Math.abs(others + commissioner - 1) > SHARE_TOLERANCE) {
+  } else if (Math.abs(others + commissioner - 1) > SURPLUS_SHARE_TOLERANCE) {
     issues.push(
       invalid(
         "surplusShare",

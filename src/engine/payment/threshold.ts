@@ -5,6 +5,7 @@
  */
 import { issue, ok, type Issue, type Result } from "../errors";
 import { checkShare, isFiniteNumber, shown } from "./checks";
+import { THRESHOLD_RANGE_PP } from "./rules";
 
 /** Rounding tolerance when comparing an effect with a threshold, in percentage points. */
 export const THRESHOLD_TOLERANCE_PP = 1e-9;
@@ -52,7 +53,7 @@ export function meetsThreshold(
  * @example checkThreshold(issues, "threshold.pp", 150) // pushes { field: "threshold.pp", rule: "range" }
  */
 export function checkThreshold(issues: Issue[], field: string, value: unknown): void {
-  if (!isFiniteNumber(value) || value < -100 || value > 100) {
+  if (!isFiniteNumber(value) || value < THRESHOLD_RANGE_PP.min || value > THRESHOLD_RANGE_PP.max) {
     issues.push(
       issue(
         "InvalidInput",

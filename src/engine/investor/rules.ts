@@ -1,0 +1,24 @@
+/**
+ * The ranges investor terms must lie in, as data: the single source of the engine's validation (terms.ts) and of the
+ * workbook's data validation and checks (src/plan/investor), so both refuse the same terms. Bounds are inclusive
+ * unless `exclusiveMin`; an unbounded maximum is Infinity.
+ */
+import type { NumericRule } from "../rules";
+
+/** How far the surplus shares may sum from 1. */
+export const SURPLUS_SHARE_TOLERANCE = 1e-9;
+
+export const INVESTOR_RULES = {
+  capIrr: { integer: false, min: 0, max: 1, what: "an effective annual rate from 0 to 1 (0.08 = 8 %)" },
+  capMultiple: { integer: false, min: 1, max: Infinity, what: "a money multiple of at least 1 (1.3 = 130 %)" },
+  maxLoss: { integer: false, min: 0, max: 1, what: "a fraction of the principal from 0 to 1 (0.5 = 50 %)" },
+  hurdleRate: {
+    integer: false,
+    min: -1,
+    max: 10,
+    exclusiveMin: true,
+    what: "an effective annual rate above -1 and at most 10 (0.08 = 8 %)",
+  },
+  surplusShare: { integer: false, min: 0, max: 1, what: "a share from 0 to 1" },
+  flag: { integer: true, min: 0, max: 1, what: "1 (yes) or 0 (no)" },
+} as const satisfies Record<string, NumericRule>;

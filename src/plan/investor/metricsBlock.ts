@@ -1,0 +1,188 @@
+import { columnRange } from "../address";
+import { guarded } from "../blocks/checks";
+import type { Table } from "../blocks/table";
+import { add, call, div, gt, ifThen, lt, mul, name, num, pow, ref, sub, sum, text, type Expr } from "../formula";
+import type { Bilingual, SheetBuilder } from "../sheetBuilder";
+import { FORMATS, type NumberFormat } from "../types";
+import { NONE, NO_IRR } from "./labels";
+import { PRINCIPAL, type InvMonthKey } from "./monthBlock";
+
+interface Metric {
+  readonly name: string;
+  readonly label: Bilingual;
+  readonly formula: Expr;
+  readonly format: NumberFormat;
+  readonly description: Bilingual;
+}
+
+/** Rows the metrics block takes below its heading. */
+export const INVESTOR_METRIC_ROWS = 11;
+
+/** The investor's metrics as named outputs from (`left`, `top`), each guarded by the input checks. */
+export function writeInvestorMetrics(
+  sheet: SheetBuilder,
+  at: { readonly left: number; readonly top: number },
+  months: Table<InvMonthKey>,
+): { bottom: number } {
+  sheet.label(at.left, at.top, { da: "Nøgletal", en: "Metrics" }, true);
+  const metrics = [...amountMetrics(sheet, months), ...rateMetrics(sheet, months), ...flowMetrics(sheet, months)];
+  metrics.forEach((metric, index) =>
+    sheet.namedOutput(at.left, at.top + 1 + index, {
+      ...metric,
+      formula: guarded(metric.formula),
+      description: sheet.text(metric.description),
+    }),
+  );
+  if (metrics.length !== INVESTOR_METRIC_ROWS) throw new Error("investor metric rows changed");
+  return { bottom: at.top + metrics.length };
+}
+
+const received = (months: Table<InvMonthKey>): Expr =>
+  sum(
+    call("SUM", months.range("distribution")),
+    call("SUM", months.range("toInvestor")),
+    call("SUM", months.range("topUp")),
+  );
+
+function amountMetrics(sheet: SheetBuilder, months: Table<InvMonthKey>): Metric[] {
+  return [
+    {
+      name: "SIB_InvDrawn",
+      label: { da: "Kapital trukket i alt", en: "Capital drawn in total" },
+      formula: PRINCIPAL,
+      format: FORMATS.kr,
+      description: { da: "Trukket kapital (hovedstolen, kr)", en: "Capital drawn (the principal, kr)" },
+    },
+    {
+      name: "SIB_InvReturned",
+      label: { da: "Modtaget i alt", en: "Received in total" },
+      formula: received(months),
+      format: FORMATS.kr,
+      description: {
+        da: "Udbetalinger + overskud til investor + kapitalgaranti (kr)",
+        en: "Distributions + surplus to the investor + top-up (kr)",
+      },
+    },
+    {
+      name: "SIB_InvNetGain",
+      label: { da: "Nettogevinst", en: "Net gain" },
+      formula: sub(name("SIB_InvReturned"), name("SIB_InvDrawn")),
+      format: FORMATS.kr,
+      description: { da: "Modtaget − trukket (kr)", en: "Received − drawn (kr)" },
+    },
+    {
+      name: "SIB_InvMultiple",
+      label: { da: "Pengemultipel", en: "Money multiple" },
+      formula: ifThen(
+        gt(name("SIB_InvDrawn"), num(0)),
+        div(name("SIB_InvReturned"), name("SIB_InvDrawn")),
+        text(sheet.text(NONE)),
+      ),
+      format: FORMATS.factor,
+      description: { da: "Modtaget / trukket", en: "Received / drawn" },
+    },
+    {
+      name: "SIB_InvSignChanges",
+      label: {
+        da: "Fortegnsskift i strømmene (over 1: IA er måske ikke entydig)",
+        en: "Sign changes in the flows (above 1: the IRR may not be unique)",
+      },
+      formula: signChanges(months),
+      format: FORMATS.integer,
+      description: {
+        da: "Antal fortegnsskift i investorens nettostrømme (Descartes: højst så mange interne renter)",
+        en: "Number of sign changes of the investor's net flows (Descartes: at most that many IRRs)",
+      },
+    },
+  ];
+}
+
+/** Sign changes: consecutive months whose last non-zero signs differ (their product is negative). */
+function signChanges(months: Table<InvMonthKey>): Expr {
+  const column = months.column("lastSign");
+  const earlier = ref(columnRange(column, months.firstRow, months.lastRow - 1));
+  const later = ref(columnRange(column, months.firstRow + 1, months.lastRow));
+  return call("SUMPRODUCT", mul(lt(mul(earlier, later), num(0)), num(1)));
+}
+
+function rateMetrics(sheet: SheetBuilder, months: Table<InvMonthKey>): Metric[] {
+  const noIrr = text(sheet.text(NO_IRR));
+  // Mean month of the money paid in and of the money received, weighted by amount.
+  const weighted = (key: InvMonthKey): Expr => call("SUMPRODUCT", months.range(key), months.range("m"));
+  const meanDraw = div(weighted("draw"), call("SUM", months.range("draw")));
+  const meanReceipt = div(
+    sum(weighted("distribution"), weighted("toInvestor"), weighted("topUp")),
+    name("SIB_InvReturned"),
+  );
+  const irr = call("IRR", name("SIB_InvNetFlows"), name("SIB_InvIRRGuess"));
+  return [
+    {
+      name: "SIB_InvIRRGuess",
+      label: { da: "Startgæt for IA (pr. måned)", en: "Starting guess for the IRR (per month)" },
+      formula: call(
+        "IFERROR",
+        sub(pow(name("SIB_InvMultiple"), div(num(1), call("MAX", num(1), sub(meanReceipt, meanDraw)))), num(1)),
+        num(0.1),
+      ),
+      format: FORMATS.percentPrecise,
+      description: {
+        da: "Multipel^(1/måneder mellem gennemsnitligt træk og gennemsnitlig udbetaling) − 1: en start nær den interne rente, så Excels IA også finder stærkt negative renter",
+        en: "Multiple^(1/months between mean draw and mean receipt) − 1: a start near the IRR, so Excel's IRR converges also for strongly negative rates",
+      },
+    },
+    {
+      name: "SIB_InvIRRMonthly",
+      label: { da: "Intern rente pr. måned (IA)", en: "IRR per month" },
+      formula: call("IFERROR", irr, noIrr),
+      format: FORMATS.percentPrecise,
+      description: {
+        da: "Excels interne rente (IA) af de månedlige nettostrømme (pr. måned)",
+        en: "Excel's IRR of the monthly net flows (per month)",
+      },
+    },
+    {
+      name: "SIB_InvIRR",
+      label: { da: "Intern rente, effektiv årlig", en: "IRR, effective annual" },
+      formula: call("IFERROR", sub(pow(add(num(1), irr), num(12)), num(1)), noIrr),
+      format: FORMATS.percentPrecise,
+      description: { da: "(1 + månedlig intern rente)^12 − 1", en: "(1 + monthly IRR)^12 − 1" },
+    },
+  ];
+}
+
+function flowMetrics(sheet: SheetBuilder, months: Table<InvMonthKey>): Metric[] {
+  const hurdle = name("SIB_InvHurdleRate");
+  return [
+    {
+      name: "SIB_InvNPVHurdle",
+      label: { da: "Nutidsværdi ved krævet afkast", en: "NPV at the hurdle rate" },
+      formula: ifThen(
+        call("ISNUMBER", hurdle),
+        call("SUMPRODUCT", months.range("net"), months.range("hurdleFactor")),
+        text(sheet.text(NONE)),
+      ),
+      format: FORMATS.kr,
+      description: {
+        da: "Nutidsværdi af nettostrømmene ved det krævede afkast, måned 0 udiskonteret (kr)",
+        en: "NPV of the net flows at the hurdle rate, month 0 undiscounted (kr)",
+      },
+    },
+    {
+      name: "SIB_InvSurplus",
+      label: { da: "Overskud over loftet", en: "Surplus above the cap" },
+      formula: call("SUM", months.range("surplus")),
+      format: FORMATS.kr,
+      description: {
+        da: "Resultatbetalinger over afkastloftet (kr)",
+        en: "Outcome payments above the return cap (kr)",
+      },
+    },
+    {
+      name: "SIB_InvTopUp",
+      label: { da: "Kapitalgaranti udbetalt", en: "Principal protection paid" },
+      formula: call("SUM", months.range("topUp")),
+      format: FORMATS.kr,
+      description: { da: "Kapitalgaranti udbetalt til investor (kr)", en: "Top-up paid to the investor (kr)" },
+    },
+  ];
+}

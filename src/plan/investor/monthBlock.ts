@@ -1,0 +1,182 @@
+import { writeTable, type RowScope, type Table, type TableColumn } from "../blocks/table";
+import { columnRange } from "../address";
+import { add, and, call, div, eq, ifThen, mul, name, neg, num, pow, ref, sub, type Expr } from "../formula";
+import { calculationFlow } from "../payment/monthBlock";
+import type { SheetBuilder } from "../sheetBuilder";
+import { FORMATS } from "../types";
+
+export type InvMonthKey =
+  | "m"
+  | "cost"
+  | "draw"
+  | "payment"
+  | "balanceBefore"
+  | "distribution"
+  | "balanceAfter"
+  | "distributed"
+  | "surplus"
+  | "toInvestor"
+  | "topUp"
+  | "net"
+  | "hurdleFactor"
+  | "lastSign";
+
+type Row = RowScope<InvMonthKey>;
+
+/** The principal: the whole intervention cost. */
+export const PRINCIPAL = call("SUM", name("SIB_TotalCost"));
+
+/**
+ * Per programme month (`rows` rows, as the Payment sheet's): cost, capital drawn, outcome payment, the capital account
+ * of an IRR cap, the distribution within the caps, the surplus and the investor's share of it, the principal-protection
+ * top-up in the last month of the payment schedule (SIB_PayMonthsInUse − 1), the net flow, the hurdle discount factor
+ * and the last non-zero sign (for counting sign changes).
+ */
+export function writeInvestorMonths(
+  sheet: SheetBuilder,
+  top: number,
+  rows: number,
+): { bottom: number; layout: Table<InvMonthKey> } {
+  sheet.label(0, top, { da: "Pr. programmåned (kr)", en: "Per programme month (kr)" }, true);
+  const headerRow = top + 1;
+  const keys: InvMonthKey[] = [];
+  const rangeOf = (key: InvMonthKey): Expr => ref(columnRange(keys.indexOf(key), headerRow + 1, headerRow + rows));
+  const columns = [...fundingColumns(), ...distributionColumns(), ...flowColumns(rangeOf)];
+  keys.push(...columns.map((column) => column.key));
+  const table = writeTable(sheet, { left: 0, headerRow, rows, columns });
+  sheet.nameColumn(
+    "SIB_InvNetFlows",
+    table.column("net"),
+    table.firstRow,
+    table.lastRow,
+    "calculation",
+    sheet.text({
+      da: "Investorens nettostrøm pr. programmåned (kr; negativ = indbetalt)",
+      en: "The investor's net flow per programme month (kr; negative = paid in)",
+    }),
+  );
+  return { bottom: table.lastRow, layout: table };
+}
+
+function fundingColumns(): TableColumn<InvMonthKey>[] {
+  const capIrr = name("SIB_InvCapIRR");
+  return [
+    { key: "m", header: { da: "Programmåned m", en: "Programme month m" }, format: FORMATS.integer },
+    {
+      key: "cost",
+      header: { da: "Indsatsens omkostning", en: "Intervention cost" },
+      format: FORMATS.kr,
+      formula: (r) => calculationFlow("SIB_TotalCost", r.at("m")),
+    },
+    {
+      key: "draw",
+      header: { da: "Kapital trukket", en: "Capital drawn" },
+      format: FORMATS.kr,
+      formula: (r) => ifThen(eq(name("SIB_InvDrawUpfront"), num(1)), r.first ? PRINCIPAL : num(0), r.at("cost")),
+    },
+    {
+      key: "payment",
+      header: { da: "Resultatbetaling", en: "Outcome payment" },
+      format: FORMATS.kr,
+      formula: (r) => call("INDEX", name("SIB_PaySchedule"), add(r.at("m"), num(1))),
+    },
+    {
+      key: "balanceBefore",
+      header: { da: "Kapitalkonto før udbetaling (IA-loft)", en: "Capital account before distribution (IRR cap)" },
+      format: FORMATS.kr,
+      formula: (r) =>
+        ifThen(
+          call("ISNUMBER", capIrr),
+          r.first
+            ? r.at("draw")
+            : add(
+                mul(r.previous("balanceAfter", num(0)), pow(add(num(1), capIrr), div(num(1), num(12)))),
+                r.at("draw"),
+              ),
+          num(0),
+        ),
+    },
+  ];
+}
+
+function distributionColumns(): TableColumn<InvMonthKey>[] {
+  const capMultiple = name("SIB_InvCapMultiple");
+  const byIrr = (r: Row): Expr =>
+    ifThen(call("ISNUMBER", name("SIB_InvCapIRR")), call("MAX", num(0), r.at("balanceBefore")), r.at("payment"));
+  const byMultiple = (r: Row): Expr =>
+    ifThen(
+      call("ISNUMBER", capMultiple),
+      call("MAX", num(0), sub(mul(capMultiple, PRINCIPAL), r.previous("distributed", num(0)))),
+      r.at("payment"),
+    );
+  return [
+    {
+      key: "distribution",
+      header: { da: "Udbetalt til investor", en: "Distributed to the investor" },
+      format: FORMATS.kr,
+      formula: (r) => call("MIN", r.at("payment"), byIrr(r), byMultiple(r)),
+    },
+    {
+      key: "balanceAfter",
+      header: { da: "Kapitalkonto efter", en: "Capital account after" },
+      format: FORMATS.kr,
+      formula: (r) => sub(r.at("balanceBefore"), r.at("distribution")),
+    },
+    {
+      key: "distributed",
+      header: { da: "Akk. udbetalt", en: "Cum. distributed" },
+      format: FORMATS.kr,
+      formula: (r) => add(r.previous("distributed", num(0)), r.at("distribution")),
+    },
+    {
+      key: "surplus",
+      header: { da: "Overskud over loftet", en: "Surplus above the cap" },
+      format: FORMATS.kr,
+      formula: (r) => sub(r.at("payment"), r.at("distribution")),
+    },
+    {
+      key: "toInvestor",
+      header: { da: "Overskud til investor", en: "Surplus to the investor" },
+      format: FORMATS.kr,
+      formula: (r) => mul(name("SIB_InvSurplusInvestor"), r.at("surplus")),
+    },
+  ];
+}
+
+function flowColumns(rangeOf: (key: InvMonthKey) => Expr): TableColumn<InvMonthKey>[] {
+  const maxLoss = name("SIB_InvMaxLoss");
+  const hurdle = name("SIB_InvHurdleRate");
+  const topUp = (r: Row): Expr => {
+    const total = call("SUM", rangeOf("toInvestor"));
+    const lastMonth = eq(r.at("m"), sub(name("SIB_PayMonthsInUse"), num(1)));
+    const owed = sub(sub(mul(sub(num(1), maxLoss), PRINCIPAL), r.at("distributed")), total);
+    return ifThen(and(call("ISNUMBER", maxLoss), lastMonth), call("MAX", num(0), owed), num(0));
+  };
+  const sign = (r: Row): Expr => call("SIGN", r.at("net"));
+  return [
+    {
+      key: "topUp",
+      header: { da: "Kapitalgaranti", en: "Principal protection top-up" },
+      format: FORMATS.kr,
+      formula: topUp,
+    },
+    {
+      key: "net",
+      header: { da: "Investorens nettostrøm", en: "Investor's net flow" },
+      format: FORMATS.kr,
+      formula: (r) => add(sub(add(r.at("distribution"), r.at("toInvestor")), r.at("draw")), r.at("topUp")),
+    },
+    {
+      key: "hurdleFactor",
+      header: { da: "Diskontering ved krævet afkast", en: "Discount at the hurdle rate" },
+      format: FORMATS.factor,
+      formula: (r) => ifThen(call("ISNUMBER", hurdle), pow(add(num(1), hurdle), neg(div(r.at("m"), num(12)))), num(0)),
+    },
+    {
+      key: "lastSign",
+      header: { da: "Seneste fortegn (≠ 0)", en: "Last sign (≠ 0)" },
+      format: FORMATS.integer,
+      formula: (r) => ifThen(eq(sign(r), num(0)), r.previous("lastSign", num(0)), sign(r)),
+    },
+  ];
+}
