@@ -17,8 +17,11 @@ const ROLES: readonly CellRole[] = ["input", "label", "calculation", "output"];
 function table(names: readonly PlanName[]): string {
   const rows = names.map((n) => [`\`${n.name}\``, n.sheet, `\`${n.reference}\``, n.description.replace(/\|/g, "\\|")]);
   const header = ["name", "sheet", "cells", "meaning"];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(header), `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`, ...rows.map(line)].join("\n");
 }
 

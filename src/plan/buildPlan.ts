@@ -4,7 +4,6 @@ import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import { calculationSheet } from "./calculationSheet";
-import type { CheckSpec } from "./blocks/checks";
 import { checkSheet } from "./checkSheet";
 import { inputsSheet } from "./inputsSheet";
 import { investorSheet } from "./investorSheet";
@@ -31,10 +30,6 @@ export interface PlanOptions {
    */
   readonly capacityMonths?: number;
 }
-
-/** What the payment and investor sheets add to the Checks block (their own input and capacity checks). */
-const checksOf = (sheet: object | null): CheckSpec[] =>
-  sheet !== null && "checks" in sheet && Array.isArray(sheet.checks) ? (sheet.checks as CheckSpec[]) : [];
 
 /**
  * The whole model of a validated scenario as a workbook plan: Inputs, Calculation, Results, (Payment,) Sources
@@ -66,8 +61,8 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
   const results = resultsSheet(language, inputs.layout, [
     ...inputs.checks,
     ...calculation.checks,
-    ...checksOf(payment),
-    ...checksOf(investor),
+    ...(payment?.checks ?? []),
+    ...(investor?.checks ?? []),
   ]);
   return {
     language,

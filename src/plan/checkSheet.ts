@@ -71,17 +71,17 @@ function comparisonTable(sheet: SheetBuilder): number {
     [
       { da: "Kommune, nutidsværdi pr. deltager", en: "Municipality, NPV per participant" },
       name("SIB_NPVPerParticipant_Municipality"),
-      sibCall("SIB.BUDGETSAVING", text("kommune")),
+      sibCall("SIB.BUDGETSAVING", text(sheet.text({ da: "kommune", en: "municipality" }))),
     ],
     [
       { da: "Stat, nutidsværdi pr. deltager", en: "State, NPV per participant" },
       name("SIB_NPVPerParticipant_State"),
-      sibCall("SIB.BUDGETSAVING", text("stat")),
+      sibCall("SIB.BUDGETSAVING", text(sheet.text({ da: "stat", en: "state" }))),
     ],
     [
       { da: "Offentlig i alt, nutidsværdi pr. deltager", en: "Public sector, NPV per participant" },
       name("SIB_NPVPerParticipant_Public"),
-      sibCall("SIB.BUDGETSAVING", text("offentlig")),
+      sibCall("SIB.BUDGETSAVING", text(sheet.text({ da: "offentlig", en: "public" }))),
     ],
     [
       { da: "Samfundsøkonomi, nutidsværdi pr. deltager", en: "Socio-economic NPV per participant" },
