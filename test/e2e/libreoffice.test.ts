@@ -1,9 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { expectOk } from "../../src/engine/errors";
+import { pilotModel } from "../../src/engine/modelFile";
+import { SERIES_COLOURS } from "../../src/export/charts";
+import { planToXlsx } from "../../src/export/xlsx";
+import { buildPlan } from "../../src/plan/buildPlan";
+import { printWithLibreOffice, recalculateWithLibreOffice } from "../support/libreoffice";
+import { pathSegments } from "../support/pdfDrawing";
+import { MONTHS, SMALL_SHEET, STATUS_OK, smallPlan, smallSeries } from "../support/smallPlans";
+import { child, children, parse, readParts, valueOf } from "../support/xlsxParts";
 
 /**
  * The user's route, end to end: `npm run workbook` writes the pilot (and a scenario file) as .xlsx; LibreOffice opens
@@ -87,6 +95,13 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
   ])("%s", async (_, file, workbookArgs, caseArgs) => {
     const source = join(artifacts, file);
     writeWorkbook(source, workbookArgs);
+    const expected = npmJson(caseArgs).workbookNames;
+    // Before any recalculation the file already shows the engine's results (cached values, for Protected View).
+    const written = (await namedValues(source)).values;
+    for (const [name, engineValue] of Object.entries(expected)) {
+      if (engineValue === null) expect(typeof written.get(name), name).toBe("string");
+      else expect(written.get(name), name).toBe(engineValue);
+    }
     const { output, seconds } = recalculateWithLibreOffice(
       source,
       join(artifacts, "recalculated"),
@@ -95,7 +110,6 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
     console.log(`LibreOffice recalculation of ${file}: ${seconds.toFixed(2)} s`);
     const { values, errors } = await namedValues(output);
     expect(errors).toEqual([]);
-    const expected = npmJson(caseArgs).workbookNames;
     expect(Object.keys(expected).length).toBeGreaterThan(60);
     expect(Object.keys(expected)).toContain("SIB_InvIRR");
     for (const [name, engineValue] of Object.entries(expected)) {
@@ -109,5 +123,133 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
         1e-9,
       );
     }
+  });
+});
+
+/**
+ * Charts: LibreOffice prints the exported workbook to PDF, and the PDF's drawing operators show every chart drawn
+ * with its data: a line series through n points is stroked along at least n − 1 segments in its colour, a column
+ * series fills a polygon per non-zero bar, while a chart frame without data, or its legend alone, paints at most one
+ * small swatch per series. Counting path segments per colour in the PDF's content streams needs no rasteriser and is
+ * exact where pixels would depend on anti-aliasing. Where pdftoppm (poppler-utils) is installed the pages are also
+ * kept as PNG under test-artifacts/e2e-charts and the chart colours are counted in the pixels of the first page.
+ */
+const chartArtifacts = join("test-artifacts", "e2e-charts");
+
+/** One segment per line piece or polygon side: a bar is at least the 1 + 3 segments of a filled rectangle. */
+const SEGMENTS_PER_BAR = 4;
+
+function renderPages(pdf: string, prefix: string): string[] {
+  const which = spawnSync("which", ["pdftoppm"], { encoding: "utf8" });
+  if (which.status !== 0) {
+    console.log("pdftoppm (poppler-utils) is not installed: no PNG of the charts");
+    return [];
+  }
+  spawnSync("pdftoppm", ["-r", "60", "-png", pdf, prefix], { encoding: "utf8" });
+  spawnSync("pdftoppm", ["-r", "60", "-f", "1", "-l", "1", pdf, `${prefix}-raw`], { encoding: "utf8" });
+  return readdirSync(dirname(prefix)).filter((file) => file.startsWith(basename(prefix)) && file.endsWith(".png"));
+}
+
+/** Pixels of a binary PPM (P6) within ±40 per channel of a colour ("4472C4"). */
+function pixelsNear(ppm: Buffer, colour: string): number {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString("latin1"));
+  if (header === null) throw new Error("not a binary PPM");
+  const target = [0, 2, 4].map((offset) => parseInt(colour.slice(offset, offset + 2), 16));
+  let count = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    if (target.every((value, channel) => Math.abs((ppm[i + channel] ?? 0) - value) <= 40)) count++;
+  }
+  return count;
+}
+
+describe("charts of the exported workbook, printed by LibreOffice", () => {
+  beforeAll(() => {
+    rmSync(chartArtifacts, { recursive: true, force: true });
+    mkdirSync(chartArtifacts, { recursive: true });
+  });
+
+  it("a small plan: the line chart strokes every month of both series, the column chart fills every bar", async () => {
+    const source = join(chartArtifacts, "small.xlsx");
+    writeFileSync(source, await planToXlsx(smallPlan()));
+    const { output, seconds } = printWithLibreOffice(source, chartArtifacts, join(chartArtifacts, ".lo-profile"));
+    console.log(`LibreOffice PDF of small.xlsx: ${seconds.toFixed(2)} s, ${statSync(output).size} bytes`);
+    const { stroked, filled } = pathSegments(readFileSync(output));
+    const [first, second] = SERIES_COLOURS;
+    console.log(
+      `segments stroked ${first}: ${stroked.get(first)}, ${second}: ${stroked.get(second)}; ` +
+        `filled ${first}: ${filled.get(first)}, ${second}: ${filled.get(second)}`,
+    );
+    // Line: both series through 12 points (≥ 11 segments each, plus a legend line). Columns: 12 non-zero bars each.
+    expect(stroked.get(first) ?? 0).toBeGreaterThanOrEqual(MONTHS - 1);
+    expect(stroked.get(second) ?? 0).toBeGreaterThanOrEqual(MONTHS - 1);
+    expect(filled.get(first) ?? 0).toBeGreaterThanOrEqual(MONTHS * SEGMENTS_PER_BAR);
+    expect(filled.get(second) ?? 0).toBeGreaterThanOrEqual(MONTHS * SEGMENTS_PER_BAR);
+    // Without charts the same sheet paints nothing in the series colours.
+    const bare = join(chartArtifacts, "small-without-charts.xlsx");
+    writeFileSync(bare, await planToXlsx(smallPlan([])));
+    const plain = pathSegments(
+      readFileSync(printWithLibreOffice(bare, chartArtifacts, join(chartArtifacts, ".lo-profile")).output),
+    );
+    expect([plain.stroked.get(first), plain.filled.get(first), plain.filled.get(second)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+
+    const pages = renderPages(output, join(chartArtifacts, "small"));
+    if (pages.length > 0) {
+      const raw = readdirSync(chartArtifacts).find((file) => file.startsWith("small-raw") && file.endsWith(".ppm"));
+      const pixels = pixelsNear(readFileSync(join(chartArtifacts, raw ?? "")), first);
+      console.log(`PNG pages: ${pages.join(", ")}; ${pixels} pixels of the first series colour on page 1`);
+      expect(pixels).toBeGreaterThan(200);
+    }
+  });
+
+  it("the pilot: each chart of the plan, printed on its own, draws its first series with data", async () => {
+    const model = expectOk(pilotModel());
+    const plan = buildPlan(model.scenario, "da", model);
+    expect(plan.charts.length).toBeGreaterThanOrEqual(4);
+    for (const [index, chart] of plan.charts.entries()) {
+      const source = join(chartArtifacts, `pilot-chart${index + 1}.xlsx`);
+      writeFileSync(source, await planToXlsx({ ...plan, charts: [chart] }));
+      const { output } = printWithLibreOffice(source, chartArtifacts, join(chartArtifacts, ".lo-profile"));
+      const { stroked, filled } = pathSegments(readFileSync(output));
+      const painted = chart.type === "line" ? stroked : filled;
+      const segments = painted.get(SERIES_COLOURS[0]) ?? 0;
+      console.log(`${chart.sheet}: "${chart.title}" (${chart.type}): ${segments} segments in the first series colour`);
+      // More than a legend swatch and a couple of bars: the series is drawn through its data.
+      expect(segments, chart.title).toBeGreaterThanOrEqual(3 * SEGMENTS_PER_BAR);
+    }
+  });
+});
+
+describe("a workbook with data validation and a status cell, recalculated by LibreOffice", () => {
+  it("recalculates, shows the ok status, and keeps the validation and the colouring", async () => {
+    const directory = join(chartArtifacts, "validation");
+    mkdirSync(directory, { recursive: true });
+    const source = join(directory, "small-validated.xlsx");
+    writeFileSync(source, await planToXlsx(smallPlan()));
+    const { output } = recalculateWithLibreOffice(
+      source,
+      join(directory, "recalculated"),
+      join(directory, ".lo-profile"),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const sheet = workbook.getWorksheet(SMALL_SHEET);
+    const { kommune } = smallSeries();
+    expect(resultOf(sheet?.getCell("B4").value)).toBe(kommune[0]);
+    expect(resultOf(sheet?.getCell("F8").value)).toBe(kommune.reduce((total, value) => total + value, 0));
+    expect(resultOf(sheet?.getCell("F6").value)).toBe(STATUS_OK);
+    const parts = await readParts(readFileSync(output));
+    const saved = parts.text(parts.sheetPart(SMALL_SHEET));
+    const worksheet = child(parse(saved), "worksheet");
+    const validations = children(child(worksheet, "dataValidations"), "dataValidation");
+    expect(validations.map((v) => [valueOf(v, "@_sqref"), valueOf(v, "@_type"), valueOf(v, "@_errorStyle")])).toEqual([
+      ["F4", "decimal", "stop"],
+      ["F5", "whole", "stop"],
+      ["F7", "custom", "stop"],
+    ]);
+    expect(saved).toContain("<conditionalFormatting");
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 
 /** The LibreOffice binary, or null when it is not installed (`apt-get install -y libreoffice-calc-nogui`). */
 export function sofficePath(): string | null {
@@ -39,6 +39,28 @@ export function recalculateWithLibreOffice(
   outputDirectory: string,
   profileDirectory: string,
 ): { output: string; seconds: number } {
+  return convertWithLibreOffice(input, outputDirectory, profileDirectory, "xlsx:Calc MS Excel 2007 XML");
+}
+
+/**
+ * Opens `input` in headless LibreOffice (recalculating everything) and prints every sheet to a PDF in
+ * `outputDirectory` (charts included). Returns the PDF's path and the wall-clock seconds.
+ */
+export function printWithLibreOffice(
+  input: string,
+  outputDirectory: string,
+  profileDirectory: string,
+): { output: string; seconds: number } {
+  return convertWithLibreOffice(input, outputDirectory, profileDirectory, "pdf:calc_pdf_Export");
+}
+
+/** `soffice --convert-to <filter>` with a recalculating profile; the output is the input's name with the filter's extension. */
+function convertWithLibreOffice(
+  input: string,
+  outputDirectory: string,
+  profileDirectory: string,
+  filter: string,
+): { output: string; seconds: number } {
   const soffice = sofficePath();
   if (soffice === null)
     throw new Error("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui");
@@ -51,7 +73,7 @@ export function recalculateWithLibreOffice(
       "--norestore",
       `-env:UserInstallation=file://${recalculatingProfile(profileDirectory)}`,
       "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
+      filter,
       "--outdir",
       outputDirectory,
       input,
@@ -59,7 +81,8 @@ export function recalculateWithLibreOffice(
     { encoding: "utf8", timeout: 180_000 },
   );
   const seconds = (performance.now() - start) / 1000;
-  const output = join(outputDirectory, basename(input));
+  const extension = filter.slice(0, filter.indexOf(":"));
+  const output = join(outputDirectory, `${basename(input, extname(input))}.${extension}`);
   if (run.status !== 0 || !existsSync(output)) {
     throw new Error(`LibreOffice failed (${run.status}): ${run.stderr} ${run.stdout}`);
   }

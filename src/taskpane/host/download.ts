@@ -1,4 +1,6 @@
 import { describeFailure } from "../../engine/errors";
+import { investorTerms } from "../../engine/investor";
+import { cachedOutputValues } from "../../export/cachedValues";
 import type { Language } from "../about";
 import { casePlan, type CaseToWrite } from "./plan";
 
@@ -6,13 +8,21 @@ import { casePlan, type CaseToWrite } from "./plan";
 export const WORKBOOK_FILE_NAME = "sib-business-case.xlsx";
 
 /**
- * The .xlsx bytes of a validated case. ExcelJS is large, so src/export/xlsx is loaded only now, as its own chunk.
+ * The .xlsx bytes of a validated case, with the engine's results cached in the named output cells (so the file shows
+ * them also where it is not recalculated, e.g. Excel's Protected View). ExcelJS is large, so src/export/xlsx is loaded
+ * only now, as its own chunk.
  */
 export async function workbookBytes(model: CaseToWrite, language: Language): Promise<Uint8Array> {
   const plan = casePlan(model, language, false);
   if (!plan.ok) throw new Error(describeFailure(plan));
+  const investor = investorTerms(model.investor);
+  if (!investor.ok) throw new Error(describeFailure(investor));
+  const cachedValues = cachedOutputValues(plan.value, model.scenario, {
+    paymentTerms: model.terms,
+    investorTerms: investor.value,
+  });
   const { planToXlsx } = await import(/* webpackChunkName: "xlsx" */ "../../export/xlsx");
-  return planToXlsx(plan.value);
+  return planToXlsx(plan.value, { cachedValues });
 }
 
 /** Builds the workbook and hands it to the browser as a download; returns the file name. */
