@@ -1,15 +1,33 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadModel } from "../cli/loadModel";
+import { MAX_HORIZON_MONTHS } from "../engine/rules";
 import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
 import { cachedOutputValues } from "./cachedValues";
 import { planToXlsx } from "./xlsx";
 
-const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en]
+const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en] [--capacity-months N]
   Writes the business case (the built-in DRC pilot, or a scenario file) as an .xlsx workbook of native formulas
   that recalculate in Excel or LibreOffice without the add-in, with charts and the engine's results cached (shown
-  where a viewer does not recalculate, e.g. Excel's Protected View). Default: sib-business-case.xlsx, Danish.`;
+  where a viewer does not recalculate, e.g. Excel's Protected View). Default: sib-business-case.xlsx, Danish.
+  --capacity-months N writes the month blocks for a horizon of up to N months (N from the scenario's horizon to
+  ${MAX_HORIZON_MONTHS}), so the horizon can be raised in the workbook later; default: the scenario's horizon.`;
+
+/**
+ * The capacity asked for on the command line, as a whole number of months from the horizon to the longest horizon.
+ * @example capacityMonths("120", 50) // { months: 120 }
+ */
+function capacityMonths(text: string | undefined, horizon: number): { months: number } | { error: string } {
+  if (text === undefined) return { months: horizon };
+  const months = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(months) || months < horizon || months > MAX_HORIZON_MONTHS) {
+    return {
+      error: `--capacity-months must be a whole number of months from the horizon (${horizon}) to ${MAX_HORIZON_MONTHS}, got ${JSON.stringify(text)}`,
+    };
+  }
+  return { months };
+}
 
 /** Exit codes: 0 written, 2 bad arguments or a bad scenario file, 1 the file could not be written. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -17,6 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
     scenario?: string | undefined;
     out?: string | undefined;
     lang?: string | undefined;
+    "capacity-months"?: string | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -26,6 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
         scenario: { type: "string" },
         out: { type: "string" },
         lang: { type: "string" },
+        "capacity-months": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -50,7 +70,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const out = options.out ?? "sib-business-case.xlsx";
   const { scenario, paymentTerms, investorTerms } = loaded.model;
-  const plan = buildPlan(scenario, language as Language, { paymentTerms, investorTerms });
+  const capacity = capacityMonths(options["capacity-months"], scenario.horizonMonths);
+  if ("error" in capacity) {
+    process.stderr.write(`error: ${capacity.error}\n`);
+    return 2;
+  }
+  const plan = buildPlan(scenario, language as Language, {
+    paymentTerms,
+    investorTerms,
+    capacityMonths: capacity.months,
+  });
   const cachedValues = cachedOutputValues(plan, scenario, { paymentTerms, investorTerms });
   try {
     writeFileSync(out, await planToXlsx(plan, { cachedValues }));

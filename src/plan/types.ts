@@ -78,7 +78,8 @@ export interface SheetPlan {
 }
 
 /**
- * A chart of the model (written by the Excel writer; the .xlsx export has no charts, ExcelJS cannot write them).
+ * A chart of the model (drawn by the Excel writer through Office.js, and written into the .xlsx as DrawingML parts by
+ * src/export/charts.ts).
  * References are absolute A1 ranges on `dataSheet`; the chart is placed on `sheet` at `anchor` (top-left cell).
  */
 export interface ChartPlan {

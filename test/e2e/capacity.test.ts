@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
+import { pilotModel } from "../../src/engine/modelFile";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
 import { planToXlsx } from "../../src/export/xlsx";
@@ -34,10 +36,11 @@ async function recalculated(
   plan: WorkbookPlan,
   tag: string,
   edits: readonly { sheet: string; address: string; value: number }[],
+  bytes?: Uint8Array,
 ): Promise<Map<string, unknown>> {
   mkdirSync(artifacts, { recursive: true });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await planToXlsx(plan)).buffer as ArrayBuffer);
+  await workbook.xlsx.load((bytes ?? (await planToXlsx(plan))).buffer as ArrayBuffer);
   for (const edit of edits) {
     const sheet = workbook.getWorksheet(edit.sheet);
     if (sheet === undefined) throw new Error(`no sheet ${edit.sheet}`);
@@ -95,6 +98,35 @@ describe("LibreOffice: the workbook refuses what it cannot compute", () => {
     const values = await recalculated(plan, "spare-capacity", [{ ...cellOf(plan, "SIB_HorizonMonths"), value: 60 }]);
     expect(values.get(VALID_NAME)).toBe(1);
     expectEngine(values, { ...pilot, horizonMonths: 60 });
+  });
+
+  it("npm run workbook -- --capacity-months 120: the horizon raised to 96 in the file recalculates to the engine", async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const out = join(artifacts, "cli-capacity-120.xlsx");
+    const run = spawnSync(
+      "npm",
+      ["run", "--silent", "workbook", "--", "--capacity-months", "120", "--lang", "en", "--out", out],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const model = expectOk(pilotModel());
+    // The same plan the CLI wrote, for the cells' addresses.
+    const plan = buildPlan(model.scenario, "en", { ...model, capacityMonths: 120 });
+    const values = await recalculated(
+      plan,
+      "cli-capacity",
+      [{ ...cellOf(plan, "SIB_HorizonMonths"), value: 96 }],
+      readFileSync(out),
+    );
+    expect(values.get("SIB_CapacityMonths")).toBe(120);
+    expectEngine(values, { ...pilot, horizonMonths: 96 });
+    const refused = spawnSync("npm", ["run", "--silent", "workbook", "--", "--capacity-months", "40", "--out", out], {
+      encoding: "utf8",
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--capacity-months must be a whole number of months from the horizon \(50\) to 420/);
   });
 
   it("a share typed as 18 (a percent number): the check's message, not 2.8 million kr", async () => {
