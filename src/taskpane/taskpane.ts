@@ -5,7 +5,7 @@
  */
 import { detectHost } from "./host/detect";
 import { downloadCase } from "./host/download";
-import { openCase, writeCase } from "./host/excel";
+import { openCase, updateCase, writeCase } from "./host/excel";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
 import { installFluent } from "./ui/fluent";
@@ -24,6 +24,7 @@ export function main(): void {
       detect: () => detectHost(),
       write: (model, language) => writeCase(model, language),
       open: (base) => openCase(base),
+      update: (base, language, spareMonths) => updateCase(base, language, spareMonths),
       download: (model, language) => downloadCase(model, language),
     },
     initialState(navigator.language),

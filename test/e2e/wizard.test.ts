@@ -15,7 +15,8 @@ import { cellContent } from "../../src/excel/writePlan";
 import { parseCell } from "../../src/plan/address";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { workbookNames } from "../../src/plan/outputs";
-import type { PlanCell } from "../../src/plan/types";
+import { freePlacement, relocatePlan } from "../../src/plan/relocate";
+import type { PlanCell, WorkbookPlan } from "../../src/plan/types";
 import { formatKr } from "../../src/taskpane/i18n/numbers";
 import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
 import {
@@ -35,7 +36,8 @@ import { namedResults } from "../support/workbookValues";
  * The wizard in headless Chromium against the built page (dist/ served on localhost over plain http):
  * (a) browser mode: the steps with the pilot defaults, the effect and the price changed, the workbook downloaded and
  *     recalculated by LibreOffice equals the engine name by name;
- * (b) a stub Office host that records writes: "Write model" writes the plan with at most 2 syncs;
+ * (b) a stub Office host that records writes: "Write model" writes the plan with at most 2 syncs; "Update model"
+ *     reads the model back (with an edited horizon) and writes the plan of the edited case next to it;
  * (c) no request leaves localhost except office.js (answered by the stub);
  * (d) screenshots of every step (and the workshop and about views) at 320 px and 800 px.
  */
@@ -80,6 +82,23 @@ async function currentStep(page: Page): Promise<string | null> {
 
 function pilot(): Scenario {
   return expectOk(pilotScenario());
+}
+
+/** The record of the stub Excel host. */
+async function excelRecord(page: Page): Promise<ExcelRecord> {
+  return (await page.evaluate(() => (window as unknown as { __excelRecord: unknown }).__excelRecord)) as ExcelRecord;
+}
+
+/** Every cell of the plan is in the first formulas block written to its sheet, as the writer puts it. */
+function expectWritten(record: ExcelRecord, plan: WorkbookPlan): void {
+  for (const sheet of plan.sheets) {
+    const block = record.sheets[sheet.name]?.ranges.find((range) => range.formulas !== undefined);
+    expect(block, sheet.name).toBeDefined();
+    for (const cell of sheet.cells) {
+      const { row, column } = parseCell(cell.address);
+      expect(block?.formulas?.[row - 1]?.[column], `${sheet.name}!${cell.address}`).toEqual(expectedContent(cell));
+    }
+  }
 }
 
 /** What the writer puts in a cell of the formulas block in Danish Excel (SIB.* calls under their Danish names). */
@@ -235,9 +254,7 @@ describe("wizard in Excel (stub host)", () => {
     await expect.poll(() => page.locator("#status").getAttribute("data-status")).toBe("written");
     expect(clicks).toBeLessThanOrEqual(5);
 
-    const record = (await page.evaluate(
-      () => (window as unknown as { __excelRecord: unknown }).__excelRecord,
-    )) as ExcelRecord;
+    const record = await excelRecord(page);
     expect(record.syncs).toBeLessThanOrEqual(2);
     expect(record.syncs).toBe(2);
     expect(record.runs[0]?.mergeUndoGroup).toBe(true);
@@ -256,17 +273,56 @@ describe("wizard in Excel (stub host)", () => {
       plan.names.map((name) => [name.name, name.sheet, name.reference]),
     );
     expect(record.charts.length).toBe(plan.charts.length);
-    for (const sheet of plan.sheets) {
-      const block = record.sheets[sheet.name]?.ranges.find((range) => range.formulas !== undefined);
-      expect(block, sheet.name).toBeDefined();
-      for (const cell of sheet.cells) {
-        const { row, column } = parseCell(cell.address);
-        expect(block?.formulas?.[row - 1]?.[column], `${sheet.name}!${cell.address}`).toEqual(expectedContent(cell));
-      }
-    }
+    expectWritten(record, plan);
     const status = await page.locator("#status").textContent();
     for (const sheet of plan.sheets) expect(status).toContain(sheet.name);
     expect(status).toContain("SIB_");
+  });
+
+  it("'Update model' reads the model with its edited horizon and writes the new version next to it (SIB2_)", async () => {
+    const page = await open(800, "da-DK", excelMode("da-DK"));
+    await hostKnown(page, "excel");
+    const status = page.locator("#status");
+    await page.locator("#start-update").click();
+    await expect.poll(() => status.getAttribute("data-status")).toBe("failed");
+    expect(await status.textContent()).toBe(
+      "Der er ingen model i projektmappen at opdatere. Skriv først en model fra guiden.",
+    );
+    expect((await excelRecord(page)).sheetOrder).toEqual([]);
+
+    await page.locator("#start-pilot").click();
+    await page.locator('[data-step="review"]').click();
+    await page.locator("#write").click();
+    await expect.poll(() => status.getAttribute("data-status")).toBe("written");
+    await page.evaluate(() =>
+      (window as unknown as { __excelEdit: (name: string, value: number) => void }).__excelEdit(
+        "SIB_HorizonMonths",
+        60,
+      ),
+    );
+    await page.locator('[data-step="start"]').click();
+    await page.locator("#start-update").click();
+    await expect.poll(() => status.getAttribute("data-status")).toBe("updated");
+
+    const record = await excelRecord(page);
+    const contract = { paymentTerms: PILOT_PAYMENT_TERMS, investorTerms: expectOk(investorTerms({})), checks: true };
+    const first = buildPlan(pilot(), "da", contract);
+    const edited = buildPlan({ ...pilot(), horizonMonths: 60 }, "da", { ...contract, capacityMonths: 60 });
+    const placement = freePlacement(
+      edited,
+      ["Sheet1", ...first.sheets.map((sheet) => sheet.name)],
+      first.names.map((name) => name.name),
+    );
+    expect(placement.namePrefix).toBe("SIB2_");
+    const second = relocatePlan(edited, placement.sheetNames, placement.namePrefix);
+    expect(record.sheetOrder).toEqual([...first.sheets, ...second.sheets].map((sheet) => sheet.name));
+    expect(record.names.map((name) => name.name)).toEqual([...first.names, ...second.names].map((name) => name.name));
+    expectWritten(record, first);
+    expectWritten(record, second);
+    const text = await status.textContent();
+    expect(text).toContain("begynder med SIB_.");
+    expect(text).toContain(second.sheets.map((sheet) => sheet.name).join(", "));
+    expect(text).toContain("SIB2_");
   });
 
   it("is in English when Office's display language is English", async () => {

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
-import { DEFAULT_CONTRACT, readModel, readWholeModel } from "../../src/excel/readModel";
+import {
+  DEFAULT_CONTRACT,
+  findModels,
+  modelsAmong,
+  readModel,
+  readNewestModel,
+  readWholeModel,
+} from "../../src/excel/readModel";
 import { investorTerms } from "../../src/engine/investor/terms";
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import type { ContractTerms } from "../../src/plan/readBack";
@@ -135,5 +142,49 @@ describe("readWholeModel: payment and investor terms read back from the Payment 
     const bad = await readWholeModel(pilot, DEFAULT_CONTRACT, withTerms.host());
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues.map((issue) => issue.field).join(" ")).toContain("lagMonths");
+  });
+});
+
+describe("the models in a workbook: prefixes by number, the newest read by Open model", () => {
+  it("modelsAmong orders SIB_, SIB2_, …, SIB10_ by number and ignores other names", () => {
+    const names = ["SIB_HorizonMonths", "SIB10_HorizonMonths", "SIB2_HorizonMonths", "MyRate", "SIB1_HorizonMonths"];
+    expect(modelsAmong(names)).toEqual({ prefixes: ["SIB_", "SIB2_", "SIB10_"], newest: "SIB10_" });
+    expect(modelsAmong(["SIB02_HorizonMonths", "SIB_Horizon", "XSIB_HorizonMonths"])).toEqual({
+      prefixes: [],
+      newest: null,
+    });
+    expect(modelsAmong(["sib3_horizonmonths"]).newest).toBe("sib3_");
+  });
+
+  it("findModels uses one sync; readNewestModel reads the newest model with 2 syncs and says which", async () => {
+    const book = new FakeExcelWorkbook({ Ark1: [[1]] }, { MyRate: "=Ark1!$A$1" });
+    expect(await findModels(book.host())).toEqual({ prefixes: [], newest: null });
+    expect(book.syncs).toBe(1);
+    await writeModel(buildPlan(pilot, "da"), book.host());
+    await writeModel(buildPlan({ ...pilot, discountRate: 0.05 }, "da"), book.host());
+    const syncsBefore = book.syncs;
+    expect(await findModels(book.host())).toEqual({ prefixes: ["SIB_", "SIB2_"], newest: "SIB2_" });
+    expect(book.syncs - syncsBefore).toBe(1);
+    const newest = expectOk(await readNewestModel(pilot, DEFAULT_CONTRACT, book.host()));
+    expect(book.syncs - syncsBefore).toBe(3);
+    expect(newest.prefix).toBe("SIB2_");
+    expect(newest.scenario.discountRate).toBe(0.05);
+    expect(expectOk(await readWholeModel(pilot, DEFAULT_CONTRACT, book.host())).prefix).toBe("SIB_");
+    const none = await readNewestModel(pilot, DEFAULT_CONTRACT, new FakeExcelWorkbook({ Ark1: [[1]] }).host());
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.issues[0]?.message).toContain("no defined name SIB_");
+  });
+
+  it("a broken rule in an edited cell is reported with the cell's defined name and row", async () => {
+    const book = new FakeExcelWorkbook();
+    await writeModel(buildPlan(pilot, "en"), book.host());
+    const address = book.hf.getNamedExpressionFormula("SIB_Wages")?.match(/\$([A-Z]+)\$(\d+):/);
+    book.setCell("Inputs", `${address?.[1]}${Number(address?.[2]) + 2}`, -100);
+    const bad = await readNewestModel(pilot, DEFAULT_CONTRACT, book.host());
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.issues.map((found) => found.message)).toEqual([
+        expect.stringMatching(/^SIB_Wages row 3: states\.JOB_PART\.wage must be/),
+      ]);
   });
 });

@@ -5,7 +5,10 @@
 // plain browser tab (Office.onReady reports no host). With host "Excel", Excel.run gets a recording context: every
 // sheet, range write (formulas, formats, RangeAreas styles, data validation, conditional formats), defined name,
 // chart, calculation call and context.sync is recorded in window.__excelRecord (plain JSON). Loaded values are 0 (the
-// add-in's functions are registered under the names written).
+// add-in's functions are registered under the names written). Sheets and defined names written by one Excel.run exist
+// in the next, and a defined name's range reads back the constants written into its cells (a formula reads as 0), so
+// a model can be written, read back ("Open model") and written again ("Update model"). window.__excelEdit(name,
+// value) types a value into the first cell of a defined name, as a user would in the sheet.
 (function () {
   "use strict";
   var config = window.__officeStub || { host: null, displayLanguage: "en-US" };
@@ -21,8 +24,67 @@
     calculated: [],
     activated: null,
     startupBehavior: null,
+    edits: {},
   };
   window.__excelRecord = record;
+
+  function columnNumber(letters) {
+    var number = 0;
+    for (var i = 0; i < letters.length; i++) number = number * 26 + letters.charCodeAt(i) - 64;
+    return number;
+  }
+
+  // "B4" or "$B$4:$C$9" -> { top, left, bottom, right } (1-based); null for whole columns ("A:C").
+  function bounds(address) {
+    var parts = address.replace(/\$/g, "").split(":");
+    var first = /^([A-Z]+)(\d+)$/.exec(parts[0]);
+    var last = /^([A-Z]+)(\d+)$/.exec(parts[1] || parts[0]);
+    if (first === null || last === null) return null;
+    return {
+      top: Number(first[2]),
+      left: columnNumber(first[1]),
+      bottom: Number(last[2]),
+      right: columnNumber(last[1]),
+    };
+  }
+
+  // What a cell holds as a value: an edit, else the last constant written into it (formulas and blanks read as 0).
+  function cellValue(sheetName, row, column) {
+    var edited = record.edits[sheetName + "!" + row + ":" + column];
+    if (edited !== undefined) return edited;
+    var ranges = (record.sheets[sheetName] || { ranges: [] }).ranges;
+    for (var i = ranges.length - 1; i >= 0; i--) {
+      var formulas = ranges[i].formulas;
+      var area = formulas === undefined ? null : bounds(ranges[i].address);
+      if (area === null || row < area.top || row > area.bottom) continue;
+      if (column < area.left || column > area.right) continue;
+      var content = formulas[row - area.top][column - area.left];
+      if (typeof content === "number") return content;
+      if (typeof content !== "string" || content === "" || content.charAt(0) === "=") return 0;
+      return content.charAt(0) === "'" ? content.slice(1) : content;
+    }
+    return 0;
+  }
+
+  function namedRange(name) {
+    var found = record.names.filter(function (entry) {
+      return entry.name === name;
+    })[0];
+    if (found === undefined) throw new Error("ItemNotFound: name " + name);
+    var area = bounds(found.reference);
+    var values = [];
+    for (var row = area.top; row <= area.bottom; row++) {
+      var line = [];
+      for (var column = area.left; column <= area.right; column++) line.push(cellValue(found.sheet, row, column));
+      values.push(line);
+    }
+    return { values: values, load: function () {}, __sheet: found.sheet, __area: area };
+  }
+
+  window.__excelEdit = function (name, value) {
+    var range = namedRange(name);
+    record.edits[range.__sheet + "!" + range.__area.top + ":" + range.__area.left] = value;
+  };
 
   function range(sheetName, address) {
     var entry = { address: address, format: { font: {}, fill: {}, protection: {} } };
@@ -123,7 +185,7 @@
       workbook: {
         application: application,
         worksheets: {
-          items: record.existingSheets.map(function (name) {
+          items: record.existingSheets.concat(record.sheetOrder).map(function (name) {
             return { name: name };
           }),
           load: function () {},
@@ -139,8 +201,17 @@
           },
         },
         names: {
-          items: [],
+          items: record.names.map(function (entry) {
+            return { name: entry.name };
+          }),
           load: function () {},
+          getItem: function (name) {
+            return {
+              getRange: function () {
+                return namedRange(name);
+              },
+            };
+          },
           add: function (name, reference, comment) {
             record.names.push({
               name: name,

@@ -1,7 +1,9 @@
-import { describeFailure, type Result } from "../../engine/errors";
+import { describeFailure, issue, type Issue, type Result } from "../../engine/errors";
+import { MAX_HORIZON_MONTHS } from "../../engine/rules";
 import type { Scenario } from "../../engine/scenario";
 import { officeExcelHost, type ExcelHost } from "../../excel/host";
-import { DEFAULT_CONTRACT, readWholeModel, type ReadModel } from "../../excel/readModel";
+import { issueNames } from "../../excel/issueNames";
+import { DEFAULT_CONTRACT, findModels, readNewestModel, readWholeModel, type ReadModel } from "../../excel/readModel";
 import { writeModel, type WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import { casePlan, type CaseToWrite } from "./plan";
@@ -21,10 +23,86 @@ export async function writeCase(
 }
 
 /**
- * Reads the inputs of the model in the workbook (defined names with prefix SIB_) into a scenario and, when the model
- * has Payment and Investor sheets, its payment and investor terms; every problem is reported with the name it came
- * from.
+ * Reads the inputs of the newest model in the workbook (defined names with prefix SIB_, or SIB2_, SIB3_ … when the
+ * model was written again) into a scenario and, when the model has Payment and Investor sheets, its payment and
+ * investor terms; the result says which prefix was read. Every problem is reported with the name it came from.
  */
 export function openCase(base: Scenario, host: ExcelHost = officeExcelHost()): Promise<Result<ReadModel>> {
-  return readWholeModel(base, DEFAULT_CONTRACT, host);
+  return readNewestModel(base, DEFAULT_CONTRACT, host);
+}
+
+/** What "Update model" did: the new version's write report, or why nothing was written. */
+export type UpdateOutcome =
+  | {
+      readonly ok: true;
+      /** The prefix of the model whose inputs were read ("SIB_", "SIB2_", …). */
+      readonly readFrom: string;
+      /** Where the new version went (free sheet names, the next prefix). */
+      readonly report: WriteReport;
+    }
+  | {
+      readonly ok: false;
+      /** The prefix of the model read, or null when the workbook holds no model. */
+      readonly readFrom: string | null;
+      /** Every problem; each message names the defined name (and row) of the cell it concerns. */
+      readonly issues: readonly Issue[];
+      /** The defined names of the cells to fix, in order, each once (empty when there is no model). */
+      readonly cells: readonly string[];
+    };
+
+/**
+ * "Update model": reads the inputs of the newest model in the workbook as the user edited them (scenario, payment and
+ * investor terms; a model without a Payment sheet gets {@link DEFAULT_CONTRACT}'s terms) and, if they are valid,
+ * writes a new version next to it (free sheet names "Input (2)", the next prefix SIB2_, …), written for the read
+ * horizon plus `spareMonths` cohort months (at most 420). The old model is never changed. If the edited inputs are
+ * invalid nothing is written and the issues come back with the cells they concern. One sync finds the models, two
+ * read the inputs, then the write (see writeModel) follows.
+ *
+ * Notes: `base` supplies what the sheets do not hold (the case's name, parameter year, measured group sizes), as for
+ * openCase; `spareMonths` must be a whole number ≥ 0 (a RangeError otherwise: the caller checks what a person typed).
+ * A failure to reach the workbook or to write is thrown, as by writeCase.
+ * @example const outcome = await updateCase(pilot, "da", 12); // one model in the workbook, horizon edited to 60
+ * // outcome: { ok: true, readFrom: "SIB_", report: { namePrefix: "SIB2_", sheets: ["Input (2)", …], … } }
+ */
+export async function updateCase(
+  base: Scenario,
+  language: Language,
+  spareMonths: number,
+  host: ExcelHost = officeExcelHost(),
+): Promise<UpdateOutcome> {
+  if (!(Number.isInteger(spareMonths) && spareMonths >= 0)) {
+    throw new RangeError(`spareMonths must be a whole number of at least 0, got ${spareMonths}`);
+  }
+  const models = await findModels(host);
+  const readFrom = models.newest;
+  if (readFrom === null) return { ok: false, readFrom, issues: [noModelIssue()], cells: [] };
+  const read = await readWholeModel(base, DEFAULT_CONTRACT, host, readFrom);
+  if (!read.ok) return refused(readFrom, read.issues);
+  const { scenario } = read.value;
+  const contract = read.value.contract ?? DEFAULT_CONTRACT;
+  const plan = casePlan(
+    {
+      scenario,
+      terms: contract.paymentTerms,
+      investor: contract.investorTerms,
+      capacityMonths: Math.min(scenario.horizonMonths + spareMonths, MAX_HORIZON_MONTHS),
+    },
+    language,
+    true,
+  );
+  if (!plan.ok) return refused(readFrom, plan.issues);
+  return { ok: true, readFrom, report: await writeModel(plan.value, host) };
+}
+
+function refused(readFrom: string, issues: readonly Issue[]): UpdateOutcome {
+  return { ok: false, readFrom, issues, cells: issueNames(issues, readFrom) };
+}
+
+function noModelIssue(): Issue {
+  return issue(
+    "InvalidInput",
+    "SIB_HorizonMonths",
+    "required",
+    "The workbook holds no model of this add-in (no defined name SIB_HorizonMonths, SIB2_HorizonMonths, …).",
+  );
 }

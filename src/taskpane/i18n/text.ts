@@ -67,6 +67,18 @@ const TEXT = {
     da: "Modellen er skrevet i arkene {sheets}. Navnene i modellen begynder med {prefix}.",
     en: "The model was written to the sheets {sheets}. The model's names start with {prefix}.",
   },
+  checkUnrecognised: {
+    da: "Bemærk: Kontrol-arket kan ikke regne, fordi tilføjelsesprogrammets funktioner (SIB.*) ikke er indlæst i denne Excel; dets celler viser #NAVN?. Resten af modellen regner som normalt.",
+    en: "Note: the Check sheet cannot calculate, because the add-in's functions (SIB.*) are not loaded in this Excel; its cells show #NAME?. The rest of the model calculates as usual.",
+  },
+  updating: {
+    da: "Læser tallene fra modellen i projektmappen og skriver en ny udgave …",
+    en: "Reading the numbers of the model in the workbook and writing a new version …",
+  },
+  updated: {
+    da: "Tallene er læst fra modellen, hvis navne begynder med {readFrom}. En ny udgave er skrevet i arkene {sheets}, og dens navne begynder med {prefix}. Den gamle model er ikke ændret.",
+    en: "The numbers were read from the model whose names start with {readFrom}. A new version was written to the sheets {sheets}; its names start with {prefix}. The old model is unchanged.",
+  },
   downloaded: { da: "Projektmappen er hentet: {file}.", en: "The workbook was downloaded: {file}." },
   opened: {
     da: "Tallene er læst fra modellen i projektmappen ({prefix}).",
@@ -80,6 +92,15 @@ const TEXT = {
   failedOpen: {
     da: "Der blev ikke fundet en model i projektmappen, der kan læses: {detail}",
     en: "No readable model was found in the workbook: {detail}",
+  },
+  failedUpdate: { da: "Modellen kunne ikke opdateres: {detail}", en: "The model could not be updated: {detail}" },
+  failedUpdateInputs: {
+    da: "Modellen, hvis navne begynder med {readFrom}, er ikke opdateret, fordi nogle tal i arkene ikke er gyldige: {detail}. Status øverst i resultatarket siger, hvad der er galt. Ret tallene, og prøv igen. Der er ikke skrevet noget.",
+    en: "The model whose names start with {readFrom} was not updated, because some numbers in its sheets are not valid: {detail}. The status at the top of the Results sheet says what is wrong. Fix the numbers and try again. Nothing was written.",
+  },
+  failedUpdateNoModel: {
+    da: "Der er ingen model i projektmappen at opdatere. Skriv først en model fra guiden.",
+    en: "There is no model in the workbook to update. Write a model from the wizard first.",
   },
   excelOnly: { da: "Kun i Excel", en: "Excel only" },
   workshopTitle: { da: "Workshop: hvem vinder hvad?", en: "Workshop: who gains what?" },

@@ -108,20 +108,47 @@ export interface FieldEntry {
 export type HostKind = "pending" | "excel" | "browser";
 export type View = "wizard" | "workshop" | "about";
 export type StartChoice = "pilot" | "blank" | "open";
+/** The start step's options: the three starts, and updating the model in the workbook (which starts nothing). */
+export type StartOption = StartChoice | "update";
 
-/** A message about writing, downloading or opening, shown in the status line. */
+/** What the status line is about: writing, downloading, opening or updating the model. */
+export type StatusWork = "write" | "download" | "open" | "update";
+
+/** A message about writing, downloading, opening or updating, shown in the status line. */
 export type Status =
   | { readonly kind: "idle" }
-  | { readonly kind: "working"; readonly what: "write" | "download" | "open" }
+  | { readonly kind: "working"; readonly what: StatusWork }
   | {
       readonly kind: "written";
       readonly sheets: readonly string[];
       readonly namePrefix: string;
       readonly syncs: number;
+      /** Excel recognised none of the Check sheet's SIB.* functions (the add-in's functions are not loaded). */
+      readonly functionsUnrecognised: boolean;
+    }
+  | {
+      readonly kind: "updated";
+      /** The prefix of the model whose inputs were read ("SIB_", "SIB2_", …). */
+      readonly readFrom: string;
+      /** The new version's sheets and prefix. */
+      readonly sheets: readonly string[];
+      readonly namePrefix: string;
+      readonly syncs: number;
+      readonly functionsUnrecognised: boolean;
     }
   | { readonly kind: "downloaded"; readonly fileName: string }
   | { readonly kind: "opened"; readonly prefix: string }
-  | { readonly kind: "failed"; readonly what: "write" | "download" | "open"; readonly detail: string };
+  | {
+      readonly kind: "failed";
+      readonly what: StatusWork;
+      /** The error's message, or for an update the workbook refused, the defined names of the cells to fix. */
+      readonly detail: string;
+      /**
+       * Only for an update the workbook refused: the prefix of the model whose inputs are invalid (`detail` names the
+       * cells), or null when the workbook holds no model.
+       */
+      readonly readFrom?: string | null;
+    };
 
 /** The workshop's sliders. */
 export interface WorkshopValues {

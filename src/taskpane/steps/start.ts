@@ -4,9 +4,12 @@ import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../engine/payment/ter
 import { pilotScenario } from "../../engine/pilot";
 import type { Scenario } from "../../engine/scenario";
 import type { StepModule } from "../state/spec";
-import type { EffectMode, StartChoice } from "../state/types";
+import type { EffectMode, StartOption } from "../state/types";
 
-/** Step 1: start from the pilot, from a blank case, or from the model already in this workbook. */
+/**
+ * Step 1: start from the pilot, from a blank case, or from the model already in this workbook; or update that model
+ * (write a new version of it from the numbers changed in its sheets).
+ */
 export const startStep: StepModule = {
   id: "start",
   title: { da: "Start", en: "Start" },
@@ -18,9 +21,12 @@ export const startStep: StepModule = {
   choices: [],
 };
 
-/** The three ways to start, with a one-line explanation each. */
+/**
+ * The three ways to start and the update of the model in the workbook, each with a plain explanation. "open" and
+ * "update" need Excel (the start step disables them in a browser).
+ */
 export const START_OPTIONS: readonly {
-  readonly value: StartChoice;
+  readonly value: StartOption;
   readonly label: { readonly da: string; readonly en: string };
   readonly help: { readonly da: string; readonly en: string };
 }[] = [
@@ -48,7 +54,18 @@ export const START_OPTIONS: readonly {
       en: "Reads the numbers of a model already written in this workbook. Excel only.",
     },
   },
+  {
+    value: "update",
+    label: { da: "Opdater modellen i projektmappen", en: "Update the model in the workbook" },
+    help: {
+      da: "Læser de tal, du har ændret i arkene, og skriver en ny, opdateret udgave ved siden af den gamle. Den gamle bliver stående, som den er. Kun i Excel.",
+      en: "Reads the numbers you changed in the sheets and writes a new, updated version next to the old one. The old one is kept as it is. Excel only.",
+    },
+  },
 ];
+
+/** Start options that need a model in an open Excel workbook (disabled in a browser). */
+export const EXCEL_ONLY_OPTIONS: ReadonlySet<StartOption> = new Set<StartOption>(["open", "update"]);
 
 /** Fields a blank start leaves empty (the user must fill them in). */
 export const BLANK_FIELDS: readonly string[] = [

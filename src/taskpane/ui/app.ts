@@ -6,6 +6,7 @@ import type { ReadModel } from "../../excel/readModel";
 import type { WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import type { DetectedHost } from "../host/detect";
+import type { UpdateOutcome } from "../host/excel";
 import type { CaseToWrite } from "../host/plan";
 import { fieldMessage } from "../i18n/errors";
 import { t } from "../i18n/text";
@@ -13,16 +14,17 @@ import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
 import { workshopNumbers } from "../preview/workshop";
 import { stepModule, STEPS } from "../steps";
 import { SHARE_SUM_FIELDS } from "../steps/effect";
-import { START_OPTIONS } from "../steps/start";
+import { EXCEL_ONLY_OPTIONS, START_OPTIONS } from "../steps/start";
 import type { WizardModel } from "../state/model";
 import { visibleFields } from "../state/model";
 import { modelOf, reduce, type Action, type WizardState } from "../state/reducer";
-import type { FieldSpec, StepId, Text } from "../state/types";
+import type { FieldSpec, StartOption, StepId, Text } from "../state/types";
 import { aboutView } from "./aboutView";
 import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, type FieldView } from "./fieldView";
 import type { Tablist } from "./fluent";
 import { previewContent } from "./previewView";
+import { statusOfUpdate, statusOfWrite, statusText } from "./status";
 import { workshopParties, workshopSliders, sliderText } from "./workshopView";
 
 /** What the app needs from the outside world (Office, the file system of the browser). Tests pass their own. */
@@ -31,6 +33,8 @@ export interface AppDeps {
   readonly detect: () => Promise<DetectedHost>;
   readonly write: (model: CaseToWrite, language: Language) => Promise<WriteReport>;
   readonly open: (base: Scenario) => Promise<Result<ReadModel>>;
+  /** Reads the newest model in the workbook and writes a new version next to it (see updateCase). */
+  readonly update: (base: Scenario, language: Language, spareMonths: number) => Promise<UpdateOutcome>;
   readonly download: (model: CaseToWrite, language: Language) => Promise<string>;
 }
 
@@ -38,8 +42,8 @@ export interface AppDeps {
 const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set(["setField", "setWorkshop", "status"]);
 
 /**
- * The taskpane: holds the state, renders it, and runs the effects (detect the host, write, open, download). All
- * numbers come from the engine through the model and the preview; this class only shows them.
+ * The taskpane: holds the state, renders it, and runs the effects (detect the host, write, open, update, download).
+ * All numbers come from the engine through the model and the preview; this class only shows them.
  */
 export class WizardApp {
   private state: WizardState;
@@ -248,7 +252,7 @@ export class WizardApp {
       { class: "start-options" },
       ...START_OPTIONS.map((option) => {
         const helpId = domId("start-help", option.value);
-        const disabled = option.value === "open" && !inExcel;
+        const disabled = EXCEL_ONLY_OPTIONS.has(option.value) && !inExcel;
         return el(
           "div",
           { class: "start-option" },
@@ -504,29 +508,7 @@ export class WizardApp {
     const node = this.root.querySelector<HTMLElement>("#status");
     if (node === null) return;
     const status = this.state.status;
-    const language = this.state.language;
-    const text = (() => {
-      switch (status.kind) {
-        case "idle":
-          return "";
-        case "working":
-          return t("working", language);
-        case "written":
-          return t("written", language, { sheets: status.sheets.join(", "), prefix: status.namePrefix });
-        case "downloaded":
-          return t("downloaded", language, { file: status.fileName });
-        case "opened":
-          return t("opened", language, { prefix: status.prefix });
-        case "failed":
-          return t(
-            status.what === "write" ? "failedWrite" : status.what === "download" ? "failedDownload" : "failedOpen",
-            language,
-            {
-              detail: status.detail,
-            },
-          );
-      }
-    })();
+    const text = statusText(status, this.state.language);
     node.textContent = text;
     node.dataset.status = status.kind;
     node.classList.toggle("failed", status.kind === "failed");
@@ -552,7 +534,11 @@ export class WizardApp {
 
   // ----------------------------------------------------------------------------------------------------- effects
 
-  private startWith(choice: "pilot" | "blank" | "open"): void {
+  private startWith(choice: StartOption): void {
+    if (choice === "update") {
+      void this.updateModel();
+      return;
+    }
     if (choice !== "open") {
       this.dispatch({ type: "start", start: choice });
       return;
@@ -565,7 +551,7 @@ export class WizardApp {
             type: "opened",
             scenario: result.value.scenario,
             contract: result.value.contract,
-            prefix: "SIB_",
+            prefix: result.value.prefix,
           });
         } else {
           const detail = result.issues
@@ -578,6 +564,23 @@ export class WizardApp {
       (error: unknown) =>
         this.dispatch({ type: "status", status: { kind: "failed", what: "open", detail: describe(error) } }),
     );
+  }
+
+  /**
+   * "Update model": reads the newest model in the workbook and writes a new version next to it, with the spare
+   * months of the review step (0 when that field is not a valid number). The wizard's fields are left as they are.
+   */
+  private async updateModel(): Promise<void> {
+    if (this.state.status.kind === "working") return;
+    const model = modelOf(this.state);
+    const spareMonths = model.errors.has("spareMonths") ? 0 : model.capacityMonths - model.scenario.horizonMonths;
+    this.dispatch({ type: "status", status: { kind: "working", what: "update" } });
+    try {
+      const outcome = await this.deps.update(this.state.base, this.state.language, Math.max(0, spareMonths));
+      this.dispatch({ type: "status", status: statusOfUpdate(outcome) });
+    } catch (error) {
+      this.dispatch({ type: "status", status: { kind: "failed", what: "update", detail: describe(error) } });
+    }
   }
 
   private async writeOrDownload(): Promise<void> {
@@ -597,10 +600,7 @@ export class WizardApp {
       this.dispatch({ type: "status", status: { kind: "working", what: "write" } });
       try {
         const report = await this.deps.write(model, language);
-        this.dispatch({
-          type: "status",
-          status: { kind: "written", sheets: report.sheets, namePrefix: report.namePrefix, syncs: report.syncs },
-        });
+        this.dispatch({ type: "status", status: statusOfWrite(report) });
       } catch (error) {
         this.dispatch({ type: "status", status: { kind: "failed", what: "write", detail: describe(error) } });
       }
