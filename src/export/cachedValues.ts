@@ -4,7 +4,7 @@ import { investorFlows } from "../engine/investor/waterfall";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { Scenario } from "../engine/scenario";
 import type { PlanOptions } from "../plan/buildPlan";
-import type { Expr } from "../plan/formula";
+import { nodesOf, type Expr } from "../plan/formula";
 import { workbookNames } from "../plan/outputs";
 import type { PlanCell, WorkbookPlan } from "../plan/types";
 
@@ -66,16 +66,5 @@ function namedCell(plan: WorkbookPlan, name: string): PlanCell {
 }
 
 function textConstants(expr: Expr): string[] {
-  switch (expr.kind) {
-    case "text":
-      return [expr.value];
-    case "unary":
-      return textConstants(expr.arg);
-    case "binary":
-      return [...textConstants(expr.left), ...textConstants(expr.right)];
-    case "call":
-      return expr.args.flatMap(textConstants);
-    default:
-      return [];
-  }
+  return nodesOf(expr).flatMap((node) => (node.kind === "text" ? [node.value] : []));
 }

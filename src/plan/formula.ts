@@ -104,6 +104,24 @@ export const or = (...conditions: Expr[]): Expr => call("OR", ...conditions);
 export const not = (condition: Expr): Expr => call("NOT", condition);
 
 /**
+ * Every node of an expression, the expression itself first (depth-first, arguments in order): for scans of a formula
+ * (its literals, its defined names, its text constants).
+ * @example nodesOf(add(ref("A1"), num(1))).filter((n) => n.kind === "number").length // 1
+ */
+export function nodesOf(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case "unary":
+      return [expr, ...nodesOf(expr.arg)];
+    case "binary":
+      return [expr, ...nodesOf(expr.left), ...nodesOf(expr.right)];
+    case "call":
+      return [expr, ...expr.args.flatMap(nodesOf)];
+    default:
+      return [expr];
+  }
+}
+
+/**
  * Prints an expression in en-US syntax without the leading "=". Numbers are printed with full precision
  * (shortest round-trip form), so a printed constant evaluates to exactly the engine's number.
  * @example printFormula(mul(name("SIB_Participants"), name("SIB_CostPerParticipant"))) // "SIB_Participants*SIB_CostPerParticipant"

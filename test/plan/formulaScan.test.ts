@@ -10,7 +10,7 @@ import { THRESHOLD_TOLERANCE_PP } from "../../src/engine/payment/threshold";
 import { RULES, SHARE_SUM_TOLERANCE } from "../../src/engine/rules";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { BREAK_EVEN_TOLERANCE } from "../../src/plan/calculationSheet";
-import { printFormula, type Expr } from "../../src/plan/formula";
+import { nodesOf, printFormula, type Expr } from "../../src/plan/formula";
 import type { WorkbookPlan } from "../../src/plan/types";
 
 /** Leftovers of a generator that an auditor reads as errors: x-0, x+0, (0+x, NOT(0=0), AND(…,0), a−a. */
@@ -40,18 +40,7 @@ function allowedLiterals(): Set<number> {
 }
 
 function literals(expr: Expr): number[] {
-  switch (expr.kind) {
-    case "number":
-      return [expr.value];
-    case "unary":
-      return literals(expr.arg);
-    case "binary":
-      return [...literals(expr.left), ...literals(expr.right)];
-    case "call":
-      return expr.args.flatMap(literals);
-    default:
-      return [];
-  }
+  return nodesOf(expr).flatMap((node) => (node.kind === "number" ? [node.value] : []));
 }
 
 /** Every problem of a plan's formulas: a leftover, or a literal outside the allowed set. */

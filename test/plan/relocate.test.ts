@@ -2,23 +2,12 @@ import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
 import { pilotScenario } from "../../src/engine/pilot";
 import { buildPlan } from "../../src/plan/buildPlan";
-import { printFormula, type Expr } from "../../src/plan/formula";
+import { nodesOf, printFormula, type Expr } from "../../src/plan/formula";
 import { freePlacement, relocatePlan } from "../../src/plan/relocate";
 
 /** Every defined name a formula uses. */
 function namesIn(expr: Expr): string[] {
-  switch (expr.kind) {
-    case "name":
-      return [expr.name];
-    case "unary":
-      return namesIn(expr.arg);
-    case "binary":
-      return [...namesIn(expr.left), ...namesIn(expr.right)];
-    case "call":
-      return expr.args.flatMap(namesIn);
-    default:
-      return [];
-  }
+  return nodesOf(expr).flatMap((node) => (node.kind === "name" ? [node.name] : []));
 }
 
 describe("a second model beside the first refers only to its own names and sheets", () => {
