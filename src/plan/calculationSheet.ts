@@ -94,6 +94,10 @@ function writeCapacity(
   });
 }
 
+/**
+ * The checks that the inputs fit the written capacity: the horizon within the cohort-month rows, and the latest intake
+ * plus the horizon within the programme-month rows. Each message says the capacity and what the inputs ask for.
+ */
 function capacityChecks(sheet: SheetBuilder): CheckSpec[] {
   const horizon = name("SIB_HorizonMonths");
   const lastMonth = add(call("MAX", name("SIB_CohortIntakeMonths")), horizon);
@@ -141,7 +145,7 @@ function cumulativeChart(sheet: SheetBuilder, months: Table<ProgrammeMonthKey>):
     anchor: cell(months.column("negative:socioEconomic") + 2, months.headerRow),
     type: "line",
     title: sheet.text({
-      da: "Akkumuleret nettoresultat (nutidsværdi) pr. budgetholder, kr",
+      da: "Akkumuleret nettoresultat (nutidsværdi) pr. aktør, kr",
       en: "Cumulative net position (present value) per budget holder, kr",
     }),
     dataSheet: sheet.sheetName,
