@@ -65,16 +65,28 @@ const scenarioArbitrary = fc
       },
     ),
     weights: fc.array(decimal(0, 1), { minLength: 8, maxLength: 8 }),
-    statePaysPerm: fc.boolean(),
-    healthTemp: decimal(0, 5_000),
-    wageJob: decimal(0, 60_000),
+    comparisonWeights: fc.array(decimal(0, 1), { minLength: 8, maxLength: 8 }),
+    // Every state's economics varies, ABROAD and PERM included: a formula that drops a state's row shows.
+    economics: fc.array(
+      fc.record({
+        wage: decimal(0, 60_000),
+        benefit: decimal(0, 25_000),
+        stateNotMunicipality: fc.boolean(),
+        healthCost: decimal(0, 5_000),
+      }),
+      { minLength: 8, maxLength: 8 },
+    ),
   })
-  .filter(({ weights, horizonMonths, measurementMonth, interventionMonths }) => {
+  .filter(({ weights, comparisonWeights, horizonMonths, measurementMonth, interventionMonths }) => {
     const total = weights.reduce((a, b) => a + b, 0);
-    return total > 0.01 && measurementMonth <= horizonMonths && interventionMonths <= horizonMonths;
+    const comparison = comparisonWeights.reduce((a, b) => a + b, 0);
+    return (
+      total > 0.01 && comparison > 0.01 && measurementMonth <= horizonMonths && interventionMonths <= horizonMonths
+    );
   })
   .map((r): Scenario => {
     const total = r.weights.reduce((a, b) => a + b, 0);
+    const comparisonTotal = r.comparisonWeights.reduce((a, b) => a + b, 0);
     return {
       ...pilot,
       horizonMonths: r.horizonMonths,
@@ -89,12 +101,15 @@ const scenarioArbitrary = fc
       socioEconomic: { ...pilot.socioEconomic, netTaxFactor: r.netTaxFactor, distortionFactor: r.distortion },
       cohorts: r.cohorts,
       participantShares: perState((state) => (r.weights[OUTCOME_STATES.indexOf(state)] ?? 0) / total),
-      states: {
-        ...pilot.states,
-        PERM: { ...pilot.states.PERM, benefitPayer: r.statePaysPerm ? "state" : "municipality" },
-        TEMP: { ...pilot.states.TEMP, healthCost: r.healthTemp },
-        JOB: { ...pilot.states.JOB, wage: r.wageJob },
-      },
+      comparisonShares: perState(
+        (state) => (r.comparisonWeights[OUTCOME_STATES.indexOf(state)] ?? 0) / comparisonTotal,
+      ),
+      states: perState((state) => {
+        const economics = r.economics[OUTCOME_STATES.indexOf(state)];
+        if (economics === undefined) throw new Error(`no economics for ${state}`);
+        const { stateNotMunicipality, ...amounts } = economics;
+        return { ...amounts, benefitPayer: stateNotMunicipality ? "state" : "municipality" };
+      }),
     };
   });
 
