@@ -20,6 +20,16 @@ describe("numbers as people type them", () => {
     ["250 000", "da", 250000],
     ["12 months", "en", 12],
     ["11 pp", "en", 11],
+    // A group of other than three digits is not a thousands group: the other convention's decimal mark (review M33).
+    ["0.0350", "da", 0.035],
+    ["1.2345", "da", 1.2345],
+    ["0,0350", "en", 0.035],
+    ["1,2345", "en", 1.2345],
+    ["12.34", "da", 12.34],
+    ["1.234,5", "da", 1234.5],
+    ["1,234.5", "en", 1234.5],
+    ["1.234.567,89", "da", 1234567.89],
+    ["1,234,567.89", "en", 1234567.89],
   ] as const)("%s in %s is %d", (text, language, value) => {
     expect(parseNumber(text, language)).toEqual({ kind: "number", value });
   });
@@ -38,6 +48,10 @@ describe("numbers as people type them", () => {
     ["1.2.3", "en"],
     ["12a", "en"],
     ["1.23,4.5", "da"],
+    ["1.234.5678", "da"],
+    ["1,234,5678", "en"],
+    ["1.2345,6", "da"],
+    ["1,2345.6", "en"],
     ["--1", "da"],
     [".", "en"],
   ] as const)("%j in %s is not a number", (text, language) => {
