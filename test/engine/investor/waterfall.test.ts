@@ -201,16 +201,37 @@ describe("investorFlows: properties", () => {
     );
   });
 
-  it("the maximum loss is never exceeded: the investor gets back at least (1 − L) × principal", () => {
+  it("principal protection pays exactly the shortfall: returned = max((1 − L) × principal, what the deal paid)", () => {
     fc.assert(
       fc.property(deal, (d) => {
         const result = expectOk(investorFlows(d.costs, d.payments, termsOf(d)));
-        if (d.maxLoss !== null) {
-          expect(result.totals.returned).toBeGreaterThanOrEqual((1 - d.maxLoss) * result.totals.drawn - 1e-6);
-        }
+        const { drawn, distributions, surplusToInvestor, topUp, returned } = result.totals;
+        const paid = distributions + surplusToInvestor;
+        // Two-sided (review M35): never below the floor, and never a krone more than the floor needs.
+        const expected = d.maxLoss === null ? paid : Math.max((1 - d.maxLoss) * drawn, paid);
+        expect(Math.abs(returned - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, expected));
+        expect(Math.abs(topUp - (expected - paid))).toBeLessThanOrEqual(1e-6 * Math.max(1, expected));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("principal protection by hand: costs 100 + 100, payment 150, IRR cap 0, half the surplus, no loss allowed", () => {
+    // Drawn 100 + 100. The 150 arrives in month 0, when the capital account (IRR cap 0) holds 100: 100 is distributed,
+    // the surplus of 50 goes half to the investor (25). Paid 125; the floor (1 − 0) × 200 = 200 needs a top-up of 75.
+    // A top-up that ignores the investor's surplus share would pay 100 and return 225 (review M35).
+    const result = expectOk(
+      investorFlows([100, 100], [150, 0], {
+        returnCap: { irr: 0, multiple: null },
+        surplusShare: { investor: 0.5, provider: 0.5, commissioner: 0, reinvested: 0 },
+        maxLoss: 0,
+      }),
+    );
+    expect(result.totals.drawn).toBe(200);
+    expect(result.totals.distributions).toBeCloseTo(100, 9);
+    expect(result.totals.surplusToInvestor).toBeCloseTo(25, 9);
+    expect(result.totals.topUp).toBeCloseTo(75, 9);
+    expect(result.totals.returned).toBeCloseTo(200, 9);
   });
 
   it("a higher outcome payment never lowers the investor's IRR (payments after the last draw, no top-up)", () => {
