@@ -31,6 +31,32 @@ describe("tornado", () => {
     expect(price?.outputHigh).toBeCloseTo(pilotInvestorNpv(0.08, 1.2 * PILOT_PAYMENT), 4);
   });
 
+  it("every row's low and high are the module's documented table (review M36: two-sided, not only swing > 0)", () => {
+    const { scenario, paymentTerms } = pilotInputs;
+    const K = scenario.costPerParticipant;
+    const rho = scenario.persistence;
+    const lag = paymentTerms.lagMonths;
+    const rate = scenario.discountRate;
+    const hurdle = 0.08;
+    // The table in src/engine/stress/sensitivity.ts, written out: input → [base, low, high].
+    const documented: Record<string, [number, number, number]> = {
+      effect: [1, 0.5, 1.5],
+      priceFactor: [1, 0.8, 1.2],
+      costPerParticipant: [K, 0.8 * K, 1.2 * K],
+      persistence: [rho, Math.max(0, rho - 0.02), Math.min(1, rho + 0.02)],
+      lagMonths: [lag, Math.max(0, lag - 3), lag + 6],
+      discountRate: [rate, Math.max(0, rate - 0.015), rate + 0.015],
+      hurdleRate: [hurdle, hurdle - 0.04, hurdle + 0.04],
+    };
+    expect(Object.keys(documented).sort()).toEqual([...SENSITIVITY_INPUTS].sort());
+    for (const row of result.rows) {
+      const [base, low, high] = documented[row.input] ?? [Number.NaN, Number.NaN, Number.NaN];
+      expect(row.base, `${row.input} base`).toBeCloseTo(base, 12);
+      expect(row.low, `${row.input} low`).toBeCloseTo(low, 12);
+      expect(row.high, `${row.input} high`).toBeCloseTo(high, 12);
+    }
+  });
+
   it("the municipality's discount rate does not move the investor's NPV; the hurdle does not move the municipality's net", () => {
     expect(result.rows.find((row) => row.input === "discountRate")?.swing).toBe(0);
     const municipal = expectOk(tornado(pilotInputs, "municipalityNet", 0.08));
