@@ -84,6 +84,22 @@ describe("scenario validation names the field and the rule", () => {
     expect(issuesOf({ states }).map((i) => i.field)).toEqual(["states.JOB.wage", "states.EDU.benefitPayer"]);
   });
 
+  it.each([
+    ["wage", -1],
+    ["benefit", -0.01],
+    ["healthCost", -1],
+    ["healthCost", Number.NaN],
+    ["healthCost", 1e9 + 1],
+  ] as const)(
+    "every state's %s is checked (%d): the rule names the state and the field (review M24)",
+    (field, value) => {
+      for (const state of ["TEMP", "ABROAD"] as const) {
+        const states = { ...pilot.states, [state]: { ...pilot.states[state], [field]: value } };
+        expect(issuesOf({ states }).map((i) => `${i.field} ${i.rule}`)).toEqual([`states.${state}.${field} range`]);
+      }
+    },
+  );
+
   it("runBusinessCase returns every issue instead of a number", () => {
     const result = runBusinessCase({ ...pilot, horizonMonths: 0, discountRate: -2 });
     expect(result.ok).toBe(false);
