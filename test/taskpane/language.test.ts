@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { languageFor } from "../../src/taskpane/about";
-import { t } from "../../src/taskpane/i18n/text";
+import { t, TEXT_KEYS } from "../../src/taskpane/i18n/text";
 import { initialState, reduce } from "../../src/taskpane/state/reducer";
 
 describe("language from Office's display language", () => {
@@ -41,6 +41,19 @@ describe("language from Office's display language", () => {
     expect(reduce(typed, { type: "setLanguage", language: "en" }).fields.costPerParticipant?.text).toBe("80,000.5");
     const bad = reduce(danish, { type: "setField", id: "costPerParticipant", text: "abc" });
     expect(reduce(bad, { type: "setLanguage", language: "en" }).fields.costPerParticipant?.text).toBe("abc");
+  });
+
+  it("every text key: Danish differs from English (unless the same word) and both use the same placeholders (review M21)", () => {
+    // Words that are the same in both languages.
+    const same = new Set(["Investor", "Workshop", "SIB Business Case"]);
+    const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+    expect(TEXT_KEYS.length).toBeGreaterThan(50);
+    for (const key of TEXT_KEYS) {
+      const [da, en] = [t(key, "da"), t(key, "en")];
+      expect(da.length, key).toBeGreaterThan(0);
+      if (!same.has(da)) expect(da, key).not.toBe(en);
+      expect(placeholders(da), key).toEqual(placeholders(en));
+    }
   });
 
   it("has every text in both languages, and the Danish ones are not the English ones", () => {

@@ -127,6 +127,9 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
+/** Every key of the taskpane's texts (for tests that check each language is complete). */
+export const TEXT_KEYS = Object.keys(TEXT) as TextKey[];
+
 /**
  * A text in the language, with {placeholders} filled in.
  * @example t("stepOf", "da", { n: 2, total: 7 }) // "Trin 2 af 7"
