@@ -20,7 +20,17 @@ const officeRecommended = officeAddins.configs.recommended.map((config) =>
 const typescriptRules = Object.assign({}, ...tseslint.configs.recommended.map((config) => config.rules ?? {}));
 
 export default [
-  { ignores: ["node_modules/", "dist/", "coverage/", "test-artifacts/", ".lo-profile/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "test-artifacts/",
+      ".lo-profile/",
+      ".stryker-tmp/",
+      "reports/mutation/",
+    ],
+  },
   ...officeRecommended,
   {
     files: ["**/*.{ts,mts,cts}"],
