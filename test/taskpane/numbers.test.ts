@@ -30,6 +30,13 @@ describe("numbers as people type them", () => {
     ["1,234.5", "en", 1234.5],
     ["1.234.567,89", "da", 1234567.89],
     ["1,234,567.89", "en", 1234567.89],
+    // Units with and without their dot, a leading plus, a leading group mark read as a decimal (Stryker survivors).
+    ["79.236 kr", "da", 79236],
+    ["12 mdr", "da", 12],
+    ["12 mdr.", "da", 12],
+    ["+5", "en", 5],
+    [".500", "da", 0.5],
+    [",500", "en", 0.5],
   ] as const)("%s in %s is %d", (text, language, value) => {
     expect(parseNumber(text, language)).toEqual({ kind: "number", value });
   });
@@ -49,6 +56,9 @@ describe("numbers as people type them", () => {
     ["12a", "en"],
     ["1.23,4.5", "da"],
     ["1.234.5678", "da"],
+    ["kr 5", "da"],
+    ["1e3", "en"],
+    ["5 kr extra", "da"],
     ["1,234,5678", "en"],
     ["1.2345,6", "da"],
     ["1,2345.6", "en"],
