@@ -366,6 +366,8 @@ export class WizardApp {
       { class: "review" },
       el("h3", {}, t("reviewSummary", language)),
       el("dl", { class: "summary" }, ...sections),
+      // The review step's own fields (how the workbook is written: spare months).
+      this.fieldsBody("review"),
       el("p", { class: "review-blocked", id: "review-blocked", hidden: true }),
       el(
         "p",
