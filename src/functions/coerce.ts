@@ -9,6 +9,11 @@ function isBlank(value: CellValue | undefined): value is null | undefined | "" {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** A value as a message shows it: JSON for text and booleans, NaN and ±Infinity by name (JSON would say null). */
+function shown(value: CellValue | undefined): string {
+  return typeof value === "number" ? String(value) : JSON.stringify(value ?? null);
+}
+
 /**
  * An optional number. Omitted, null and "" give `fallback`; when `zeroIsBlank` (for arguments where 0 is never a valid
  * value, such as a horizon or a year) a 0 from an empty desktop cell also gives `fallback`. Text or booleans are errors.
@@ -21,7 +26,7 @@ export function optionalNumber(
 ): number | null {
   if (isBlank(value) || (zeroIsBlank && value === 0)) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw argumentError(`${name} must be a number, got ${JSON.stringify(value)}.`);
+    throw argumentError(`${name} must be a number, got ${shown(value)}.`);
   }
   return value;
 }
@@ -33,7 +38,7 @@ export function requiredNumber(value: CellValue | undefined, name: string, empty
     throw argumentError(`${name} is required.`);
   }
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw argumentError(`${name} must be a number, got ${JSON.stringify(value)}.`);
+    throw argumentError(`${name} must be a number, got ${shown(value)}.`);
   }
   return value;
 }
@@ -43,13 +48,13 @@ export function optionalBoolean(value: CellValue | undefined, name: string, fall
   if (isBlank(value)) return fallback;
   if (typeof value === "boolean") return value;
   if (value === 0 || value === 1) return value === 1;
-  throw argumentError(`${name} must be TRUE or FALSE, got ${JSON.stringify(value)}.`);
+  throw argumentError(`${name} must be TRUE or FALSE, got ${shown(value)}.`);
 }
 
 /** A required text. */
 export function requiredText(value: CellValue | undefined, name: string): string {
   if (isBlank(value) || typeof value !== "string") {
-    throw argumentError(`${name} must be a text, got ${JSON.stringify(value ?? null)}.`);
+    throw argumentError(`${name} must be a text, got ${shown(value)}.`);
   }
   return value.trim();
 }
@@ -93,7 +98,7 @@ export function nameValuePairs(range: CellValue[][] | null | undefined, name: st
       throw argumentError(`${name} must be a two-column range of names and values (row ${index + 1} is not).`);
     }
     if (typeof key !== "string") {
-      throw argumentError(`${name}: row ${index + 1} must start with an input name, got ${JSON.stringify(key)}.`);
+      throw argumentError(`${name}: row ${index + 1} must start with an input name, got ${shown(key)}.`);
     }
     if (isBlank(value)) throw argumentError(`${name}: input "${key}" (row ${index + 1}) has no value.`);
     if (typeof value === "boolean") {
