@@ -1,14 +1,14 @@
+import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
+import { computeAttribution, type Attribution } from "./attribution";
 import { BUDGET_HOLDERS, type BudgetHolder, type PerHolder } from "./budgetHolders";
 import { monthlyDiscountFactor } from "./discount";
 import { effectProfile } from "./effectProfile";
 import { netCostTable, savingAtFullEffect } from "./netCost";
+import { effectiveParticipantShares } from "./neutralise";
 import type { Scenario } from "./scenario";
 import { perState, sumOverStates, type PerState } from "./states";
 
-/** The accounts the business case reports: the four budget holders, their public total and society. */
-export const ACCOUNTS = [...BUDGET_HOLDERS, "public", "socioEconomic"] as const;
-export type Account = (typeof ACCOUNTS)[number];
-export type PerAccount<T> = Readonly<Record<Account, T>>;
+export { ACCOUNTS, type Account, type PerAccount };
 
 /** Net result of one cohort (kr), discounted to the programme start. */
 export interface CohortResult {
@@ -27,7 +27,10 @@ export interface BusinessCaseResult {
   readonly participants: number;
   /** Number of programme months covered: max intake month + horizon. */
   readonly months: number;
-  /** Δ*_s = participant share − comparison share at the measurement month, as fractions. */
+  /**
+   * Δ*_s = participant share − comparison share at the measurement month, as fractions; the participant shares are
+   * the effective ones (after `neutraliseStates`, src/engine/neutralise.ts).
+   */
   readonly effectAtMeasurement: PerState<number>;
   /** Net public cost per person and month by state and holder at the measurement month (kr/month). */
   readonly netCostAtMeasurement: PerState<PerHolder<number>>;
@@ -50,6 +53,8 @@ export interface BusinessCaseResult {
    */
   readonly breakEvenMonth: PerAccount<number | null>;
   readonly cohorts: readonly CohortResult[];
+  /** What carries the saving: every account's NPV split by outcome state plus `cost` (src/engine/attribution.ts). */
+  readonly attribution: Attribution;
 }
 
 /**
@@ -61,7 +66,8 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const lastIntake = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth));
   const months = lastIntake + horizon;
   const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
-  const effect = perState((state) => scenario.participantShares[state] - scenario.comparisonShares[state]);
+  const participantShares = effectiveParticipantShares(scenario);
+  const effect = perState((state) => participantShares[state] - scenario.comparisonShares[state]);
   const costs = netCostTable(scenario);
   const social = scenario.socioEconomic;
   const wageGain = sumOverStates((state) => effect[state] * scenario.states[state].wage);
@@ -135,6 +141,9 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
     breakEvenMonth: breakEvenMonths(netFlow, discountFactor),
     cohorts,
+    attribution: computeAttribution(scenario, effect, costs, discountFactor, (month) =>
+      interventionCost(scenario, month),
+    ),
   };
 }
 

@@ -1,3 +1,4 @@
+import { effectiveParticipantShares } from "./neutralise";
 import type { Scenario } from "./scenario";
 import { perState, type PerState } from "./states";
 import { differenceConfidenceInterval } from "./stats/twoProportion";
@@ -20,10 +21,18 @@ export function effectEstimates(scenario: Scenario): PerState<EffectEstimate> {
   const participants =
     scenario.measuredParticipants ?? scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
   const comparison = scenario.comparisonGroupSize;
+  const shares = effectiveParticipantShares(scenario);
   return perState((state) => {
-    const p1 = scenario.participantShares[state];
+    const p1 = shares[state];
     const p2 = scenario.comparisonShares[state];
     const estimatePp = 100 * (p1 - p2);
+    if (scenario.neutraliseStates.includes(state)) {
+      return {
+        estimatePp,
+        interval: null,
+        intervalMissingReason: `${state} is neutralised (neutraliseStates): its difference is not counted as an effect`,
+      };
+    }
     if (comparison === null) {
       return {
         estimatePp,

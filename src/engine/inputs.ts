@@ -1,6 +1,6 @@
 import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
 import type { BenefitPayer, CostTiming, Scenario, StateEconomics, TaxParameters } from "./scenario";
-import { OUTCOME_STATES, STATE_LABELS, type OutcomeState } from "./states";
+import { isOutcomeState, OUTCOME_STATES, STATE_LABELS, type OutcomeState } from "./states";
 
 /** Units of scalar inputs, as shown next to input cells and wizard fields. */
 export type InputUnit =
@@ -284,7 +284,63 @@ function buildCatalogue(): InputField[] {
       stateField("healthCost", "healthCost", "Sundhedsudgift", "Health cost", state),
     );
   }
+  for (const state of OUTCOME_STATES) fields.push(neutraliseField(state));
+  fields.push(attributionReferenceField());
   return fields;
+}
+
+/**
+ * `neutralise.<STATE>`: 1 = the state is neutralised (its difference is not counted as an effect, see
+ * src/engine/neutralise.ts), 0 = counted. Any other value is refused. Setting keeps `neutraliseStates` in the order of
+ * OUTCOME_STATES.
+ */
+function neutraliseField(state: OutcomeState): InputField {
+  const key = `neutralise.${state}`;
+  return {
+    key,
+    da: `Neutraliseret (1 = ja, 0 = nej): ${STATE_LABELS[state].da}`,
+    en: `Neutralised (1 = yes, 0 = no): ${STATE_LABELS[state].en}`,
+    unit: "factor",
+    aliases: [`neutraliser.${state}`],
+    get: (s) => (s.neutraliseStates.includes(state) ? 1 : 0),
+    set: (s, value) => {
+      if (value !== 0 && value !== 1) {
+        return fail(
+          "InvalidInput",
+          key,
+          "flag",
+          `${key} must be 1 (neutralised: the difference in ${state} is not counted as an effect) or 0 (counted), got ${JSON.stringify(value)}.`,
+        );
+      }
+      const chosen = new Set(s.neutraliseStates.filter((item) => item !== state));
+      if (value === 1) chosen.add(state);
+      return ok({ ...s, neutraliseStates: OUTCOME_STATES.filter((item) => chosen.has(item)) });
+    },
+  };
+}
+
+/** `attributionReference`: the state id (e.g. "TEMP") the attribution table measures the other states against. */
+function attributionReferenceField(): InputField {
+  const key = "attributionReference";
+  return {
+    key,
+    da: "Referencetilstand for fordelingen af besparelsen",
+    en: "Reference state of the attribution",
+    unit: "text",
+    aliases: ["referencetilstand"],
+    get: (s) => s.attributionReference,
+    set: (s, value) => {
+      const id = typeof value === "string" ? value.trim().toUpperCase() : "";
+      return isOutcomeState(id)
+        ? ok({ ...s, attributionReference: id })
+        : fail(
+            "InvalidInput",
+            key,
+            "oneOf",
+            `${key} must be one of the state ids ${OUTCOME_STATES.join(", ")}, got ${JSON.stringify(value)}.`,
+          );
+    },
+  };
 }
 
 /** Every scalar input of a scenario, in a stable order (the order of input cells in the workbook). */
@@ -358,5 +414,5 @@ function setRefusionStep(scenario: Scenario, fromWeek: number, value: number | s
 
 function knownKeysHint(): string {
   const shown = INPUT_FIELDS.slice(0, 12).map((field) => field.key);
-  return `${shown.join(", ")}, participantShare.<STATE>, comparisonShare.<STATE>, wage.<STATE>, benefit.<STATE>, refusion.week<N> (STATE one of ${OUTCOME_STATES.join(", ")})`;
+  return `${shown.join(", ")}, participantShare.<STATE>, comparisonShare.<STATE>, wage.<STATE>, benefit.<STATE>, neutralise.<STATE>, attributionReference, refusion.week<N> (STATE one of ${OUTCOME_STATES.join(", ")})`;
 }

@@ -80,6 +80,8 @@ export function pilotScenario(year: number = DEFAULT_PARAMETER_YEAR): Result<Sce
     weeksOnBenefitAtIntake: 104, // [A] long-term recipients: at least two years on benefit, refusion step 20 %
     equalisationShare: 0, // [A] gross municipal view, as SØM
     socioEconomic: { ...defaults.value.socioEconomic, netTaxFactor: PILOT_NET_TAX_FACTOR }, // calibrated
+    neutraliseStates: [], // as published: every difference counts (docs/attribution.md shows what each one carries)
+    attributionReference: "TEMP", // the temporary benefit the target group comes from
   });
 }
 

@@ -96,6 +96,16 @@ export const PILOT_INPUT_NOTES: Readonly<
     da: "Pilotens udfald (Poul Due Jensens Fond 2023) som antal ud af 55 målte deltagere",
     en: "Pilot outcomes (Poul Due Jensens Fond 2023) as counts of 55 measured participants",
   },
+  neutralise: {
+    evidence: "A",
+    da: "Som offentliggjort: alle forskelle tæller (0); 1 neutraliserer tilstanden, så deltagerne får kontrolgruppens andel",
+    en: "As published: every difference counts (0); 1 neutralises the state, giving participants the comparison share",
+  },
+  attributionReference: {
+    evidence: "A",
+    da: "Antagelse: TEMP, den midlertidige ydelse målgruppen kommer fra",
+    en: "Assumption: TEMP, the temporary benefit the target group comes from",
+  },
   comparisonShare: {
     evidence: "V",
     da: "Pilotens kontrolgruppe (Poul Due Jensens Fond 2023)",

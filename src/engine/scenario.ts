@@ -1,4 +1,4 @@
-import type { PerState } from "./states";
+import type { OutcomeState, PerState } from "./states";
 
 /**
  * One cohort: `participants` people who start the effort in programme month `intakeMonth`
@@ -12,7 +12,10 @@ export interface Cohort {
 /** Who pays a state's benefit. A municipal benefit is partly reimbursed by the state (refusion). */
 export type BenefitPayer = "municipality" | "state";
 
-/** Monthly amounts for a person in one outcome state, in kr per month (nominal, parameter-year level). */
+/**
+ * Monthly amounts for a person in one outcome state, in kr per month, in fixed prices of the parameter year (the
+ * discount rate is real, Finansministeriet's 3.5 %).
+ */
 export interface StateEconomics {
   /** Gross wage, kr/month. Taxed with AM contribution and income tax; valued at wage cost in the socio-economic account. */
   readonly wage: number;
@@ -70,7 +73,8 @@ export interface SocioEconomicFactors {
 export type CostTiming = "spread" | "upfront";
 
 /**
- * A complete business-case scenario. All amounts in kr (nominal at the parameter year's level); all rates as fractions.
+ * A complete business-case scenario. All amounts in kr in fixed prices of the parameter year (no indexation; the
+ * discount rate is real, FM 3.5 %); all rates as fractions.
  * Shares are fractions of each group (0.18 = 18 %) at the measurement month; each group's eight shares sum to 1.
  *
  * Conventions: month t = 0 is a cohort's first month; flows in month t are discounted to the programme start at
@@ -110,4 +114,16 @@ export interface Scenario {
   /** i: discount rate per year, e.g. 0.035. Must be > −1. */
   readonly discountRate: number;
   readonly socioEconomic: SocioEconomicFactors;
+  /**
+   * N: outcome states whose difference is not counted as an effect of the programme (e.g. ABROAD for emigration, PERM
+   * for selection into førtidspension). The participants get the comparison group's share in these states and every
+   * other participant share is scaled by (1 − Σ_N c_s)/(1 − Σ_N p_s) (src/engine/neutralise.ts, docs/scenario.md).
+   * Default `[]` (every difference counts). Each state at most once.
+   */
+  readonly neutraliseStates: readonly OutcomeState[];
+  /**
+   * The state the attribution table measures each state's contribution against (default "TEMP", the temporary
+   * benefit the target group comes from): row s = Δ_s × (net flow of the reference − net flow of s).
+   */
+  readonly attributionReference: OutcomeState;
 }

@@ -9,6 +9,9 @@ const FILE_KEYS = new Set(["$schema", "base", "description"]);
 /** Scenario fields that may be null. */
 const NULLABLE = new Set(["measuredParticipants", "comparisonGroupSize"]);
 
+/** Element templates of array fields whose built-in value may be empty (so the template has no element to copy). */
+const ARRAY_ELEMENTS: Readonly<Record<string, unknown>> = { neutraliseStates: "TEMP" };
+
 /** What a scenario file holds besides the scenario (kept for later sections such as payment terms). */
 export interface ScenarioFile {
   readonly scenario: Scenario;
@@ -86,7 +89,7 @@ function mergeChecked(template: unknown, override: unknown, path: string, issues
     return template;
   }
   if (Array.isArray(template) && Array.isArray(override)) {
-    const element: unknown = template[0];
+    const element: unknown = template[0] ?? ARRAY_ELEMENTS[key];
     return override.map((item, index) => mergeChecked(element, item, `${path}[${index}]`, issues));
   }
   if (isRecord(template) && isRecord(override)) {

@@ -1,7 +1,8 @@
 import { issue, type Issue } from "./errors";
 import { MAX_HORIZON_MONTHS, RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "./rules";
 import type { Scenario, StateEconomics, TaxParameters } from "./scenario";
-import { OUTCOME_STATES, type PerState } from "./states";
+import { neutralisedParticipantShares } from "./neutralise";
+import { isOutcomeState, OUTCOME_STATES, type PerState } from "./states";
 
 export { MAX_HORIZON_MONTHS, SHARE_SUM_TOLERANCE };
 
@@ -93,7 +94,65 @@ export function validateScenario(scenario: Scenario): Issue[] {
   factor(issues, "socioEconomic.netTaxFactor", scenario.socioEconomic.netTaxFactor);
   factor(issues, "socioEconomic.distortionFactor", scenario.socioEconomic.distortionFactor);
   factor(issues, "socioEconomic.employerCostFactor", scenario.socioEconomic.employerCostFactor);
+  validateNeutralisation(issues, scenario);
   return issues;
+}
+
+/**
+ * `neutraliseStates`: a list of known state ids, each at most once, that can be applied to the shares;
+ * `attributionReference`: one state id.
+ */
+function validateNeutralisation(issues: Issue[], scenario: Scenario): void {
+  const known = OUTCOME_STATES.join(", ");
+  const reference: unknown = scenario.attributionReference;
+  if (typeof reference !== "string" || !isOutcomeState(reference)) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "attributionReference",
+        "oneOf",
+        `attributionReference must be one of the state ids ${known}, got ${shown(reference)}.`,
+      ),
+    );
+  }
+  const states: unknown = scenario.neutraliseStates;
+  if (!Array.isArray(states)) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "neutraliseStates",
+        "list",
+        `neutraliseStates must be a list of state ids (e.g. ["ABROAD", "PERM"]), got ${shown(states)}.`,
+      ),
+    );
+    return;
+  }
+  const seen = new Set<string>();
+  let listValid = true;
+  states.forEach((state: unknown, index) => {
+    const field = `neutraliseStates[${index}]`;
+    if (typeof state !== "string" || !isOutcomeState(state)) {
+      listValid = false;
+      issues.push(
+        issue("InvalidInput", field, "oneOf", `${field} must be one of the state ids ${known}, got ${shown(state)}.`),
+      );
+    } else if (seen.has(state)) {
+      listValid = false;
+      issues.push(
+        issue("InvalidInput", field, "unique", `${field}: ${state} is listed twice in neutraliseStates; list it once.`),
+      );
+    } else seen.add(state);
+  });
+  const sharesValid = !issues.some(
+    (item) => item.field.startsWith("participantShares") || item.field.startsWith("comparisonShares"),
+  );
+  if (!listValid || !sharesValid) return;
+  const applied = neutralisedParticipantShares(
+    scenario.participantShares,
+    scenario.comparisonShares,
+    scenario.neutraliseStates,
+  );
+  if (!applied.ok) issues.push(...applied.issues);
 }
 
 function validateCohorts(issues: Issue[], scenario: Scenario): void {

@@ -18,6 +18,7 @@
  * Months are programme months (0-based); arrays cover at least the business case's months and extend when payments
  * fall later. Amounts are kr, positive = paid by the payer. Discounting uses the business case's mid-month factors.
  */
+import { effectiveParticipantShares } from "../neutralise";
 import { computeBusinessCase, type BusinessCaseResult } from "../businessCase";
 import { monthlyDiscountFactor } from "../discount";
 import { failMany, ok, type Result } from "../errors";
@@ -128,7 +129,7 @@ export function computePaymentSchedule(
   const prices = terms.rateCard.map((line) => line.price);
   const shareOf = (shares: Scenario["participantShares"]): number[] =>
     definitions.map((definition) => metricShareCore(definition, shares, scenario.persistence, terms.includeEducation));
-  const participantShare = shareOf(scenario.participantShares);
+  const participantShare = shareOf(effectiveParticipantShares(scenario));
   const comparisonShare = shareOf(scenario.comparisonShares);
   const effect = participantShare.map((share, k) => effectPercentagePoints(share, comparisonShare[k] ?? 0));
   const baselineShare = definitions.map((definition, k) =>

@@ -14,6 +14,7 @@
  * p* = (PV_h(costs)·(1 + h_m)^t_p / N − Σ_{other metrics} price·share) / price_metric (checked in the tests by hand).
  * Caps and thresholds make it nonlinear; the solver needs only that the NPV does not fall as p rises.
  */
+import { effectiveParticipantShares } from "../neutralise";
 import { computeBusinessCase } from "../businessCase";
 import { fail, failMany, issue, ok, type Result } from "../errors";
 import { metricStates, parseMetric, type MetricDefinition } from "../payment/metrics";
@@ -81,9 +82,14 @@ export function breakEvenSuccessRate(
 
   const { scenario } = inputs;
   const states = metricStates(definition.kind, inputs.paymentTerms.includeEducation);
-  const range = metricShareRange(scenario.participantShares, states);
+  // Start from the effective shares (after neutraliseStates); the shifted distribution is then used as it is.
+  const participantShares = effectiveParticipantShares(scenario);
+  const range = metricShareRange(participantShares, states);
   const npvAt = (share: number): number => {
-    const shifted = withParticipantShares(scenario, sharesAtMetricShare(scenario.participantShares, states, share));
+    const shifted = {
+      ...withParticipantShares(scenario, sharesAtMetricShare(participantShares, states, share)),
+      neutraliseStates: [],
+    };
     return evaluateDeal({ ...inputs, scenario: shifted }, hurdleRate, computeBusinessCase(shifted)).investorNpv;
   };
   const base = { metric: definition.id, hurdleRate, measuredRate: range.measured, maxRate: range.max };

@@ -5,6 +5,7 @@
  * state per budget holder (netCostTable), the effect profile, the rate card (resolveRateCard, familiesOf), the payment
  * months (paymentMonthCore), the base fee (baseFeeScheduleCore) and the effect mapping (effectScale.ts).
  */
+import { effectiveParticipantShares } from "../neutralise";
 import { BUDGET_HOLDERS } from "../budgetHolders";
 import { computeBusinessCase, interventionCost, type BusinessCaseResult } from "../businessCase";
 import { monthlyDiscountFactor } from "../discount";
@@ -216,7 +217,7 @@ export function compileStressModel(inputs: StressInputs): StressModel {
     cohortIntake: Int32Array.from(cohorts, (cohort) => cohort.intakeMonth),
     paymentOrder: Int32Array.from(order, (entry) => entry.index),
     totalParticipants: businessCase.participants,
-    effect: effectScale(scenario.participantShares, scenario.comparisonShares),
+    effect: effectScale(effectiveParticipantShares(scenario), scenario.comparisonShares),
     groupStates,
     comparisonGroupShares,
     metricCount,

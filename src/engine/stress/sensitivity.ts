@@ -22,6 +22,7 @@
  * | discountRate (municipality, per year) | i | i − 0.015 / i + 0.015 | 0 – 0.2 |
  * | hurdleRate (investor, per year) | h | h − 0.04 / h + 0.04 | −0.5 – 1 |
  */
+import { effectiveParticipantShares } from "../neutralise";
 import { computeBusinessCase, type BusinessCaseResult } from "../businessCase";
 import { failMany, issue, ok, type Issue, type Result } from "../errors";
 import type { Scenario } from "../scenario";
@@ -102,7 +103,10 @@ export function sensitivityInputs(inputs: StressInputs, hurdleRate: number): Sen
     inputs: changed,
     hurdleRate: hurdle,
   });
-  const scale = effectScale(scenario.participantShares, scenario.comparisonShares);
+  // Effects start from the effective participant shares (after neutraliseStates); scaling them keeps the neutralised
+  // states at the comparison share, so re-applying the neutralisation in the business case changes nothing.
+  const participantShares = effectiveParticipantShares(scenario);
+  const scale = effectScale(participantShares, scenario.comparisonShares);
   const minEffect = Number.isFinite(scale.minMultiplier) ? scale.minMultiplier : -1;
   const maxEffect = Number.isFinite(scale.maxMultiplier) ? scale.maxMultiplier : 3;
   const clampTo = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
@@ -122,13 +126,13 @@ export function sensitivityInputs(inputs: StressInputs, hurdleRate: number): Sen
       integer: false,
       at: (value) => {
         const shares = sharesAtMultiplier(
-          scenario.participantShares,
+          participantShares,
           scenario.comparisonShares,
           clampTo(value, minEffect, maxEffect),
         );
         return point({
           ...inputs,
-          scenario: withParticipantShares(scenario, shares.ok ? shares.value : scenario.participantShares),
+          scenario: withParticipantShares(scenario, shares.ok ? shares.value : participantShares),
         });
       },
     },

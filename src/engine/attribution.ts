@@ -1,0 +1,126 @@
+import { ACCOUNTS, perAccount, type Account, type PerAccount } from "./accounts";
+import { BUDGET_HOLDERS, type PerHolder } from "./budgetHolders";
+import { effectProfile } from "./effectProfile";
+import type { NetCostTable } from "./netCost";
+import type { Scenario } from "./scenario";
+import { OUTCOME_STATES, sumOverStates, type OutcomeState, type PerState } from "./states";
+
+/** Rows of the attribution table: the eight outcome states, then `cost` (what belongs to no state). */
+export const ATTRIBUTION_ROWS = [...OUTCOME_STATES, "cost"] as const;
+export type AttributionRow = (typeof ATTRIBUTION_ROWS)[number];
+
+/**
+ * "What carries the saving?": every account's NPV split by outcome state, relative to a reference state, plus `cost`.
+ * Row s = Σ over cohorts and months of DF · g(t) · Δ_s · (v_a(s, t) − v_a(ref, t)), i.e. the value of Δ_s people being
+ * in state s instead of the reference state, through the same profile g, cohorts and discounting as the NPVs;
+ * `cost` = the intervention cost and the valuation that follows it (NAF and distortion on the cost). Rows + cost =
+ * the account's NPV. kr in fixed prices of the parameter year, discounted at the real rate; positive = gain.
+ */
+export interface Attribution {
+  readonly reference: OutcomeState;
+  readonly total: PerAccount<Readonly<Record<AttributionRow, number>>>;
+  readonly perParticipant: PerAccount<Readonly<Record<AttributionRow, number>>>;
+}
+
+/**
+ * Value v_a(s, t) to account a of one person being in state s in cohort month t, kr/month (positive = gain), from the
+ * net public cost NC_h(s, t) of the state per holder h (src/engine/netCost.ts):
+ * holder h: −NC_h; public: −Σ_h NC_h; socioEconomic: NAF·(λ·W_s − H_s) + (φ − 1)·(−Σ_h NC_h).
+ * @example stateValue(pilot, "TEMP", netCost(20)).municipality // −(0.8·12,000 − kommuneskat of 12,000 kr) < 0
+ */
+export function stateValue(
+  scenario: Scenario,
+  state: OutcomeState,
+  netCost: PerState<PerHolder<number>>,
+): PerAccount<number> {
+  const social = scenario.socioEconomic;
+  const economics = scenario.states[state];
+  const cost = netCost[state];
+  const publicValue = -BUDGET_HOLDERS.reduce((sum, holder) => sum + cost[holder], 0);
+  return {
+    municipality: -cost.municipality,
+    state: -cost.state,
+    region: -cost.region,
+    otherMunicipalities: -cost.otherMunicipalities,
+    public: publicValue,
+    socioEconomic:
+      social.netTaxFactor * (social.employerCostFactor * economics.wage - economics.healthCost) +
+      (social.distortionFactor - 1) * publicValue,
+  };
+}
+
+/**
+ * Value to account a of the intervention cost `cost` (kr, positive = spent) in one month: −cost for the municipality
+ * and the public total, −(NAF + φ − 1)·cost for society, 0 for the other holders.
+ * @example costValue(pilot, 6_603).socioEconomic // −6,603 with NAF 1.0 and φ 1.0
+ */
+export function costValue(scenario: Scenario, cost: number): PerAccount<number> {
+  const social = scenario.socioEconomic;
+  return {
+    municipality: -cost,
+    state: 0,
+    region: 0,
+    otherMunicipalities: 0,
+    public: -cost,
+    socioEconomic: -(social.netTaxFactor + social.distortionFactor - 1) * cost,
+  };
+}
+
+/**
+ * Computes the attribution of a validated scenario's business case (called by computeBusinessCase).
+ * `effect` = Δ_s (effective participant share − comparison share); `discountFactor` per programme month;
+ * `costOf(t)` = intervention cost per participant in cohort month t (kr). The reference row holds Σ_s Δ_s × value of
+ * the reference state, which is 0 when both groups' shares sum to exactly 1 (and at most the value of the 1e-6
+ * share-sum tolerance otherwise), so rows + cost equal the account's NPV in every case.
+ * @example computeAttribution(pilot, …).perParticipant.municipality.ABROAD // ≈ 16,092 kr
+ */
+export function computeAttribution(
+  scenario: Scenario,
+  effect: PerState<number>,
+  costs: NetCostTable,
+  discountFactor: readonly number[],
+  costOf: (month: number) => number,
+): Attribution {
+  const reference = scenario.attributionReference;
+  const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  const effectSum = sumOverStates((state) => effect[state]);
+  const rows = perAccount(() => zeroRows());
+  for (let month = 0; month < scenario.horizonMonths; month++) {
+    // Σ over cohorts of participants × DF at the cohort's calendar month: the weight of cohort month t.
+    let weight = 0;
+    for (const cohort of scenario.cohorts)
+      weight += cohort.participants * (discountFactor[cohort.intakeMonth + month] ?? 0);
+    const share = effectProfile(month, scenario.measurementMonth, scenario.persistence);
+    const netCost = costs.netCost(month);
+    const referenceValue = stateValue(scenario, reference, netCost);
+    const spent = costValue(scenario, costOf(month));
+    for (const state of OUTCOME_STATES) {
+      const value = stateValue(scenario, state, netCost);
+      for (const account of ACCOUNTS) {
+        const contribution =
+          state === reference
+            ? effectSum * referenceValue[account]
+            : effect[state] * (value[account] - referenceValue[account]);
+        rows[account][state] += weight * share * contribution;
+      }
+    }
+    for (const account of ACCOUNTS) rows[account].cost += weight * spent[account];
+  }
+  return {
+    reference,
+    total: rows,
+    perParticipant: perAccount((account: Account) => scaleRows(rows[account], 1 / participants)),
+  };
+}
+
+function zeroRows(): Record<AttributionRow, number> {
+  const record = {} as Record<AttributionRow, number>;
+  for (const row of ATTRIBUTION_ROWS) record[row] = 0;
+  return record;
+}
+
+function scaleRows(rows: Readonly<Record<AttributionRow, number>>, factor: number): Record<AttributionRow, number> {
+  const record = zeroRows();
+  for (const row of ATTRIBUTION_ROWS) record[row] = rows[row] * factor;
+  return record;
+}
