@@ -31,6 +31,13 @@ export const MAX_PARTICIPANTS = 1_000_000;
  */
 export const TARGET_TOLERANCE = 1e-9;
 
+/**
+ * Smallest significance level the tests accept: the critical value is the normal quantile of 1 − alpha/sides, and
+ * below about 1e-10 that argument is so close to 1 that double precision loses the quantile's digits (at alpha 1e-17
+ * it rounds to exactly 1 and the quantile is infinite). Real evaluations use 0.1 to 0.001.
+ */
+export const MIN_ALPHA = 1e-10;
+
 /** Sidedness of a two-group test: 2 = two-sided (the usual evaluation standard), 1 = one-sided. */
 export type TestSides = 1 | 2;
 
@@ -375,9 +382,9 @@ function checkCount(issues: Issue[], field: string, value: unknown): void {
   }
 }
 
-/** alpha in (0, 1), power in (0, 1) and above alpha, sides 1 or 2. */
+/** alpha in [MIN_ALPHA, 1), power in (0, 1) and above alpha, sides 1 or 2. */
 function checkTest(issues: Issue[], alpha: unknown, power: unknown, sides: unknown): void {
-  checkProbability(issues, "alpha", alpha, "a significance level");
+  checkAlpha(issues, alpha);
   checkProbability(issues, "power", power, "a power");
   const validAlpha = isFiniteNumber(alpha) && alpha > 0 && alpha < 1;
   if (validAlpha && isFiniteNumber(power) && power > 0 && power < 1 && power <= alpha) {
@@ -393,6 +400,21 @@ function checkTest(issues: Issue[], alpha: unknown, power: unknown, sides: unkno
   if (sides !== 1 && sides !== 2) {
     issues.push(
       issue("InvalidInput", "sides", "oneOf", `sides must be 1 (one-sided) or 2 (two-sided), got ${shown(sides)}.`),
+    );
+  }
+}
+
+/** A significance level strictly between 0 and 1 and at least MIN_ALPHA (rule `precision` below it). */
+function checkAlpha(issues: Issue[], alpha: unknown): void {
+  checkProbability(issues, "alpha", alpha, "a significance level");
+  if (isFiniteNumber(alpha) && alpha > 0 && alpha < MIN_ALPHA) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "alpha",
+        "precision",
+        `alpha must be at least ${MIN_ALPHA}: a smaller significance level puts 1 − alpha/sides so close to 1 that the normal quantile cannot be computed in double precision, got ${shown(alpha)}.`,
+      ),
     );
   }
 }
@@ -498,9 +520,9 @@ function detectableEffectIssues(
  * Minimum detectable effect (a fraction: 0.21 = 21 percentage points) of a comparison of n1 participants with n2
  * people in a comparison group whose rate is the baseline, closed-form normal approximation:
  * MDE = (z_{1−α/s} + z_{power})·√(p(1−p)(1/n1 + 1/n2)). Fields `participants`, `comparisonCount` (whole numbers
- * from 1), `baselineRate` (strictly between 0 and 1: at 0 or 1 the variance is 0), `alpha` and `power` (strictly
- * between 0 and 1, power above alpha), `sides` (1 or 2, default 2). The result may exceed 1 − p for tiny groups:
- * then no possible effect is detectable.
+ * from 1), `baselineRate` (strictly between 0 and 1: at 0 or 1 the variance is 0), `alpha` (from MIN_ALPHA = 1e-10
+ * to below 1: rule `precision` below it) and `power` (strictly between 0 and 1, power above alpha), `sides` (1 or 2,
+ * default 2). The result may exceed 1 − p for tiny groups: then no possible effect is detectable.
  * @example minimumDetectableEffect(56, 56, 0.2, 0.05, 0.8) // ok(≈ 0.2118)
  */
 export function minimumDetectableEffect(
@@ -562,7 +584,7 @@ export function twoProportionPower(
   checkPeople(issues, "participants", n1);
   checkPeople(issues, "comparisonCount", n2);
   checkRate(issues, "baselineRate", baselineRate, true);
-  checkProbability(issues, "alpha", alpha, "a significance level");
+  checkAlpha(issues, alpha);
   if (sides !== 1 && sides !== 2) {
     issues.push(
       issue("InvalidInput", "sides", "oneOf", `sides must be 1 (one-sided) or 2 (two-sided), got ${shown(sides)}.`),

@@ -19,6 +19,7 @@ import {
   requiredCountCore,
   twoProportionPower,
   twoProportionPowerCore,
+  MIN_ALPHA,
 } from "../../../src/engine/stats/binomial";
 import type { Result } from "../../../src/engine/errors";
 
@@ -295,6 +296,23 @@ describe("validation: issues name the field and the rule", () => {
     ],
     ["sides 3", () => minimumDetectableEffect(56, 56, 0.2, 0.05, 0.8, 3), [{ field: "sides", rule: "oneOf" }]],
     ["effect beyond 1", () => twoProportionPower(56, 56, 0.5, 0.6, 0.05), [{ field: "effect", rule: "range" }]],
+    // Review F11: SIB.MDE(56, 56, 0.2, 1E-17) threw a plain Error from the normal quantile (1 − alpha/2 rounds to 1).
+    [
+      "MDE alpha 1e-17",
+      () => minimumDetectableEffect(56, 56, 0.2, 1e-17, 0.8),
+      [{ field: "alpha", rule: "precision" }],
+    ],
+    [
+      "MDE (solved) alpha 1e-17",
+      () => minimumDetectableEffectSolved(56, 56, 0.2, 1e-17, 0.8),
+      [{ field: "alpha", rule: "precision" }],
+    ],
+    ["power alpha 5e-324", () => twoProportionPower(56, 56, 0.2, 0.1, 5e-324), [{ field: "alpha", rule: "precision" }]],
+    [
+      "one-sided alpha 1.1e-16",
+      () => minimumDetectableEffect(56, 56, 0.2, 1.1e-16, 0.8, 1),
+      [{ field: "alpha", rule: "precision" }],
+    ],
   ])("%s", (_, call, expected) => {
     const result = call();
     expect(issuesOf(result)).toEqual(expected.map((e) => ({ ...e, code: "InvalidInput" })));
@@ -418,5 +436,21 @@ describe("properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("the smallest significance level (MIN_ALPHA = 1e-10)", () => {
+  it("is accepted, gives a finite MDE above the one at alpha 0.05, and the message names the bound", () => {
+    const atMinimum = minimumDetectableEffect(56, 56, 0.2, MIN_ALPHA, 0.8);
+    const usual = minimumDetectableEffect(56, 56, 0.2, 0.05, 0.8);
+    expect(atMinimum.ok && usual.ok).toBe(true);
+    if (atMinimum.ok && usual.ok) {
+      expect(Number.isFinite(atMinimum.value)).toBe(true);
+      // z_{1−5e-11} ≈ 6.4670 (tables of the normal tail) against 1.959964: the MDE grows by (6.4670 + 0.8416)/2.8016.
+      expect(atMinimum.value / usual.value).toBeCloseTo((6.467 + 0.841621) / (1.959964 + 0.841621), 3);
+    }
+    const below = minimumDetectableEffect(56, 56, 0.2, MIN_ALPHA / 2, 0.8);
+    expect(below.ok).toBe(false);
+    if (!below.ok) expect(below.issues[0]?.message).toMatch(/^alpha must be at least 1e-10: .*got 5e-11\.$/);
   });
 });
