@@ -82,7 +82,8 @@ export function irrCore(flows: ArrayLike<number>): number {
  *
  * Notes: the root is bracketed (never a Newton step outside a sign change) and refined with Brent's method to about
  * 1e-15 in ln(1 + r). Failures: InvalidInput (empty or non-finite flows), NoSignChange (all flows have one sign or NPV
- * never reaches 0), MultipleRoots (several rates; give a guess to pick the nearest), NoConvergence.
+ * never reaches 0), MultipleRoots (several rates; give a guess to pick the nearest), NoConvergence, Impossible (rule
+ * `overflow`: the effective annual rate exceeds the largest double, e.g. flows [-1, 10] with 366 periods per year).
  * Unlike Excel's IRR, several roots are an error rather than whichever root Newton's method happens to reach.
  * @param flows Cash flows in kr, one per period, period 0 first.
  * @param options Optional guess (rate per period, only to choose among several roots) and periodsPerYear (12).
@@ -97,9 +98,11 @@ export function irr(flows: readonly number[], options: IrrOptions = {}): Result<
   const changes = signChanges(flows);
   const solution = solveRate(problem, changes, guess, { field: "flows", formatRate: rateLabel(periodsPerYear) });
   if (!solution.ok) return solution;
+  const annual = effectiveAnnualRate(solution.rate, periodsPerYear);
+  if (!Number.isFinite(annual)) return annualOverflow(solution.rate, periodsPerYear);
   return ok({
     rate: solution.rate,
-    effectiveAnnualRate: effectiveAnnualRate(solution.rate, periodsPerYear),
+    effectiveAnnualRate: annual,
     periodsPerYear,
     roots: solution.roots,
     signChanges: changes,
@@ -147,6 +150,19 @@ function checkedOptions(
     return fail("InvalidInput", "guess", "range", `guess must be a rate above −1 (−100 %), got ${guess}.`);
   }
   return ok({ periodsPerYear, guess });
+}
+
+/**
+ * Impossible (rule `overflow`): the rate per period exists, but compounded over a year it exceeds the largest double
+ * (about 1.8e308), e.g. 900 % per day over 366 periods (10^366).
+ */
+function annualOverflow(rate: number, periodsPerYear: number): Result<never> {
+  return fail(
+    "Impossible",
+    "flows",
+    "overflow",
+    `flows: the IRR is ${percent(rate)} per period, and compounded over ${periodsPerYear} periods the annual rate overflows (it exceeds 1.8e308); use periodsPerYear 1 for the rate per period.`,
+  );
 }
 
 /** "0.690582 % per period (8.6631 % per year)" style labels; plain per-period rates when periodsPerYear is 1. */

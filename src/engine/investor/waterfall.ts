@@ -182,7 +182,7 @@ export function waterfallCore(
  * @param paymentsByMonth Outcome payments by the commissioner per month in kr (≥ 0).
  * @param terms Investor terms (partial; defaults in DEFAULT_INVESTOR_TERMS).
  * @returns The monthly series, totals and metrics; InvalidInput naming `costByMonth[i]`, `paymentsByMonth[i]` or
- *   `terms.<name>`.
+ *   `terms.<name>`; Impossible (rule `overflow`) when a total or flow exceeds about 1.8e308 kr.
  * @example investorFlows([100], [0, 0, 121], { draw: "upfront" }) // netFlow [-100, 0, 121], IRR 10 % per month
  */
 export function investorFlows(
@@ -211,6 +211,9 @@ export function investorFlows(
   const out = waterfallBuffers(months);
   const totals = waterfallCore(costByMonth, paymentsByMonth, valid, out);
   const netFlow = Array.from(out.netFlow);
+  const npvAtHurdle = valid.hurdleRate === null ? null : npvCore(periodRate(valid.hurdleRate), netFlow);
+  const overflow = overflowIssue(totals, out.netFlow, npvAtHurdle);
+  if (overflow !== null) return overflow;
   const split = (share: number): number[] => Array.from(out.surplus, (surplus) => share * surplus);
   return ok({
     months,
@@ -233,9 +236,41 @@ export function investorFlows(
       irr: irr(netFlow, { periodsPerYear: MONTHS_PER_YEAR }),
       moneyMultiple: totals.returned / totals.drawn,
       netGain: totals.returned - totals.drawn,
-      npvAtHurdle: valid.hurdleRate === null ? null : npvCore(periodRate(valid.hurdleRate), netFlow),
+      npvAtHurdle,
     },
   });
+}
+
+/**
+ * Impossible (rule `overflow`) when a total, a month's net flow, the net gain or the NPV at the hurdle exceeds the
+ * largest double (about 1.8e308 kr), naming the series that overflowed; null when every number is finite.
+ */
+function overflowIssue(
+  totals: WaterfallTotals,
+  netFlow: Float64Array,
+  npvAtHurdle: number | null,
+): Result<never> | null {
+  const reason = (field: string, what: string): Result<never> =>
+    fail(
+      "Impossible",
+      field,
+      "overflow",
+      `${field}: ${what} exceeds the largest number a double holds (about 1.8e308 kr), so the investor's flows overflow; give the amounts in a larger unit (e.g. million kr).`,
+    );
+  if (!Number.isFinite(totals.drawn)) return reason("costByMonth", "the capital drawn in total");
+  if (!Number.isFinite(totals.payments) || !Number.isFinite(totals.returned)) {
+    return reason("paymentsByMonth", "the outcome payments in total");
+  }
+  if (!netFlow.every(Number.isFinite) || !Number.isFinite(totals.returned - totals.drawn)) {
+    return reason("paymentsByMonth", "a month's net flow or the net gain");
+  }
+  if (!Number.isFinite(totals.returned / totals.drawn)) {
+    return reason("costByMonth", "the money multiple (money returned per krone drawn)");
+  }
+  if (npvAtHurdle !== null && !Number.isFinite(npvAtHurdle)) {
+    return reason("terms.hurdleRate", "the net present value at the hurdle rate");
+  }
+  return null;
 }
 
 function seriesIssues(series: readonly number[], field: string): Issue[] {
