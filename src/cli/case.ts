@@ -1,15 +1,29 @@
 import { parseArgs } from "node:util";
 import { HOLDER_LABELS } from "../engine/budgetHolders";
+import { ATTRIBUTION_ROWS } from "../engine/attribution";
 import { ACCOUNTS, type Account } from "../engine/businessCase";
+import { describeFailure } from "../engine/errors";
 import { PILOT_PUBLISHED } from "../engine/pilot";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
 import { loadModel } from "./loadModel";
-import { caseReport, type CaseReport } from "./report";
+import { caseReport, compareViews, type CaseReport, type ViewReport } from "./report";
 import { formatKr, formatTable } from "./format";
 
-const USAGE = `Usage: npm run case -- [--scenario FILE.json] [--json]
+const USAGE = `Usage: npm run case -- [--scenario FILE.json] [--compare] [--json]
   Prints the business case of the built-in DRC pilot, or of a scenario file (docs/scenario.md).
-  --json   print the results as JSON instead of a table`;
+  --compare  also print the business case under the named views side by side (as published, FM 2023 valuation,
+             employment effect only, and the file's own "views"; docs/scenario.md)
+  --json     print the results as JSON instead of a table (with --compare: under "views")`;
+
+/** Short column heads of the accounts for the side-by-side tables. */
+const ACCOUNT_SHORT: Readonly<Record<Account, string>> = {
+  municipality: "Municipality",
+  state: "State",
+  region: "Region",
+  otherMunicipalities: "Other munic.",
+  public: "Public",
+  socioEconomic: "Socio-econ.",
+};
 
 const ACCOUNT_LABELS: Readonly<Record<Account, string>> = {
   municipality: HOLDER_LABELS.municipality.en,
@@ -22,11 +36,21 @@ const ACCOUNT_LABELS: Readonly<Record<Account, string>> = {
 
 /** Exit codes: 0 ok, 2 bad arguments or a bad scenario file. */
 function main(argv: readonly string[]): number {
-  let options: { scenario?: string | undefined; json?: boolean | undefined; help?: boolean | undefined };
+  let options: {
+    scenario?: string | undefined;
+    json?: boolean | undefined;
+    compare?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   try {
     options = parseArgs({
       args: [...argv],
-      options: { scenario: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        scenario: { type: "string" },
+        json: { type: "boolean" },
+        compare: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -43,12 +67,59 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const report = caseReport(loaded.model);
-  process.stdout.write(
-    options.json === true
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : `${renderReport(report, options.scenario === undefined)}\n`,
-  );
+  let views: ViewReport[] | null = null;
+  if (options.compare === true) {
+    const compared = compareViews(loaded.model);
+    if (!compared.ok) {
+      process.stderr.write(`error: ${describeFailure(compared)}\n`);
+      return 2;
+    }
+    views = compared.value;
+  }
+  if (options.json === true) {
+    process.stdout.write(`${JSON.stringify(views === null ? report : { ...report, views }, null, 2)}\n`);
+  } else {
+    const text = renderReport(report, options.scenario === undefined);
+    process.stdout.write(`${views === null ? text : `${text}\n\n${renderViews(views, report)}`}\n`);
+  }
   return 0;
+}
+
+/** "Hvad bærer besparelsen? / What carries the saving?": per participant, accounts as columns, states + cost as rows. */
+function renderAttribution(report: CaseReport): string {
+  const rows = ATTRIBUTION_ROWS.map((row) => {
+    let label = row === "cost" ? "Intervention cost (and its valuation)" : `${row} ${STATE_LABELS[row].en}`;
+    if (row === report.attributionReference) label += " (reference)";
+    else if (row !== "cost" && report.neutraliseStates.includes(row)) label += " (neutralised)";
+    return [label, ...ACCOUNTS.map((account) => formatKr(report.attribution[account][row]))];
+  });
+  rows.push(["Total = NPV/participant", ...ACCOUNTS.map((account) => formatKr(report.perParticipant[account]))]);
+  return [
+    "Hvad bærer besparelsen? / What carries the saving? (kr per participant, present value)",
+    `Row s = effect in s x (value of a person in s - value in ${report.attributionReference}), discounted; rows + cost = NPV.`,
+    formatTable(["Outcome state", ...ACCOUNTS.map((account) => ACCOUNT_SHORT[account])], rows),
+  ].join("\n");
+}
+
+/** The views side by side: accounts as rows, views as columns, then what each view changes. */
+function renderViews(views: readonly ViewReport[], report: CaseReport): string {
+  const rows: string[][] = ACCOUNTS.map((account) => [
+    ACCOUNT_LABELS[account],
+    ...views.map((view) => formatKr(view.perParticipant[account])),
+  ]);
+  rows.push([
+    "Break-even month, municipality",
+    ...views.map((view) =>
+      view.breakEvenMonth.municipality === null ? "none" : String(view.breakEvenMonth.municipality),
+    ),
+  ]);
+  const lines = [
+    "Synspunkter side om side / Views side by side (NPV per participant, kr)",
+    `Prisgrundlag: ${report.priceBasis.da}. Price basis: ${report.priceBasis.en}.`,
+    formatTable(["Account", ...views.map((view) => view.label.en)], rows),
+  ];
+  for (const view of views) lines.push(`- ${view.label.en} (${view.id}): ${view.changes.en}.`);
+  return lines.join("\n");
 }
 
 function renderReport(report: CaseReport, isPilot: boolean): string {
@@ -57,6 +128,12 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   lines.push(
     `${report.participants} participants, horizon ${report.horizonMonths} months, discount rate ${(report.discountRate * 100).toFixed(1)} %/year, parameter year ${report.parameterYear}. Amounts in kr.`,
   );
+  lines.push(`Prisgrundlag: ${report.priceBasis.da}. Price basis: ${report.priceBasis.en}.`);
+  if (report.neutraliseStates.length > 0) {
+    lines.push(
+      `Neutralised (not counted as an effect; participants get the comparison share): ${report.neutraliseStates.join(", ")}.`,
+    );
+  }
   lines.push("");
   const rows = ACCOUNTS.map((account) => [
     ACCOUNT_LABELS[account],
@@ -82,6 +159,8 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   if (firstEffect.interval === null && firstEffect.intervalMissingReason !== null) {
     lines.push(`CI: ${firstEffect.intervalMissingReason}`);
   }
+  lines.push("");
+  lines.push(renderAttribution(report));
   lines.push("");
   const payment = report.payment;
   const investor = report.investor;

@@ -1,10 +1,15 @@
-import { computeBusinessCase, type PerAccount } from "../engine/businessCase";
+import type { AttributionRow } from "../engine/attribution";
+import { ACCOUNTS, computeBusinessCase, type BusinessCaseResult, type PerAccount } from "../engine/businessCase";
 import type { Issue } from "../engine/errors";
 import { investorFlows } from "../engine/investor/waterfall";
 import type { Model } from "../engine/modelFile";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
-import type { PerState } from "../engine/states";
+import { parameterValue } from "../engine/parameters/lookup";
+import type { Scenario } from "../engine/scenario";
+import type { OutcomeState, PerState } from "../engine/states";
+import { applyViews, viewsToCompare } from "../engine/views";
+import { ok, type Result } from "../engine/errors";
 import { workbookNames } from "../plan/outputs";
 
 /** The machine-readable business case printed by `npm run case -- --json`. Amounts in kr; months are counts. */
@@ -21,6 +26,17 @@ export interface CaseReport {
   readonly undiscounted: { readonly perParticipant: PerAccount<number>; readonly total: PerAccount<number> };
   readonly breakEvenMonth: PerAccount<number | null>;
   readonly effect: PerState<EffectEstimate>;
+  /** Neutralised states (their difference is not counted as an effect). */
+  readonly neutraliseStates: readonly OutcomeState[];
+  /** The state the attribution rows are measured against (its row is 0). */
+  readonly attributionReference: OutcomeState;
+  /**
+   * What carries the saving: NPV per participant (kr) per account, split by outcome state plus `cost`; the rows of an
+   * account sum to `perParticipant[account]`. Same account keys as `perParticipant`.
+   */
+  readonly attribution: PerAccount<Readonly<Record<AttributionRow, number>>>;
+  /** The price basis of every amount, in Danish and English. */
+  readonly priceBasis: PriceBasis;
   /** Payment schedule under the model's payment terms (kr; byMonth per programme month). */
   readonly payment: {
     readonly total: number;
@@ -48,6 +64,71 @@ export interface CaseReport {
   };
 }
 
+/** Amounts are in fixed prices of the parameter year; the discount rate is real (FM's 3.5 % when it is that). */
+export interface PriceBasis {
+  readonly parameterYear: number;
+  readonly discountRate: number;
+  /** True when the discount rate is Finansministeriet's rate for the parameter year (diskonteringsrente). */
+  readonly discountRateIsFm: boolean;
+  readonly da: string;
+  readonly en: string;
+}
+
+/**
+ * The price basis of a scenario's amounts, e.g. "faste priser, parameterår 2023; realrente 3,5 % (FM)".
+ * @example priceBasis(pilot).en // "fixed prices of parameter year 2023; real discount rate 3.5 % (FM)"
+ */
+export function priceBasis(scenario: Scenario): PriceBasis {
+  const fm = parameterValue("diskonteringsrente", scenario.parameterYear);
+  const isFm = fm.ok && fm.value.value === scenario.discountRate;
+  const percent = Number((100 * scenario.discountRate).toFixed(2));
+  const tag = isFm ? " (FM)" : "";
+  return {
+    parameterYear: scenario.parameterYear,
+    discountRate: scenario.discountRate,
+    discountRateIsFm: isFm,
+    da: `faste priser, parameterår ${scenario.parameterYear}; realrente ${String(percent).replace(".", ",")} %${tag}`,
+    en: `fixed prices of parameter year ${scenario.parameterYear}; real discount rate ${percent} %${tag}`,
+  };
+}
+
+/** One view of `--compare`: what it changes and its business case per participant. */
+export interface ViewReport {
+  readonly id: string;
+  readonly label: { readonly da: string; readonly en: string };
+  readonly changes: { readonly da: string; readonly en: string };
+  readonly perParticipant: PerAccount<number>;
+  readonly total: PerAccount<number>;
+  readonly breakEvenMonth: PerAccount<number | null>;
+  readonly attribution: PerAccount<Readonly<Record<AttributionRow, number>>>;
+}
+
+/**
+ * The business case of a model under the built-in views and the model file's own views (src/engine/views.ts).
+ * @example compareViews(pilotModel).value.map((view) => view.id) // ["published", "fm2023", "employmentOnly"]
+ */
+export function compareViews(model: Model): Result<ViewReport[]> {
+  const applied = applyViews(model.scenario, viewsToCompare(model.views));
+  if (!applied.ok) return applied;
+  return ok(
+    applied.value.map(({ view, businessCase }) => ({
+      id: view.id,
+      label: view.label,
+      changes: view.changes,
+      perParticipant: businessCase.npv.perParticipant,
+      total: businessCase.npv.total,
+      breakEvenMonth: businessCase.breakEvenMonth,
+      attribution: attributionPerParticipant(businessCase),
+    })),
+  );
+}
+
+function attributionPerParticipant(result: BusinessCaseResult): PerAccount<Readonly<Record<AttributionRow, number>>> {
+  const table = {} as Record<keyof PerAccount<number>, Readonly<Record<AttributionRow, number>>>;
+  for (const account of ACCOUNTS) table[account] = result.attribution.perParticipant[account];
+  return table;
+}
+
 /**
  * The report of a model: the business case, the payment schedule under the model's payment terms and the
  * investor's flows, and the engine's value of every output name of the workbook.
@@ -70,6 +151,10 @@ export function caseReport(model: Model): CaseReport {
     undiscounted: result.undiscounted,
     breakEvenMonth: result.breakEvenMonth,
     effect: effectEstimates(scenario),
+    neutraliseStates: scenario.neutraliseStates,
+    attributionReference: scenario.attributionReference,
+    attribution: attributionPerParticipant(result),
+    priceBasis: priceBasis(scenario),
     payment: {
       total: schedule.totals.all,
       totalPresentValue: schedule.discountedTotals.all,

@@ -6,6 +6,7 @@ import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "./payment/terms";
 import { pilotScenario } from "./pilot";
 import type { Scenario } from "./scenario";
 import { parseScenarioFile } from "./scenarioFile";
+import { parseViews, type ScenarioView } from "./views";
 
 /** A whole model: the business-case scenario, the payment terms and the investor terms. */
 export interface Model {
@@ -13,6 +14,8 @@ export interface Model {
   readonly paymentTerms: PaymentTerms;
   readonly investorTerms: InvestorTerms;
   readonly description: string | null;
+  /** The views the file defines (docs/scenario.md "Views"), besides the built-in ones; [] for the pilot. */
+  readonly views: readonly ScenarioView[];
 }
 
 /** The built-in pilot model: the pilot scenario, illustrative pilot payment terms and default investor terms. */
@@ -26,17 +29,18 @@ export function pilotModel(): Result<Model> {
     paymentTerms: PILOT_PAYMENT_TERMS,
     investorTerms: investorTerms.value,
     description: null,
+    views: [],
   });
 }
 
 /**
  * Parses a model file (docs/scenario.md): the scenario fields, plus optional `payment` and `investor` sections, each
- * an object of term names and values as in the functions' terms ranges (docs/payment.md, docs/investor.md), e.g.
+ * an object of term names and values, and an optional `views` list (src/engine/views.ts) as in the functions' terms ranges (docs/payment.md, docs/investor.md), e.g.
  * `"payment": { "price.selfSupporting": 150000, "baseline": "comparison" }`. Terms start from the pilot's payment
  * terms and the default investor terms. Every problem is reported with its section and name.
  */
 export function parseModelFile(json: unknown): Result<Model> {
-  const parsed = parseScenarioFile(json, ["payment", "investor"]);
+  const parsed = parseScenarioFile(json, ["payment", "investor", "views"]);
   if (!parsed.ok) return parsed;
   const issues: Issue[] = [];
   const pairsOf = (section: string): [string, number | string][] => {
@@ -71,11 +75,15 @@ export function parseModelFile(json: unknown): Result<Model> {
     }));
   if (!paymentTerms.ok) issues.push(...prefixed("payment", paymentTerms));
   if (!investorTerms.ok) issues.push(...prefixed("investor", investorTerms));
-  if (!paymentTerms.ok || !investorTerms.ok) return failMany(issues);
+  const viewsJson = parsed.value.extra["views"];
+  const views = viewsJson === undefined ? ok([]) : parseViews(viewsJson, parsed.value.scenario);
+  if (!views.ok) issues.push(...views.issues);
+  if (!paymentTerms.ok || !investorTerms.ok || !views.ok) return failMany(issues);
   return ok({
     scenario: parsed.value.scenario,
     paymentTerms: paymentTerms.value,
     investorTerms: investorTerms.value,
     description: parsed.value.description,
+    views: views.value,
   });
 }

@@ -68,6 +68,24 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   return ok({ scenario, description: description ?? null, extra });
 }
 
+/**
+ * Overlays `overrides` (a partial scenario as in a scenario file: objects merge key by key, arrays replace) on `base`
+ * and validates the result. Unknown fields and wrong types are reported with `path` before their JSON path (e.g.
+ * `views[1].overrides.socioEconomic.naf`); broken rules with their scenario field.
+ * @example overlayScenario(pilot, { socioEconomic: { netTaxFactor: 1.28 } }, "").value.socioEconomic.netTaxFactor // 1.28
+ */
+export function overlayScenario(
+  base: Scenario,
+  overrides: Readonly<Record<string, unknown>>,
+  path: string,
+): Result<Scenario> {
+  const issues: Issue[] = [];
+  const merged = mergeChecked(base, overrides, path, issues) as Scenario;
+  if (issues.length > 0) return failMany(issues);
+  const ruleIssues = validateScenario(merged);
+  return ruleIssues.length > 0 ? failMany(ruleIssues) : ok(merged);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
