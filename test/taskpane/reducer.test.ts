@@ -117,15 +117,55 @@ describe("wizard reducer", () => {
     ).toBe("integer");
   });
 
-  it("switching the effect mode keeps the case", () => {
-    const simple = reduce(initialState("en-US"), { type: "setChoice", id: "effectMode", value: "simple" });
-    expect(simple.fields.effectPp?.value).toBeCloseTo(100 * (10 / 55 - 0.07), 12);
-    const typed = reduce(simple, { type: "setField", id: "effectPp", text: "15" });
+  it("Enkel → Detaljeret keeps the pilot's eight measured shares (a click destroys nothing)", () => {
+    const detailed = run(initialState("da-DK"), { type: "start", start: "pilot" });
+    expect(detailed.choices.effectMode).toBe("states");
+    const simple = reduce(detailed, { type: "setChoice", id: "effectMode", value: "simple" });
+    const back = reduce(simple, { type: "setChoice", id: "effectMode", value: "states" });
+    // The fields are the very same objects: nothing was rewritten.
+    expect(simple.fields).toBe(detailed.fields);
+    expect(back.fields).toBe(detailed.fields);
+    // The pilot's measured shares (counts of 55, typed from docs/calibration.md), not a simple effect's.
+    const counts = { JOB: 10, JOB_UNK: 5, JOB_PART: 9, EDU: 0, FLEX: 0, TEMP: 27, PERM: 0, ABROAD: 4 };
+    for (const [state, count] of Object.entries(counts)) {
+      expect(back.fields[`participantShare.${state}`]?.value).toBe(count / 55);
+      expect(modelOf(back).scenario.participantShares[state as keyof typeof counts]).toBe(count / 55);
+    }
+    expect(modelOf(back).scenario).toEqual(pilot);
+  });
+
+  it("the pilot's simple effect is its measured employment difference, and both modes give the same case", () => {
+    const simple = run(
+      initialState("en-US"),
+      { type: "start", start: "pilot" },
+      { type: "setChoice", id: "effectMode", value: "simple" },
+    );
+    // Ordinary work, fully or partly (JOB + JOB_PART): 19 of 55 participants against 7 % + 10 % of the comparison.
+    expect(simple.fields.effectPp?.value).toBeCloseTo(100 * (19 / 55 - 0.17), 12);
+    expect(simple.fields.effectPp?.text).toBe("17.55");
+    const shares = modelOf(simple).scenario.participantShares;
+    for (const state of Object.keys(shares) as (keyof typeof shares)[]) {
+      expect(shares[state]).toBeCloseTo(pilot.participantShares[state], 14);
+    }
+  });
+
+  it("Detaljeret → Enkel keeps the typed simple effect, and the detailed shares stay as typed", () => {
+    const typed = run(
+      initialState("en-US"),
+      { type: "start", start: "pilot" },
+      { type: "setChoice", id: "effectMode", value: "simple" },
+      { type: "setField", id: "effectPp", text: "15" },
+    );
     const shares = expectOk(participantSharesFromEmploymentEffect(pilot.comparisonShares, 15));
     expect(modelOf(typed).scenario.participantShares).toEqual(shares);
     const detailed = reduce(typed, { type: "setChoice", id: "effectMode", value: "states" });
-    expect(modelOf(detailed).scenario.participantShares).toEqual(shares);
-    expect(modelOf(detailed).valid).toBe(true);
+    expect(modelOf(detailed).scenario.participantShares).toEqual(pilot.participantShares);
+    const edited = reduce(detailed, { type: "setField", id: "participantShare.JOB", text: "20" });
+    const again = reduce(edited, { type: "setChoice", id: "effectMode", value: "simple" });
+    expect(again.fields.effectPp?.text).toBe("15");
+    expect(modelOf(again).scenario.participantShares).toEqual(shares);
+    const last = reduce(again, { type: "setChoice", id: "effectMode", value: "states" });
+    expect(last.fields["participantShare.JOB"]?.text).toBe("20");
   });
 
   it("optional fields: empty means none (no cap, no threshold, unknown size)", () => {

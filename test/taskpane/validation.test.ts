@@ -74,9 +74,15 @@ describe.each(LANGUAGES)("every field's bad values (%s)", (language) => {
       const error = errorOf(state, spec.id);
       expect(error, `${spec.id} = ${value}`).toBeDefined();
       expect(["range", "integer"]).toContain(error?.rule);
+      // The simple effect's range depends on the comparison group: with the pilot's, −6.65 to 49.55 pp
+      // (test/engine/shares.test.ts derives both ends by hand).
       const expected =
-        spec.messages?.[error?.rule ?? ""]?.[language] ??
-        rangeMessage(spec, language, { horizonMonths: horizonOf(state) });
+        spec.id === "effectPp"
+          ? language === "da"
+            ? "Med pilotens fordeling af effekten og denne kontrolgruppe kan effekten være fra -6,65 til 49,55 procentpoint. Uden for det ville en andel blive under 0 %."
+            : "With the pilot's distribution of the effect and this comparison group, the effect can be from -6.65 to 49.55 percentage points. Outside that a share would fall below 0 %."
+          : (spec.messages?.[error?.rule ?? ""]?.[language] ??
+            rangeMessage(spec, language, { horizonMonths: horizonOf(state) }));
       expect(error?.message, `${spec.id} = ${value}`).toBe(expected);
       expect(modelOf(state).stepsWithErrors.has(spec.step)).toBe(true);
     }
@@ -138,10 +144,14 @@ describe("messages read as plain Danish and English", () => {
 
   it("the simple effect beyond what the comparison group allows explains the limit", () => {
     let state = reduce(initialState("da-DK"), { type: "setChoice", id: "effectMode", value: "simple" });
-    state = reduce(state, { type: "setField", id: "effectPp", text: "90" });
+    state = reduce(state, { type: "setField", id: "effectPp", text: "50" });
     expect(errorOf(state, "effectPp")?.message).toBe(
-      "Effekten kan ikke være større end den del af kontrolgruppen, der er på ydelse (midlertidig ydelse, førtidspension eller fleksjob), og ikke mindre end minus den del, der er i job.",
+      "Med pilotens fordeling af effekten og denne kontrolgruppe kan effekten være fra -6,65 til 49,55 procentpoint. Uden for det ville en andel blive under 0 %.",
     );
+    expect(errorOf(reduce(state, { type: "setField", id: "effectPp", text: "49,55" }), "effectPp")).toBeUndefined();
+    // Below: the reversed profile empties ABROAD (2 % in the comparison group) at −6.655 pp.
+    state = reduce(state, { type: "setField", id: "effectPp", text: "-7" });
+    expect(errorOf(state, "effectPp")?.message).toContain("fra -6,65 til 49,55 procentpoint");
   });
 
   it("eight shares that do not add up to 100 % give one message under the group", () => {

@@ -57,6 +57,7 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
       ? `Modellen kan ikke regnes med disse tal (${error.engineMessage})`
       : `The model cannot be calculated with these numbers (${error.engineMessage})`;
   }
+  if (error.rule === "range" && error.bounds !== undefined) return boundsMessage(error.bounds, language);
   const override = spec.messages?.[error.rule];
   if (override !== undefined) return override[language];
   switch (error.rule) {
@@ -99,6 +100,19 @@ export function rangeMessage(spec: FieldSpec, language: Language, context: Messa
   const what = integer ? "a whole number" : kind === "amount" ? "an amount" : "a number";
   const range = exclusiveMin ? `above ${low} and at most ${high}` : `from ${low} to ${high}`;
   return `${stop(`Enter ${what} ${range}${horizonNote}`)}${none}`;
+}
+
+/**
+ * The simple effect's range, which depends on the comparison group (see participantSharesFromEmploymentEffect): the
+ * bounds rounded inwards to two decimals, so every number in the message is allowed.
+ * @example boundsMessage({ min: -6.655, max: 49.554 }, "en") // "… from -6.65 to 49.55 percentage points. …"
+ */
+export function boundsMessage(bounds: { readonly min: number; readonly max: number }, language: Language): string {
+  const low = formatNumber(Math.ceil(bounds.min * 100) / 100, language, 2);
+  const high = formatNumber(Math.floor(bounds.max * 100) / 100, language, 2);
+  return language === "da"
+    ? `Med pilotens fordeling af effekten og denne kontrolgruppe kan effekten være fra ${low} til ${high} procentpoint. Uden for det ville en andel blive under 0 %.`
+    : `With the pilot's distribution of the effect and this comparison group, the effect can be from ${low} to ${high} percentage points. Outside that a share would fall below 0 %.`;
 }
 
 /** Ends a sentence with one full stop ("… kr." already has one). */

@@ -1,8 +1,8 @@
 import { findInputField } from "../../engine/inputs";
 import type { InvestorTermsInput } from "../../engine/investor";
-import { effectPercentagePoints } from "../../engine/payment/threshold";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
+import { employmentDifferencePp } from "../../engine/shares";
 import { formatNumber, parseNumber } from "../i18n/numbers";
 import { cohortFieldValues } from "../steps/target";
 import type { FieldEntry, FieldSpec, Language, PaymentFieldName } from "./types";
@@ -38,7 +38,8 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
     case "cohort":
       return cohortFieldValues(scenario)[target.part];
     case "effect":
-      return effectPercentagePoints(scenario.participantShares.JOB, scenario.comparisonShares.JOB);
+      // The simple effect's definition: ordinary work, fully or partly (JOB + JOB_PART), participants − comparison.
+      return employmentDifferencePp(scenario.participantShares, scenario.comparisonShares);
     case "terms":
       return termValue(terms, target.name);
     case "investor":

@@ -4,7 +4,7 @@ import { investorTerms, type DrawTiming, type InvestorTermsInput } from "../../e
 import type { SavingsScope } from "../../engine/payment/savingsShare";
 import { validatePaymentTerms, type BaselineTerms, type PaymentTerms } from "../../engine/payment/terms";
 import type { CostTiming, Scenario } from "../../engine/scenario";
-import { participantSharesFromEmploymentEffect } from "../../engine/shares";
+import { effectRangePp, participantSharesFromEmploymentEffect } from "../../engine/shares";
 import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { evenCohorts } from "../steps/target";
@@ -29,6 +29,8 @@ export interface FieldError {
   readonly rule: string;
   /** The engine's English message (kept for the record; people see the translated text). */
   readonly engineMessage: string;
+  /** For a range that depends on other fields (the simple effect): the allowed range in display units. */
+  readonly bounds?: { readonly min: number; readonly max: number };
 }
 
 /** The case the fields describe, with every broken rule. */
@@ -46,6 +48,9 @@ export interface WizardModel {
   readonly stepsWithErrors: ReadonlySet<StepId>;
   readonly valid: boolean;
 }
+
+/** Records a broken rule (the first per field wins). */
+type Report = (field: string, rule: string, engineMessage?: string, bounds?: FieldError["bounds"]) => void;
 
 /** Steps of the pseudo-fields that are not number fields. */
 const PSEUDO_FIELD_STEPS: Readonly<Record<string, StepId>> = {
@@ -67,10 +72,10 @@ export function visibleFields(effectMode: EffectMode): FieldSpec[] {
 export function deriveModel(input: ModelInput): WizardModel {
   const effectMode: EffectMode = input.choices.effectMode === "simple" ? "simple" : "states";
   const errors = new Map<string, FieldError>();
-  const report = (field: string, rule: string, engineMessage = ""): void => {
+  const report: Report = (field, rule, engineMessage = "", bounds) => {
     if (errors.has(field)) return;
     const step = fieldSpec(field)?.step ?? PSEUDO_FIELD_STEPS[field] ?? "review";
-    errors.set(field, { field, step, rule, engineMessage });
+    errors.set(field, { field, step, rule, engineMessage, ...(bounds === undefined ? {} : { bounds }) });
   };
 
   const values = new Map<string, number | null>();
@@ -109,11 +114,7 @@ export function deriveModel(input: ModelInput): WizardModel {
 }
 
 /** The horizon plus the spare months, at most the longest horizon the engine computes (else a range error). */
-function writtenCapacity(
-  horizonMonths: number,
-  spare: number | null | undefined,
-  report: (field: string, rule: string, message?: string) => void,
-): number {
+function writtenCapacity(horizonMonths: number, spare: number | null | undefined, report: Report): number {
   const months = typeof spare === "number" ? spare : 0;
   if (!(Number.isInteger(months) && months >= 0 && horizonMonths + months <= MAX_HORIZON_MONTHS)) {
     report("spareMonths", "range", `horizon + spare months must be at most ${MAX_HORIZON_MONTHS}`);
@@ -126,7 +127,7 @@ function applyScenario(
   input: ModelInput,
   values: ReadonlyMap<string, number | null>,
   effectMode: EffectMode,
-  report: (field: string, rule: string, message?: string) => void,
+  report: Report,
 ): Scenario {
   const pairs: [string, number | string][] = [];
   let scenario: Scenario = input.base;
@@ -165,7 +166,11 @@ function applyScenario(
   if (effectMode === "simple" && typeof effectPp === "number") {
     const shares = participantSharesFromEmploymentEffect(scenario.comparisonShares, effectPp);
     if (shares.ok) scenario = { ...scenario, participantShares: shares.value };
-    else for (const issue of shares.issues) report("effectPp", issue.rule, issue.message);
+    else {
+      const range = effectRangePp(scenario.comparisonShares);
+      const bounds = range.ok ? { min: range.value.minPp, max: range.value.maxPp } : undefined;
+      for (const issue of shares.issues) report("effectPp", issue.rule, issue.message, bounds);
+    }
   }
   return scenario;
 }

@@ -6,7 +6,7 @@ import type { Scenario } from "../../engine/scenario";
 import type { ContractTerms } from "../../plan/readBack";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { startSources } from "../steps/start";
-import { entriesFrom, entryFromText, entryFromValue, engineValue, relabelEntries, type Sources } from "./entries";
+import { entriesFrom, entryFromText, relabelEntries, type Sources } from "./entries";
 import { deriveModel, type WizardModel } from "./model";
 import {
   STEP_IDS,
@@ -208,20 +208,14 @@ function withChoice(state: WizardState, id: ChoiceId, value: string): WizardStat
 }
 
 /**
- * Switching the effect mode keeps the case: to "simple", the effect field takes the current JOB effect; to
- * "states", the eight participant fields take the shares the simple effect produced.
+ * Switching the effect mode changes only which representation the case uses: the simple effect field and the eight
+ * participant shares both keep what they hold (measured or typed), so a click and a click back give the same case and
+ * nothing is ever overwritten (issue 14 item 1).
  */
 function withEffectMode(state: WizardState, value: string): WizardState {
   const mode: EffectMode = value === "simple" ? "simple" : "states";
   if (mode === state.choices.effectMode) return state;
-  const model = modelOf(state);
-  const sources: Sources = { scenario: model.scenario, terms: model.terms, investor: model.investor };
-  const fields = { ...state.fields };
-  for (const spec of ALL_FIELDS) {
-    const refresh = mode === "simple" ? spec.id === "effectPp" : spec.id.startsWith("participantShare.");
-    if (refresh) fields[spec.id] = entryFromValue(spec, engineValue(spec, sources), state.language);
-  }
-  return { ...state, fields, choices: { ...state.choices, effectMode: mode } };
+  return { ...state, choices: { ...state.choices, effectMode: mode } };
 }
 
 function startFrom(state: WizardState, start: "pilot" | "blank"): WizardState {

@@ -10,8 +10,8 @@ export const STATE_HELP: Readonly<Record<OutcomeState, Text>> = {
     en: "In work and self-supporting on wages.",
   },
   JOB_UNK: {
-    da: "Ikke på ydelse, men vi kender ikke indkomsten (fx forsørget af en partner).",
-    en: "Not on benefits, but the income is unknown (e.g. supported by a partner).",
+    da: "Ikke på ydelse, men vi kender ikke indkomsten (fx forsørget af en partner). Modellen regner med en antaget løn, som standard 12.000 kr. om måneden (trinnet Offentlige satser); det er en antagelse, ikke målt.",
+    en: "Not on benefits, but the income is unknown (e.g. supported by a partner). The model assumes a wage, by default 12,000 kr a month (step Public finance parameters); that is an assumption, not measured.",
   },
   JOB_PART: {
     da: "Arbejder nogle timer og får en supplerende ydelse.",
@@ -69,8 +69,8 @@ export const effectStep: StepModule = {
       label: { da: "Hvordan vil du beskrive effekten?", en: "How do you want to describe the effect?" },
       summary: { da: "Effekten beskrives", en: "Effect described" },
       help: {
-        da: "Den enkle måde flytter deltagere fra ydelse til job. Den detaljerede bruger otte udfald for både deltagere og kontrolgruppe.",
-        en: "The simple way moves participants from benefits into work. The detailed way uses eight outcomes for both participants and the comparison group.",
+        da: "Den enkle måde lægger pilotens målte forskelle mellem deltagere og kontrolgruppe oven i kontrolgruppen, gjort større eller mindre til den effekt, du skriver. Den detaljerede bruger otte udfald for både deltagere og kontrolgruppe. Begge beholder deres tal, når du skifter mellem dem.",
+        en: "The simple way adds the pilot's measured differences between participants and the comparison group to the comparison group, made larger or smaller to the effect you enter. The detailed way uses eight outcomes for both participants and the comparison group. Both keep their numbers when you switch between them.",
       },
       options: [
         { value: "simple", label: { da: "Enkel: effekt i procentpoint", en: "Simple: effect in percentage points" } },
@@ -81,17 +81,20 @@ export const effectStep: StepModule = {
   fields: [
     field("effect", "pp", {
       id: "effectPp",
-      label: { da: "Beskæftigelseseffekt", en: "Employment effect" },
+      label: {
+        da: "Beskæftigelseseffekt: flere i ordinært arbejde",
+        en: "Employment effect: more in ordinary work",
+      },
       help: {
-        da: "Hvor mange procentpoint flere deltagere end i kontrolgruppen der er i job ved målingen. 10 betyder 10 flere i job pr. 100 deltagere.",
-        en: "How many percentage points more participants than in the comparison group are in work at the measurement. 10 means 10 more in work per 100 participants.",
+        da: "Hvor mange procentpoint flere deltagere end i kontrolgruppen der ved målingen er i ordinært arbejde, helt eller delvist: selvforsørgende med løn eller løntimer med supplerende ydelse (ikke selvforsørgende med ukendt indkomst, uddannelse eller fleksjob). Det er pilotens definition: 35 % mod 17 %, offentliggjort som 18 procentpoint; de målte andele (19 af 55 deltagere) giver 17,55. Effekten fordeles på de otte udfald som i piloten, også flere udrejste og færre på førtidspension.",
+        en: "How many percentage points more participants than in the comparison group are in ordinary work at the measurement, fully or partly: self-supporting on wages or paid hours with a top-up benefit (not self-supporting with unknown income, education or flex job). This is the pilot's definition: 35 % against 17 %, published as 18 percentage points; the measured shares (19 of 55 participants) give 17.55. The effect is spread over the eight outcomes as in the pilot, including more who moved abroad and fewer on disability pension.",
       },
       effectMode: "simple",
       target: { kind: "effect" },
       messages: {
         range: {
-          da: "Effekten kan ikke være større end den del af kontrolgruppen, der er på ydelse (midlertidig ydelse, førtidspension eller fleksjob), og ikke mindre end minus den del, der er i job.",
-          en: "The effect cannot be larger than the part of the comparison group on benefits (temporary benefit, disability pension or flex job), nor below minus the part in work.",
+          da: "Effekten er uden for det, pilotens fordeling af effekten tillader med denne kontrolgruppe: en andel ville blive under 0 %.",
+          en: "The effect is outside what the pilot's distribution of the effect allows with this comparison group: a share would fall below 0 %.",
         },
       },
     }),

@@ -77,8 +77,8 @@ export const financeStep: StepModule = {
       en: "Average gross wage of a participant who supports themselves.",
     }),
     wage("JOB_UNK", {
-      da: "Antaget løn for dem, der er ude af ydelse med ukendt indkomst.",
-      en: "Assumed wage of those off benefits with unknown income.",
+      da: "En antagelse, ikke målt: den løn, vi regner med for dem, der er ude af ydelse med ukendt indkomst (som standard 12.000 kr. om måneden, 2023-niveau, som i pilotens beregning). I registrene betyder udfaldet ofte, at man forsørges af en partner uden egen løn. Skriv 0, hvis du ikke vil regne med løn her; det sænker især den samfundsøkonomiske gevinst.",
+      en: "An assumption, not measured: the wage assumed for those off benefits with unknown income (by default 12,000 kr a month, 2023 level, as in the pilot's calculation). In register data this outcome often means being supported by a partner without a wage of one's own. Enter 0 if you do not want to count a wage here; that lowers the socio-economic gain in particular.",
     }),
     wage("JOB_PART", {
       da: "Løn for dem, der arbejder nogle timer ved siden af ydelsen.",
