@@ -65,4 +65,100 @@ describe("npm run case", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("not valid JSON");
   });
+
+  it("prints what carries the saving, per participant, with a total row equal to the NPV, and the price basis", () => {
+    const { status, stdout } = runCase();
+    expect(status).toBe(0);
+    expect(stdout).toContain("Hvad bærer besparelsen? / What carries the saving?");
+    expect(stdout).toContain("Prisgrundlag: faste priser, parameterår 2023; realrente 3,5 % (FM).");
+    expect(stdout).toContain("Price basis: fixed prices of parameter year 2023; real discount rate 3.5 % (FM).");
+    const abroad = stdout.split("\n").find((line) => line.startsWith("ABROAD"));
+    expect(abroad?.trim().split(/\s+/)[3]).toBe("16,092"); // the municipality column
+    const total = stdout.split("\n").find((line) => line.startsWith("Total = NPV/participant"));
+    expect(total).toContain("28,006");
+    expect(total).toContain("81,646");
+  });
+
+  it("--json: attribution has the perParticipant accounts and sums to them to 1e-9 relative", () => {
+    const report = JSON.parse(runCase("--json").stdout) as {
+      perParticipant: Record<string, number>;
+      attribution: Record<string, Record<string, number>>;
+      priceBasis: { en: string; discountRateIsFm: boolean };
+    };
+    expect(Object.keys(report.attribution)).toEqual(Object.keys(report.perParticipant));
+    for (const [account, rows] of Object.entries(report.attribution)) {
+      expect(Object.keys(rows)).toEqual([
+        "JOB",
+        "JOB_UNK",
+        "JOB_PART",
+        "EDU",
+        "FLEX",
+        "TEMP",
+        "PERM",
+        "ABROAD",
+        "cost",
+      ]);
+      const sum = Object.values(rows).reduce((acc, value) => acc + value, 0);
+      const total = report.perParticipant[account] ?? Number.NaN;
+      expect(Math.abs(sum - total)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(total)));
+    }
+    expect(report.priceBasis.discountRateIsFm).toBe(true);
+  });
+
+  it("--compare prints the three views side by side and what each changes", () => {
+    const { status, stdout } = runCase("--compare");
+    expect(status).toBe(0);
+    const header = stdout.split("\n").find((line) => line.startsWith("Account") && line.includes("As published"));
+    expect(header).toContain("FM 2023 valuation");
+    expect(header).toContain("Employment effect only");
+    expect(stdout).toContain(
+      "- FM 2023 valuation (fm2023): Ministry of Finance guidance 2023: net indirect-tax factor 1.28",
+    );
+    expect(stdout).toContain("(employmentOnly): Moved abroad (ABROAD) and disability pension (PERM) neutralised");
+  });
+
+  it("--compare --json returns the views under views, with a file's own view after the built-in ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sib-case-"));
+    const file = join(dir, "views.json");
+    const own = {
+      id: "noUnkWage",
+      label: { da: "Ingen løn for ukendt indkomst", en: "No wage for unknown income" },
+      changes: { da: "JOB_UNK-løn 0 kr", en: "JOB_UNK wage 0 kr" },
+      overrides: { states: { JOB_UNK: { wage: 0 } } },
+    };
+    writeFileSync(file, JSON.stringify({ views: [own] }));
+    const { status, stdout } = runCase("--scenario", file, "--compare", "--json");
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as {
+      perParticipant: { municipality: number };
+      views: { id: string; perParticipant: { municipality: number; socioEconomic: number } }[];
+    };
+    expect(report.views.map((view) => view.id)).toEqual(["published", "fm2023", "employmentOnly", "noUnkWage"]);
+    expect(report.views[0]?.perParticipant.municipality).toBe(report.perParticipant.municipality);
+    // The review (economist.md §1.3 c, scratch/jobunk-nowage.json): socio-economic 59,957 kr with the JOB_UNK wage 0.
+    expect(Math.round(report.views[3]?.perParticipant.socioEconomic ?? 0)).toBe(59_957);
+  });
+
+  it("bad neutralisation or view input: exit 2 and one line naming the field", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sib-case-"));
+    const duplicate = join(dir, "duplicate.json");
+    writeFileSync(duplicate, JSON.stringify({ neutraliseStates: ["ABROAD", "ABROAD"] }));
+    const first = runCase("--scenario", duplicate);
+    expect(first.status).toBe(2);
+    expect(first.stderr.trim().split("\n")).toEqual([
+      `error: ${duplicate}: neutraliseStates[1]: ABROAD is listed twice in neutraliseStates; list it once.`,
+    ]);
+    const badView = join(dir, "view.json");
+    writeFileSync(
+      badView,
+      JSON.stringify({
+        views: [{ id: "x", label: { da: "x", en: "x" }, changes: { da: "x", en: "x" }, overrides: { naf: 2 } }],
+      }),
+    );
+    const second = runCase("--scenario", badView, "--compare");
+    expect(second.status).toBe(2);
+    const lines = second.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("Unknown field views[0].overrides.naf");
+  });
 });
