@@ -1,5 +1,5 @@
 import type { Language } from "../about";
-import { SHARE_SUM_FIELDS } from "../steps/effect";
+import { NEUTRALISE_TEXT, SHARE_SUM_FIELDS } from "../steps/effect";
 import { fieldSpec } from "../steps";
 import type { FieldError } from "../state/model";
 import type { DisplayUnit, FieldSpec, Text } from "../state/types";
@@ -50,6 +50,12 @@ export interface MessageContext {
 export function fieldMessage(error: FieldError, language: Language, context: MessageContext): string {
   if (error.field === SHARE_SUM_FIELDS.participantShares.id || error.field === SHARE_SUM_FIELDS.comparisonShares.id) {
     return language === "da" ? "De otte andele skal tilsammen give 100 %." : "The eight shares must add up to 100 %.";
+  }
+  if (error.field === "neutraliseStates") {
+    if (error.rule === "applicable") return NEUTRALISE_TEXT.cannot[language];
+    return language === "da"
+      ? "Udfaldene, der ikke tælles med som effekt, kan ikke bruges sådan: vælg dem igen."
+      : "The outcomes not counted as an effect cannot be used like this: choose them again.";
   }
   const spec = fieldSpec(error.field);
   if (spec === undefined) {

@@ -5,6 +5,7 @@ import type { SavingsScope } from "../../engine/payment/savingsShare";
 import { validatePaymentTerms, type BaselineTerms, type PaymentTerms } from "../../engine/payment/terms";
 import type { CostTiming, Scenario } from "../../engine/scenario";
 import { effectRangePp, participantSharesFromEmploymentEffect } from "../../engine/shares";
+import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
 import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { evenCohorts } from "../steps/target";
@@ -16,6 +17,8 @@ export interface ModelInput {
   readonly baseTerms: PaymentTerms;
   readonly fields: Readonly<Record<string, FieldEntry>>;
   readonly choices: Readonly<Record<ChoiceId, string>>;
+  /** Outcome states whose difference is not counted as an effect (the engine's `neutraliseStates`). */
+  readonly neutralise: readonly OutcomeState[];
 }
 
 /**
@@ -55,6 +58,7 @@ type Report = (field: string, rule: string, engineMessage?: string, bounds?: Fie
 /** Steps of the pseudo-fields that are not number fields. */
 const PSEUDO_FIELD_STEPS: Readonly<Record<string, StepId>> = {
   participantShares: "effect",
+  neutraliseStates: "effect",
   comparisonShares: "effect",
   general: "review",
 };
@@ -143,6 +147,7 @@ function applyScenario(
     pairs.push([spec.target.key, value]);
   }
   pairs.push(["costTiming", (input.choices.costTiming === "upfront" ? "upfront" : "spread") satisfies CostTiming]);
+  for (const state of OUTCOME_STATES) pairs.push([`neutralise.${state}`, input.neutralise.includes(state) ? 1 : 0]);
   const applied = applyInputs(scenario, pairs);
   if (applied.ok) scenario = applied.value;
   else for (const issue of applied.issues) report(issue.field, issue.rule, issue.message);
@@ -219,6 +224,7 @@ export function scenarioField(path: string, scenario: Scenario, effectMode: Effe
   if (/^cohorts\[\d+\]\.participants$/.test(path)) return "cohortParticipants";
   if (/^cohorts\[\d+\]\.intakeMonth$/.test(path)) return "cohortSpacing";
   if (path === "cohorts") return "cohortCount";
+  if (/^neutraliseStates(?:\[\d+\])?$/.test(path)) return "neutraliseStates";
   const share = /^(participant|comparison)Shares(?:\.(\w+))?$/.exec(path);
   if (share !== null) {
     if (share[1] === "participant" && effectMode === "simple") return "effectPp";

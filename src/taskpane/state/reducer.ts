@@ -3,6 +3,7 @@ import { expectOk } from "../../engine/errors";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTermsInput } from "../../engine/investor";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
+import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
 import type { ContractTerms } from "../../plan/readBack";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { startSources } from "../steps/start";
@@ -36,6 +37,8 @@ export interface WizardState {
   readonly baseTerms: PaymentTerms;
   readonly fields: Readonly<Record<string, FieldEntry>>;
   readonly choices: Readonly<Record<ChoiceId, string>>;
+  /** Outcome states the user does not count as an effect (the effect step's check boxes). */
+  readonly neutralise: readonly OutcomeState[];
   /** Steps the user tried to leave: their errors are shown on every field, touched or not. */
   readonly attempted: readonly StepId[];
   readonly workshop: WorkshopValues;
@@ -51,6 +54,7 @@ export type Action =
   | { readonly type: "back" }
   | { readonly type: "setField"; readonly id: string; readonly text: string }
   | { readonly type: "setChoice"; readonly id: ChoiceId; readonly value: string }
+  | { readonly type: "setNeutralise"; readonly state: OutcomeState; readonly on: boolean }
   | { readonly type: "start"; readonly start: "pilot" | "blank" }
   | {
       readonly type: "opened";
@@ -113,6 +117,7 @@ export function initialState(displayLanguage?: string | null): WizardState {
     baseTerms: pilot.terms,
     fields: entriesFrom(ALL_FIELDS, sources, language),
     choices: choicesFrom(sources, pilot.effectMode),
+    neutralise: pilot.scenario.neutraliseStates,
     attempted: [],
     workshop: WORKSHOP_DEFAULTS,
     status: { kind: "idle" },
@@ -122,14 +127,21 @@ export function initialState(displayLanguage?: string | null): WizardState {
 /** The case the state describes (cached per fields/choices/base object, so views can call it freely). */
 export function modelOf(state: WizardState): WizardModel {
   const cached = modelCache.get(state.fields);
-  if (cached !== undefined && cached.choices === state.choices && cached.base === state.base) return cached.model;
+  if (
+    cached !== undefined &&
+    cached.choices === state.choices &&
+    cached.base === state.base &&
+    cached.neutralise === state.neutralise
+  ) {
+    return cached.model;
+  }
   const model = deriveModel(state);
-  modelCache.set(state.fields, { choices: state.choices, base: state.base, model });
+  modelCache.set(state.fields, { choices: state.choices, base: state.base, neutralise: state.neutralise, model });
   return model;
 }
 const modelCache = new WeakMap<
   Readonly<Record<string, FieldEntry>>,
-  { choices: WizardState["choices"]; base: Scenario; model: WizardModel }
+  { choices: WizardState["choices"]; base: Scenario; neutralise: WizardState["neutralise"]; model: WizardModel }
 >();
 
 /** The wizard's reducer: one new state per action, no side effects. */
@@ -171,6 +183,8 @@ export function reduce(state: WizardState, action: Action): WizardState {
       return action.id === "effectMode"
         ? withEffectMode(state, action.value)
         : withChoice(state, action.id, action.value);
+    case "setNeutralise":
+      return withNeutralised(state, action.state, action.on);
     case "start":
       return startFrom(state, action.start);
     case "opened": {
@@ -218,6 +232,15 @@ function withEffectMode(state: WizardState, value: string): WizardState {
   return { ...state, choices: { ...state.choices, effectMode: mode } };
 }
 
+/** Checks or unchecks a state in "do not count as an effect", keeping the states in their usual order. */
+function withNeutralised(state: WizardState, outcome: OutcomeState, on: boolean): WizardState {
+  if (state.neutralise.includes(outcome) === on) return state;
+  const chosen = new Set(state.neutralise);
+  if (on) chosen.add(outcome);
+  else chosen.delete(outcome);
+  return { ...state, neutralise: OUTCOME_STATES.filter((candidate) => chosen.has(candidate)) };
+}
+
 function startFrom(state: WizardState, start: "pilot" | "blank"): WizardState {
   const begin = expectOk(startSources(start));
   const sources: Sources = { scenario: begin.scenario, terms: begin.terms, investor: DEFAULT_INVESTOR };
@@ -229,6 +252,7 @@ function startFrom(state: WizardState, start: "pilot" | "blank"): WizardState {
     baseTerms: begin.terms,
     fields: entriesFrom(ALL_FIELDS, sources, state.language, begin.emptied),
     choices: choicesFrom(sources, begin.effectMode),
+    neutralise: begin.scenario.neutraliseStates,
     attempted: [],
     status: { kind: "idle" },
   };
@@ -244,6 +268,7 @@ function loaded(state: WizardState, scenario: Scenario, model: WizardModel): Wiz
     baseTerms: terms,
     fields: entriesFrom(ALL_FIELDS, sources, state.language),
     choices: choicesFrom(sources, "states"),
+    neutralise: scenario.neutraliseStates,
     attempted: [],
   };
 }

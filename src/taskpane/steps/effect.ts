@@ -142,3 +142,33 @@ export const SHARE_SUM_FIELDS = {
   participantShares: { id: "participantShares", group: participantsGroup },
   comparisonShares: { id: "comparisonShares", group: comparisonGroup },
 } as const;
+
+/**
+ * "Do not count as an effect" (the engine's `neutraliseStates`, docs/scenario.md): the participants get the comparison
+ * group's share in the checked states, and their other shares are scaled so that they still add up to 100 %. The two
+ * states a committee is most likely to question have their reason written out (../shared review of the economist,
+ * section 1.3 (a) and (b)).
+ */
+export const NEUTRALISE_TEXT = {
+  legend: { da: "Tæl ikke med som effekt", en: "Do not count as an effect" },
+  help: {
+    da: "Sæt kryds ved et udfald, hvis forskellen mellem deltagere og kontrolgruppe dér ikke skal regnes som en virkning af indsatsen. Deltagerne får så kontrolgruppens andel i udfaldet, og deres øvrige andele gøres forholdsvis større eller mindre, så de stadig giver 100 %. Det gælder både forhåndsvisningen og modellen, der skrives.",
+    en: "Tick an outcome if the difference between participants and the comparison group there should not count as an effect of the programme. The participants then get the comparison group's share in that outcome, and their other shares are scaled so that they still add up to 100 %. This applies to the preview and to the model that is written.",
+  },
+  reasons: {
+    ABROAD: {
+      da: "Udrejse: flere deltagere end i kontrolgruppen er flyttet fra Danmark. Kommunen sparer ydelsen, men at folk flytter, er ikke en beskæftigelseseffekt, man kan forsvare som en gevinst.",
+      en: "Emigration: more participants than in the comparison group moved out of Denmark. The municipality saves the benefit, but people moving away is not an employment effect one can defend as a gain.",
+    },
+    PERM: {
+      da: "Førtidspension: flere i kontrolgruppen end blandt deltagerne er på førtidspension. Det skyldes sandsynligvis, hvem der blev henvist til indsatsen (borgere på vej mod førtidspension kom ikke med), og ikke indsatsen selv.",
+      en: "Disability pension: more of the comparison group than of the participants are on disability pension. That is most likely due to who was referred to the programme (people on their way to disability pension were not included), not to the programme itself.",
+    },
+  } as Readonly<Partial<Record<OutcomeState, Text>>>,
+  cannot: {
+    da: "Det kan ikke lade sig gøre: alle deltagere er i de udfald, du ikke vil tælle med, så intet andet udfald kan tage resten af kontrolgruppen. Fjern krydset ved et af dem.",
+    en: "This cannot be applied: all participants are in the outcomes you do not want to count, so no other outcome can take the rest of the comparison group. Untick one of them.",
+  },
+  summary: { da: "Tælles ikke med som effekt", en: "Not counted as an effect" },
+  none: { da: "ingen", en: "none" },
+} as const;

@@ -13,7 +13,8 @@ import { t } from "../i18n/text";
 import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
 import { workshopNumbers } from "../preview/workshop";
 import { stepModule, STEPS } from "../steps";
-import { SHARE_SUM_FIELDS } from "../steps/effect";
+import { NEUTRALISE_TEXT, SHARE_SUM_FIELDS } from "../steps/effect";
+import { STATE_LABELS, type OutcomeState } from "../../engine/states";
 import { EXCEL_ONLY_OPTIONS, START_OPTIONS } from "../steps/start";
 import type { WizardModel } from "../state/model";
 import { visibleFields } from "../state/model";
@@ -23,6 +24,7 @@ import { aboutView } from "./aboutView";
 import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, type FieldView } from "./fieldView";
 import type { Tablist } from "./fluent";
+import { neutraliseView } from "./neutraliseView";
 import { previewContent } from "./previewView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
 import { workshopParties, workshopSliders, sliderText } from "./workshopView";
@@ -39,7 +41,7 @@ export interface AppDeps {
 }
 
 /** Actions that change only values: the page is updated in place (focus and typing are never disturbed). */
-const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set(["setField", "setWorkshop", "status"]);
+const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set(["setField", "setNeutralise", "setWorkshop", "status"]);
 
 /**
  * The taskpane: holds the state, renders it, and runs the effects (detect the host, write, open, update, download).
@@ -308,6 +310,15 @@ export class WizardApp {
           );
         }
       }
+      if (stepId === "effect" && spec.id === "measurementMonth") {
+        // "Do not count as an effect" follows the shares it concerns.
+        body.append(
+          neutraliseView(state.neutralise, language, (outcome, on) =>
+            this.dispatch({ type: "setNeutralise", state: outcome, on }),
+          ),
+        );
+        group = { text: undefined, node: body };
+      }
       const view = fieldView(spec, state.fields[spec.id], language, (id, text) =>
         this.dispatch({ type: "setField", id, text }),
       );
@@ -328,6 +339,16 @@ export class WizardApp {
         const option = choice.options.find((candidate) => candidate.value === state.choices[choice.id]);
         if (option !== undefined)
           items.push(el("li", {}, `${choice.summary[language]}: ${option.label[language].toLowerCase()}`));
+      }
+      if (step.id === "effect") {
+        const names = state.neutralise.map((outcome) => STATE_LABELS[outcome][language].toLowerCase());
+        items.push(
+          el(
+            "li",
+            { "data-summary": "neutralise" },
+            `${NEUTRALISE_TEXT.summary[language]}: ${names.length === 0 ? NEUTRALISE_TEXT.none[language] : names.join(", ")}`,
+          ),
+        );
       }
       for (const spec of step.fields) {
         if (!visible.has(spec.id)) continue;
@@ -445,6 +466,17 @@ export class WizardApp {
       const shown = error !== undefined && (touched || state.attempted.includes("effect"));
       node.hidden = !shown;
       node.textContent = shown && error !== undefined ? fieldMessage(error, language, context) : "";
+    }
+    for (const box of this.root.querySelectorAll<HTMLInputElement>("[data-neutralise-state]")) {
+      const checked = state.neutralise.includes(box.dataset.neutraliseState as OutcomeState);
+      if (box.checked !== checked) box.checked = checked;
+    }
+    const neutraliseError = this.root.querySelector<HTMLElement>("[data-neutralise-error]");
+    if (neutraliseError !== null) {
+      const error = model.errors.get("neutraliseStates");
+      neutraliseError.hidden = error === undefined;
+      neutraliseError.textContent = error === undefined ? "" : fieldMessage(error, language, context);
+      neutraliseError.closest("fieldset")?.classList.toggle("invalid", error !== undefined);
     }
     for (const flag of this.root.querySelectorAll<HTMLElement>("[data-step-flag]")) {
       const step = flag.dataset.stepFlag as StepId;
