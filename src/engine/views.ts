@@ -129,6 +129,15 @@ export function parseViews(json: unknown, base: Scenario): Result<ScenarioView[]
           `${at}.overrides must be an object of scenario fields (a partial scenario, docs/scenario.md).`,
         ),
       );
+    } else if ("parameterYear" in overrides) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          `${at}.overrides.parameterYear`,
+          "known",
+          `${at}.overrides.parameterYear: a view cannot change the parameter year (the parameters are read with the file); use a separate scenario file.`,
+        ),
+      );
     } else {
       const applied = overlayScenario(base, overrides, `${at}.overrides`);
       if (!applied.ok) {
