@@ -58,7 +58,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
     payment === null
       ? null
       : investorSheet(options.investorTerms ?? DEFAULT_INVESTOR_TERMS, language, calculation.layout, payment.layout);
-  const results = resultsSheet(language, inputs.layout, [
+  const results = resultsSheet(language, { calculation: calculation.layout, parameterYear: scenario.parameterYear }, [
     ...inputs.checks,
     ...calculation.checks,
     ...(payment?.checks ?? []),

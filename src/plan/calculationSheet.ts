@@ -6,25 +6,30 @@ import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import type { Table } from "./blocks/table";
 import { writeCohortMonthBlock, type CohortMonthKey } from "./calculation/cohortMonthBlock";
 import { writeProgrammeMonthBlock, type ProgrammeMonthKey } from "./calculation/programmeMonthBlock";
-import { writeStateBlock } from "./calculation/stateBlock";
-import { add, call, concat, le, name } from "./formula";
+import { SHARE_SUM_TOLERANCE } from "../engine/rules";
+import { NEUTRALISE_SCALE_NAME, writeStateBlock, type StateBlockLayout } from "./calculation/stateBlock";
+import { add, and, call, concat, div, ifThen, le, name, not, num, or, sub, text, type Expr } from "./formula";
 import type { InputsLayout } from "./inputsSheet";
 import { SHEET_NAMES } from "./labels";
-import { SheetBuilder } from "./sheetBuilder";
-import { FORMATS, type ChartPlan, type Language, type SheetPlan } from "./types";
+import { SheetBuilder, type Bilingual } from "./sheetBuilder";
+import { FORMATS, type ChartPlan, type Language, type NumberFormat, type SheetPlan } from "./types";
 
 export { BREAK_EVEN_TOLERANCE } from "./calculation/programmeMonthBlock";
 
-/** Where other sheets find the Calculation sheet's monthly block. */
+/** Where other sheets find the Calculation sheet's monthly block and its per-state block. */
 export interface CalculationLayout {
   readonly sheet: string;
   /** Rows of the per-programme-month block (its capacity: at least the last intake + the horizon). */
   readonly calendarMonths: number;
+  /** The per-state block (rows in OUTCOME_STATES order; columns in STATE_COLUMN). */
+  readonly states: StateBlockLayout;
 }
 
 const CAPACITY_ROW = 2;
 const STATE_HEADER_ROW = 5;
-const MONTH_HEADER_ROW = STATE_HEADER_ROW + OUTCOME_STATES.length + 5;
+/** Block 1 (header, eight states, sums, reference) and the neutralisation and weights block below it. */
+const WEIGHTS_TOP = STATE_HEADER_ROW + OUTCOME_STATES.length + 4;
+const MONTH_HEADER_ROW = WEIGHTS_TOP + 9;
 const CALENDAR_COLUMN = 13;
 
 /**
@@ -51,7 +56,8 @@ export function calculationSheet(
   }
   const sheet = new SheetBuilder(SHEET_NAMES.calculation[language], language);
   sheet.label(0, 1, { da: "Beregning (alle celler er formler)", en: "Calculation (every cell is a formula)" }, true);
-  writeStateBlock(sheet, STATE_HEADER_ROW, inputs);
+  const states = writeStateBlock(sheet, STATE_HEADER_ROW, inputs);
+  if (states.bottom >= WEIGHTS_TOP) throw new Error("block 1 overlaps the weights block");
   const cohortMonths = writeCohortMonthBlock(sheet, MONTH_HEADER_ROW, capacityMonths);
   const lastIntake = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth));
   const calendarMonths = lastIntake + capacityMonths;
@@ -59,16 +65,132 @@ export function calculationSheet(
   const programmeMonths = writeProgrammeMonthBlock(sheet, position, cohortMonths);
   writeCapacity(sheet, cohortMonths, programmeMonths);
   writeStatusEcho(sheet, 3, CAPACITY_ROW);
-  const widths = Array.from({ length: programmeMonths.column(`negative:socioEconomic`) + 1 }, (_, i) =>
-    i === 0 ? 34 : 14,
-  );
+  writeNeutralisation(sheet, WEIGHTS_TOP);
+  writeWeights(sheet, WEIGHTS_TOP + 4);
+  const widths = Array.from({ length: programmeMonths.column("refusionWeight") + 1 }, (_, i) => (i === 0 ? 34 : 14));
   return {
     plan: sheet.build(widths),
     names: sheet.names,
-    layout: { sheet: sheet.sheetName, calendarMonths },
+    layout: { sheet: sheet.sheetName, calendarMonths, states },
     charts: [cumulativeChart(sheet, programmeMonths)],
-    checks: capacityChecks(sheet),
+    checks: [...capacityChecks(sheet), neutraliseCheck(sheet)],
   };
+}
+
+const NEUTRALISED_PARTICIPANTS = "SIB_NeutralisedParticipantShare";
+const NEUTRALISED_COMPARISON = "SIB_NeutralisedComparisonShare";
+/** 1 − a sum of shares over the neutralised states: "zero" at or below the share-sum tolerance, as the engine. */
+const rest = (sumName: string): Expr => sub(num(1), name(sumName));
+const noRest = (sumName: string): Expr => le(rest(sumName), num(SHARE_SUM_TOLERANCE));
+
+/**
+ * The neutralisation (src/engine/neutralise.ts): the participant and comparison shares in the neutralised states and
+ * the scale (1 − Σ_N c)/(1 − Σ_N p) of the other participant shares (0 where a rest is 0; the case the engine refuses
+ * fails the check NeutraliseApplicable). With no state neutralised the scale is exactly 1.
+ */
+function writeNeutralisation(sheet: SheetBuilder, top: number): void {
+  sheet.label(
+    0,
+    top,
+    { da: "Neutralisering og vægte til fordelingen", en: "Neutralisation and attribution weights" },
+    true,
+  );
+  const rows: { name: string; label: Bilingual; formula: Expr; format: NumberFormat }[] = [
+    {
+      name: NEUTRALISED_PARTICIPANTS,
+      label: { da: "Deltagerandel i neutraliserede tilstande", en: "Participant share in neutralised states" },
+      formula: call("SUMPRODUCT", name("SIB_NeutraliseStates"), name("SIB_ParticipantShares")),
+      format: FORMATS.percent,
+    },
+    {
+      name: NEUTRALISED_COMPARISON,
+      label: { da: "Kontrolgruppens andel i neutraliserede tilstande", en: "Comparison share in neutralised states" },
+      formula: call("SUMPRODUCT", name("SIB_NeutraliseStates"), name("SIB_ComparisonShares")),
+      format: FORMATS.percent,
+    },
+    {
+      name: NEUTRALISE_SCALE_NAME,
+      label: {
+        da: "Skala for de øvrige deltagerandele (1 − Σ kontrol)/(1 − Σ deltagere)",
+        en: "Scale of the other participant shares (1 − Σ comparison)/(1 − Σ participants)",
+      },
+      formula: ifThen(
+        or(noRest(NEUTRALISED_PARTICIPANTS), noRest(NEUTRALISED_COMPARISON)),
+        num(0),
+        div(rest(NEUTRALISED_COMPARISON), rest(NEUTRALISED_PARTICIPANTS)),
+      ),
+      format: FORMATS.share,
+    },
+  ];
+  rows.forEach((spec, index) => {
+    const row = top + 1 + index;
+    sheet.label(0, row, spec.label);
+    sheet.formula(1, row, spec.formula, "calculation", spec.format);
+    sheet.nameCell(spec.name, 1, row, "calculation", spec.label);
+  });
+}
+
+/** The engine's one refusal of a neutralisation: every participant in N while the comparison group is not. */
+function neutraliseCheck(sheet: SheetBuilder): CheckSpec {
+  const label: Bilingual = {
+    da: "Neutraliseringen kan anvendes",
+    en: "The neutralisation can be applied",
+  };
+  const shares = [name("SIB_NeutraliseStates"), name("SIB_ParticipantShares"), name("SIB_ComparisonShares")];
+  return {
+    id: "NeutraliseApplicable",
+    label,
+    ok: whenNumbers(shares, not(and(noRest(NEUTRALISED_PARTICIPANTS), not(noRest(NEUTRALISED_COMPARISON))))),
+    message: text(
+      sheet.text({
+        da: "Neutraliseringen kan ikke anvendes: alle deltagere er i de neutraliserede tilstande, men kontrolgruppen er det ikke; neutraliser færre tilstande",
+        en: "The neutralisation cannot be applied: every participant is in the neutralised states but the comparison group is not; neutralise fewer states",
+      }),
+    ),
+  };
+}
+
+/**
+ * The present values every cell of the attribution table is built from (all participants, discounted to the
+ * programme start): Σ DF·n·g(t), Σ DF·n·g(t)·r(t) and the intervention cost Σ DF·cost.
+ */
+function writeWeights(sheet: SheetBuilder, top: number): void {
+  const pv = (flows: string): Expr => call("SUMPRODUCT", name("SIB_DiscountFactors"), name(flows));
+  const rows: { name: string; label: Bilingual; formula: Expr; format: NumberFormat }[] = [
+    {
+      name: "SIB_EffectWeightPV",
+      label: {
+        da: "Nutidsværdi af deltagere × g(t) (deltagermåneder)",
+        en: "Present value of participants × g(t) (participant months)",
+      },
+      formula: pv("SIB_EffectWeightedParticipants"),
+      format: FORMATS.krDecimals,
+    },
+    {
+      name: "SIB_RefusionWeightPV",
+      label: {
+        da: "Nutidsværdi af deltagere × g(t) × r(t) (deltagermåneder)",
+        en: "Present value of participants × g(t) × r(t) (participant months)",
+      },
+      formula: pv("SIB_RefusionWeightedParticipants"),
+      format: FORMATS.krDecimals,
+    },
+    {
+      name: "SIB_CostPV",
+      label: {
+        da: "Nutidsværdi af indsatsens omkostning, alle deltagere (kr)",
+        en: "Present value of the intervention cost, all participants (kr)",
+      },
+      formula: pv("SIB_TotalCost"),
+      format: FORMATS.kr,
+    },
+  ];
+  rows.forEach((spec, index) => {
+    const row = top + index;
+    sheet.label(0, row, spec.label);
+    sheet.formula(1, row, spec.formula, "calculation", spec.format);
+    sheet.nameCell(spec.name, 1, row, "calculation", spec.label);
+  });
 }
 
 /** The written capacity as formulas over the blocks' rows (so it cannot disagree with them), named. */
@@ -142,7 +264,7 @@ function cumulativeChart(sheet: SheetBuilder, months: Table<ProgrammeMonthKey>):
   const last = months.column("cumulative:socioEconomic");
   return {
     sheet: sheet.sheetName,
-    anchor: cell(months.column("negative:socioEconomic") + 2, months.headerRow),
+    anchor: cell(months.column("refusionWeight") + 2, months.headerRow),
     type: "line",
     title: sheet.text({
       da: "Akkumuleret nettoresultat (nutidsværdi) pr. aktør, kr",

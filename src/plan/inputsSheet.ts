@@ -267,6 +267,13 @@ export const STATE_INPUT_COLUMNS = [
     format: FORMATS.kr,
     rule: RULES.amount,
   },
+  {
+    name: "SIB_NeutraliseStates",
+    prefix: "neutralise",
+    label: { da: "Neutraliseret (1/0)", en: "Neutralised (1/0)" },
+    format: FORMATS.integer,
+    rule: RULES.flag,
+  },
 ] as const;
 
 function stateValue(
@@ -287,6 +294,8 @@ function stateValue(
       return scenario.states[state].benefitPayer === "municipality" ? 1 : 0;
     case "healthCost":
       return scenario.states[state].healthCost;
+    case "neutralise":
+      return scenario.neutraliseStates.includes(state) ? 1 : 0;
   }
 }
 
@@ -302,6 +311,19 @@ export interface InputsLayout {
 }
 
 const COLUMN = { label: 0, value: 1, unit: 2, source: 3 } as const;
+const PRICE_BASIS_ROW = 3;
+
+/**
+ * The price basis of every amount, as the Inputs and Results sheets state it: fixed prices of the parameter year, and
+ * a real discount rate (Finansministeriet's 3.5 %, Vejledning i samfundsøkonomiske konsekvensvurderinger, 2023).
+ * @example priceBasis(2023).en // "Price basis: amounts in kr at fixed 2023 prices (the parameter year) …"
+ */
+export function priceBasis(parameterYear: number): Bilingual {
+  return {
+    da: `Prisgrundlag: beløb i kr i faste ${parameterYear}-priser (parameteråret), uden pristalsregulering; diskonteringsrenten er real (Finansministeriet: 3,5 % om året).`,
+    en: `Price basis: amounts in kr at fixed ${parameterYear} prices (the parameter year), not indexed; the discount rate is real (Finansministeriet: 3.5 % a year).`,
+  };
+}
 const SOURCE: Bilingual = { da: "Kilde", en: "Source" };
 
 /** What the blocks of the Inputs sheet share: the builder, the scenario, the source text and the checks so far. */
@@ -331,17 +353,18 @@ export function inputsSheet(
   const context: InputsContext = { sheet, scenario, source, checks: [] };
   sheet.label(0, 1, { da: `Input: ${scenario.name}`, en: `Inputs: ${scenario.name}` }, true);
   sheet.label(0, 2, {
-    da: `Gule celler kan ændres; alt andet er formler. Beløb i kr i faste priser (parameterår ${scenario.parameterYear}). Kildemærker: V = offentlig kilde, S = sekundær kilde, A = antagelse/kalibrering.`,
-    en: `Yellow cells may be changed; everything else is formulas. Amounts in kr at fixed prices (parameter year ${scenario.parameterYear}). Source marks: V = public source, S = secondary source, A = assumption/calibration.`,
+    da: `Gule celler kan ændres; alt andet er formler. Kildemærker: V = offentlig kilde, S = sekundær kilde, A = antagelse/kalibrering.`,
+    en: `Yellow cells may be changed; everything else is formulas. Source marks: V = public source, S = secondary source, A = assumption/calibration.`,
   });
-  writeStatusEcho(sheet, 0, 3);
-  const cohorts = writeCohorts(context, 4);
+  sheet.label(0, PRICE_BASIS_ROW, priceBasis(scenario.parameterYear));
+  writeStatusEcho(sheet, 0, 4);
+  const cohorts = writeCohorts(context, 5);
   let row = cohorts.bottom;
   for (const group of SCALAR_INPUT_GROUPS) row = writeScalarGroup(context, row + 1, group);
   const refusion = writeRefusion(context, row + 1);
   const stateCells = writeStates(context, refusion.bottom + 1);
   return {
-    plan: sheet.build([46, 16, 16, 16, 18, 16, 16, 60]),
+    plan: sheet.build([46, 16, 16, 16, 18, 16, 16, 16, 60]),
     names: sheet.names,
     layout: { sheet: sheet.sheetName, cohorts: cohorts.cells, stateCells, refusionShares: refusion.shares },
     checks: context.checks,
@@ -560,8 +583,72 @@ function writeStates(context: InputsContext, top: number): InputsLayout["stateCe
     }),
   );
   writeShareSums(context, header + 1, last);
+  sheet.label(0, last + 2, NEUTRALISE_NOTE);
+  writeAttributionReference(context, last + 3);
   return stateCells;
 }
+
+/** What a 1 in the neutralise column does (the engine's rule, src/engine/neutralise.ts). */
+const NEUTRALISE_NOTE: Bilingual = {
+  da: "Neutraliseret = 1: forskellen i tilstanden tælles ikke som effekt af indsatsen (fx udrejste eller førtidspension valgt ved visitationen). Deltagerne får kontrolgruppens andel, og de øvrige deltagerandele skaleres med (1 − Σ kontrolandele)/(1 − Σ deltagerandele) i de neutraliserede tilstande, så de summer til 100 %.",
+  en: "Neutralised = 1: the difference in the state is not counted as an effect of the effort (e.g. moving abroad, or disability pension selected at referral). The participants get the comparison group's share, and the other participant shares are scaled by (1 − Σ comparison shares)/(1 − Σ participant shares) over the neutralised states, so they sum to 100 %.",
+};
+
+/** The state codes a reference cell may hold, as the engine spells them. */
+export const STATE_CODES_TEXT = OUTCOME_STATES.join(", ");
+
+/**
+ * The reference state of the attribution table (a state code, default TEMP): a text input with data validation that
+ * accepts exactly the eight codes, named SIB_AttributionReference and checked.
+ */
+function writeAttributionReference(context: InputsContext, row: number): void {
+  const { sheet, scenario } = context;
+  const label: Bilingual = {
+    da: "Referencetilstand for fordelingen af besparelsen (kode)",
+    en: "Reference state of the attribution of the saving (code)",
+  };
+  const address = cell(COLUMN.value, row);
+  const isCode = (value: ReturnType<typeof ref>) =>
+    call("OR", ...OUTCOME_STATES.map((state) => eq(value, text(state))));
+  sheet.label(COLUMN.label, row, label);
+  sheet.value(COLUMN.value, row, "input", scenario.attributionReference, FORMATS.text, {
+    rule: { kind: "custom", formula: isCode(ref(address)) },
+    title: sheet.text({ da: "Tilladte værdier", en: "Allowed values" }),
+    prompt: `${sheet.text(label)}: ${STATE_CODES_TEXT}.`,
+    error: sheet.text({
+      da: `Værdien er ikke tilladt: referencetilstanden skal være en af ${STATE_CODES_TEXT}.`,
+      en: `This value is not allowed: the reference state must be one of ${STATE_CODES_TEXT}.`,
+    }),
+  });
+  sheet.label(COLUMN.unit, row, { da: "kode", en: "code" });
+  sheet.label(
+    COLUMN.source,
+    row,
+    sheet.text({
+      da: "Standard TEMP (den midlertidige ydelse, målgruppen kommer fra): hver tilstands række i Resultater viser værdien af, at Δ personer er i tilstanden i stedet for i referencetilstanden.",
+      en: "Default TEMP (the temporary benefit the target group comes from): each state's row on Results shows the value of Δ people being in that state instead of the reference state.",
+    }),
+  );
+  sheet.nameCell(ATTRIBUTION_REFERENCE_NAME, COLUMN.value, row, "input", label);
+  const reference = name(ATTRIBUTION_REFERENCE_NAME);
+  context.checks.push({
+    id: "AttributionReference",
+    label,
+    ok: call("ISNUMBER", call("MATCH", reference, name(STATE_CODES_NAME), num(0))),
+    message: concat(
+      sheet.text({
+        da: `Referencetilstanden skal være en af ${STATE_CODES_TEXT}; nu: `,
+        en: `The reference state must be one of ${STATE_CODES_TEXT}; now: `,
+      }),
+      call("IFERROR", reference, text("?")),
+    ),
+  });
+}
+
+/** Defined name of the reference-state input cell. */
+export const ATTRIBUTION_REFERENCE_NAME = "SIB_AttributionReference";
+/** Defined name of the state codes on the Calculation sheet (JOB … ABROAD, in the order of every state table). */
+export const STATE_CODES_NAME = "SIB_StateCodes";
 
 /** Which source each of a state's values rests on ("Løn: …; Ydelse: …; Andele: …"), each source named once. */
 function stateSources(context: InputsContext, state: (typeof OUTCOME_STATES)[number]): string {

@@ -5,6 +5,8 @@ import type { PaymentSchedule } from "../engine/payment/schedule";
 import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { ACCOUNT_NAME } from "./labels";
+import { effectiveParticipantShares } from "../engine/neutralise";
+import { attributionName } from "./results/attributionBlock";
 
 /**
  * The engine's value of every output defined name of the workbook (docs/workbook.md), so a workbook and the engine
@@ -26,11 +28,31 @@ export function workbookNames(
     names[`SIB_UndiscountedPerParticipant_${suffix}`] = result.undiscounted.perParticipant[account];
     names[`SIB_BreakEven_${suffix}`] = result.breakEvenMonth[account];
   }
+  const participantShares = effectiveParticipantShares(scenario);
   for (const state of OUTCOME_STATES) {
-    names[`SIB_EffectPP_${state}`] = 100 * (scenario.participantShares[state] - scenario.comparisonShares[state]);
+    names[`SIB_EffectPP_${state}`] = 100 * (participantShares[state] - scenario.comparisonShares[state]);
   }
+  Object.assign(names, attributionNames(result));
   if (schedule !== null) Object.assign(names, paymentNames(schedule));
   if (investor !== null) Object.assign(names, investorNames(investor));
+  return names;
+}
+
+/**
+ * The engine's value of every cell of the Results sheet's attribution tables (src/engine/attribution.ts): per account
+ * the eight state rows, the cost and the total (= the account's NPV), in total and per participant.
+ * @example attributionNames(result).SIB_AttributionPerParticipant_Municipality_ABROAD // ≈ 16,092 for the pilot
+ */
+export function attributionNames(result: BusinessCaseResult): Record<string, number> {
+  const names: Record<string, number> = {};
+  for (const account of ACCOUNTS) {
+    for (const table of ["total", "perParticipant"] as const) {
+      const rows = result.attribution[table][account];
+      for (const state of OUTCOME_STATES) names[attributionName(table, account, state)] = rows[state];
+      names[attributionName(table, account, "Cost")] = rows.cost;
+      names[attributionName(table, account, "Total")] = result.npv[table][account];
+    }
+  }
   return names;
 }
 

@@ -49,7 +49,7 @@ export function paymentSheet(
   writeHeading(sheet);
   writeStatusEcho(sheet, 0, 3);
   const termsBlock = writeTermsBlock(sheet, 4, terms);
-  const card = writeRateCardBlock(sheet, termsBlock.bottom + 2, { terms, inputs });
+  const card = writeRateCardBlock(sheet, termsBlock.bottom + 2, { terms, inputs, calculation });
   const cohortTop = Math.max(card.bottom, RESULTS.top + paymentResultRows(card.layout.definitions.length)) + 2;
   const cohorts = writeCohortBlock(sheet, cohortTop, { scenario, inputs, card: card.layout });
   const rows = paymentRows(scenario, schedule, calculation, options.capacityMonths ?? 0);

@@ -1,9 +1,11 @@
 import { ACCOUNTS } from "../engine/businessCase";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
-import { cell, columnRange } from "./address";
+import { absolute, cell, columnRange } from "./address";
 import { guarded, writeChecks, type CheckSpec } from "./blocks/checks";
-import { add, and, call, div, eq, ge, ifThen, mul, name, num, ref, sub, text, type Expr } from "./formula";
-import type { InputsLayout } from "./inputsSheet";
+import { add, and, call, div, eq, ge, ifThen, mul, name, num, ref, text, type Expr } from "./formula";
+import type { CalculationLayout } from "./calculationSheet";
+import { STATE_COLUMN } from "./calculation/stateBlock";
+import { writeAttributionBlock } from "./results/attributionBlock";
 import { ACCOUNT_LABELS, ACCOUNT_NAME, NO_BREAK_EVEN, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
 import { FORMATS, type ChartPlan, type Language, type SheetPlan } from "./types";
@@ -46,7 +48,7 @@ const HEADER_ROW = 8;
  */
 export function resultsSheet(
   language: Language,
-  inputs: InputsLayout,
+  deps: { readonly calculation: CalculationLayout; readonly parameterYear: number },
   checks: readonly CheckSpec[],
 ): { plan: SheetPlan; names: SheetBuilder["names"]; charts: ChartPlan[] } {
   const sheet = new SheetBuilder(SHEET_NAMES.results[language], language);
@@ -62,9 +64,18 @@ export function resultsSheet(
     en: "Participants in all cohorts (people)",
   });
   writeAccountTable(sheet);
-  const effectBottom = writeEffects(sheet, inputs, HEADER_ROW + ACCOUNTS.length + 3);
-  writeChecks(sheet, { status: { left: 0, top: STATUS_ROW }, table: { left: 0, headerRow: effectBottom + 2 }, checks });
-  return { plan: sheet.build([44, 18, 20, 20, 22, 18]), names: sheet.names, charts: [splitChart(sheet)] };
+  const effectBottom = writeEffects(sheet, deps.calculation, HEADER_ROW + ACCOUNTS.length + 3);
+  const attribution = writeAttributionBlock(sheet, effectBottom + 2, deps);
+  writeChecks(sheet, {
+    status: { left: 0, top: STATUS_ROW },
+    table: { left: 0, headerRow: attribution.bottom + 2 },
+    checks,
+  });
+  return {
+    plan: sheet.build([44, 18, 20, 20, 22, 18, 18]),
+    names: sheet.names,
+    charts: [splitChart(sheet), attribution.chart],
+  };
 }
 
 /** Break-even month: 1 + the last month the cumulative present value is negative; "none" when it is negative at the end
@@ -105,8 +116,11 @@ function writeAccountTable(sheet: SheetBuilder): void {
   });
 }
 
-/** The effect per outcome state in percentage points (100 × (participant share − comparison share)). */
-function writeEffects(sheet: SheetBuilder, inputs: InputsLayout, top: number): number {
+/**
+ * The effect per outcome state in percentage points: 100 × Δ, Δ = effective participant share (after neutralisation)
+ * − comparison share, from the Calculation sheet.
+ */
+function writeEffects(sheet: SheetBuilder, calculation: CalculationLayout, top: number): number {
   sheet.label(
     0,
     top,
@@ -115,11 +129,9 @@ function writeEffects(sheet: SheetBuilder, inputs: InputsLayout, top: number): n
   );
   OUTCOME_STATES.forEach((state, index) => {
     const row = top + 1 + index;
-    const participant = inputs.stateCells["SIB_ParticipantShares"]?.[state];
-    const comparison = inputs.stateCells["SIB_ComparisonShares"]?.[state];
-    if (participant === undefined || comparison === undefined) throw new Error(`no share cells for ${state}`);
+    const effect = absolute(STATE_COLUMN.effect, calculation.states.firstRow + index);
     sheet.label(0, row, STATE_LABELS[state]);
-    const points = mul(num(100), sub(ref(participant, inputs.sheet), ref(comparison, inputs.sheet)));
+    const points = mul(num(100), ref(effect, calculation.sheet));
     sheet.formula(1, row, guarded(points), "output", FORMATS.krDecimals);
     sheet.nameCell(`SIB_EffectPP_${state}`, 1, row, "output", {
       da: `Effekt på ${STATE_LABELS[state].da.toLowerCase()} ved målemåneden (procentpoint)`,

@@ -66,7 +66,7 @@ describe("the written size is named and checked: a horizon beyond it shows a mes
     };
     const workbook = evaluatePlan(buildPlan(scenario, "da"));
     expect(workbook.valueOf("SIB_CapacityCalendarMonths")).toBe(56);
-    workbook.setInput({ sheet: "Input", address: "C7" }, 12);
+    workbook.setInput({ sheet: "Input", address: "C8" }, 12);
     expect(workbook.valueOf(VALID_NAME)).toBe(0);
     expect(String(workbook.valueOf(STATUS_NAME))).toMatch(
       /skrevet til 56 programmåneder; seneste start \+ tidshorisont er 62/,

@@ -16,7 +16,8 @@ export type CohortMonthKey =
   | "otherMunicipalities"
   | "netMunicipality"
   | "netPublic"
-  | "socioEconomic";
+  | "socioEconomic"
+  | "gRefusion";
 
 type Row = RowScope<CohortMonthKey>;
 
@@ -123,6 +124,13 @@ const COLUMNS: readonly TableColumn<CohortMonthKey>[] = [
     header: { da: "Samfundsøkonomi", en: "Socio-economic" },
     format: FORMATS.kr,
     formula: socioEconomic,
+  },
+  {
+    // The part of g(t) that the refusion moves from the municipality to the state (for the attribution by state).
+    key: "gRefusion",
+    header: { da: "g(t) × r(t)", en: "g(t) × r(t)" },
+    format: FORMATS.percent,
+    formula: (r) => mul(r.at("g"), r.at("refusion")),
   },
 ];
 

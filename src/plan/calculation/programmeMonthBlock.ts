@@ -10,7 +10,14 @@ import type { CohortMonthKey } from "./cohortMonthBlock";
 export const BREAK_EVEN_TOLERANCE = 1e-9;
 
 export type ProgrammeMonthKey =
-  "m" | "discount" | "cost" | `total:${Account}` | `cumulative:${Account}` | `negative:${Account}`;
+  | "m"
+  | "discount"
+  | "cost"
+  | `total:${Account}`
+  | `cumulative:${Account}`
+  | `negative:${Account}`
+  | "effectWeight"
+  | "refusionWeight";
 
 /** Block 2's column holding each account's flow per participant. */
 const FLOW_COLUMN: Readonly<Record<Account, CohortMonthKey>> = {
@@ -84,7 +91,43 @@ function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>
       },
     },
   };
-  return [...totals, cost, ...cumulative, ...negative];
+  return [...totals, cost, ...cumulative, ...negative, ...weightColumns(cohortMonths)];
+}
+
+/**
+ * Σ over cohorts of participants × g(t) (and × g(t)·r(t)) in programme month m: the effect-weighted number of people,
+ * from which the Results sheet's attribution by state is computed (every saving is g(t) or g(t)·r(t) times a fixed
+ * amount per person).
+ */
+function weightColumns(cohortMonths: Table<CohortMonthKey>): TableColumn<ProgrammeMonthKey>[] {
+  return [
+    {
+      key: "effectWeight",
+      header: { da: "Σ deltagere × g(t)", en: "Σ participants × g(t)" },
+      format: FORMATS.krDecimals,
+      formula: (r) => cohortTotal(cohortMonths, "g", r.at("m")),
+      name: {
+        name: "SIB_EffectWeightedParticipants",
+        description: {
+          da: "Deltagere gange effektandelen g(t), alle kohorter, pr. programmåned",
+          en: "Participants times the effect share g(t), all cohorts, per programme month",
+        },
+      },
+    },
+    {
+      key: "refusionWeight",
+      header: { da: "Σ deltagere × g(t) × r(t)", en: "Σ participants × g(t) × r(t)" },
+      format: FORMATS.krDecimals,
+      formula: (r) => cohortTotal(cohortMonths, "gRefusion", r.at("m")),
+      name: {
+        name: "SIB_RefusionWeightedParticipants",
+        description: {
+          da: "Deltagere gange g(t) gange refusionsandelen r(t), alle kohorter, pr. programmåned",
+          en: "Participants times g(t) times the refusion share r(t), all cohorts, per programme month",
+        },
+      },
+    },
+  ];
 }
 
 /**

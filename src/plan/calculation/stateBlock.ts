@@ -1,7 +1,7 @@
 import { OUTCOME_STATES, STATE_LABELS } from "../../engine/states";
 import { cell, columnRange } from "../address";
 import { add, call, div, eq, ifThen, mul, name, num, ref, sub, type Expr } from "../formula";
-import type { InputsLayout } from "../inputsSheet";
+import { ATTRIBUTION_REFERENCE_NAME, STATE_CODES_NAME, type InputsLayout } from "../inputsSheet";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type NumberFormat } from "../types";
 
@@ -27,7 +27,7 @@ const STATE_COLUMNS: readonly StateColumn[] = [
   {
     header: { da: "Effekt Δ (andel)", en: "Effect Δ (share)" },
     format: FORMATS.percent,
-    formula: (_, input) => sub(input("SIB_ParticipantShares"), input("SIB_ComparisonShares")),
+    formula: (at, input) => sub(at(EFFECTIVE_SHARE_COLUMN), input("SIB_ComparisonShares")),
   },
   { header: { da: "Løn, kr/år", en: "Wage, kr/year" }, format: kr, formula: (_, input) => yearly(input("SIB_Wages")) },
   {
@@ -125,14 +125,62 @@ const STATE_COLUMNS: readonly StateColumn[] = [
     formula: (_, input) => input("SIB_Wages"),
     weighted: { name: "SIB_EffWage", description: { da: "Σ Δ·bruttoløn (kr/md.)", en: "Σ Δ·gross wage (kr/month)" } },
   },
+  {
+    header: { da: "Effektiv andel deltagere", en: "Effective participant share" },
+    format: FORMATS.percent,
+    // src/engine/neutralise.ts: p′ = c in a neutralised state, else p × the scale of the other states.
+    formula: (_, input) =>
+      ifThen(
+        eq(input("SIB_NeutraliseStates"), num(1)),
+        input("SIB_ComparisonShares"),
+        mul(input("SIB_ParticipantShares"), name(NEUTRALISE_SCALE_NAME)),
+      ),
+  },
 ];
+
+/** Defined name of Σ Δ over the states. */
+export const EFFECT_SUM_NAME = "SIB_EffectSum";
+
+/** Defined name of the factor that scales the participant shares of the states that are not neutralised. */
+export const NEUTRALISE_SCALE_NAME = "SIB_NeutraliseScale";
+
+/** Sheet columns of block 1 that other blocks read (column 0 is the state's label). */
+export const STATE_COLUMN = {
+  effect: 1,
+  municipalTax: 9,
+  bottomTax: 10,
+  labourMarketContribution: 11,
+  municipalBenefit: 12,
+  stateBenefit: 13,
+  healthCost: 14,
+  wage: 15,
+  effectiveShare: 16,
+  code: 17,
+} as const;
+const EFFECTIVE_SHARE_COLUMN = STATE_COLUMN.effectiveShare;
+
+/** Where block 1 is: the rows of the states (in OUTCOME_STATES order), the sums and the reference state's row. */
+export interface StateBlockLayout {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** The row that repeats the reference state's amounts (INDEX by SIB_AttributionReference). */
+  readonly referenceRow: number;
+  /** The row below the block. */
+  readonly bottom: number;
+}
 
 /**
  * Block 1 of the Calculation sheet: per outcome state the effect Δ, annual wage and benefit, AM, personal income,
  * allowances, taxable income, monthly taxes and benefits by payer; below, Σ Δ × amount per column (SIB_Eff* names,
  * kr/month per participant). Returns the row below the block.
  */
-export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: InputsLayout): number {
+export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: InputsLayout): StateBlockLayout {
+  if (
+    STATE_COLUMNS.length !== STATE_COLUMN.code - 1 ||
+    STATE_COLUMNS[STATE_COLUMN.wage - 1]?.weighted?.name !== "SIB_EffWage"
+  ) {
+    throw new Error("STATE_COLUMN does not match the block's columns");
+  }
   sheet.label(
     0,
     headerRow - 1,
@@ -141,6 +189,7 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
   );
   sheet.label(0, headerRow, { da: "Tilstand", en: "State" }, true);
   STATE_COLUMNS.forEach((column, index) => sheet.label(1 + index, headerRow, column.header, true));
+  sheet.label(STATE_COLUMN.code, headerRow, { da: "Kode", en: "Code" }, true);
   const firstRow = headerRow + 1;
   OUTCOME_STATES.forEach((state, index) => {
     const row = firstRow + index;
@@ -154,6 +203,7 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
     STATE_COLUMNS.forEach((column, offset) =>
       sheet.formula(1 + offset, row, column.formula(at, input), "calculation", column.format),
     );
+    sheet.label(STATE_COLUMN.code, row, state);
   });
   const lastRow = firstRow + OUTCOME_STATES.length - 1;
   const sumsRow = lastRow + 1;
@@ -164,6 +214,11 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
     true,
   );
   const effect = ref(columnRange(1, firstRow, lastRow));
+  sheet.formula(STATE_COLUMN.effect, sumsRow, call("SUM", effect), "calculation", FORMATS.percentPrecise);
+  sheet.nameCell(EFFECT_SUM_NAME, STATE_COLUMN.effect, sumsRow, "calculation", {
+    da: "Σ Δ over tilstandene (0, når begge gruppers andele summer til 100 %)",
+    en: "Σ Δ over the states (0 when both groups' shares sum to 100 %)",
+  });
   STATE_COLUMNS.forEach((column, offset) => {
     if (column.weighted === undefined) return;
     const sheetColumn = 1 + offset;
@@ -171,5 +226,34 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
     sheet.formula(sheetColumn, sumsRow, formula, "calculation", FORMATS.krDecimals);
     sheet.nameCell(column.weighted.name, sheetColumn, sumsRow, "calculation", column.weighted.description);
   });
-  return sumsRow + 1;
+  sheet.nameColumn(STATE_CODES_NAME, STATE_COLUMN.code, firstRow, lastRow, "label", {
+    da: "Tilstandenes koder (JOB … ABROAD) i tabellernes rækkefølge",
+    en: "The states' codes (JOB … ABROAD) in the order of the state tables",
+  });
+  sheet.nameColumn("SIB_EffectiveParticipantShares", EFFECTIVE_SHARE_COLUMN, firstRow, lastRow, "calculation", {
+    da: "Deltagerandele efter neutralisering (dem, alle effekter regnes af)",
+    en: "Participant shares after neutralisation (the ones every effect is computed from)",
+  });
+  const referenceRow = sumsRow + 1;
+  writeReferenceRow(sheet, referenceRow, firstRow, lastRow);
+  return { firstRow, lastRow, referenceRow, bottom: referenceRow + 1 };
+}
+
+/**
+ * The reference state's amounts (the attribution's reference, SIB_AttributionReference) in the columns the
+ * attribution reads: INDEX(column, MATCH(reference, SIB_StateCodes, 0)).
+ */
+function writeReferenceRow(sheet: SheetBuilder, row: number, firstRow: number, lastRow: number): void {
+  sheet.label(0, row, {
+    da: "Referencetilstand for fordelingen (pr. person)",
+    en: "Reference state of the attribution (per person)",
+  });
+  const position = call("MATCH", name(ATTRIBUTION_REFERENCE_NAME), name(STATE_CODES_NAME), num(0));
+  STATE_COLUMNS.forEach((column, offset) => {
+    if (column.weighted === undefined) return;
+    const sheetColumn = 1 + offset;
+    const formula = call("INDEX", ref(columnRange(sheetColumn, firstRow, lastRow)), position);
+    sheet.formula(sheetColumn, row, formula, "calculation", column.format);
+  });
+  sheet.formula(STATE_COLUMN.code, row, name(ATTRIBUTION_REFERENCE_NAME), "calculation", FORMATS.text);
 }

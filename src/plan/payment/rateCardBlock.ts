@@ -7,6 +7,9 @@ import type { CheckSpec } from "../blocks/checks";
 import { writeTable, type RowScope, type Table } from "../blocks/table";
 import { add, and, call, eq, ge, ifThen, mul, name, not, num, or, pow, ref, sub, type Expr } from "../formula";
 import type { InputsLayout } from "../inputsSheet";
+import type { CalculationLayout } from "../calculationSheet";
+import { STATE_COLUMN } from "../calculation/stateBlock";
+import { OUTCOME_STATES } from "../../engine/states";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
 import { metricLabel, NO_CAP } from "./labels";
@@ -42,7 +45,7 @@ export interface RateCardLayout {
 export function writeRateCardBlock(
   sheet: SheetBuilder,
   top: number,
-  deps: { readonly terms: PaymentTerms; readonly inputs: InputsLayout },
+  deps: { readonly terms: PaymentTerms; readonly inputs: InputsLayout; readonly calculation: CalculationLayout },
 ): { bottom: number; layout: RateCardLayout; checks: CheckSpec[] } {
   const { definitions, requires } = resolveRateCard(deps.terms.rateCard);
   sheet.label(
@@ -59,6 +62,13 @@ export function writeRateCardBlock(
     writeCardInputs(sheet, headerRow + 1 + k, { terms: deps.terms, k, definition, required });
   });
   const share = (state: string, column: string): Expr => {
+    // Participant shares after neutralisation (the Calculation sheet's column), as the engine's payment metrics.
+    if (column === "SIB_ParticipantShares") {
+      const index = (OUTCOME_STATES as readonly string[]).indexOf(state);
+      if (index < 0) throw new Error(`no outcome state ${state}`);
+      const { states } = deps.calculation;
+      return ref(absolute(STATE_COLUMN.effectiveShare, states.firstRow + index), deps.calculation.sheet);
+    }
     const address = deps.inputs.stateCells[column]?.[state];
     if (address === undefined) throw new Error(`no input cell ${column}.${state}`);
     return ref(address, deps.inputs.sheet);
