@@ -74,8 +74,9 @@ export function budgetSaving(
 }
 
 /**
- * Socio-economic net present value (kr): production gain at wage cost times NAF, minus the intervention cost, plus
- * the distortion term (FM guidance). Starts from the built-in DRC pilot (calibrated with NAF 1.0).
+ * Socio-economic net present value (kr, fixed prices of the parameter year, real rate): production gain at wage cost
+ * times NAF, minus the intervention cost, plus the distortion term. Default NAF 1.0 is COWI's pilot calibration, not
+ * the Ministry of Finance's 1.28 (2023): set netTaxFactor 1.28 for FM.
  * Example: =SIB.SOCIOECONOMIC() gives about 81,600 kr per participant for the pilot.
  * @customfunction SOCIOECONOMIC
  * @param [inputs] Two-column range of input names and values, e.g. netTaxFactor 1.28; empty rows are skipped.
