@@ -230,6 +230,65 @@ describe("wizard in a plain browser", () => {
     await expect.poll(() => error.textContent()).toBe("Skriv et helt tal fra 1 til 10.000.000 personer.");
   });
 
+  it("Enkel → Detaljeret (click and arrow keys) keeps the pilot's eight measured shares; ticking emigration changes the preview to the engine's", async () => {
+    const page = await open(800, "da-DK", browserMode("da"));
+    await hostKnown(page, "browser");
+    await page.locator("#start-pilot").click();
+    await page.locator("#next").click();
+    expect(await currentStep(page)).toBe("effect");
+    const shareTexts = () =>
+      page.$$eval('[data-field^="participantShare."]', (nodes) =>
+        nodes.map(
+          (node) => `${node.getAttribute("data-field")}=${(node as HTMLInputElement & { value: string }).value}`,
+        ),
+      );
+    const measured = await shareTexts();
+    // Counts of 55 as the fields show them (4 decimals, Danish comma): 10/55, 5/55, 9/55, 0, 0, 27/55, 0, 4/55.
+    expect(measured).toEqual([
+      "participantShare.JOB=18,1818",
+      "participantShare.JOB_UNK=9,0909",
+      "participantShare.JOB_PART=16,3636",
+      "participantShare.EDU=0",
+      "participantShare.FLEX=0",
+      "participantShare.TEMP=49,0909",
+      "participantShare.PERM=0",
+      "participantShare.ABROAD=7,2727",
+    ]);
+    const municipal = page.locator('[data-value="municipalNet"]');
+    const pilotNet = formatKr(
+      expectOk(computeCaseNumbers(pilot(), PILOT_PAYMENT_TERMS, {})).municipalNetPerParticipant,
+      "da",
+    );
+    await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+
+    // Enkel: the simple effect is the pilot's measured 17,55 pp, and the preview does not move.
+    await page.locator("#r-effectMode-simple").click();
+    await page.locator('[data-field="effectPp"] input').waitFor();
+    expect(await page.locator('[data-field="effectPp"] input').inputValue()).toBe("17,55");
+    await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+    // Arrow keys in the radio group, then a click back: the eight shares are still the measured ones.
+    await page.locator("#r-effectMode-simple").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.locator('[data-field="participantShare.JOB"] input').waitFor();
+    await page.locator("#r-effectMode-states").focus();
+    await page.keyboard.press("ArrowUp");
+    await page.locator('[data-field="effectPp"] input').waitFor();
+    await page.locator("#r-effectMode-states").click();
+    await page.locator('[data-field="participantShare.JOB"] input').waitFor();
+    expect(await shareTexts()).toEqual(measured);
+    await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+
+    // "Tæl ikke med som effekt": emigration ticked; the preview equals the engine with neutraliseStates ["ABROAD"].
+    await page.locator("#n-ABROAD").check();
+    const neutralised = expectOk(
+      computeCaseNumbers({ ...pilot(), neutraliseStates: ["ABROAD"] }, PILOT_PAYMENT_TERMS, {}),
+    ).municipalNetPerParticipant;
+    await expect.poll(() => municipal.textContent()).toBe(formatKr(neutralised, "da"));
+    expect(await municipal.textContent()).not.toBe(pilotNet);
+    await page.locator("#n-ABROAD").uncheck();
+    await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+  });
+
   it("works without office.js at all (blocked or offline)", async () => {
     const page = await open(800, "da-DK", { kind: "absent" });
     await hostKnown(page, "browser");
