@@ -69,7 +69,7 @@ function main(argv: readonly string[]): number {
   const report = caseReport(loaded.model);
   let views: ViewReport[] | null = null;
   if (options.compare === true) {
-    const compared = compareViews(loaded.model);
+    const compared = compareViews(loaded.model, options.scenario === undefined);
     if (!compared.ok) {
       process.stderr.write(`error: ${describeFailure(compared)}\n`);
       return 2;

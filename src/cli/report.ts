@@ -8,7 +8,7 @@ import { effectEstimates, type EffectEstimate } from "../engine/effect";
 import { parameterValue } from "../engine/parameters/lookup";
 import type { Scenario } from "../engine/scenario";
 import type { OutcomeState, PerState } from "../engine/states";
-import { applyViews, viewsToCompare } from "../engine/views";
+import { applyViews, BUILT_IN_VIEWS, viewsToCompare } from "../engine/views";
 import { ok, type Result } from "../engine/errors";
 import { workbookNames } from "../plan/outputs";
 
@@ -92,6 +92,8 @@ export function priceBasis(scenario: Scenario): PriceBasis {
   };
 }
 
+const PUBLISHED_OVERRIDES = BUILT_IN_VIEWS.find((view) => view.id === "published")?.overrides;
+
 /** One view of `--compare`: what it changes and its business case per participant. */
 export interface ViewReport {
   readonly id: string;
@@ -105,15 +107,18 @@ export interface ViewReport {
 
 /**
  * The business case of a model under the built-in views and the model file's own views (src/engine/views.ts).
- * @example compareViews(pilotModel).value.map((view) => view.id) // ["published", "fm2023", "employmentOnly"]
+ * `isPilot`: the model is the built-in pilot (else the "as published" view is labelled "as given in the file").
+ * @example compareViews(pilotModel, true).value.map((view) => view.id) // ["published", "fm2023", "employmentOnly"]
  */
-export function compareViews(model: Model): Result<ViewReport[]> {
+export function compareViews(model: Model, isPilot: boolean): Result<ViewReport[]> {
   const applied = applyViews(model.scenario, viewsToCompare(model.views));
   if (!applied.ok) return applied;
+  // The built-in "as published" view is the scenario as given: for a scenario file that is not the published pilot.
+  const asGiven = { da: "Som givet i filen", en: "As given in the file" };
   return ok(
     applied.value.map(({ view, businessCase }) => ({
       id: view.id,
-      label: view.label,
+      label: !isPilot && view.id === "published" && view.overrides === PUBLISHED_OVERRIDES ? asGiven : view.label,
       changes: view.changes,
       perParticipant: businessCase.npv.perParticipant,
       total: businessCase.npv.total,

@@ -161,4 +161,18 @@ describe("npm run case", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("Unknown field views[0].overrides.naf");
   });
+
+  it("examples/neutralise-abroad.json: ABROAD neutralised, its own view compared, the first view labelled as given", () => {
+    const { status, stdout } = runCase("--scenario", "examples/neutralise-abroad.json", "--compare", "--json");
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as {
+      neutraliseStates: string[];
+      attribution: { municipality: { ABROAD: number } };
+      views: { id: string; label: { en: string } }[];
+    };
+    expect(report.neutraliseStates).toEqual(["ABROAD"]);
+    expect(report.attribution.municipality.ABROAD).toBe(0);
+    expect(report.views.map((view) => view.id)).toEqual(["published", "fm2023", "employmentOnly", "noUnkWage"]);
+    expect(report.views[0]?.label.en).toBe("As given in the file");
+  });
 });
