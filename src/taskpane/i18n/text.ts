@@ -12,6 +12,9 @@ const TEXT = {
   stepOf: { da: "Trin {n} af {total}", en: "Step {n} of {total}" },
   stepHasErrors: { da: "har fejl", en: "has errors" },
   next: { da: "Næste", en: "Next" },
+  undo: { da: "Fortryd", en: "Undo" },
+  redo: { da: "Gentag", en: "Redo" },
+  historyGroup: { da: "Fortryd og gentag (Ctrl+Z og Ctrl+Y)", en: "Undo and redo (Ctrl+Z and Ctrl+Y)" },
   back: { da: "Tilbage", en: "Back" },
   fixErrors: {
     da: "Ret de markerede felter, før du går videre.",

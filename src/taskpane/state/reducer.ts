@@ -43,7 +43,34 @@ export interface WizardState {
   readonly attempted: readonly StepId[];
   readonly workshop: WorkshopValues;
   readonly status: Status;
+  /** Undo and redo of the case (fields, choices, neutralised states, the start). */
+  readonly history: History;
 }
+
+/** What undo restores: everything a change of the case touches. */
+export interface Snapshot extends Pick<
+  WizardState,
+  "start" | "base" | "baseTerms" | "fields" | "choices" | "neutralise" | "attempted"
+> {
+  /** The language the field texts were written in. */
+  readonly textLanguage: Language;
+}
+
+/** Bounded undo/redo stacks (newest last). */
+export interface History {
+  readonly past: readonly Snapshot[];
+  readonly future: readonly Snapshot[];
+  /** The field the last change typed into: further typing there is the same undo step (one step per field edit). */
+  readonly lastField: string | null;
+}
+
+/** Undo steps kept. */
+export const HISTORY_LIMIT = 50;
+
+const EMPTY_HISTORY: History = { past: [], future: [], lastField: null };
+
+/** Actions that change the case and can be undone. */
+const RECORDED: ReadonlySet<Action["type"]> = new Set(["setField", "setChoice", "setNeutralise", "start", "opened"]);
 
 export type Action =
   | { readonly type: "setLanguage"; readonly language: Language }
@@ -64,6 +91,8 @@ export type Action =
       readonly contract?: ContractTerms | null;
     }
   | { readonly type: "setWorkshop"; readonly slider: WorkshopSlider; readonly value: number }
+  | { readonly type: "undo" }
+  | { readonly type: "redo" }
   | { readonly type: "status"; readonly status: Status };
 
 /** The workshop's starting point: the pilot in round numbers. */
@@ -121,6 +150,7 @@ export function initialState(displayLanguage?: string | null): WizardState {
     attempted: [],
     workshop: WORKSHOP_DEFAULTS,
     status: { kind: "idle" },
+    history: EMPTY_HISTORY,
   };
 }
 
@@ -144,8 +174,60 @@ const modelCache = new WeakMap<
   { choices: WizardState["choices"]; base: Scenario; neutralise: WizardState["neutralise"]; model: WizardModel }
 >();
 
-/** The wizard's reducer: one new state per action, no side effects. */
+/**
+ * The wizard's reducer: one new state per action, no side effects. Changes of the case are recorded for undo (typing
+ * in one field is one step until another field, choice or step is touched); undo and redo restore the case in the
+ * current language.
+ * @example reduce(reduce(state, { type: "setField", id: "costPerParticipant", text: "1" }), { type: "undo" })
+ */
 export function reduce(state: WizardState, action: Action): WizardState {
+  if (action.type === "undo") return travel(state, "back");
+  if (action.type === "redo") return travel(state, "forward");
+  const next = apply(state, action);
+  if (next === state) return state;
+  if (!RECORDED.has(action.type)) {
+    // Moving on (another step, view or language) ends the typing in a field: typing there again is a new step.
+    const moved = ["goTo", "next", "back", "setView", "setLanguage"].includes(action.type);
+    return moved && next.history.lastField !== null ? { ...next, history: { ...next.history, lastField: null } } : next;
+  }
+  const field = action.type === "setField" ? action.id : null;
+  if (field !== null && state.history.lastField === field) {
+    return { ...next, history: { ...state.history, future: [] } };
+  }
+  const past = [...state.history.past, snapshotOf(state)].slice(-HISTORY_LIMIT);
+  return { ...next, history: { past, future: [], lastField: field } };
+}
+
+/** True when there is a change to undo / to redo. */
+export function canUndo(state: WizardState): boolean {
+  return state.history.past.length > 0;
+}
+export function canRedo(state: WizardState): boolean {
+  return state.history.future.length > 0;
+}
+
+function snapshotOf(state: WizardState): Snapshot {
+  const { start, base, baseTerms, fields, choices, neutralise, attempted, language } = state;
+  return { start, base, baseTerms, fields, choices, neutralise, attempted, textLanguage: language };
+}
+
+function travel(state: WizardState, direction: "back" | "forward"): WizardState {
+  const { past, future } = state.history;
+  const target = direction === "back" ? past[past.length - 1] : future[future.length - 1];
+  if (target === undefined) return state;
+  const current = snapshotOf(state);
+  const history: History =
+    direction === "back"
+      ? { past: past.slice(0, -1), future: [...future, current], lastField: null }
+      : { past: [...past, current], future: future.slice(0, -1), lastField: null };
+  const { textLanguage, ...restored } = target;
+  // Texts written in another language are rewritten in today's (values are kept).
+  const fields =
+    textLanguage === state.language ? restored.fields : relabelEntries(ALL_FIELDS, restored.fields, state.language);
+  return { ...state, ...restored, fields, history };
+}
+
+function apply(state: WizardState, action: Action): WizardState {
   switch (action.type) {
     case "setLanguage":
       return withLanguage({ ...state, languageChosen: true }, action.language);
@@ -205,6 +287,9 @@ export function reduce(state: WizardState, action: Action): WizardState {
       return { ...state, workshop: { ...state.workshop, [action.slider]: action.value } };
     case "status":
       return { ...state, status: action.status };
+    case "undo":
+    case "redo":
+      return state;
   }
 }
 

@@ -18,7 +18,7 @@ import { STATE_LABELS, type OutcomeState } from "../../engine/states";
 import { EXCEL_ONLY_OPTIONS, START_OPTIONS } from "../steps/start";
 import type { WizardModel } from "../state/model";
 import { visibleFields } from "../state/model";
-import { modelOf, reduce, type Action, type WizardState } from "../state/reducer";
+import { canRedo, canUndo, modelOf, reduce, type Action, type WizardState } from "../state/reducer";
 import type { FieldSpec, StartOption, StepId, Text } from "../state/types";
 import { aboutView } from "./aboutView";
 import { domId, el } from "./dom";
@@ -62,6 +62,7 @@ export class WizardApp {
 
   /** Renders the wizard and starts host detection (the wizard is usable before Office answers). */
   start(): void {
+    this.root.addEventListener("keydown", (event) => this.onShortcut(event));
     this.render();
     void this.deps.detect().then((detected) =>
       this.dispatch({
@@ -210,6 +211,32 @@ export class WizardApp {
         ),
       ),
     );
+    const history = el(
+      "div",
+      { class: "history", role: "group", "aria-label": t("historyGroup", language) },
+      el(
+        "button",
+        {
+          type: "button",
+          id: "undo",
+          "aria-keyshortcuts": "Control+Z",
+          disabled: !canUndo(state),
+          onclick: () => this.dispatch({ type: "undo" }),
+        },
+        t("undo", language),
+      ),
+      el(
+        "button",
+        {
+          type: "button",
+          id: "redo",
+          "aria-keyshortcuts": "Control+Y Control+Shift+Z",
+          disabled: !canRedo(state),
+          onclick: () => this.dispatch({ type: "redo" }),
+        },
+        t("redo", language),
+      ),
+    );
     const body =
       state.step === "start"
         ? this.startBody()
@@ -234,6 +261,7 @@ export class WizardApp {
       "section",
       { class: "panel", "aria-labelledby": "step-title" },
       nav,
+      history,
       el(
         "h2",
         { id: "step-title", tabindex: "-1" },
@@ -482,6 +510,8 @@ export class WizardApp {
       const step = flag.dataset.stepFlag as StepId;
       flag.hidden = !(model.stepsWithErrors.has(step) && (state.attempted.includes(step) || this.touchedIn(step)));
     }
+    this.root.querySelector("#undo")?.toggleAttribute("disabled", !canUndo(state));
+    this.root.querySelector("#redo")?.toggleAttribute("disabled", !canRedo(state));
     const blocked = this.root.querySelector<HTMLElement>("#step-blocked");
     if (blocked !== null)
       blocked.hidden = !(model.stepsWithErrors.has(state.step) && state.attempted.includes(state.step));
@@ -564,6 +594,30 @@ export class WizardApp {
 
   private userChanged(spec: FieldSpec, model: WizardModel): boolean {
     return spec.target.kind === "input" && inputProvenance(model.scenario, spec.target.key).evidence === "user";
+  }
+
+  /**
+   * Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes a change of the case, in the wizard view. In a text field the
+   * browser's own undo of the typing is left alone (it reaches the case as ordinary input).
+   */
+  private onShortcut(event: KeyboardEvent): void {
+    if (this.state.view !== "wizard" || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const action: Action | null =
+      key === "z" && !event.shiftKey
+        ? { type: "undo" }
+        : key === "y" || (key === "z" && event.shiftKey)
+          ? { type: "redo" }
+          : null;
+    if (action === null) return;
+    const origin = event.composedPath()[0];
+    const typing =
+      (origin instanceof HTMLInputElement && !["checkbox", "radio", "button"].includes(origin.type)) ||
+      origin instanceof HTMLTextAreaElement ||
+      (origin instanceof HTMLElement && origin.isContentEditable);
+    if (typing) return;
+    event.preventDefault();
+    this.dispatch(action);
   }
 
   // ----------------------------------------------------------------------------------------------------- effects
