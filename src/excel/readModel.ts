@@ -1,14 +1,16 @@
-import { failMany, ok, type Result } from "../engine/errors";
+import { failMany, ok, type EngineFailure, type EngineSuccess, type Result } from "../engine/errors";
 import { DEFAULT_INVESTOR_TERMS } from "../engine/investor/terms";
 import { PILOT_PAYMENT_TERMS } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import {
-  contractFromWorkbook,
   inputNames,
-  scenarioFromWorkbook,
+  readContract,
+  readScenario,
   termNames,
+  type CellProblem,
   type ContractTerms,
   type RangeValues,
+  type ReadBackOptions,
 } from "../plan/readBack";
 import { NAME_PREFIX } from "../plan/relocate";
 import type { ExcelHost } from "./host";
@@ -20,6 +22,24 @@ export interface ReadModel {
   readonly contract: ContractTerms | null;
   /** The prefix of the defined names it was read from ("SIB_", "SIB2_", …). */
   readonly prefix: string;
+  /** The problems the user accepted (see {@link ReadOptions}), with their fallbacks applied; empty normally. */
+  readonly accepted: readonly CellProblem[];
+}
+
+/**
+ * A read-back: the model, or why it cannot be opened. A failure carries the issues (each message naming the defined
+ * name, row and cell address) and the problem cells as data; those with a fallback can be accepted by reading again
+ * with `accept` (the taskpane lists them and asks).
+ */
+export type ReadResult = EngineSuccess<ReadModel> | (EngineFailure & { readonly problems: readonly CellProblem[] });
+
+/** Options of a read-back. */
+export interface ReadOptions {
+  /**
+   * Problems the user accepted, as listed by an earlier read (matched on name, row, kind and the cell's content, so
+   * a cell that changed since is asked about again). Default: none, so no cell is read past silently.
+   */
+  readonly accept?: readonly CellProblem[];
 }
 
 /** The models in a workbook, by the prefix of their defined names. */
@@ -65,10 +85,14 @@ export async function findModels(host: ExcelHost): Promise<WorkbookModels> {
 
 /**
  * Reads the inputs of a model written earlier (by its defined names, SIB_ or SIB2_ …) with two syncs: one for the
- * workbook's names, one for the values of the input ranges (business case, payment and investor terms). Returns the
- * scenario and terms they describe, or every problem (a missing name, a non-number, a broken rule), each message
- * naming the defined name (and row) of the cell it concerns. `base` and `baseContract` supply what the sheets do not
- * hold. The newest model is read by {@link readNewestModel}.
+ * workbook's names, one for the values and addresses of the input ranges (business case, payment and investor
+ * terms). Returns the scenario and terms they describe, or every problem (a missing name or one that refers to no
+ * cells, an empty cell, text, an Excel error such as #REF!, a broken rule), each message naming the defined name,
+ * row and cell address, with the problem cells as data. Nothing is read past silently: a cap, threshold, return cap,
+ * maximum loss or hurdle that holds "220000 kr" or #REF! is a problem (not "none"), and so is a missing
+ * SIB_PayPrices in a model with a Payment sheet; such problems are read past only when passed back in
+ * `options.accept`. `base` and `baseContract` supply what the sheets do not hold. The newest model is read by
+ * {@link readNewestModel}.
  * @example (await readWholeModel(pilot, DEFAULT_CONTRACT, officeExcelHost(), "SIB2_")).ok // true for a valid model
  */
 export async function readWholeModel(
@@ -76,8 +100,9 @@ export async function readWholeModel(
   baseContract: ContractTerms,
   host: ExcelHost,
   prefix: string = NAME_PREFIX,
-): Promise<Result<ReadModel>> {
-  return readChosenModel(base, baseContract, host, () => prefix);
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  return readChosenModel(base, baseContract, host, () => prefix, options);
 }
 
 /**
@@ -89,8 +114,9 @@ export async function readNewestModel(
   base: Scenario,
   baseContract: ContractTerms,
   host: ExcelHost,
-): Promise<Result<ReadModel>> {
-  return readChosenModel(base, baseContract, host, (names) => modelsAmong(names).newest ?? NAME_PREFIX);
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  return readChosenModel(base, baseContract, host, (names) => modelsAmong(names).newest ?? NAME_PREFIX, options);
 }
 
 /** Two syncs: the workbook's names (from which `choose` picks the model's prefix), then the model's input ranges. */
@@ -99,7 +125,8 @@ async function readChosenModel(
   baseContract: ContractTerms,
   host: ExcelHost,
   choose: (names: readonly string[]) => string,
-): Promise<Result<ReadModel>> {
+  options: ReadOptions,
+): Promise<ReadResult> {
   return host.run(async (context) => {
     const names = context.workbook.names;
     names.load("items/name");
@@ -109,20 +136,51 @@ async function readChosenModel(
     const wanted = [...inputNames(), ...termNames()].map((name) => `${prefix}${name.slice(NAME_PREFIX.length)}`);
     const ranges = new Map<string, Excel.Range>();
     for (const name of wanted.filter((candidate) => existing.has(candidate))) {
-      const range = names.getItem(name).getRange();
-      range.load("values");
+      // ExcelApi 1.4: a name whose reference is #REF! (its sheet deleted) gives a null object, not a failed sync.
+      const range = names.getItem(name).getRangeOrNullObject();
+      range.load(["values", "address"]);
       ranges.set(name, range);
     }
     await context.sync();
-    const valuesOf = (name: string): RangeValues | undefined => ranges.get(name)?.values;
-    const scenario = scenarioFromWorkbook(base, valuesOf, prefix);
-    const contract = contractFromWorkbook(baseContract, valuesOf, prefix);
-    if (!scenario.ok || !contract.ok) {
-      const issues = [...(scenario.ok ? [] : scenario.issues), ...(contract.ok ? [] : contract.issues)];
-      return failMany(namedIssues(issues, prefix));
+    const found = (name: string): Excel.Range | undefined => {
+      const range = ranges.get(name);
+      return range === undefined || range.isNullObject ? undefined : range;
+    };
+    const valuesOf = (name: string): RangeValues | undefined => found(name)?.values;
+    const readOptions: ReadBackOptions = {
+      accept: options.accept ?? [],
+      addressOf: (name, row) => {
+        const address = found(name)?.address;
+        return address === undefined ? null : cellAddress(address, row);
+      },
+      brokenNames: new Set([...ranges.keys()].filter((name) => ranges.get(name)?.isNullObject === true)),
+    };
+    const scenario = readScenario(base, valuesOf, prefix, readOptions);
+    const contract = readContract(baseContract, valuesOf, prefix, readOptions);
+    const problems = [...scenario.problems, ...contract.problems];
+    if (!scenario.result.ok || !contract.result.ok) {
+      const issues = [
+        ...(scenario.result.ok ? [] : scenario.result.issues),
+        ...(contract.result.ok ? [] : contract.result.issues),
+      ];
+      return { ...failMany(namedIssues(issues, prefix)), problems };
     }
-    return ok({ scenario: scenario.value, contract: contract.value, prefix });
+    const accepted = [...scenario.accepted, ...contract.accepted];
+    return ok({ scenario: scenario.result.value, contract: contract.result.value, prefix, accepted });
   });
+}
+
+/**
+ * The address of one row of a range's address as Excel gives it ("Payment!B20:B23", row 2 → "Payment!B21"); the
+ * range's first cell for a null row. Excel quotes sheet names that need it ("'Input (2)'!B4"), and the quoting is
+ * kept.
+ * @example cellAddress("'Input (2)'!$B$44:$B$51", 3) // "'Input (2)'!B46"
+ */
+export function cellAddress(rangeAddress: string, row: number | null): string {
+  const match = /^(.*)!\$?([A-Z]+)\$?(\d+)(?::\$?[A-Z]+\$?\d+)?$/.exec(rangeAddress);
+  if (match === null) return rangeAddress;
+  const [, sheet = "", column = "", top = "1"] = match;
+  return `${sheet}!${column}${Number(top) + (row === null ? 0 : row - 1)}`;
 }
 
 /** What a model's sheets do not hold comes from the pilot's payment terms and the default investor terms. */
@@ -138,5 +196,5 @@ export async function readModel(
   prefix: string = NAME_PREFIX,
 ): Promise<Result<Scenario>> {
   const read = await readWholeModel(base, DEFAULT_CONTRACT, host, prefix);
-  return read.ok ? { ok: true, value: read.value.scenario } : read;
+  return read.ok ? { ok: true, value: read.value.scenario } : failMany(read.issues);
 }

@@ -12,10 +12,187 @@ import type { Cohort, RefusionStep, Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { validateScenario } from "../engine/validate";
 import { SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS } from "./inputsSheet";
+import { NONE, NO_RETURN_CAP } from "./investor/labels";
+import { NO_CAP, NO_THRESHOLD } from "./payment/labels";
 import { NAME_PREFIX } from "./relocate";
 
 /** Values of a defined name's range, row by row, as a workbook holds them. */
 export type RangeValues = readonly (readonly unknown[])[];
+
+/**
+ * What is wrong with an input cell read back, as a person sees it: the defined name is missing (`missingName`) or
+ * refers to no cells (`brokenName`, e.g. `=#REF!` after its sheet was deleted); the cell is empty where a value is
+ * required (`empty`); it holds an Excel error value (`error`: `#REF!`, `#VALUE!`, `#N/A`, … or their Danish forms),
+ * text that is not a number (`text`, e.g. "220000 kr"; in an optional term only the documented none-texts such as
+ * "no cap" or "ingen" mean none) or another non-number (`notNumber`, e.g. TRUE); or a column has more problems than
+ * are listed (`more`).
+ */
+export type CellProblemKind = "missingName" | "brokenName" | "empty" | "error" | "text" | "notNumber" | "more";
+
+/**
+ * One input cell that could not be read as it is. A problem with a `fallback` can be accepted explicitly (pass it back
+ * in `accept`): `none` reads an optional term as off, which is what the workbook's own formulas compute from a
+ * non-number (they test ISNUMBER); `contractNotRead` opens the model without its payment and investor terms. A
+ * problem without a fallback must be fixed in the workbook.
+ */
+export interface CellProblem {
+  /** The defined name with the model's prefix, e.g. "SIB2_PayPersonCap". */
+  readonly name: string;
+  /** 1-based row within the name's range; null for a single cell or the whole name. */
+  readonly row: number | null;
+  /** The cell's address when the reader knows it, e.g. "Payment!B9" or "'Input (2)'!B38"; else null. */
+  readonly address: string | null;
+  readonly kind: CellProblemKind;
+  /** The content as read ("#REF!", "220000 kr", "TRUE", ""), the count of further rows for `more`, else null. */
+  readonly value: string | null;
+  readonly fallback: "none" | "contractNotRead" | null;
+}
+
+/** Options of a read-back: what the caller knows about the cells, and which listed problems the user accepted. */
+export interface ReadBackOptions {
+  /** Problems the user accepted, as listed by an earlier read; a listed problem matches on name, row, kind and value. */
+  readonly accept?: readonly CellProblem[];
+  /** The address of a defined name's cell (row 1-based within its range), e.g. "Payment!B9"; null when unknown. */
+  readonly addressOf?: (definedName: string, row: number | null) => string | null;
+  /** Defined names that exist but refer to no cells (their range is #REF!). */
+  readonly brokenNames?: ReadonlySet<string>;
+}
+
+/** A read-back: the result, every problem found (listed or not accepted), and the problems accepted. */
+export interface WorkbookRead<T> {
+  readonly result: Result<T>;
+  /** Every problem found, in the order of the cells (the accepted ones too). */
+  readonly problems: readonly CellProblem[];
+  /** The problems the result was built past, each with its fallback applied. */
+  readonly accepted: readonly CellProblem[];
+}
+
+/** At most this many problems are listed per defined name; the rest are counted in one `more` problem. */
+export const MAX_PROBLEMS_PER_NAME = 10;
+
+/** Texts that mean "none" in an optional term cell (the sheets write them), compared trimmed and ignoring case. */
+const NONE_TEXTS: ReadonlySet<string> = new Set(
+  [NO_CAP, NO_THRESHOLD, NONE, NO_RETURN_CAP].flatMap((text) => [text.da, text.en]).map((text) => text.toLowerCase()),
+);
+
+/**
+ * Excel's error values as `Range.values` gives them, in English and Danish Excel (Microsoft's list of error values and
+ * the Danish function translations): #REF!/#REFERENCE!, #VALUE!/#VÆRDI!, #NAME?/#NAVN?, #N/A/#I/T, #DIV/0!,
+ * #NUM!, #NULL!/#NUL!, #SPILL!, #CALC!, #FIELD!, #BLOCKED!, #CONNECT!, #BUSY!, #UNKNOWN!, #GETTING_DATA.
+ */
+const ERROR_TEXT = /^#(?:[A-ZÆØÅ_]+[!?]|DIV(?:ISION)?\/0!|N\/A|I\/T|GETTING_DATA)$/iu;
+
+/** A cell's content sorted by what it is. */
+type CellContent =
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "empty" | "error" | "text" | "notNumber"; readonly shown: string };
+
+/**
+ * Sorts a cell's value as read from a workbook: a finite number; empty (null, undefined, "" or blanks); an Excel
+ * error (its text from `Range.values`, or a formula engine's error object with a `#…` value); text; anything else.
+ * @example readCell("#REF!") // { kind: "error", shown: "#REF!" }
+ */
+export function readCell(value: unknown): CellContent {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { kind: "number", value } : { kind: "notNumber", shown: String(value) };
+  }
+  if (value === null || value === undefined) return { kind: "empty", shown: "" };
+  if (typeof value === "string") {
+    if (value.trim() === "") return { kind: "empty", shown: value };
+    return { kind: ERROR_TEXT.test(value.trim()) ? "error" : "text", shown: value };
+  }
+  if (typeof value === "object" && "value" in value) {
+    const text = (value as { readonly value: unknown }).value;
+    if (typeof text === "string" && text.startsWith("#")) return { kind: "error", shown: text };
+  }
+  return { kind: "notNumber", shown: typeof value === "boolean" ? String(value).toUpperCase() : String(value) };
+}
+
+/** Collects the problems of one read and turns those not accepted into issues naming the cell. */
+class ProblemList {
+  readonly problems: CellProblem[] = [];
+  readonly accepted: CellProblem[] = [];
+  readonly issues: Issue[] = [];
+  private readonly perName = new Map<string, number>();
+
+  constructor(private readonly options: ReadBackOptions) {}
+
+  /** The cell's text for messages: "SIB_Wages row 3 (Inputs!D46)". */
+  where(name: string, row: number | null): string {
+    const address = this.options.addressOf?.(name, row) ?? null;
+    return `${name}${row === null ? "" : ` row ${row}`}${address === null ? "" : ` (${address})`}`;
+  }
+
+  /**
+   * Records a problem; returns true when the user accepted it (its fallback applies), false when it is an issue.
+   * `expected` ends the message: what the cell must hold.
+   */
+  add(
+    name: string,
+    row: number | null,
+    kind: Exclude<CellProblemKind, "more">,
+    shown: string | null,
+    fallback: CellProblem["fallback"],
+    expected: string,
+  ): boolean {
+    const count = (this.perName.get(name) ?? 0) + 1;
+    this.perName.set(name, count);
+    const problem: CellProblem = {
+      name,
+      row,
+      address: this.options.addressOf?.(name, row) ?? null,
+      kind,
+      value: shown,
+      fallback,
+    };
+    const accepted = fallback !== null && (this.options.accept ?? []).some((given) => sameProblem(given, problem));
+    if (count > MAX_PROBLEMS_PER_NAME) return accepted;
+    this.problems.push(problem);
+    if (accepted) {
+      this.accepted.push(problem);
+      return true;
+    }
+    const rule = kind === "missingName" || kind === "brokenName" || kind === "empty" ? "required" : "number";
+    this.issues.push(
+      issue("InvalidInput", name, rule, `${this.where(name, row)} ${describe(kind, shown, name)}; ${expected}.`),
+    );
+    return false;
+  }
+
+  /** Adds one `more` problem per name whose problems were not all listed. */
+  finish(): void {
+    for (const [name, count] of this.perName) {
+      if (count <= MAX_PROBLEMS_PER_NAME) continue;
+      const more = count - MAX_PROBLEMS_PER_NAME;
+      this.problems.push({ name, row: null, address: null, kind: "more", value: String(more), fallback: null });
+      this.issues.push(
+        issue("InvalidInput", name, "number", `${name}: ${more} more cells cannot be read (not listed).`),
+      );
+    }
+  }
+}
+
+function sameProblem(a: CellProblem, b: CellProblem): boolean {
+  return a.name === b.name && a.row === b.row && a.kind === b.kind && a.value === b.value;
+}
+
+function describe(kind: CellProblemKind, shown: string | null, name: string): string {
+  switch (kind) {
+    case "missingName":
+      return `is missing: the workbook has no defined name ${name}`;
+    case "brokenName":
+      return `refers to no cells (its reference is #REF!, e.g. its sheet was deleted)`;
+    case "empty":
+      return "is empty";
+    case "error":
+      return `holds the Excel error ${shown ?? ""}`;
+    case "text":
+      return `holds the text ${JSON.stringify(shown ?? "")}`;
+    case "notNumber":
+    case "more":
+      return `holds ${shown ?? ""}`;
+  }
+}
 
 /** The defined names (without prefix, i.e. as with SIB_) an existing model's inputs are read from. */
 export function inputNames(): string[] {
@@ -32,33 +209,50 @@ export function inputNames(): string[] {
 /**
  * Rebuilds a scenario from the input cells of a model in a workbook (read by their defined names, with the model's
  * prefix), starting from `base` for what the workbook does not hold (name, parameter year, measured group sizes).
- * Every unreadable or invalid value is reported with the defined name it came from; nothing is filled in silently.
+ * Every unreadable or invalid value is reported with the defined name (and row, and address when known) it came
+ * from; nothing is filled in silently. See {@link readScenario} for the problems as data.
  * @example scenarioFromWorkbook(pilot, (name) => valuesOf(name), "SIB_") // ok: the scenario the cells describe
  */
 export function scenarioFromWorkbook(
   base: Scenario,
   valuesOf: (definedName: string) => RangeValues | undefined,
   prefix: string = NAME_PREFIX,
+  options: ReadBackOptions = {},
 ): Result<Scenario> {
-  const issues: Issue[] = [];
+  return readScenario(base, valuesOf, prefix, options).result;
+}
+
+/** The Inputs sheet's single-cell names (scalars): their problems have no row. */
+const SCALAR_NAMES: ReadonlySet<string> = new Set(
+  SCALAR_INPUT_GROUPS.flatMap((group) => group.inputs.map((input) => input.name)),
+);
+
+/**
+ * {@link scenarioFromWorkbook} with its problems as data: every input cell that is missing, empty, an Excel error,
+ * text or another non-number is a {@link CellProblem} (none has a fallback: the scenario's cells must be fixed).
+ * @example readScenario(pilot, valuesOf, "SIB_").problems // [{ name: "SIB_HorizonMonths", kind: "error", value: "#REF!", … }]
+ */
+export function readScenario(
+  base: Scenario,
+  valuesOf: (definedName: string) => RangeValues | undefined,
+  prefix: string = NAME_PREFIX,
+  options: ReadBackOptions = {},
+): WorkbookRead<Scenario> {
+  const list = new ProblemList(options);
   const named = (name: string): string => `${prefix}${name.slice(NAME_PREFIX.length)}`;
   const column = (name: string): number[] => {
-    const values = valuesOf(named(name));
+    const full = named(name);
+    const values = valuesOf(full);
     if (values === undefined) {
-      issues.push(issue("InvalidInput", named(name), "required", `The workbook has no defined name ${named(name)}.`));
+      const kind = options.brokenNames?.has(full) === true ? "brokenName" : "missingName";
+      list.add(full, null, kind, null, null, "write the model again from the wizard, or restore the name");
       return [];
     }
     return values.map((row, index) => {
-      const value = row[0];
-      if (typeof value === "number" && Number.isFinite(value)) return value;
-      issues.push(
-        issue(
-          "InvalidInput",
-          named(name),
-          "number",
-          `${named(name)} row ${index + 1} must be a number, got ${JSON.stringify(value ?? null)}.`,
-        ),
-      );
+      const content = readCell(row[0]);
+      if (content.kind === "number") return content.value;
+      const at = SCALAR_NAMES.has(name) ? null : index + 1;
+      list.add(full, at, content.kind, content.shown, null, "it must be a number");
       return Number.NaN;
     });
   };
@@ -99,11 +293,17 @@ export function scenarioFromWorkbook(
       }
     });
   }
-  if (issues.length > 0) return failMany(issues);
+  list.finish();
+  const done = (result: Result<Scenario>): WorkbookRead<Scenario> => ({
+    result,
+    problems: list.problems,
+    accepted: list.accepted,
+  });
+  if (list.issues.length > 0) return done(failMany(list.issues));
   const applied = applyInputs({ ...base, cohorts, refusionSteps }, pairs);
-  if (!applied.ok) return applied;
+  if (!applied.ok) return done(applied);
   const ruleIssues = validateScenario(applied.value);
-  return ruleIssues.length > 0 ? failMany(ruleIssues) : ok(applied.value);
+  return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(applied.value));
 }
 
 /** The defined names (as with SIB_) the payment and investor terms of a model are read from. */
@@ -154,58 +354,118 @@ export interface ContractTerms {
 
 /**
  * Rebuilds the payment and investor terms from a model's Payment and Investor sheets (by their defined names, with
- * the model's prefix). Returns null when the workbook's model has no Payment sheet. A cap, threshold, IRR cap,
- * maximum loss or hurdle written as text ("no cap", "ingen") means none; every other unreadable or invalid value is
- * reported with its defined name. `base` supplies what the sheets do not hold (the threshold's gating metric and who
- * pays a principal-protection top-up).
+ * the model's prefix). Returns null when the model has no Payment and Investor sheets (none of their names exists).
+ * An optional term (a cap, the threshold, the IRR cap, maximum loss or hurdle) that is empty or holds a none-text the
+ * sheets write ("no cap", "intet loft", "ingen", …) means none; any other text or an Excel error is reported (and
+ * read as none only when that problem is accepted). A missing name of a model that has the sheets is reported (and
+ * the terms are not read only when accepted). `base` supplies what the sheets do not hold (the threshold's gating
+ * metric and who pays a principal-protection top-up). See {@link readContract} for the problems as data.
+ * @example contractFromWorkbook(DEFAULT_CONTRACT, valuesOf, "SIB_") // ok: the terms the sheets hold
  */
 export function contractFromWorkbook(
   base: ContractTerms,
   valuesOf: (definedName: string) => RangeValues | undefined,
   prefix: string = NAME_PREFIX,
+  options: ReadBackOptions = {},
 ): Result<ContractTerms | null> {
-  if (valuesOf(`${prefix}${"SIB_PayPrices".slice(NAME_PREFIX.length)}`) === undefined) return ok(null);
-  const reader = termReader(valuesOf, prefix);
+  return readContract(base, valuesOf, prefix, options).result;
+}
+
+/**
+ * {@link contractFromWorkbook} with its problems as data (see {@link CellProblem}): an optional term's unreadable
+ * cell has the fallback `none`, a missing term name `contractNotRead`, every other problem none.
+ * @example readContract(DEFAULT_CONTRACT, valuesOf, "SIB_").problems // [{ name: "SIB_PayPersonCap", kind: "text", value: "220000 kr", fallback: "none", … }]
+ */
+export function readContract(
+  base: ContractTerms,
+  valuesOf: (definedName: string) => RangeValues | undefined,
+  prefix: string = NAME_PREFIX,
+  options: ReadBackOptions = {},
+): WorkbookRead<ContractTerms | null> {
+  const named = (name: string): string => `${prefix}${name.slice(NAME_PREFIX.length)}`;
+  const list = new ProblemList(options);
+  const done = (result: Result<ContractTerms | null>): WorkbookRead<ContractTerms | null> => ({
+    result,
+    problems: list.problems,
+    accepted: list.accepted,
+  });
+  const missing = termNames().filter((name) => valuesOf(named(name)) === undefined);
+  if (missing.length === termNames().length) return done(ok(null));
+  if (missing.length > 0) {
+    for (const name of missing) {
+      const full = named(name);
+      const kind = options.brokenNames?.has(full) === true ? "brokenName" : "missingName";
+      const expected =
+        "restore the name (or write the model again), or accept opening the model without its payment and investor terms";
+      list.add(full, null, kind, null, "contractNotRead", expected);
+    }
+    list.finish();
+    return done(list.issues.length > 0 ? failMany(list.issues) : ok(null));
+  }
+  const reader = termReader(valuesOf, prefix, list);
   const paymentTerms = readPaymentTerms(reader, base.paymentTerms);
   const investorInput = readInvestorTerms(reader, base.investorTerms);
-  if (reader.issues.length > 0) return failMany(reader.issues);
+  list.finish();
+  if (list.issues.length > 0) return done(failMany(list.issues));
   const paymentIssues = validatePaymentTerms(paymentTerms);
   const investorTerms = checkedInvestorTerms(investorInput);
   const all = [...paymentIssues, ...(investorTerms.ok ? [] : investorTerms.issues)];
-  if (all.length > 0 || !investorTerms.ok) return failMany(all);
-  return ok({ paymentTerms, investorTerms: investorTerms.value });
+  if (all.length > 0 || !investorTerms.ok) return done(failMany(all));
+  return done(ok({ paymentTerms, investorTerms: investorTerms.value }));
 }
 
-/** Reads term cells by defined name (with the model's prefix), collecting an issue for every unreadable value. */
+/** Reads term cells by defined name (with the model's prefix), recording a problem for every unreadable value. */
 interface TermReader {
   readonly issues: Issue[];
   readonly named: (name: string) => string;
-  /** The first column of a name's range. */
+  /** The first column of a name's range (every term name exists: missing ones are handled before reading). */
   readonly cells: (name: string) => unknown[];
-  /** A number; for an optional term, text or an empty cell means none (null). */
-  readonly number: (name: string, value: unknown, optional: boolean) => number | null;
+  /**
+   * A number; for an optional term, an empty cell or a none-text means none (null), and other text or an Excel error
+   * is a problem whose accepted fallback is none. `row`: 1-based row in a column name, null for a single cell.
+   */
+  readonly number: (name: string, value: unknown, optional: boolean, row?: number | null) => number | null;
+  /** A text cell of a column (metric ids, required ids): empty gives null unless required; anything else is a problem. */
+  readonly text: (name: string, value: unknown, row: number, required?: boolean) => string | null;
   readonly scalar: (name: string, optional?: boolean) => number | null;
   readonly required: (name: string) => number;
   readonly flag: (name: string) => boolean;
 }
 
-function termReader(valuesOf: (definedName: string) => RangeValues | undefined, prefix: string): TermReader {
-  const issues: Issue[] = [];
+const NUMBER_OR_NONE = 'it must be a number, or a text meaning none ("no cap", "intet loft", "ingen", "none", …)';
+
+function termReader(
+  valuesOf: (definedName: string) => RangeValues | undefined,
+  prefix: string,
+  list: ProblemList,
+): TermReader {
+  const issues = list.issues;
   const named = (name: string): string => `${prefix}${name.slice(NAME_PREFIX.length)}`;
-  const cells = (name: string): unknown[] => {
-    const values = valuesOf(named(name));
-    if (values === undefined) {
-      issues.push(issue("InvalidInput", named(name), "required", `The workbook has no defined name ${named(name)}.`));
-      return [];
-    }
-    return values.map((row) => row[0]);
+  const cells = (name: string): unknown[] => (valuesOf(named(name)) ?? []).map((row) => row[0]);
+  const number = (name: string, value: unknown, optional: boolean, row: number | null = null): number | null => {
+    const content = readCell(value);
+    if (content.kind === "number") return content.value;
+    if (optional && content.kind === "empty") return null;
+    if (optional && content.kind === "text" && NONE_TEXTS.has(content.shown.trim().toLowerCase())) return null;
+    const fallback = optional ? "none" : null;
+    const accepted = list.add(
+      named(name),
+      row,
+      content.kind,
+      content.shown,
+      fallback,
+      optional ? NUMBER_OR_NONE : "it must be a number",
+    );
+    return accepted ? null : Number.NaN;
   };
-  const number = (name: string, value: unknown, optional: boolean): number | null => {
-    if (typeof value === "number" && Number.isFinite(value)) return value;
-    if (optional && (typeof value === "string" || value === null || value === undefined)) return null;
-    const message = `${named(name)} must be a number, got ${JSON.stringify(value ?? null)}.`;
-    issues.push(issue("InvalidInput", named(name), "number", message));
-    return Number.NaN;
+  const text = (name: string, value: unknown, row: number, required = false): string | null => {
+    const content = readCell(value);
+    if (content.kind === "text") return content.shown.trim();
+    if (content.kind === "empty" && !required) return null;
+    const shown = content.kind === "number" ? String(content.value) : content.shown;
+    const kind = content.kind === "number" ? "notNumber" : content.kind;
+    list.add(named(name), row, kind, shown, null, "it must be a metric id such as selfSupporting");
+    return "";
   };
   const scalar = (name: string, optional = false): number | null => number(name, cells(name)[0], optional);
   const required = (name: string): number => scalar(name) ?? Number.NaN;
@@ -214,33 +474,37 @@ function termReader(valuesOf: (definedName: string) => RangeValues | undefined, 
     const value = required(name);
     if (!Number.isNaN(value) && !satisfies(PAYMENT_RULES.flag, value, 0)) {
       issues.push(
-        issue("InvalidInput", named(name), "oneOf", `${named(name)} must be 1 (yes) or 0 (no), got ${value}.`),
+        issue(
+          "InvalidInput",
+          named(name),
+          "oneOf",
+          `${list.where(named(name), null)} must be 1 (yes) or 0 (no), got ${value}.`,
+        ),
       );
     }
     return value === 1;
   };
-  return { issues, named, cells, number, scalar, required, flag };
+  return { issues, named, cells, number, text, scalar, required, flag };
 }
 
 /** The rate card (metrics, prices, volume caps, chain) and the historical baseline rates per metric. */
 function readRateCard(reader: TermReader): { rateCard: PaymentTerms["rateCard"]; rates: Record<string, number> } {
-  const metricIds = reader.cells("SIB_PayMetricIds").map(String);
+  const metricIds = reader
+    .cells("SIB_PayMetricIds")
+    .map((value, k) => reader.text("SIB_PayMetricIds", value, k + 1, true) ?? "");
   const requiresIds = reader.cells("SIB_PayRequiresIds");
   const prices = reader.cells("SIB_PayPrices");
   const caps = reader.cells("SIB_PayVolumeCaps");
   const historical = reader.cells("SIB_PayHistoricalRates");
-  const rateCard = metricIds.map((metric, k) => {
-    const requires = requiresIds[k];
-    return {
-      metric,
-      price: reader.number("SIB_PayPrices", prices[k], false) ?? Number.NaN,
-      volumeCap: reader.number("SIB_PayVolumeCaps", caps[k], true),
-      requires: typeof requires === "string" && requires.trim() !== "" ? requires : null,
-    };
-  });
+  const rateCard = metricIds.map((metric, k) => ({
+    metric,
+    price: reader.number("SIB_PayPrices", prices[k], false, k + 1) ?? Number.NaN,
+    volumeCap: reader.number("SIB_PayVolumeCaps", caps[k], true, k + 1),
+    requires: reader.text("SIB_PayRequiresIds", requiresIds[k], k + 1),
+  }));
   const rates: Record<string, number> = {};
   metricIds.forEach(
-    (metric, k) => (rates[metric] = reader.number("SIB_PayHistoricalRates", historical[k], false) ?? Number.NaN),
+    (metric, k) => (rates[metric] = reader.number("SIB_PayHistoricalRates", historical[k], false, k + 1) ?? Number.NaN),
   );
   return { rateCard, rates };
 }

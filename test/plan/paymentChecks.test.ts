@@ -11,7 +11,7 @@ import { PAYMENT_SHEET_NAMES } from "../../src/plan/paymentSheet";
 import { STATUS_NAME, STATUS_OK, VALID_NAME } from "../../src/plan/blocks/checks";
 import { parseCell } from "../../src/plan/address";
 import type { Expr } from "../../src/plan/formula";
-import { contractFromWorkbook } from "../../src/plan/readBack";
+import { contractFromWorkbook, readContract } from "../../src/plan/readBack";
 import type { InputValidation, Language, PlanCell, WorkbookPlan } from "../../src/plan/types";
 import { evaluatePlan, type EvaluatedWorkbook } from "../support/hyperformulaWorkbook";
 
@@ -116,9 +116,12 @@ function validationAccepts(workbook: EvaluatedWorkbook, cell: TermCell, value: n
  * capacity, which a cell's data validation cannot see.
  */
 function engineAccepts(workbook: EvaluatedWorkbook): { accepts: boolean; cellAccepts: boolean; why: string } {
-  const read = contractFromWorkbook({ paymentTerms: model.paymentTerms, investorTerms: model.investorTerms }, (name) =>
-    workbook.rangeOf(name),
-  );
+  const base = { paymentTerms: model.paymentTerms, investorTerms: model.investorTerms };
+  const valuesOf = (name: string): unknown[][] | undefined => workbook.rangeOf(name);
+  // The sheets' formulas read any non-number in an optional term as none; the read-back lists other text than the
+  // none-texts as a problem whose fallback is none, so the verdict compared is the one with those accepted.
+  const accept = readContract(base, valuesOf).problems.filter((problem) => problem.fallback === "none");
+  const read = contractFromWorkbook(base, valuesOf, undefined, { accept });
   if (!read.ok) {
     const why = read.issues.map((issue) => issue.message).join(" | ");
     return { accepts: false, cellAccepts: read.issues.every((issue) => issue.rule === "sum"), why };

@@ -293,19 +293,37 @@ class FakeNames {
       }
       this.context.book.hf.addNamedExpression(
         name,
-        `=${quoteSheet(reference.sheet)}!${absoluteReference(reference.address)}`,
+        `=${quoteSheet(reference.sheet)}!${absoluteReference(reference.area)}`,
       );
       if (comment !== undefined) this.context.book.nameComments.set(name, comment);
     });
   }
 
-  getItem(name: string): { getRange: () => FakeRange } {
+  /**
+   * A name's range. `getRange` of a name that refers to no cells (`=#REF!` after its sheet was removed) throws at
+   * once here (Excel fails the sync); `getRangeOrNullObject` (ExcelApi 1.4) gives a null object instead.
+   */
+  getItem(name: string): { getRange: () => FakeRange; getRangeOrNullObject: () => FakeRange } {
+    const target = (): { sheet: string; area: string } | null => {
+      const expression = this.context.book.hf.getNamedExpressionFormula(name);
+      const match =
+        expression === undefined ? null : /^='?(.*?)'?!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(expression);
+      const sheet = (match?.[1] ?? "").replace(/''/g, "'");
+      // A name whose sheet was removed refers to no cells (Excel shows =#REF!).
+      if (match === null || !this.context.book.hf.doesSheetExist(sheet)) return null;
+      return { sheet, area: (match[2] ?? "").replace(/\$/g, "") };
+    };
     return {
       getRange: () => {
-        const expression = this.context.book.hf.getNamedExpressionFormula(name);
-        const match = expression === undefined ? null : /^='?(.*?)'?!(.+)$/.exec(expression);
-        if (match === null) throw new Error(`ItemNotFound: name ${name}`);
-        return new FakeRange(this.context, (match[1] ?? "").replace(/''/g, "'"), (match[2] ?? "").replace(/\$/g, ""));
+        const found = target();
+        if (found === null) throw new Error(`ItemNotFound: name ${name}`);
+        return new FakeRange(this.context, found.sheet, found.area);
+      },
+      getRangeOrNullObject: () => {
+        const found = target();
+        return found === null
+          ? new FakeRange(this.context, "", "A1", true)
+          : new FakeRange(this.context, found.sheet, found.area);
       },
     };
   }

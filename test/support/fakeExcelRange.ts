@@ -61,6 +61,14 @@ export function rangeCells(address: string): { column: number; row: number }[] {
   return cells;
 }
 
+/**
+ * A sheet's name as Excel writes it in `Range.address`: as is when it is a plain name ("Payment", "Input_2"), else in
+ * single quotes with quotes doubled ("'Input (2)'").
+ */
+export function addressSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
 function sheetId(book: FakeBook, sheet: string): number {
   const id = book.hf.getSheetId(sheet);
   if (id === undefined) throw new Error(`ItemNotFound: sheet ${sheet}`);
@@ -97,21 +105,29 @@ function fakeFormat(queue: FakeQueue, sheet: string, areas: readonly string[]): 
   return format as unknown as Excel.RangeFormat;
 }
 
+/**
+ * A range of the fake. `area` is its A1 part ("B4:C9"); `address`, once loaded, is what Excel's `Range.address`
+ * gives: the sheet (quoted when needed) and the area without $ ("'Input (2)'!B4:C9"). A null object (from
+ * `getRangeOrNullObject` on a name whose reference is #REF!) has `isNullObject` true and loads nothing.
+ */
 export class FakeRange {
   readonly format: Excel.RangeFormat;
   values: unknown[][] = [];
   valuesAsJson: unknown[][] = [];
+  address = "";
+  isNullObject = false;
 
   constructor(
     private readonly queue: FakeQueue,
     readonly sheet: string,
-    readonly address: string,
+    readonly area: string,
+    private readonly nullObject = false,
   ) {
-    this.format = fakeFormat(queue, sheet, [address]);
+    this.format = fakeFormat(queue, sheet, [area]);
   }
 
   get dataValidation(): FakeValidation {
-    const key = `${this.sheet}!${this.address}`;
+    const key = `${this.sheet}!${this.area}`;
     const { book } = this.queue;
     const record = (change: FakeValidation): void =>
       this.queue.enqueue(() => book.validations.set(key, { ...book.validations.get(key), ...change }));
@@ -129,7 +145,7 @@ export class FakeRange {
   }
 
   get conditionalFormats(): { add: (type: string) => FakeConditionalFormat } {
-    const key = `${this.sheet}!${this.address}`;
+    const key = `${this.sheet}!${this.area}`;
     const { book } = this.queue;
     return {
       add: (type) => {
@@ -148,10 +164,18 @@ export class FakeRange {
     };
   }
 
-  load(property: string): void {
-    if (!["values", "valuesAsJson"].includes(property)) throw new Error(`the fake loads only values, not ${property}`);
+  /** Loads values, valuesAsJson and address (one name, a comma-separated list or an array, as Office.js takes). */
+  load(properties: string | string[]): void {
+    const wanted = (Array.isArray(properties) ? properties : properties.split(",")).map((name) => name.trim());
+    const unknown = wanted.filter((name) => !["values", "valuesAsJson", "address"].includes(name));
+    if (unknown.length > 0) throw new Error(`the fake loads only values, valuesAsJson and address, not ${unknown}`);
     this.queue.onSync(() => {
+      if (this.nullObject) {
+        this.isNullObject = true;
+        return;
+      }
       const sheet = sheetId(this.queue.book, this.sheet);
+      this.address = `${addressSheet(this.sheet)}!${this.area}`;
       const { top, left, rows, columns } = this.shape();
       const grid = Array.from({ length: rows }, (_, row) =>
         Array.from({ length: columns }, (_, column) =>
@@ -164,7 +188,7 @@ export class FakeRange {
   }
 
   private shape(): { top: number; left: number; rows: number; columns: number } {
-    const [from = "", to = from] = this.address.split(":");
+    const [from = "", to = from] = this.area.split(":");
     const start = parseCell(from);
     const end = parseCell(to);
     return {
@@ -178,9 +202,7 @@ export class FakeRange {
   private checkShape(values: readonly (readonly unknown[])[], what: string): void {
     const { rows, columns } = this.shape();
     if (values.length !== rows || values.some((line) => line.length !== columns)) {
-      throw new Error(
-        `InvalidArgument: ${what} of shape ${values.length}x${values[0]?.length} for range ${this.address}`,
-      );
+      throw new Error(`InvalidArgument: ${what} of shape ${values.length}x${values[0]?.length} for range ${this.area}`);
     }
   }
 
@@ -252,7 +274,7 @@ class FakeChart {
   categories = "";
   position = "";
   readonly axes = {
-    categoryAxis: { setCategoryNames: (range: FakeRange) => (this.categories = `${range.sheet}!${range.address}`) },
+    categoryAxis: { setCategoryNames: (range: FakeRange) => (this.categories = `${range.sheet}!${range.area}`) },
   };
   setPosition(anchor: string): void {
     this.position = anchor;
@@ -274,7 +296,7 @@ export class FakeWorksheet {
             sheet: name,
             type,
             title: chart.title.text,
-            data: `${data.sheet}!${data.address}`,
+            data: `${data.sheet}!${data.area}`,
             categories: chart.categories,
             position: chart.position,
           }),

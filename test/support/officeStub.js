@@ -78,7 +78,15 @@
       for (var column = area.left; column <= area.right; column++) line.push(cellValue(found.sheet, row, column));
       values.push(line);
     }
-    return { values: values, load: function () {}, __sheet: found.sheet, __area: area };
+    var sheetName = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(found.sheet) ? found.sheet : "'" + found.sheet + "'";
+    return {
+      values: values,
+      address: sheetName + "!" + found.reference.replace(/\$/g, ""),
+      isNullObject: false,
+      load: function () {},
+      __sheet: found.sheet,
+      __area: area,
+    };
   }
 
   window.__excelEdit = function (name, value) {
@@ -208,6 +216,9 @@
           getItem: function (name) {
             return {
               getRange: function () {
+                return namedRange(name);
+              },
+              getRangeOrNullObject: function () {
                 return namedRange(name);
               },
             };

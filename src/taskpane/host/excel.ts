@@ -1,9 +1,16 @@
-import { describeFailure, issue, type Issue, type Result } from "../../engine/errors";
+import { describeFailure, issue, type Issue } from "../../engine/errors";
 import { MAX_HORIZON_MONTHS } from "../../engine/rules";
 import type { Scenario } from "../../engine/scenario";
 import { officeExcelHost, type ExcelHost } from "../../excel/host";
 import { issueNames } from "../../excel/issueNames";
-import { DEFAULT_CONTRACT, findModels, readNewestModel, readWholeModel, type ReadModel } from "../../excel/readModel";
+import {
+  DEFAULT_CONTRACT,
+  findModels,
+  readNewestModel,
+  readWholeModel,
+  type ReadOptions,
+  type ReadResult,
+} from "../../excel/readModel";
 import { writeModel, type WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import { casePlan, type CaseToWrite } from "./plan";
@@ -25,10 +32,15 @@ export async function writeCase(
 /**
  * Reads the inputs of the newest model in the workbook (defined names with prefix SIB_, or SIB2_, SIB3_ … when the
  * model was written again) into a scenario and, when the model has Payment and Investor sheets, its payment and
- * investor terms; the result says which prefix was read. Every problem is reported with the name it came from.
+ * investor terms; the result says which prefix was read. Every problem is reported with the name and cell it came
+ * from, and the model is not opened; `options.accept` passes back the listed problems the user accepted.
  */
-export function openCase(base: Scenario, host: ExcelHost = officeExcelHost()): Promise<Result<ReadModel>> {
-  return readNewestModel(base, DEFAULT_CONTRACT, host);
+export function openCase(
+  base: Scenario,
+  host: ExcelHost = officeExcelHost(),
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  return readNewestModel(base, DEFAULT_CONTRACT, host, options);
 }
 
 /** What "Update model" did: the new version's write report, or why nothing was written. */
