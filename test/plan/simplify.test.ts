@@ -8,6 +8,7 @@ import {
   call,
   div,
   eq,
+  ge,
   gt,
   ifThen,
   le,
@@ -136,5 +137,128 @@ describe("simplify: properties", () => {
       ),
       { seed: 7, numRuns: 400 },
     );
+  });
+});
+
+/**
+ * Each rule's edges, one test per hole Stryker found or could find in src/plan/simplify.ts (docs/mutation.md, simplify
+ * table): a guard removed, a condition forced true or false, a table entry blanked. Expected formulas written by hand.
+ * Last in the file on purpose: a mutant these kill got past every test above, the property tests included.
+ */
+describe("simplify: the edges of each rule (Stryker survivors)", () => {
+  const x = ref("C20");
+  const y = ref("D1");
+  const c = gt(x, num(0));
+  it("a negated literal: -(2) is the literal -2, and -(0) is +0, not -0", () => {
+    expect(simplify(neg(num(2)))).toEqual(num(-2));
+    expect(printed(neg(num(2)))).toBe("(-2)");
+    const zero = simplify(neg(num(0)));
+    expect(zero).toEqual(num(0));
+    expect(zero.kind === "number" && Object.is(zero.value, 0)).toBe(true);
+    expect(printed(sub(num(0), num(0)))).toBe("0");
+  });
+
+  it.each<[string, Expr, string]>([
+    ["--(c) keeps its minus signs (TRUE → 1)", neg(neg(c)), "-(-(C20>0))"],
+    ["(c)+0", add(c, num(0)), "(C20>0)+0"],
+    ["(c)-0", sub(c, num(0)), "(C20>0)-0"],
+    ["0+(c)", add(num(0), c), "0+(C20>0)"],
+    ["0-(c)", sub(num(0), c), "0-(C20>0)"],
+    ["1*(c)", mul(num(1), c), "1*(C20>0)"],
+    ["(c)/1", div(c, num(1)), "(C20>0)/1"],
+    ["TRUE+0", add(bool(true), num(0)), "TRUE()+0"],
+    ["AND(..)+0", add(and(c, lt(x, num(9))), num(0)), "AND(C20>0,C20<9)+0"],
+    ["OR(..)+0", add(or(c, lt(x, num(9))), num(0)), "OR(C20>0,C20<9)+0"],
+    ["NOT(x)+0", add(not(x), num(0)), "NOT(C20)+0"],
+    ["ISNUMBER(x)+0", add(call("ISNUMBER", x), num(0)), "ISNUMBER(C20)+0"],
+  ])("a logical value turned into a number keeps its operator: %s", (_, expr, expected) => {
+    expect(printed(expr)).toBe(expected);
+  });
+
+  it.each<[string, Expr, string]>([
+    ["(x+y)+0", add(add(x, y), num(0)), "C20+D1"],
+    ["(x*y)-0", sub(mul(x, y), num(0)), "C20*D1"],
+    ["MIN(x,y)*1", mul(call("MIN", x, y), num(1)), "MIN(C20,D1)"],
+    ["0+SUM(x)", add(num(0), call("SUM", x)), "SUM(C20)"],
+    ["1*(x/y)", mul(num(1), div(x, y)), "C20/D1"],
+  ])("a number that is not logical still folds: %s", (_, expr, expected) => {
+    expect(printed(expr)).toBe(expected);
+  });
+
+  it.each<[string, (a: Expr, b: Expr) => Expr, [boolean, boolean, boolean]]>([
+    ["=", eq, [false, true, false]],
+    ["<>", ne, [true, false, true]],
+    ["<", lt, [true, false, false]],
+    ["<=", le, [true, true, false]],
+    [">", gt, [false, false, true]],
+    [">=", ge, [false, true, true]],
+  ])("two literals compared with %s fold to TRUE/FALSE (1 vs 2, 2 vs 2, 2 vs 1)", (_, op, expected) => {
+    expect([op(num(1), num(2)), op(num(2), num(2)), op(num(2), num(1))].map(simplify)).toEqual(expected.map(bool));
+  });
+
+  it("literal arithmetic is not folded: 2+3, 2-3, 2*3 and 2^3 stay", () => {
+    expect(printed(add(num(2), num(3)))).toBe("2+3");
+    expect(printed(sub(num(2), num(3)))).toBe("2-3");
+    expect(printed(mul(num(2), num(3)))).toBe("2*3");
+    expect(printed(pow(num(2), num(3)))).toBe("2^3");
+  });
+
+  it.each<[string, Expr, string]>([
+    ["NOT(a<>b)", not(ne(x, y)), "C20=D1"],
+    ["NOT(a>=b)", not(ge(x, y)), "C20<D1"],
+    ["NOT(a>b)", not(gt(x, y)), "C20<=D1"],
+    ["NOT(a<=b)", not(le(x, y)), "C20>D1"],
+    ["NOT(FALSE)", not(lt(num(1), num(0))), "TRUE()"],
+  ])("NOT of a comparison is the opposite comparison: %s", (_, expr, expected) => {
+    expect(printed(expr)).toBe(expected);
+  });
+
+  it("NOT is kept where it is not a comparison or a logical: NOT(x+y), NOT(NOT(x)), NOT with two arguments", () => {
+    expect(printed(not(add(x, y)))).toBe("NOT(C20+D1)");
+    expect(printed(not(x))).toBe("NOT(C20)");
+    // NOT(NOT(5)) is TRUE, not 5: only a logical argument may lose its two NOTs.
+    expect(printed(not(not(x)))).toBe("NOT(NOT(C20))");
+    expect(printed(call("NOT", x, y))).toBe("NOT(C20,D1)");
+  });
+
+  it("AND/OR: only the same function is flattened; OR drops FALSE; all neutral gives the neutral literal", () => {
+    expect(printed(and(or(c, lt(x, num(9))), ne(x, num(3))))).toBe("AND(OR(C20>0,C20<9),C20<>3)");
+    expect(printed(or(and(c, lt(x, num(9))), ne(x, num(3))))).toBe("OR(AND(C20>0,C20<9),C20<>3)");
+    expect(printed(or(or(c, lt(x, num(9))), ne(x, num(3))))).toBe("OR(C20>0,C20<9,C20<>3)");
+    expect(printed(or(c, lt(num(1), num(0))))).toBe("C20>0");
+    expect(printed(and(eq(num(1), num(1)), eq(num(2), num(2))))).toBe("TRUE()");
+    expect(printed(or(eq(num(0), num(1)), lt(num(1), num(0))))).toBe("FALSE()");
+    expect(printed(or(c, eq(num(1), num(1)), x))).toBe("TRUE()");
+    expect(printed(and(c, eq(num(0), num(1)), x))).toBe("FALSE()");
+    // AND(5) is TRUE, not 5: one argument left is unwrapped only when logical.
+    expect(printed(and(x, eq(num(1), num(1))))).toBe("AND(C20)");
+    expect(printed(or(x, lt(num(1), num(0))))).toBe("OR(C20)");
+  });
+
+  it("MIN/MAX: only the same function is flattened, MAX as MIN", () => {
+    expect(printed(call("MAX", call("MAX", x, y), name("SIB_Cap")))).toBe("MAX(C20,D1,SIB_Cap)");
+    expect(printed(call("MIN", call("MAX", x, y), name("SIB_Cap")))).toBe("MIN(MAX(C20,D1),SIB_Cap)");
+    expect(printed(call("MAX", call("MIN", x, y), x))).toBe("MAX(MIN(C20,D1),C20)");
+    expect(printed(call("MIN", x, add(y, num(0))))).toBe("MIN(C20,D1)");
+  });
+
+  it("IF folds only a literal condition with both branches; other functions keep their arguments, simplified", () => {
+    expect(printed(call("IF", lt(num(1), num(0)), x))).toBe("IF(FALSE(),C20)");
+    expect(printed(call("IF", eq(num(1), num(1)), x))).toBe("IF(TRUE(),C20)");
+    expect(printed(ifThen(c, add(x, num(0)), y))).toBe("IF(C20>0,C20,D1)");
+    expect(printed(call("SUM", add(x, num(0)), mul(y, num(1))))).toBe("SUM(C20,D1)");
+    expect(printed(call("ROUND", sub(x, num(0)), num(0)))).toBe("ROUND(C20,0)");
+  });
+
+  it("isLiteral: numbers, texts and booleans are literals; references, names, calls and operations are not", () => {
+    expect([num(0), text("a"), bool(false)].map(isLiteral)).toEqual([true, true, true]);
+    expect([x, name("SIB_Cap"), call("SUM", x), add(x, y), neg(x)].map(isLiteral)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(isLiteral(simplify(and(eq(num(1), num(1)))))).toBe(true);
   });
 });
