@@ -3,6 +3,9 @@
  * value or throw a CustomFunctions.Error. The JSDoc below is the help text Excel shows (custom-functions-metadata).
  * Omitted optional arguments arrive as null; an empty cell arrives as 0 (desktop) or null (web).
  */
+import { ACCOUNTS, type Account } from "../engine/accounts";
+import { ATTRIBUTION_ROWS } from "../engine/attribution";
+import { HOLDER_ALIASES } from "../engine/budgetHolders";
 import { parameterValue } from "../engine/parameters/lookup";
 import { DEFAULT_PARAMETER_YEAR } from "../engine/defaults";
 import {
@@ -153,6 +156,64 @@ export function cashFlow(
   return result.monthly.netFlow[account].map((flow, month) => [
     flow * scale * (presentValue ? (result.monthly.discountFactor[month] ?? Number.NaN) : 1),
   ]);
+}
+
+/**
+ * What carries the saving: each account's NPV (kr) split by outcome state, relative to a reference state (default
+ * TEMP), plus the cost of the effort; the rows plus cost sum to the NPV (the last row, total). Kr at fixed prices of
+ * the parameter year, discounted at the real rate (FM: 3.5 % a year).
+ * Example: =SIB.ATTRIBUTION("kommune") shows ABROAD at about 16,100 kr per participant for the pilot.
+ * @customfunction ATTRIBUTION
+ * @param [account] "kommune", "stat", "region", "udligning", "offentlig" or "samfund" (socio-economic); empty = all six.
+ * @param [inputs] Two-column range of input names and values, e.g. neutralise.ABROAD 1 or attributionReference JOB.
+ * @param [perParticipant] TRUE (default) for kr per participant, FALSE for all participants together.
+ * @param [horizonMonths] Months followed per participant, 1 to 420 (default: the pilot's 50).
+ * @param [parameterYear] Year of the built-in parameters, e.g. 2023 (default 2023).
+ * @returns A table: a header row (outcomeState and the account ids), then one row per state code, cost and total.
+ */
+export function attribution(
+  account?: number | string | boolean | null,
+  inputs?: Array<Array<number | string | boolean>>,
+  perParticipant?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
+): Array<Array<number | string>> {
+  const chosen = attributionAccount(account);
+  const { result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
+  const table = optionalBoolean(perParticipant, "perParticipant", true) ? "perParticipant" : "total";
+  const accounts = chosen === null ? ACCOUNTS : [chosen];
+  const rows: (number | string)[][] = [["outcomeState", ...accounts]];
+  for (const row of ATTRIBUTION_ROWS) {
+    rows.push([row, ...accounts.map((a) => result.attribution[table][a][row])]);
+  }
+  rows.push(["total", ...accounts.map((a) => result.npv[table][a])]);
+  return rows;
+}
+
+/** Account names SIB.ATTRIBUTION accepts (lower case), Danish and English. */
+const ATTRIBUTION_ACCOUNTS: Readonly<Record<string, Account>> = {
+  ...HOLDER_ALIASES,
+  public: "public",
+  offentlig: "public",
+  "offentlig sektor": "public",
+  socioeconomic: "socioEconomic",
+  samfund: "socioEconomic",
+  samfundsøkonomi: "socioEconomic",
+  society: "socioEconomic",
+};
+
+/** The account argument of SIB.ATTRIBUTION: null (all six) when omitted or an empty cell (0 on the desktop). */
+function attributionAccount(value: CellValue | undefined): Account | null {
+  if (value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "")) {
+    return null;
+  }
+  const found = typeof value === "string" ? ATTRIBUTION_ACCOUNTS[value.trim().toLowerCase()] : undefined;
+  if (found === undefined) {
+    throw argumentError(
+      `account must be "kommune", "stat", "region", "udligning", "offentlig" or "samfund" (or municipality, state, region, otherMunicipalities, public, socioEconomic), or empty for all six; got ${JSON.stringify(value)}.`,
+    );
+  }
+  return found;
 }
 
 /**

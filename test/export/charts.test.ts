@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
+import { OUTCOME_STATES, STATE_LABELS } from "../../src/engine/states";
 import { pilotModel } from "../../src/engine/modelFile";
 import { columnLetters, parseCell } from "../../src/plan/address";
 import { buildPlan } from "../../src/plan/buildPlan";
@@ -209,8 +211,39 @@ describe(".xlsx charts (DrawingML parts added to the ExcelJS file)", () => {
         } else expect(points, chart.title).toEqual([]);
       }
     }
-    // The Results chart (NPV per participant by budget holder) is made of named outputs.
-    expect(cachedSeries).toBeGreaterThanOrEqual(1);
+    // The Results charts (NPV per participant by budget holder; what carries the municipality's saving) are made of
+    // named outputs.
+    expect(cachedSeries).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the attribution chart: the municipality's column per participant, cached as the engine computes it", async () => {
+    const model = expectOk(pilotModel());
+    const plan = buildPlan(model.scenario, "da", model);
+    const index = plan.charts.findIndex((chart) => chart.title.startsWith("Hvad bærer kommunens besparelse?"));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const parts = await readParts(
+      await planToXlsx(plan, { cachedValues: cachedOutputValues(plan, model.scenario, model) }),
+    );
+    const chartSpace = child(parse(parts.text(`xl/charts/chart${index + 1}.xml`)), "c:chartSpace");
+    const [series] = children(child(chartSpace, "c:chart", "c:plotArea", "c:barChart"), "c:ser");
+    if (series === undefined) throw new Error("the attribution chart has no series");
+    const points = (path: readonly string[]): string[] =>
+      children(
+        children(child(series, ...path), path.at(-1) === "c:numRef" ? "c:numCache" : "c:strCache")[0],
+        "c:pt",
+      ).map((p) => valueOf(p, "c:v") ?? "");
+    const result = computeBusinessCase(model.scenario);
+    const rows = result.attribution.perParticipant.municipality;
+    expect(points(["c:val", "c:numRef"]).map(Number)).toEqual([
+      ...OUTCOME_STATES.map((state) => rows[state]),
+      rows.cost,
+      result.npv.perParticipant.municipality,
+    ]);
+    expect(points(["c:cat", "c:strRef"])).toEqual([
+      ...OUTCOME_STATES.map((state) => STATE_LABELS[state].da),
+      "Indsatsens omkostning (med NAF og forvridning på den)",
+      "I alt (= nutidsværdien ovenfor)",
+    ]);
   });
 
   it("a plan without charts is left as ExcelJS wrote it", async () => {
