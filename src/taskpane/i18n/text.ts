@@ -33,6 +33,18 @@ const TEXT = {
     en: "Savings minus the cost of the programme, in today's kroner.",
   },
   breakEven: { da: "Kommunen tjener indsatsen hjem", en: "Municipality breaks even" },
+  attributionTitle: {
+    da: "Hvad bærer kommunens resultat? Kroner pr. deltager for hvert udfald, regnet som forskellen til {reference}.",
+    en: "What carries the municipality's result? Kroner per participant for each outcome, counted against {reference}.",
+  },
+  attributionOutcome: { da: "Udfald", en: "Outcome" },
+  attributionAmount: { da: "Kr. pr. deltager", en: "Kr per participant" },
+  attributionCost: { da: "Udgiften til indsatsen", en: "Cost of the programme" },
+  attributionAssumedWage: { da: "(antaget løn)", en: "(assumed wage)" },
+  attributionNote: {
+    da: "Udrejste og færre på førtidspension kan du fjerne under Effekt: »Tæl ikke med som effekt«.",
+    en: "You can remove emigration and fewer on disability pension under Effect: “Do not count as an effect”.",
+  },
   breakEvenMonth: { da: "måned {n}", en: "month {n}" },
   breakEvenNever: { da: "ikke inden for horisonten", en: "not within the horizon" },
   investorIrr: { da: "Investors afkast (IRR)", en: "Investor's return (IRR)" },

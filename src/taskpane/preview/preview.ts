@@ -1,3 +1,4 @@
+import type { AttributionRow } from "../../engine/attribution";
 import { computeBusinessCase } from "../../engine/businessCase";
 import type { Result } from "../../engine/errors";
 import type { InvestorTermsInput } from "../../engine/investor";
@@ -5,6 +6,7 @@ import { computePaymentSchedule } from "../../engine/payment/schedule";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { PositionTotals } from "../../engine/payment/position";
 import type { Scenario } from "../../engine/scenario";
+import type { OutcomeState } from "../../engine/states";
 import { investorOutcome, type InvestorOutcome } from "./investorAdapter";
 import { probabilityOfLoss, type LossProbability } from "./lossAdapter";
 
@@ -25,6 +27,14 @@ export interface CaseNumbers {
   readonly paymentsTotal: number;
   readonly investor: InvestorOutcome;
   readonly lossProbability: LossProbability;
+  /**
+   * What carries the municipality's result: its NPV per participant split by outcome state relative to the reference
+   * state, plus `cost` (the engine's attribution; rows + cost = municipalNetPerParticipant).
+   */
+  readonly municipalAttribution: {
+    readonly reference: OutcomeState;
+    readonly rows: Readonly<Record<AttributionRow, number>>;
+  };
 }
 
 /**
@@ -53,6 +63,10 @@ export function computeCaseNumbers(
       paymentsTotal: schedule.totals.all,
       investor: outcome.value,
       lossProbability: probabilityOfLoss(scenario, terms, investor),
+      municipalAttribution: {
+        reference: businessCase.attribution.reference,
+        rows: businessCase.attribution.perParticipant.municipality,
+      },
     },
   };
 }
