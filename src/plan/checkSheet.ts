@@ -2,7 +2,7 @@ import type { Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { absolute, columnRange } from "./address";
 import { call, eq, ifThen, le, name, num, ref, sub, text, type Expr } from "./formula";
-import { SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS, type InputsLayout } from "./inputsSheet";
+import { ATTRIBUTION_REFERENCE_NAME, SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS, type InputsLayout } from "./inputsSheet";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
 import { FORMATS, type Language, type SheetPlan } from "./types";
 
@@ -167,6 +167,7 @@ function inputPairs(scenario: Scenario, inputs: CheckInputs): [string, Expr][] {
       ]);
     }
   }
+  pairs.push(["attributionReference", name(ATTRIBUTION_REFERENCE_NAME)]);
   return pairs;
 }
 

@@ -11,7 +11,7 @@ import { satisfies } from "../engine/rules";
 import type { Cohort, RefusionStep, Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { validateScenario } from "../engine/validate";
-import { SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS } from "./inputsSheet";
+import { ATTRIBUTION_REFERENCE_NAME, SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS } from "./inputsSheet";
 import { NONE, NO_RETURN_CAP } from "./investor/labels";
 import { NO_CAP, NO_THRESHOLD } from "./payment/labels";
 import { NAME_PREFIX } from "./relocate";
@@ -203,6 +203,7 @@ export function inputNames(): string[] {
     "SIB_RefusionFromWeek",
     "SIB_RefusionShare",
     ...STATE_INPUT_COLUMNS.map((column) => column.name),
+    ATTRIBUTION_REFERENCE_NAME,
   ];
 }
 
@@ -280,7 +281,9 @@ export function readScenario(
     }
   }
   for (const stateColumn of STATE_INPUT_COLUMNS) {
-    const values = column(stateColumn.name);
+    // A model written before neutralised states existed has no such column: none is neutralised.
+    const older = stateColumn.prefix === "neutralise" && valuesOf(named(stateColumn.name)) === undefined;
+    const values = older ? OUTCOME_STATES.map(() => 0) : column(stateColumn.name);
     OUTCOME_STATES.forEach((state, index) => {
       const value = values[index] ?? Number.NaN;
       if (stateColumn.prefix === "benefitPayer") {
@@ -293,6 +296,7 @@ export function readScenario(
       }
     });
   }
+  pairs.push(["attributionReference", readReference(valuesOf, named(ATTRIBUTION_REFERENCE_NAME), list)]);
   list.finish();
   const done = (result: Result<Scenario>): WorkbookRead<Scenario> => ({
     result,
@@ -304,6 +308,31 @@ export function readScenario(
   if (!applied.ok) return done(applied);
   const ruleIssues = validateScenario(applied.value);
   return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(applied.value));
+}
+
+/**
+ * The attribution's reference state (a state code as text; the engine names a wrong code). A model written before the
+ * cell existed has no such name: the default TEMP. An empty cell, an error or a number is a problem of the cell.
+ */
+function readReference(
+  valuesOf: (definedName: string) => RangeValues | undefined,
+  definedName: string,
+  list: ProblemList,
+): string {
+  const values = valuesOf(definedName);
+  if (values === undefined) return "TEMP";
+  const content = readCell(values[0]?.[0]);
+  if (content.kind === "text") return content.shown;
+  const shown = content.kind === "number" ? String(content.value) : content.shown;
+  list.add(
+    definedName,
+    null,
+    content.kind === "number" ? "notNumber" : content.kind,
+    shown,
+    null,
+    "it must be a state code",
+  );
+  return "";
 }
 
 /** The defined names (as with SIB_) the payment and investor terms of a model are read from. */
