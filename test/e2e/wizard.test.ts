@@ -266,6 +266,10 @@ describe("wizard in a plain browser", () => {
     await page.locator('[data-field="effectPp"] input').waitFor();
     expect(await page.locator('[data-field="effectPp"] input').inputValue()).toBe("17,55");
     await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+    // Below the field: the eight outcomes the simple effect gives, next to the comparison group (4/55 = 7,3 % abroad).
+    const abroad = page.locator('[data-simple-share="ABROAD"] td');
+    await expect.poll(() => abroad.allTextContents()).toEqual(["7,3 %", "2,0 %"]);
+    expect(await page.locator('[data-simple-share="PERM"] td').allTextContents()).toEqual(["0,0 %", "10,0 %"]);
     // Arrow keys in the radio group, then a click back: the eight shares are still the measured ones.
     await page.locator("#r-effectMode-simple").focus();
     await page.keyboard.press("ArrowDown");
@@ -287,6 +291,28 @@ describe("wizard in a plain browser", () => {
     expect(await municipal.textContent()).not.toBe(pilotNet);
     await page.locator("#n-ABROAD").uncheck();
     await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+
+    // What carries the municipality's result: emigration 16.092 kr. and disability pension 13.250 kr. per participant
+    // (the domain notes' worked example, DOMAIN.md b8).
+    await expect.poll(() => page.locator('[data-attribution="ABROAD"] td').textContent()).toBe("16.092 kr.");
+    expect(await page.locator('[data-attribution="PERM"] td').textContent()).toBe("13.250 kr.");
+    expect(await page.locator('[data-attribution="total"] td').textContent()).toBe(pilotNet);
+
+    // Undo (button) brings the tick back, Ctrl+Z removes it again, Ctrl+Y brings it back, Ctrl+Shift+Z removes it.
+    await page.locator("#undo").click();
+    await expect.poll(() => page.locator("#n-ABROAD").isChecked()).toBe(true);
+    await expect.poll(() => municipal.textContent()).toBe(formatKr(neutralised, "da"));
+    await page.locator("#undo").focus();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator("#n-ABROAD").isChecked()).toBe(false);
+    await expect.poll(() => municipal.textContent()).toBe(pilotNet);
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => page.locator("#n-ABROAD").isChecked()).toBe(true);
+    // One more redo (the untick) is left; after it there is nothing to redo.
+    expect(await page.locator("#redo").isDisabled()).toBe(false);
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => page.locator("#n-ABROAD").isChecked()).toBe(false);
+    await expect.poll(() => page.locator("#redo").isDisabled()).toBe(true);
   });
 
   it("works without office.js at all (blocked or offline)", async () => {
@@ -430,7 +456,7 @@ describe("accessibility", () => {
     await page.locator("#tab-workshop").click();
     const sliders = (await axNodes(page)).filter((node) => node.role?.value === "slider");
     expect(sliders.map((node) => node.name?.value)).toEqual([
-      "Effekt (flere i job)",
+      "Effekt (flere i ordinært arbejde, helt eller delvist)",
       "Pris for indsatsen pr. deltager",
       "Betaling pr. deltager i job",
       "Tidshorisont",

@@ -26,6 +26,7 @@ import { choiceView, fieldSummary, fieldView, showFieldError, type FieldView } f
 import type { Tablist } from "./fluent";
 import { neutraliseView } from "./neutraliseView";
 import { previewContent } from "./previewView";
+import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
 import { workshopParties, workshopSliders, sliderText } from "./workshopView";
 
@@ -352,6 +353,11 @@ export class WizardApp {
       );
       this.fieldViews.set(spec.id, view);
       group.node.append(view.root);
+      if (spec.id === "effectPp") {
+        group.node.append(
+          el("div", { class: "simple-shares attribution", id: "simple-shares", "aria-live": "polite" }),
+        );
+      }
     }
     return body;
   }
@@ -509,6 +515,14 @@ export class WizardApp {
     for (const flag of this.root.querySelectorAll<HTMLElement>("[data-step-flag]")) {
       const step = flag.dataset.stepFlag as StepId;
       flag.hidden = !(model.stepsWithErrors.has(step) && (state.attempted.includes(step) || this.touchedIn(step)));
+    }
+    const simpleShares = this.root.querySelector<HTMLElement>("#simple-shares");
+    if (simpleShares !== null) {
+      const readable = !model.errors.has("effectPp") && !model.errors.has("comparisonShares");
+      simpleShares.hidden = !readable;
+      simpleShares.replaceChildren(
+        readable ? simpleSharesTable(model.scenario.participantShares, model.scenario.comparisonShares, language) : "",
+      );
     }
     this.root.querySelector("#undo")?.toggleAttribute("disabled", !canUndo(state));
     this.root.querySelector("#redo")?.toggleAttribute("disabled", !canRedo(state));
