@@ -3,7 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ACCOUNTS, type Account } from "../../src/engine/accounts";
 import { expectOk } from "../../src/engine/errors";
+import { OUTCOME_STATES } from "../../src/engine/states";
+import { attributionName } from "../../src/plan/results/attributionBlock";
 import { pilotModel } from "../../src/engine/modelFile";
 import { SERIES_COLOURS } from "../../src/export/charts";
 import { planToXlsx } from "../../src/export/xlsx";
@@ -20,10 +23,53 @@ import { child, children, parse, readParts, valueOf } from "../support/xlsxParts
  */
 const artifacts = join("test-artifacts", "e2e-libreoffice");
 
-function npmJson(args: string[]): { workbookNames: Record<string, number | null> } {
+/** What the e2e reads of `npm run case -- --json`: the named results and the attribution table per participant. */
+interface CaseJson {
+  readonly workbookNames: Record<string, number | null>;
+  /** kr per participant: account → { JOB … ABROAD, cost }. */
+  readonly attribution: Record<Account, Record<string, number>>;
+  readonly perParticipant: Record<Account, number>;
+}
+
+function npmJson(args: string[]): CaseJson {
   const run = spawnSync("npm", ["run", "--silent", "case", "--", ...args, "--json"], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as { workbookNames: Record<string, number | null> };
+  return JSON.parse(run.stdout) as CaseJson;
+}
+
+/**
+ * The attribution cells of the workbook against the JSON's `attribution` (a second path from the engine, not the
+ * workbookNames list): every state row and the cost per participant, and the total row against `perParticipant`, to
+ * 1e-9 of the account's gross size Σ|rows| (a row that is a small difference of large amounts carries rounding of
+ * those amounts).
+ */
+function expectAttribution(values: Map<string, unknown>, json: CaseJson): void {
+  for (const account of ACCOUNTS) {
+    const rows = json.attribution[account];
+    const gross = Object.values(rows).reduce((sum, value) => sum + Math.abs(value), 0);
+    const expected: [string, number][] = [
+      ...[...OUTCOME_STATES, "cost" as const].map((row): [string, number] => [
+        attributionName("perParticipant", account, row === "cost" ? "Cost" : row),
+        rows[row] ?? Number.NaN,
+      ]),
+      [attributionName("perParticipant", account, "Total"), json.perParticipant[account]],
+    ];
+    for (const [name, engineValue] of expected) {
+      const value = values.get(name);
+      expect(typeof value, `${name} = ${String(value)}`).toBe("number");
+      expect(Math.abs((value as number) - engineValue) / Math.max(1, gross), name).toBeLessThanOrEqual(1e-9);
+    }
+  }
+}
+
+/** A named result's tolerance: 1e-9 relative; an attribution cell relative to its column's gross size. */
+function scaleOf(expected: Record<string, number | null>, name: string, engineValue: number): number {
+  const match = /^(SIB_Attribution(?:PerParticipant)?_[A-Za-z]+)_([A-Z_a-z]+)$/.exec(name);
+  const gross =
+    match === null
+      ? 0
+      : [...OUTCOME_STATES, "Cost"].reduce((sum, row) => sum + Math.abs(expected[`${match[1]}_${row}`] ?? 0), 0);
+  return Math.max(1, Math.abs(engineValue), gross);
 }
 
 function writeWorkbook(out: string, args: string[]): void {
@@ -92,10 +138,17 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
       ["--scenario", "examples/contract.json"],
       ["--scenario", "examples/contract.json"],
     ],
+    [
+      "examples/neutralise-abroad.json (ABROAD neutralised)",
+      "neutralise-abroad.xlsx",
+      ["--scenario", "examples/neutralise-abroad.json"],
+      ["--scenario", "examples/neutralise-abroad.json"],
+    ],
   ])("%s", async (_, file, workbookArgs, caseArgs) => {
     const source = join(artifacts, file);
     writeWorkbook(source, workbookArgs);
-    const expected = npmJson(caseArgs).workbookNames;
+    const json = npmJson(caseArgs);
+    const expected = json.workbookNames;
     // Before any recalculation the file already shows the engine's results (cached values, for Protected View).
     const written = (await namedValues(source)).values;
     for (const [name, engineValue] of Object.entries(expected)) {
@@ -119,10 +172,12 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
         continue;
       }
       expect(typeof value, `${name} = ${String(value)}`).toBe("number");
-      expect(Math.abs((value as number) - engineValue) / Math.max(1, Math.abs(engineValue)), name).toBeLessThanOrEqual(
-        1e-9,
-      );
+      const scale = scaleOf(expected, name, engineValue);
+      expect(Math.abs((value as number) - engineValue) / scale, name).toBeLessThanOrEqual(1e-9);
     }
+    // The attribution table ("What carries the saving?") is among the named results; checked against `attribution`.
+    expect(Object.keys(expected)).toContain("SIB_AttributionPerParticipant_Municipality_ABROAD");
+    expectAttribution(values, json);
   });
 });
 
