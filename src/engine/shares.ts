@@ -9,11 +9,11 @@ export const NON_EMPLOYMENT_SOURCE_STATES: readonly OutcomeState[] = ["TEMP", "P
  * The states that make up "employment" in the simple effect: in ordinary work, fully or partly (JOB: self-supporting
  * with wages; JOB_PART: paid hours with a top-up benefit). This is the pilot's published definition: "35 % af
  * deltagerne var i ordinær beskæftigelse (i større eller mindre grad) to måneder efter deltagelse i projektet mod 17 %
- * af kontrolgruppen" (DRC, socialeinvesteringer.nu, "Signifikant merbeskæftigelse i Viborg og Herning", on COWI's register
- * analysis; https://socialeinvesteringer.nu/signifikant-merbeskaeftigelse-i-viborg-og-herning/, undated), i.e. the headline +18 pp. The published state shares agree: JOB 18 + JOB_PART 16 = 34 % (35 % is
- * 19 of 55 people, 34.5 %, rounded) against 7 + 10 = 17 %. Not in it: JOB_UNK (self-supporting, income unknown), EDU,
- * FLEX; the same source counts those as "selvforsørgende eller under uddannelse" (27 % against 13 %: JOB + JOB_UNK +
- * EDU).
+ * af kontrolgruppen" (DRC, "Signifikant merbeskæftigelse i Viborg og Herning", on COWI's register analysis,
+ * https://socialeinvesteringer.nu/signifikant-merbeskaeftigelse-i-viborg-og-herning/, undated), i.e. the headline
+ * +18 pp. The published state shares agree: JOB 18 + JOB_PART 16 = 34 % (35 % is 19 of 55 people, 34.5 %, rounded)
+ * against 7 + 10 = 17 %. Not in it: JOB_UNK (self-supporting, income unknown), EDU, FLEX; the same source counts JOB,
+ * JOB_UNK and EDU as "selvforsørgende eller under uddannelse" (27 % against 13 %). See docs/simple-effect.md.
  */
 export const EMPLOYMENT_STATES: readonly OutcomeState[] = ["JOB", "JOB_PART"];
 
