@@ -6,7 +6,9 @@ import { OUTCOME_STATES, perState } from "../../src/engine/states";
 import { boundsMessage, fieldMessage } from "../../src/taskpane/i18n/errors";
 import { effectStep, NEUTRALISE_TEXT, STATE_HELP } from "../../src/taskpane/steps/effect";
 import { financeStep } from "../../src/taskpane/steps/finance";
+import { evaluatePlan } from "../support/hyperformulaWorkbook";
 import { languageProblems } from "../support/textLanguage";
+import { casePlan } from "../../src/taskpane/host/plan";
 import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
 import { initialState, modelOf, reduce, type Action, type WizardState } from "../../src/taskpane/state/reducer";
 
@@ -113,5 +115,32 @@ describe("the effect step's texts read as plain Danish and English (test/support
     expect(help?.en).toContain("12,000 kr a month");
     expect(STATE_HELP.JOB_UNK.da).toContain("antagelse");
     expect(STATE_HELP.JOB_UNK.en).toContain("assumption");
+  });
+});
+
+describe("the written workbook uses the wizard's neutralised states (HyperFormula)", () => {
+  it("ticking ABROAD and PERM: the workbook's named results equal the preview and the engine", () => {
+    const state = run(
+      start,
+      { type: "setChoice", id: "effectMode", value: "simple" },
+      { type: "setNeutralise", state: "ABROAD", on: true },
+      { type: "setNeutralise", state: "PERM", on: true },
+    );
+    const model = modelOf(state);
+    const plan = expectOk(casePlan(model, "da", false));
+    const workbook = evaluatePlan(plan);
+    expect(workbook.errors()).toEqual([]);
+    const engine = computeBusinessCase(model.scenario).npv.perParticipant;
+    const preview = expectOk(computeCaseNumbers(model.scenario, model.terms, model.investor));
+    const municipality = workbook.valueOf("SIB_NPVPerParticipant_Municipality");
+    const society = workbook.valueOf("SIB_NPVPerParticipant_SocioEconomic");
+    expect(typeof municipality).toBe("number");
+    expect(Math.abs((municipality as number) - engine.municipality)).toBeLessThan(1e-9 * Math.abs(engine.municipality));
+    expect(Math.abs((society as number) - engine.socioEconomic)).toBeLessThan(1e-9 * Math.abs(engine.socioEconomic));
+    expect(preview.municipalNetPerParticipant).toBe(engine.municipality);
+    // And it is not the case without them.
+    expect(Math.abs(engine.municipality - computeBusinessCase(pilot).npv.perParticipant.municipality)).toBeGreaterThan(
+      1_000,
+    );
   });
 });
