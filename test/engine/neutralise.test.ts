@@ -11,6 +11,7 @@ import { computePaymentSchedule } from "../../src/engine/payment/schedule";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
+import { sensitivityInputs, stressModel } from "../../src/engine/stress/index";
 import { OUTCOME_STATES, type OutcomeState, type PerState } from "../../src/engine/states";
 import { validateScenario } from "../../src/engine/validate";
 import { scenarioArbitrary, sharesArbitrary, statesSubsetArbitrary } from "./support/randomScenario";
@@ -225,5 +226,19 @@ describe("named inputs neutralise.<STATE> and attributionReference", () => {
     expect(expectOk(applyInputs(pilot, [["attributionReference", "perm"]])).attributionReference).toBe("PERM");
     const bad = applyInputs(pilot, [["attributionReference", "X"]]);
     expect(bad.ok ? "" : bad.issues[0]?.message).toContain("attributionReference must be one of the state ids");
+  });
+});
+
+describe("stress tests start from the effective shares", () => {
+  it("the stress model's participant shares are the neutralised ones, and the sensitivity's base effect is the business case's", () => {
+    const model = expectOk(pilotModel());
+    const scenario: Scenario = { ...model.scenario, neutraliseStates: ["ABROAD", "PERM"] };
+    const inputs = { scenario, paymentTerms: model.paymentTerms, investorTerms: model.investorTerms };
+    const compiled = expectOk(stressModel(inputs));
+    const effective = effectiveParticipantShares(scenario);
+    OUTCOME_STATES.forEach((state, index) => expect(compiled.effect.participant[index]).toBe(effective[state]));
+    const effect = sensitivityInputs(inputs, 0.05).find((input) => input.name === "effect");
+    const atBase = effect?.at(1).inputs.scenario;
+    expect(atBase === undefined ? null : computeBusinessCase(atBase).npv).toEqual(computeBusinessCase(scenario).npv);
   });
 });
