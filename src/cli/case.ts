@@ -96,6 +96,7 @@ function renderAttribution(report: CaseReport): string {
   rows.push(["Total = NPV/participant", ...ACCOUNTS.map((account) => formatKr(report.perParticipant[account]))]);
   return [
     "Hvad bærer besparelsen? / What carries the saving? (kr per participant, present value)",
+    `Prisgrundlag: ${report.priceBasis.da}. Price basis: ${report.priceBasis.en}.`,
     `Row s = effect in s x (value of a person in s - value in ${report.attributionReference}), discounted; rows + cost = NPV.`,
     formatTable(["Outcome state", ...ACCOUNTS.map((account) => ACCOUNT_SHORT[account])], rows),
   ].join("\n");

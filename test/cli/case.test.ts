@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
 import { pilotScenario } from "../../src/engine/pilot";
 import { runBusinessCase } from "../../src/engine/run";
+import { priceBasis } from "../../src/cli/report";
 
 function runCase(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/case.ts", ...args], { encoding: "utf8" });
@@ -174,5 +175,14 @@ describe("npm run case", () => {
     expect(report.attribution.municipality.ABROAD).toBe(0);
     expect(report.views.map((view) => view.id)).toEqual(["published", "fm2023", "employmentOnly", "noUnkWage"]);
     expect(report.views[0]?.label.en).toBe("As given in the file");
+  });
+
+  it("the price basis says (FM) only while the rate is FM's real rate for the parameter year", () => {
+    const pilot = expectOk(pilotScenario(2023));
+    expect(priceBasis(pilot).da).toBe("faste priser, parameterår 2023; realrente 3,5 % (FM)");
+    expect(priceBasis(pilot).en).toBe("fixed prices of parameter year 2023; real discount rate 3.5 % (FM)");
+    const own = priceBasis({ ...pilot, discountRate: 0.04 });
+    expect(own.en).toBe("fixed prices of parameter year 2023; real discount rate 4 %");
+    expect(own.discountRateIsFm).toBe(false);
   });
 });
