@@ -55,6 +55,9 @@ export class FakeExcelWorkbook implements FakeBook {
   /** Calls of suspendApiCalculationUntilNextSync and calculate, in order. */
   readonly calculation: string[] = [];
   startupBehaviour: "none" | "load" = "none";
+  /** Worksheet ids by HyperFormula's sheet number, with the name the sheet had when last seen (numbers are reused). */
+  private readonly sheetIds = new Map<number, { id: string; name: string }>();
+  private nextSheetId = 1;
   active: string | null = null;
   registeredNames: RegisteredNames = "en";
 
@@ -94,6 +97,43 @@ export class FakeExcelWorkbook implements FakeBook {
 
   sheetNames(): string[] {
     return this.hf.getSheetNames();
+  }
+
+  /** Excel's id of the sheet called `name`: "{00000000-0001-…}" style, never reused within the workbook's life. */
+  readonly sheetIdOf = (name: string): string => {
+    const number = this.hf.getSheetId(name);
+    if (number === undefined) throw new Error(`ItemNotFound: sheet ${name}`);
+    const known = this.sheetIds.get(number);
+    if (known !== undefined && known.name === name) return known.id;
+    const id = `{FAKE-SHEET-${String(this.nextSheetId++).padStart(4, "0")}}`;
+    this.sheetIds.set(number, { id, name });
+    return id;
+  };
+
+  /** The current name of the sheet a key (a name, or an id given by sheetIdOf) refers to; the key if none. */
+  readonly sheetNamed = (key: string): string => {
+    for (const [number, known] of this.sheetIds) {
+      if (known.id === key) return this.hf.getSheetName(number) ?? key;
+    }
+    return key;
+  };
+
+  /** Renames a sheet, keeping its id; throws as Excel does when the new name is taken. */
+  readonly renameSheet = (from: string, to: string): void => {
+    const number = this.hf.getSheetId(from);
+    if (number === undefined) throw new Error(`ItemNotFound: sheet ${from}`);
+    if (this.hf.doesSheetExist(to)) throw new Error(`ItemAlreadyExists: sheet ${to}`);
+    const id = this.sheetIdOf(from);
+    this.hf.renameSheet(number, to);
+    this.sheetIds.set(number, { id, name: to });
+  };
+
+  /** Removes a sheet by name and forgets its id (HyperFormula reuses the number). */
+  removeSheetNamed(name: string): void {
+    const number = this.hf.getSheetId(name);
+    if (number === undefined) throw new Error(`ItemNotFound: sheet ${name}`);
+    this.hf.removeSheet(number);
+    this.sheetIds.delete(number);
   }
 
   nameList(): string[] {
@@ -239,13 +279,25 @@ interface FakeApplication {
 
 type NullObject = { isNullObject: boolean; load: (p: string) => void; delete: () => void };
 
+/** A loaded worksheet of `worksheets.items`: name and id, and delete (queued). */
+interface FakeSheetItem {
+  readonly name: string;
+  readonly id: string;
+  delete(): void;
+}
+
 class FakeWorksheets {
-  items: { name: string }[] = [];
+  items: FakeSheetItem[] = [];
   constructor(private readonly context: FakeContext) {}
 
+  /** Loads the items' names and ids ("items/name", "items/name,items/id"). */
   load(): void {
     this.context.onSync(() => {
-      this.items = this.context.book.sheetNames().map((name) => ({ name }));
+      const { book } = this.context;
+      this.items = book.sheetNames().map((name) => {
+        const id = book.sheetIdOf(name);
+        return { name, id, delete: () => this.context.enqueue(() => book.removeSheetNamed(book.sheetNamed(id))) };
+      });
     });
   }
 
@@ -253,36 +305,46 @@ class FakeWorksheets {
     this.context.enqueueSheet(() => {
       if (this.context.book.hf.doesSheetExist(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
       this.context.book.hf.addSheet(name);
+      this.context.book.sheetIdOf(name);
     });
     return new FakeWorksheet(this.context, name);
   }
 
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name);
+  /** A worksheet by name or by id, as Excel's getItem takes either. */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, key);
   }
 
   getItemOrNullObject(name: string): NullObject {
     const item = {
       isNullObject: true,
       load: () => this.context.onSync(() => (item.isNullObject = !this.context.book.hf.doesSheetExist(name))),
-      delete: () =>
-        this.context.enqueue(() => {
-          const id = this.context.book.hf.getSheetId(name);
-          if (id === undefined) throw new Error(`ItemNotFound: sheet ${name}`);
-          this.context.book.hf.removeSheet(id);
-        }),
+      delete: () => this.context.enqueue(() => this.context.book.removeSheetNamed(name)),
     };
     return item;
   }
 }
 
+/** A loaded defined name of `names.items`: name, formula ("=Payment!$B$9") and delete (queued). */
+interface FakeNameItem {
+  readonly name: string;
+  readonly formula: string;
+  delete(): void;
+}
+
 class FakeNames {
-  items: { name: string }[] = [];
+  items: FakeNameItem[] = [];
   constructor(private readonly context: FakeContext) {}
 
+  /** Loads the items' names and formulas ("items/name", "items/name,items/formula"). */
   load(): void {
     this.context.onSync(() => {
-      this.items = this.context.book.nameList().map((name) => ({ name }));
+      const { hf } = this.context.book;
+      this.items = this.context.book.nameList().map((name) => ({
+        name,
+        formula: hf.getNamedExpressionFormula(name) ?? "",
+        delete: () => this.context.enqueue(() => hf.removeNamedExpression(name)),
+      }));
     });
   }
 

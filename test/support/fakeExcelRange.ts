@@ -21,6 +21,12 @@ export interface FakeBook {
   active: string | null;
   /** Rewrites a formula as this Excel's function registry reads it (unregistered SIB.* names give #NAME?). */
   readonly registeredFormula: (formula: string) => string;
+  /** The worksheet id Excel would give the sheet now called `name` ("{…}", unique for the workbook's life). */
+  readonly sheetIdOf: (name: string) => string;
+  /** The name of the sheet a worksheet key (a name or an id from `sheetIdOf`) refers to now. */
+  readonly sheetNamed: (key: string) => string;
+  /** Renames a sheet (keeping its id). */
+  readonly renameSheet: (from: string, to: string) => void;
 }
 
 /** What the fake's ranges need from the request context: a queue applied at sync and loads answered at sync. */
@@ -281,13 +287,19 @@ class FakeChart {
   }
 }
 
+/**
+ * A worksheet of the fake, got by name or by id (`worksheets.getItem` takes either, as in Excel). `id` is loaded at
+ * sync; setting `name` renames the sheet at sync; ranges and charts use the key it was got by.
+ */
 export class FakeWorksheet {
   readonly charts: { add: (type: string, data: FakeRange, seriesBy: string) => FakeChart };
+  id = "";
 
   constructor(
     private readonly queue: FakeQueue,
-    readonly name: string,
+    private readonly key: string,
   ) {
+    const name = key;
     this.charts = {
       add: (type, data) => {
         const chart = new FakeChart();
@@ -304,6 +316,21 @@ export class FakeWorksheet {
         return chart;
       },
     };
+  }
+
+  get name(): string {
+    return this.key;
+  }
+
+  /** Renames the sheet at sync (Excel: `worksheet.name = …`); fails there when the name is taken. */
+  set name(value: string) {
+    this.queue.enqueue(() => this.queue.book.renameSheet(this.queue.book.sheetNamed(this.key), value));
+  }
+
+  /** Loads `id` (the fake loads nothing else of a worksheet). */
+  load(property: string): void {
+    if (property !== "id") throw new Error(`the fake loads only a worksheet's id, not ${property}`);
+    this.queue.onSync(() => (this.id = this.queue.book.sheetIdOf(this.queue.book.sheetNamed(this.key))));
   }
 
   getRange(address: string): FakeRange {

@@ -25,6 +25,9 @@
     activated: null,
     startupBehavior: null,
     edits: {},
+    // Worksheet ids (as Excel gives them) to the sheet's current name: the writer adds sheets under temporary names
+    // and renames them by id.
+    sheetIds: {},
   };
   window.__excelRecord = record;
 
@@ -132,13 +135,31 @@
     };
   }
 
+  function renameSheet(from, to) {
+    var entry = record.sheets[from];
+    record.sheets[to] = entry;
+    delete record.sheets[from];
+    record.sheetOrder[record.sheetOrder.indexOf(from)] = to;
+    record.sheetIds[entry.id] = to;
+  }
+
   function sheet(name) {
     if (record.sheets[name] === undefined) {
-      record.sheets[name] = { ranges: [], areas: [] };
+      var id = "{STUB-SHEET-" + (Object.keys(record.sheetIds).length + 1) + "}";
+      record.sheets[name] = { ranges: [], areas: [], id: id };
+      record.sheetIds[id] = name;
       record.sheetOrder.push(name);
     }
     return {
-      name: name,
+      get name() {
+        return name;
+      },
+      set name(value) {
+        renameSheet(name, value);
+        name = value;
+      },
+      id: record.sheets[name].id,
+      load: function () {},
       getRange: function (address) {
         return range(name, address);
       },
@@ -200,7 +221,8 @@
           add: function (name) {
             return sheet(name);
           },
-          getItem: function (name) {
+          getItem: function (key) {
+            var name = record.sheetIds[key] !== undefined ? record.sheetIds[key] : key;
             if (record.sheets[name] === undefined) throw new Error("ItemNotFound: sheet " + name);
             return sheet(name);
           },
