@@ -88,6 +88,27 @@ export interface PaymentSchedule {
   readonly discountedTotals: { readonly all: number; readonly byPayer: PerPayer<number> };
   /** The municipality's savings (before the intervention cost) − its payments. */
   readonly municipality: MunicipalityPosition;
+  /**
+   * The contract money actually paid when the terms index prices yearly (`priceIndexation` π): amount × (1 + π)^⌊t/12⌋
+   * in programme month t. Every other amount of the schedule is in fixed prices of the parameter year (deflated with
+   * the same index), as the savings it is compared with. Equal to `total` and `byPayer` when π = 0.
+   */
+  readonly nominal: {
+    readonly priceIndexation: number;
+    /** (1 + π)^⌊t/12⌋ per programme month. */
+    readonly priceIndex: readonly number[];
+    readonly total: readonly number[];
+    readonly byPayer: PerPayer<readonly number[]>;
+    readonly totals: { readonly all: number; readonly byPayer: PerPayer<number> };
+  };
+}
+
+/**
+ * Price index of an indexed contract in programme month t: (1 + π)^⌊t/12⌋ (prices change once a contract year).
+ * @example contractPriceIndex(0.02, 12) // 1.02
+ */
+export function contractPriceIndex(priceIndexation: number, month: number): number {
+  return Math.pow(1 + priceIndexation, Math.floor(month / 12));
 }
 
 /**
@@ -237,6 +258,11 @@ export function computePaymentSchedule(
   });
   const rawTotal = sum(raw);
   const allTotal = sum(total);
+  const indexation = terms.priceIndexation ?? 0;
+  const priceIndex = Array.from({ length: months }, (_, t) => contractPriceIndex(indexation, t));
+  const inflate = (amounts: readonly number[]): number[] => amounts.map((value, t) => value * (priceIndex[t] ?? 1));
+  const nominalTotal = inflate(total);
+  const nominalByPayer = { municipality: inflate(byPayer.municipality), state: inflate(byPayer.state) };
   return {
     months,
     discountFactor,
@@ -272,6 +298,16 @@ export function computePaymentSchedule(
       byPayer: { municipality: dot(byPayer.municipality, discountFactor), state: dot(byPayer.state, discountFactor) },
     },
     municipality,
+    nominal: {
+      priceIndexation: indexation,
+      priceIndex,
+      total: nominalTotal,
+      byPayer: nominalByPayer,
+      totals: {
+        all: sum(nominalTotal),
+        byPayer: { municipality: sum(nominalByPayer.municipality), state: sum(nominalByPayer.state) },
+      },
+    },
   };
 }
 

@@ -9,7 +9,13 @@
 import { fail, failMany, issue, ok, type Issue, type Result } from "../errors";
 import { MAX_AMOUNT, shown } from "./checks";
 import { MAX_SUSTAINED_MONTHS, normaliseName, parseMetric, unknownMetricIssue, type MetricDefinition } from "./metrics";
-import { validatePaymentTerms, type BaselineTerms, type MetricTerms, type PaymentTerms } from "./terms";
+import {
+  MAX_PRICE_INDEXATION,
+  validatePaymentTerms,
+  type BaselineTerms,
+  type MetricTerms,
+  type PaymentTerms,
+} from "./terms";
 import { MAX_LAG_MONTHS } from "./timing";
 
 /** A value from a name/value range. */
@@ -147,6 +153,14 @@ export const PAYMENT_TERM_NAMES: readonly PaymentTermName[] = [
     aliases: ["statsandel"],
   },
   {
+    name: "priceIndexation",
+    unit: "rate/year",
+    meaning:
+      "yearly indexation of prices, fees and caps (contract money); compared with savings in fixed prices (docs/attribution.md)",
+    example: "priceIndexation 0.02",
+    aliases: ["prisindeksering"],
+  },
+  {
     name: "includeEducation",
     unit: "TRUE / FALSE",
     meaning: "education (SU, adult apprentice) counts as self-supporting",
@@ -169,6 +183,7 @@ type Setting =
   | "lagMonths"
   | "municipalityShare"
   | "stateShare"
+  | "priceIndexation"
   | "includeEducation";
 
 const SETTINGS: Readonly<Record<string, Setting>> = {
@@ -206,6 +221,8 @@ const SETTINGS: Readonly<Record<string, Setting>> = {
   payersharestate: "stateShare",
   stateshare: "stateShare",
   statsandel: "stateShare",
+  priceindexation: "priceIndexation",
+  prisindeksering: "priceIndexation",
   includeeducation: "includeEducation",
   meduddannelse: "includeEducation",
 };
@@ -414,6 +431,20 @@ export function applyPaymentTermInputs(
         break;
       case "stateShare":
         stateShare = share(issues, key, value, "the state's share of the payments from 0 to 1");
+        break;
+      case "priceIndexation":
+        if (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_PRICE_INDEXATION) {
+          terms = { ...terms, priceIndexation: value };
+        } else {
+          issues.push(
+            issue(
+              "InvalidInput",
+              key,
+              "range",
+              `${key} must be a yearly indexation of prices from 0 to ${MAX_PRICE_INDEXATION} (e.g. 0.02 for 2 % a year), got ${shown(value)}.`,
+            ),
+          );
+        }
         break;
       case "includeEducation": {
         const flag = booleanValue(value);

@@ -14,6 +14,7 @@ import {
   checkOneOf,
   checkOptionalAmount,
   checkShare,
+  isFiniteNumber,
   shown,
 } from "./checks";
 import { parseMetric, unknownMetricIssue, type MetricDefinition } from "./metrics";
@@ -76,7 +77,19 @@ export interface PaymentTerms {
   readonly lagMonths: number;
   /** w: the municipality's (kommune's) share of every payment; the state (stat) pays 1 − w. */
   readonly municipalityShare: number;
+  /**
+   * π: yearly indexation of the contract's prices, fees and caps (fraction, 0 to 0.2; absent = 0). Terms are in kr of
+   * the parameter year; in contract year y = ⌊t/12⌋ (programme month t) they are paid as amount × (1 + π)^y. The
+   * savings are in fixed prices, so the schedule deflates with the same index: every amount of the schedule that is
+   * compared with savings (municipal position, "never pays more than it saves", savings share, deal zone, investor) is
+   * in fixed prices; `PaymentSchedule.nominal` holds the contract money actually paid. Assumes the contract's index is
+   * the general price level (a contract indexed differently from prices is not modelled).
+   */
+  readonly priceIndexation?: number;
 }
+
+/** Highest yearly price indexation a contract may have (a typing guard: 20 % a year). */
+export const MAX_PRICE_INDEXATION = 0.2;
 
 /** The pilot's targets at the measurement month [V pilot]: 30 % self-supporting and 20 % with paid hours. */
 export const PILOT_TARGETS = { selfSupporting: 0.3, paidHours: 0.2 } as const;
@@ -115,6 +128,7 @@ export const PILOT_PAYMENT_TERMS: PaymentTerms = {
   baseFeeTiming: "intake",
   lagMonths: PILOT_LAG_MONTHS,
   municipalityShare: 1,
+  priceIndexation: 0,
 };
 
 /** A rate card resolved to metric definitions and prerequisite positions (valid terms only). */
@@ -179,6 +193,20 @@ export function validatePaymentTerms(terms: PaymentTerms): Issue[] {
     terms.municipalityShare,
     "the municipality's share of the payments from 0 to 1",
   );
+  const indexation = terms.priceIndexation;
+  if (
+    indexation !== undefined &&
+    (!isFiniteNumber(indexation) || indexation < 0 || indexation > MAX_PRICE_INDEXATION)
+  ) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "priceIndexation",
+        "range",
+        `priceIndexation must be a yearly indexation of prices from 0 to ${MAX_PRICE_INDEXATION} (e.g. 0.02 for 2 % a year), got ${shown(indexation)}.`,
+      ),
+    );
+  }
   return issues;
 }
 
