@@ -45,6 +45,9 @@ export interface CaseReport {
     readonly municipalityNetPresentValue: number;
     readonly neverPaysMoreThanSaves: boolean;
     readonly byMonth: readonly number[];
+    /** Yearly price indexation of the terms and the contract money paid with it (kr; equals `total` when 0). */
+    readonly priceIndexation: number;
+    readonly nominalTotal: number;
   };
   /** The investor's view under the model's investor terms (IRR as an effective annual rate, or why there is none). */
   readonly investor: {
@@ -167,6 +170,8 @@ export function caseReport(model: Model): CaseReport {
       municipalityNetPresentValue: schedule.municipality.discounted.net,
       neverPaysMoreThanSaves: schedule.municipality.neverPaysMoreThanSaves,
       byMonth: schedule.total,
+      priceIndexation: schedule.nominal.priceIndexation,
+      nominalTotal: schedule.nominal.totals.all,
     },
     investor: {
       drawn: investor?.totals.drawn ?? 0,
