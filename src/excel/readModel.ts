@@ -4,6 +4,7 @@ import { PILOT_PAYMENT_TERMS } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import {
   inputNames,
+  MAX_NAME_CELLS,
   readContract,
   readScenario,
   termNames,
@@ -129,13 +130,21 @@ async function readChosenModel(
 ): Promise<ReadResult> {
   return host.run(async (context) => {
     const names = context.workbook.names;
-    names.load("items/name");
+    names.load("items/name,items/formula");
     await context.sync();
     const existing = new Set(names.items.map((item) => item.name));
     const prefix = choose([...existing]);
     const wanted = [...inputNames(), ...termNames()].map((name) => `${prefix}${name.slice(NAME_PREFIX.length)}`);
+    // A name redefined to a whole column would load a million values: refused by its formula, before any value is read.
+    const unreadNames = new Map<string, { kind: "brokenName" | "tooLarge"; value: string | null }>();
+    for (const item of names.items) {
+      const cells = typeof item.formula === "string" ? referenceCells(item.formula) : 0;
+      if (wanted.includes(item.name) && cells > MAX_NAME_CELLS) {
+        unreadNames.set(item.name, { kind: "tooLarge", value: item.formula });
+      }
+    }
     const ranges = new Map<string, Excel.Range>();
-    for (const name of wanted.filter((candidate) => existing.has(candidate))) {
+    for (const name of wanted.filter((candidate) => existing.has(candidate) && !unreadNames.has(candidate))) {
       // ExcelApi 1.4: a name whose reference is #REF! (its sheet deleted) gives a null object, not a failed sync.
       const range = names.getItem(name).getRangeOrNullObject();
       range.load(["values", "address"]);
@@ -153,8 +162,10 @@ async function readChosenModel(
         const address = found(name)?.address;
         return address === undefined ? null : cellAddress(address, row);
       },
-      brokenNames: new Set([...ranges.keys()].filter((name) => ranges.get(name)?.isNullObject === true)),
+      unreadNames,
     };
+    for (const [name, range] of ranges)
+      if (range.isNullObject) unreadNames.set(name, { kind: "brokenName", value: null });
     const scenario = readScenario(base, valuesOf, prefix, readOptions);
     const contract = readContract(baseContract, valuesOf, prefix, readOptions);
     const problems = [...scenario.problems, ...contract.problems];
@@ -169,6 +180,34 @@ async function readChosenModel(
     return ok({ scenario: scenario.result.value, contract: contract.result.value, prefix, accepted });
   });
 }
+
+/**
+ * The number of cells a defined name's formula refers to: 1 for "=Payment!$B$9", 4 for "=Payment!$B$20:$B$23",
+ * 1,048,576 per column for a whole column ("=Inputs!$D:$D") and 16,384 per row for a whole row; 0 for anything else
+ * (a constant, #REF!, a formula), which the read handles by itself.
+ * @example referenceCells("='Input (2)'!$B$44:$C$51") // 16
+ */
+export function referenceCells(formula: string): number {
+  const area = /!(\$?[A-Z]*\$?\d*)(?::(\$?[A-Z]*\$?\d*))?$/.exec(formula);
+  if (area === null || area[1] === "") return 0;
+  const corner = (text: string): { column: number | null; row: number | null } => {
+    const match = /^\$?([A-Z]*)\$?(\d*)$/.exec(text);
+    const letters = match?.[1] ?? "";
+    const digits = match?.[2] ?? "";
+    let column = 0;
+    for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+    return { column: letters === "" ? null : column, row: digits === "" ? null : Number(digits) };
+  };
+  const from = corner(area[1] ?? "");
+  const to = corner(area[2] ?? area[1] ?? "");
+  const span = (a: number | null, b: number | null, whole: number): number =>
+    a === null || b === null ? whole : Math.abs(b - a) + 1;
+  return span(from.row, to.row, EXCEL_ROWS) * span(from.column, to.column, EXCEL_COLUMNS);
+}
+
+/** Rows and columns of an Excel worksheet (Excel specifications and limits). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
 
 /**
  * The address of one row of a range's address as Excel gives it ("Payment!B20:B23", row 2 → "Payment!B21"); the

@@ -21,13 +21,15 @@ export type RangeValues = readonly (readonly unknown[])[];
 
 /**
  * What is wrong with an input cell read back, as a person sees it: the defined name is missing (`missingName`) or
- * refers to no cells (`brokenName`, e.g. `=#REF!` after its sheet was deleted); the cell is empty where a value is
+ * refers to no cells (`brokenName`, e.g. `=#REF!` after its sheet was deleted) or to far more cells than a model has
+ * (`tooLarge`, e.g. a whole column: not read at all); the cell is empty where a value is
  * required (`empty`); it holds an Excel error value (`error`: `#REF!`, `#VALUE!`, `#N/A`, … or their Danish forms),
  * text that is not a number (`text`, e.g. "220000 kr"; in an optional term only the documented none-texts such as
  * "no cap" or "ingen" mean none) or another non-number (`notNumber`, e.g. TRUE); or a column has more problems than
  * are listed (`more`).
  */
-export type CellProblemKind = "missingName" | "brokenName" | "empty" | "error" | "text" | "notNumber" | "more";
+export type CellProblemKind =
+  "missingName" | "brokenName" | "tooLarge" | "empty" | "error" | "text" | "notNumber" | "more";
 
 /**
  * One input cell that could not be read as it is. A problem with a `fallback` can be accepted explicitly (pass it back
@@ -54,8 +56,14 @@ export interface ReadBackOptions {
   readonly accept?: readonly CellProblem[];
   /** The address of a defined name's cell (row 1-based within its range), e.g. "Payment!B9"; null when unknown. */
   readonly addressOf?: (definedName: string, row: number | null) => string | null;
-  /** Defined names that exist but refer to no cells (their range is #REF!). */
-  readonly brokenNames?: ReadonlySet<string>;
+  /**
+   * Defined names that exist but were not read: `brokenName` when the name refers to no cells (its range is #REF!),
+   * `tooLarge` when it refers to more cells than a model has (value: its reference, e.g. "=Inputs!$D:$D").
+   */
+  readonly unreadNames?: ReadonlyMap<
+    string,
+    { readonly kind: "brokenName" | "tooLarge"; readonly value: string | null }
+  >;
 }
 
 /** A read-back: the result, every problem found (listed or not accepted), and the problems accepted. */
@@ -66,6 +74,12 @@ export interface WorkbookRead<T> {
   /** The problems the result was built past, each with its fallback applied. */
   readonly accepted: readonly CellProblem[];
 }
+
+/**
+ * The most cells an input name may refer to: far above any model (cohort and rate-card columns hold tens to hundreds
+ * of rows) and far below a whole column (1,048,576 cells), which is not read at all.
+ */
+export const MAX_NAME_CELLS = 10_000;
 
 /** At most this many problems are listed per defined name; the rest are counted in one `more` problem. */
 export const MAX_PROBLEMS_PER_NAME = 10;
@@ -152,7 +166,8 @@ class ProblemList {
       this.accepted.push(problem);
       return true;
     }
-    const rule = kind === "missingName" || kind === "brokenName" || kind === "empty" ? "required" : "number";
+    const rule =
+      kind === "tooLarge" ? "size" : ["missingName", "brokenName", "empty"].includes(kind) ? "required" : "number";
     this.issues.push(
       issue("InvalidInput", name, rule, `${this.where(name, row)} ${describe(kind, shown, name)}; ${expected}.`),
     );
@@ -182,6 +197,8 @@ function describe(kind: CellProblemKind, shown: string | null, name: string): st
       return `is missing: the workbook has no defined name ${name}`;
     case "brokenName":
       return `refers to no cells (its reference is #REF!, e.g. its sheet was deleted)`;
+    case "tooLarge":
+      return `refers to ${shown ?? "a range"}, more than ${MAX_NAME_CELLS} cells, so it was not read`;
     case "empty":
       return "is empty";
     case "error":
@@ -245,8 +262,9 @@ export function readScenario(
     const full = named(name);
     const values = valuesOf(full);
     if (values === undefined) {
-      const kind = options.brokenNames?.has(full) === true ? "brokenName" : "missingName";
-      list.add(full, null, kind, null, null, "write the model again from the wizard, or restore the name");
+      const unread = options.unreadNames?.get(full);
+      const expected = "write the model again from the wizard, or restore the name";
+      list.add(full, null, unread?.kind ?? "missingName", unread?.value ?? null, null, expected);
       return [];
     }
     return values.map((row, index) => {
@@ -388,7 +406,8 @@ export interface ContractTerms {
  * sheets write ("no cap", "intet loft", "ingen", …) means none; any other text or an Excel error is reported (and
  * read as none only when that problem is accepted). A missing name of a model that has the sheets is reported (and
  * the terms are not read only when accepted). `base` supplies what the sheets do not hold (the threshold's gating
- * metric and who pays a principal-protection top-up). See {@link readContract} for the problems as data.
+ * metric, the yearly price indexation and who pays a principal-protection top-up). See {@link readContract} for the
+ * problems as data.
  * @example contractFromWorkbook(DEFAULT_CONTRACT, valuesOf, "SIB_") // ok: the terms the sheets hold
  */
 export function contractFromWorkbook(
@@ -423,10 +442,10 @@ export function readContract(
   if (missing.length > 0) {
     for (const name of missing) {
       const full = named(name);
-      const kind = options.brokenNames?.has(full) === true ? "brokenName" : "missingName";
+      const unread = options.unreadNames?.get(full);
       const expected =
         "restore the name (or write the model again), or accept opening the model without its payment and investor terms";
-      list.add(full, null, kind, null, "contractNotRead", expected);
+      list.add(full, null, unread?.kind ?? "missingName", unread?.value ?? null, "contractNotRead", expected);
     }
     list.finish();
     return done(list.issues.length > 0 ? failMany(list.issues) : ok(null));
@@ -572,6 +591,8 @@ function readPaymentTerms(reader: TermReader, base: PaymentTerms): PaymentTerms 
     baseFeeTiming: reader.flag("SIB_PayBaseFeeSpread") ? "spread" : "intake",
     lagMonths: reader.required("SIB_PayLagMonths"),
     municipalityShare: reader.required("SIB_PayMunicipalityShare"),
+    // The sheets hold no cell for the yearly price indexation (the payment sheet is in fixed prices): from `base`.
+    ...(base.priceIndexation === undefined ? {} : { priceIndexation: base.priceIndexation }),
   };
 }
 

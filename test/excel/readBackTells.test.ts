@@ -3,7 +3,13 @@ import type { RawCellContent } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
 import { parseModelFile } from "../../src/engine/modelFile";
-import { cellAddress, DEFAULT_CONTRACT, readWholeModel, type ReadResult } from "../../src/excel/readModel";
+import {
+  cellAddress,
+  DEFAULT_CONTRACT,
+  readWholeModel,
+  referenceCells,
+  type ReadResult,
+} from "../../src/excel/readModel";
 import { writeModel } from "../../src/excel/writeModel";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { quoteSheet } from "../../src/plan/formula";
@@ -221,6 +227,39 @@ describe("F6: a read-back tells every cell it cannot read, by name and address",
       value: String(5000 - MAX_PROBLEMS_PER_NAME),
       fallback: null,
     });
+  });
+});
+
+describe("a name redefined to a whole column is refused by its reference, before its values are loaded", () => {
+  it("SIB_Wages = a whole column: one problem of kind tooLarge, 2 syncs, no values read", async () => {
+    const book = await writtenBook();
+    const { sheet } = cellOf(book, "SIB_Wages");
+    book.hf.changeNamedExpression("SIB_Wages", `=${quoteSheet(sheet)}!$Z:$Z`);
+    const syncs = book.syncs;
+    const problems = problemsOf(await read(book));
+    expect(book.syncs - syncs).toBe(2);
+    expect(problems).toEqual([
+      {
+        name: "SIB_Wages",
+        row: null,
+        address: null,
+        kind: "tooLarge",
+        value: book.hf.getNamedExpressionFormula("SIB_Wages"),
+        fallback: null,
+      },
+    ]);
+  });
+
+  it.each([
+    ["=Payment!$B$9", 1],
+    ["=Payment!$B$20:$B$23", 4],
+    ["='Input (2)'!$B$44:$C$51", 16],
+    ["=Inputs!$D:$D", 1_048_576],
+    ["=Inputs!$3:$4", 2 * 16_384],
+    ["=#REF!", 0],
+    ["=0.04", 0],
+  ] as const)("referenceCells(%s) = %d", (formula, cells) => {
+    expect(referenceCells(formula)).toBe(cells);
   });
 });
 
