@@ -96,8 +96,10 @@ function productionValue(amount: (column: number) => Expr): Expr {
  * the reference (0 when both groups' shares sum to 100 %), then the cost row (−cost for the municipality and the
  * public total, −(NAF + φ − 1)·cost for society) and the total, which equals the account's NPV. Two tables: per
  * participant (first) and all participants; every cell a live formula over the Calculation sheet, named
- * SIB_AttributionPerParticipant_<Account>_<Row> and SIB_Attribution_<Account>_<Row>. Returns the row below it and a
- * column chart of the municipality's column per participant.
+ * SIB_AttributionPerParticipant_<Account>_<Row> and SIB_Attribution_<Account>_<Row>. Amounts in kr at fixed prices of
+ * the parameter year, discounted to the programme start; positive = gain for the account. Returns the row below it
+ * and a column chart of the municipality's column per participant.
+ * @example writeAttributionBlock(sheet, 27, { calculation: calculation.layout, parameterYear: 2023 }).bottom // 56
  */
 export function writeAttributionBlock(
   sheet: SheetBuilder,
