@@ -51,7 +51,7 @@
     };
   }
 
-  // What a cell holds as a value: an edit, else the last constant written into it (formulas and blanks read as 0).
+  // What a cell holds as a value: an edit, else the last constant written into it (formulas read as 0, blanks as "").
   function cellValue(sheetName, row, column) {
     var edited = record.edits[sheetName + "!" + row + ":" + column];
     if (edited !== undefined) return edited;
@@ -63,7 +63,8 @@
       if (column < area.left || column > area.right) continue;
       var content = formulas[row - area.top][column - area.left];
       if (typeof content === "number") return content;
-      if (typeof content !== "string" || content === "" || content.charAt(0) === "=") return 0;
+      if (content === "") return ""; // an empty cell, as Excel's Range.values gives it
+      if (typeof content !== "string" || content.charAt(0) === "=") return 0;
       return content.charAt(0) === "'" ? content.slice(1) : content;
     }
     return 0;
