@@ -508,6 +508,12 @@ describe("screenshots and network", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${step} fits ${width} px`).toBeLessThanOrEqual(0);
     }
+    // The effect step in the simple mode (the eight shares the effect gives, below the field).
+    await page.locator('[data-step="effect"]').click();
+    await page.locator("#r-effectMode-simple").click();
+    await page.locator('[data-simple-share="JOB"]').waitFor();
+    await page.screenshot({ path: join(screenshots, `wizard-3-effect-simple-${width}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.locator("#tab-workshop").click();
     await page.locator("#workshop-parties [data-party]").first().waitFor();
     await page.screenshot({ path: join(screenshots, `wizard-workshop-${width}.png`), fullPage: true });

@@ -321,6 +321,15 @@ export class WizardApp {
     let group: { text: Text | undefined; node: HTMLElement } = { text: undefined, node: body };
     for (const spec of step.fields) {
       if (!visible.has(spec.id)) continue;
+      if (stepId === "effect" && spec.id === "measurementMonth") {
+        // "Do not count as an effect" follows the shares it concerns.
+        body.append(
+          neutraliseView(state.neutralise, language, (outcome, on) =>
+            this.dispatch({ type: "setNeutralise", state: outcome, on }),
+          ),
+        );
+        group = { text: undefined, node: body };
+      }
       if (spec.group !== group.text) {
         const container =
           stepId === "finance"
@@ -338,15 +347,6 @@ export class WizardApp {
             el("p", { class: "error group-error", id: domId("e", sum.id), hidden: true, "data-group-error": sum.id }),
           );
         }
-      }
-      if (stepId === "effect" && spec.id === "measurementMonth") {
-        // "Do not count as an effect" follows the shares it concerns.
-        body.append(
-          neutraliseView(state.neutralise, language, (outcome, on) =>
-            this.dispatch({ type: "setNeutralise", state: outcome, on }),
-          ),
-        );
-        group = { text: undefined, node: body };
       }
       const view = fieldView(spec, state.fields[spec.id], language, (id, text) =>
         this.dispatch({ type: "setField", id, text }),

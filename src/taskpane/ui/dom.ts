@@ -38,3 +38,11 @@ export function el(
 export function domId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
+
+/**
+ * A label that may wrap after a slash at narrow widths ("Fleksjob/ledighedsydelse"): a zero-width space after each "/".
+ * @example breakable("Fleksjob/ledighedsydelse") // "Fleksjob/\u200bledighedsydelse"
+ */
+export function breakable(label: string): string {
+  return label.replace(/\//g, "/\u200b");
+}

@@ -5,7 +5,7 @@ import { formatKr, formatPercent } from "../i18n/numbers";
 import { t } from "../i18n/text";
 import type { CaseNumbers } from "../preview/preview";
 import { lineChart } from "./chart";
-import { el } from "./dom";
+import { breakable, el } from "./dom";
 
 /** One number of the preview: label, value and a short explanation. */
 function metric(key: string, label: string, value: string, note?: string): HTMLElement {
@@ -60,7 +60,7 @@ function attributionTable(numbers: CaseNumbers, language: Language): HTMLElement
     el(
       "tr",
       { "data-attribution": line.key },
-      el("th", { scope: "row" }, line.label),
+      el("th", { scope: "row" }, breakable(line.label)),
       el("td", {}, formatKr(line.value, language)),
     );
   const body = lines.filter((line) => line.key !== "total");

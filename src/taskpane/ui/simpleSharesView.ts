@@ -2,7 +2,7 @@ import { OUTCOME_STATES, STATE_LABELS, type PerState } from "../../engine/states
 import type { Language } from "../about";
 import { formatPercent } from "../i18n/numbers";
 import { t } from "../i18n/text";
-import { el } from "./dom";
+import { breakable, el } from "./dom";
 
 /**
  * What the simple effect means in the eight outcomes: the participant shares the engine made from it
@@ -36,7 +36,7 @@ export function simpleSharesTable(
         el(
           "tr",
           { "data-simple-share": state },
-          el("th", { scope: "row" }, STATE_LABELS[state][language]),
+          el("th", { scope: "row" }, breakable(STATE_LABELS[state][language])),
           el("td", {}, formatPercent(participant[state], language)),
           el("td", {}, formatPercent(comparison[state], language)),
         ),
