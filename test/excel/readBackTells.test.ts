@@ -57,15 +57,15 @@ function problemsOf(result: ReadResult): readonly CellProblem[] {
 }
 
 describe("the fake Excel reads values as Excel's Range.values does", () => {
-  it("error values are their text (#DIV/0!, #N/A, #REF!), an empty cell is an empty string", async () => {
-    const book = new FakeExcelWorkbook({ S: [["=1/0", "=NA()", "#REF!", null, 5]] }, { N: "=S!$A$1:$E$1" });
+  it("error values are their text (#DIV/0!, #N/A, #REF!), an empty cell is an empty string, =blank is 0", async () => {
+    const book = new FakeExcelWorkbook({ S: [["=1/0", "=NA()", "#REF!", null, 5, "=D1"]] }, { N: "=S!$A$1:$F$1" });
     const values = await book.host().run(async (context) => {
       const range = context.workbook.names.getItem("N").getRangeOrNullObject();
       range.load(["values", "address"]);
       await context.sync();
       return { values: range.values, address: range.address };
     });
-    expect(values).toEqual({ values: [["#DIV/0!", "#N/A", "#REF!", "", 5]], address: "S!A1:E1" });
+    expect(values).toEqual({ values: [["#DIV/0!", "#N/A", "#REF!", "", 5, 0]], address: "S!A1:F1" });
   });
 });
 

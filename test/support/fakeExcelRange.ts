@@ -184,9 +184,12 @@ export class FakeRange {
       this.address = `${addressSheet(this.sheet)}!${this.area}`;
       const { top, left, rows, columns } = this.shape();
       const grid = Array.from({ length: rows }, (_, row) =>
-        Array.from({ length: columns }, (_, column) =>
-          this.queue.book.hf.getCellValue({ sheet, row: top + row, col: left + column }),
-        ),
+        Array.from({ length: columns }, (_, column) => {
+          const address = { sheet, row: top + row, col: left + column };
+          const value = this.queue.book.hf.getCellValue(address);
+          // A formula whose result is empty (=A5 with A5 blank) shows 0 in Excel; only a blank cell reads as "".
+          return value === null && this.queue.book.hf.doesCellHaveFormula(address) ? 0 : value;
+        }),
       );
       this.values = grid.map((line) => line.map(plainValue));
       this.valuesAsJson = grid.map((line) => line.map(jsonValue));
