@@ -114,8 +114,8 @@ export function writeAttributionBlock(
   };
   sheet.label(0, top, ATTRIBUTION_HEADING, true);
   sheet.label(0, top + 1, {
-    da: "Række s = værdien af, at Δ_s deltagere er i tilstanden s i stedet for referencetilstanden, med samme effektprofil, kohorter og diskontering (Δ = effektiv deltagerandel − kontrolandel). Referencens række er 0, når begge gruppers andele summer til 100 %. Rækkerne plus omkostningen giver nutidsværdien.",
-    en: "Row s = the value of Δ_s participants being in state s instead of the reference state, through the same effect profile, cohorts and discounting (Δ = effective participant share − comparison share). The reference's row is 0 when both groups' shares sum to 100 %. The rows plus the cost give the NPV.",
+    da: "Række s = værdien af, at Δ_s deltagere er i tilstanden s i stedet for referencetilstanden, med samme effektprofil, kohorter og diskontering (Δ = effektiv deltagerandel − kontrolandel). Referencens række er 0, når begge gruppers andele summer til 100 %. Rækkerne plus omkostningen giver nutidsværdien. Rækken for selvforsørgende med ukendt indkomst bygger på en antaget løn (se Input).",
+    en: "Row s = the value of Δ_s participants being in state s instead of the reference state, through the same effect profile, cohorts and discounting (Δ = effective participant share − comparison share). The reference's row is 0 when both groups' shares sum to 100 %. The rows plus the cost give the NPV. The row of self-supporting, income unknown rests on an assumed wage (see Inputs).",
   });
   sheet.label(0, top + 2, priceBasis(deps.parameterYear));
   sheet.label(0, top + 3, { da: "Referencetilstand", en: "Reference state" });
