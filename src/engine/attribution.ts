@@ -3,7 +3,7 @@ import { BUDGET_HOLDERS, type PerHolder } from "./budgetHolders";
 import { effectProfile } from "./effectProfile";
 import type { NetCostTable } from "./netCost";
 import type { Scenario } from "./scenario";
-import { OUTCOME_STATES, sumOverStates, type OutcomeState, type PerState } from "./states";
+import { OUTCOME_STATES, perState, sumOverStates, type OutcomeState, type PerState } from "./states";
 
 /** Rows of the attribution table: the eight outcome states, then `cost` (what belongs to no state). */
 export const ATTRIBUTION_ROWS = [...OUTCOME_STATES, "cost"] as const;
@@ -84,28 +84,37 @@ export function computeAttribution(
   const reference = scenario.attributionReference;
   const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
   const effectSum = sumOverStates((state) => effect[state]);
-  const rows = perAccount(() => zeroRows());
+  // The value of a state depends on the month only through the refusion share, and netCostTable returns one table per
+  // share: sum the weights n·DF·g(t) per table first, then multiply (the identity rows + cost = NPV is unchanged).
+  const weightByTable = new Map<PerState<PerHolder<number>>, number>();
+  let discountedCost = 0; // Σ_t Σ_k n_k · DF(τ_k + t) · K(t), kr
   for (let month = 0; month < scenario.horizonMonths; month++) {
     // Σ over cohorts of participants × DF at the cohort's calendar month: the weight of cohort month t.
     let weight = 0;
-    for (const cohort of scenario.cohorts)
+    for (const cohort of scenario.cohorts) {
       weight += cohort.participants * (discountFactor[cohort.intakeMonth + month] ?? 0);
+    }
     const share = effectProfile(month, scenario.measurementMonth, scenario.persistence);
     const netCost = costs.netCost(month);
-    const referenceValue = stateValue(scenario, reference, netCost);
-    const spent = costValue(scenario, costOf(month));
+    weightByTable.set(netCost, (weightByTable.get(netCost) ?? 0) + weight * share);
+    discountedCost += weight * costOf(month);
+  }
+  const rows = perAccount(() => zeroRows());
+  for (const [netCost, weight] of weightByTable) {
+    const values = perState((state) => stateValue(scenario, state, netCost));
+    const referenceValue = values[reference];
     for (const state of OUTCOME_STATES) {
-      const value = stateValue(scenario, state, netCost);
       for (const account of ACCOUNTS) {
         const contribution =
           state === reference
             ? effectSum * referenceValue[account]
-            : effect[state] * (value[account] - referenceValue[account]);
-        rows[account][state] += weight * share * contribution;
+            : effect[state] * (values[state][account] - referenceValue[account]);
+        rows[account][state] += weight * contribution;
       }
     }
-    for (const account of ACCOUNTS) rows[account].cost += weight * spent[account];
   }
+  const spent = costValue(scenario, discountedCost);
+  for (const account of ACCOUNTS) rows[account].cost = spent[account];
   return {
     reference,
     total: rows,
