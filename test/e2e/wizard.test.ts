@@ -315,6 +315,28 @@ describe("wizard in a plain browser", () => {
     await expect.poll(() => page.locator("#redo").isDisabled()).toBe(true);
   });
 
+  it("a new start over a changed case asks first; 'No' keeps the numbers, 'Yes' starts again and Undo brings them back", async () => {
+    const page = await open(800, "da-DK", browserMode("da"));
+    await hostKnown(page, "browser");
+    await page.locator("#start-pilot").click();
+    await fill(page, "cohortParticipants", "40");
+    await page.locator('[data-step="start"]').click();
+    await page.locator("#start-blank").click();
+    const confirm = page.locator("#start-confirm");
+    await expect
+      .poll(() => confirm.textContent())
+      .toContain("Du har ændret tal i denne sag. Vil du starte forfra med en tom sag? Du kan fortryde det bagefter.");
+    await page.locator("#cancel-start").click();
+    expect(await confirm.count()).toBe(0);
+    expect(await currentStep(page)).toBe("start");
+    await page.locator("#start-blank").click();
+    await page.locator("#confirm-start").click();
+    expect(await currentStep(page)).toBe("target");
+    expect(await page.locator('[data-field="cohortParticipants"] input').inputValue()).toBe("");
+    await page.locator("#undo").click();
+    await expect.poll(() => page.locator('[data-field="cohortParticipants"] input').inputValue()).toBe("40");
+  });
+
   it("works without office.js at all (blocked or offline)", async () => {
     const page = await open(800, "da-DK", { kind: "absent" });
     await hostKnown(page, "browser");

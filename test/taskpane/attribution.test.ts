@@ -86,6 +86,10 @@ describe("the new texts read as plain Danish and English (test/support/textLangu
     "sliderEffect",
     "undo",
     "redo",
+    "confirmPilot",
+    "confirmBlank",
+    "confirmYes",
+    "confirmNo",
     "historyGroup",
   ] as const;
   it.each(keys)("%s", (key) => {

@@ -115,3 +115,14 @@ describe("undo and redo of the case (issue 14 item 1)", () => {
     ).toBe(HISTORY_LIMIT);
   });
 });
+
+describe("a new start over a changed case asks first (the flag the taskpane reads)", () => {
+  it("is not dirty right after a start or an opened model, dirty after a change, and undo restores the flag", () => {
+    expect(start.dirty).toBe(false);
+    const changed = reduce(start, { type: "setField", id: "costPerParticipant", text: "90.000" });
+    expect(changed.dirty).toBe(true);
+    expect(reduce(changed, { type: "undo" }).dirty).toBe(false);
+    expect(reduce(changed, { type: "start", start: "blank" }).dirty).toBe(false);
+    expect(run(changed, { type: "goTo", step: "review" }, { type: "setLanguage", language: "en" }).dirty).toBe(true);
+  });
+});

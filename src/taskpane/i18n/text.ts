@@ -13,6 +13,16 @@ const TEXT = {
   stepHasErrors: { da: "har fejl", en: "has errors" },
   next: { da: "Næste", en: "Next" },
   undo: { da: "Fortryd", en: "Undo" },
+  confirmPilot: {
+    da: "Du har ændret tal i denne sag. Vil du starte forfra med pilotprojektets tal? Du kan fortryde det bagefter.",
+    en: "You have changed numbers in this case. Start again from the pilot's numbers? You can undo it afterwards.",
+  },
+  confirmBlank: {
+    da: "Du har ændret tal i denne sag. Vil du starte forfra med en tom sag? Du kan fortryde det bagefter.",
+    en: "You have changed numbers in this case. Start again with a blank case? You can undo it afterwards.",
+  },
+  confirmYes: { da: "Ja, start forfra", en: "Yes, start again" },
+  confirmNo: { da: "Nej, behold mine tal", en: "No, keep my numbers" },
   redo: { da: "Gentag", en: "Redo" },
   historyGroup: { da: "Fortryd og gentag (Ctrl+Z og Ctrl+Y)", en: "Undo and redo (Ctrl+Z and Ctrl+Y)" },
   back: { da: "Tilbage", en: "Back" },

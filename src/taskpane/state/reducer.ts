@@ -45,12 +45,14 @@ export interface WizardState {
   readonly status: Status;
   /** Undo and redo of the case (fields, choices, neutralised states, the start). */
   readonly history: History;
+  /** The user changed a field, choice or check box since the case was started or opened (a new start asks first). */
+  readonly dirty: boolean;
 }
 
 /** What undo restores: everything a change of the case touches. */
 export interface Snapshot extends Pick<
   WizardState,
-  "start" | "base" | "baseTerms" | "fields" | "choices" | "neutralise" | "attempted"
+  "start" | "base" | "baseTerms" | "fields" | "choices" | "neutralise" | "attempted" | "dirty"
 > {
   /** The language the field texts were written in. */
   readonly textLanguage: Language;
@@ -151,6 +153,7 @@ export function initialState(displayLanguage?: string | null): WizardState {
     workshop: WORKSHOP_DEFAULTS,
     status: { kind: "idle" },
     history: EMPTY_HISTORY,
+    dirty: false,
   };
 }
 
@@ -190,12 +193,13 @@ export function reduce(state: WizardState, action: Action): WizardState {
     const moved = ["goTo", "next", "back", "setView", "setLanguage"].includes(action.type);
     return moved && next.history.lastField !== null ? { ...next, history: { ...next.history, lastField: null } } : next;
   }
+  const dirty = action.type !== "start" && action.type !== "opened";
   const field = action.type === "setField" ? action.id : null;
   if (field !== null && state.history.lastField === field) {
-    return { ...next, history: { ...state.history, future: [] } };
+    return { ...next, dirty, history: { ...state.history, future: [] } };
   }
   const past = [...state.history.past, snapshotOf(state)].slice(-HISTORY_LIMIT);
-  return { ...next, history: { past, future: [], lastField: field } };
+  return { ...next, dirty, history: { past, future: [], lastField: field } };
 }
 
 /** True when there is a change to undo / to redo. */
@@ -207,8 +211,8 @@ export function canRedo(state: WizardState): boolean {
 }
 
 function snapshotOf(state: WizardState): Snapshot {
-  const { start, base, baseTerms, fields, choices, neutralise, attempted, language } = state;
-  return { start, base, baseTerms, fields, choices, neutralise, attempted, textLanguage: language };
+  const { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, language } = state;
+  return { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, textLanguage: language };
 }
 
 function travel(state: WizardState, direction: "back" | "forward"): WizardState {

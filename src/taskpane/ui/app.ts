@@ -51,6 +51,8 @@ const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set(["setField", "setNeut
 export class WizardApp {
   private state: WizardState;
   private fieldViews = new Map<string, FieldView>();
+  /** A new start the user must confirm because the case has changes (issue 14 item 1: a reset asks first). */
+  private pendingStart: "pilot" | "blank" | null = null;
   private readonly previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
 
   constructor(
@@ -80,6 +82,7 @@ export class WizardApp {
   }
 
   dispatch(action: Action): void {
+    if (action.type !== "status" && action.type !== "hostDetected") this.pendingStart = null;
     const before = this.state;
     this.state = reduce(before, action);
     if (this.state === before) return;
@@ -301,6 +304,40 @@ export class WizardApp {
           el("p", { class: "help", id: helpId }, option.help[language]),
         );
       }),
+      this.startConfirmation(),
+    );
+  }
+
+  /** "Start again? You can undo it": shown when a new start would replace a changed case. */
+  private startConfirmation(): HTMLElement | null {
+    const pending = this.pendingStart;
+    if (pending === null) return null;
+    const language = this.state.language;
+    return el(
+      "div",
+      { class: "confirm", id: "start-confirm", role: "alert" },
+      el("p", {}, t(pending === "pilot" ? "confirmPilot" : "confirmBlank", language)),
+      el(
+        "div",
+        { class: "confirm-actions" },
+        el(
+          "fluent-button",
+          { id: "confirm-start", appearance: "primary", onclick: () => this.startWith(pending) },
+          t("confirmYes", language),
+        ),
+        el(
+          "fluent-button",
+          {
+            id: "cancel-start",
+            onclick: () => {
+              this.pendingStart = null;
+              this.render();
+              this.root.querySelector<HTMLElement>(`#${domId("start", pending)}`)?.focus();
+            },
+          },
+          t("confirmNo", language),
+        ),
+      ),
     );
   }
 
@@ -642,6 +679,12 @@ export class WizardApp {
       return;
     }
     if (choice !== "open") {
+      if (this.state.dirty && this.pendingStart !== choice) {
+        this.pendingStart = choice;
+        this.render();
+        this.root.querySelector<HTMLElement>("#confirm-start")?.focus();
+        return;
+      }
       this.dispatch({ type: "start", start: choice });
       return;
     }
