@@ -60,9 +60,11 @@ const STATE_COLUMN_BY_KEY: ReadonlyMap<string, string> = new Map([
   ["comparisonShares", "SIB_ComparisonShares"],
 ]);
 
-const SCALAR_BY_KEY: ReadonlyMap<string, string> = new Map(
-  SCALAR_INPUT_GROUPS.flatMap((group) => group.inputs.map((input): [string, string] => [input.key, input.name])),
-);
+const SCALAR_BY_KEY: ReadonlyMap<string, string> = new Map([
+  ...SCALAR_INPUT_GROUPS.flatMap((group) => group.inputs.map((input): [string, string] => [input.key, input.name])),
+  ["attributionReference", "SIB_AttributionReference"],
+  ["neutraliseStates", "SIB_NeutraliseStates"],
+]);
 
 /** The Inputs sheet's cell of a scenario path (validateScenario's and applyInputs' field names). */
 function scenarioCell(path: string): IssueCell | null {

@@ -12,6 +12,7 @@ import { buildPlan } from "../../src/plan/buildPlan";
 import { ACCOUNT_NAME } from "../../src/plan/labels";
 import { attributionNames } from "../../src/plan/outputs";
 import { attributionName, ATTRIBUTION_TABLE_ROWS } from "../../src/plan/results/attributionBlock";
+import { issueCell } from "../../src/excel/issueNames";
 import { evaluatePlan, type EvaluatedWorkbook } from "../support/hyperformulaWorkbook";
 import { expectPaymentSheetMatches } from "./paymentMatch";
 
@@ -181,5 +182,13 @@ describe("neutralised states and the reference as workbook inputs (HyperFormula)
 describe("the Payment sheet reads the neutralised participant shares", () => {
   it("pilot terms with ABROAD and PERM neutralised: every payment name equals the payment engine", () => {
     expectPaymentSheetMatches({ ...pilot, neutraliseStates: ["PERM", "ABROAD"] }, PILOT_PAYMENT_TERMS, "en");
+  });
+});
+
+describe("an issue of the new inputs names its cell (Update model, Open model)", () => {
+  it("attributionReference → SIB_AttributionReference; neutraliseStates and neutralise.<STATE> → SIB_NeutraliseStates", () => {
+    expect(issueCell("attributionReference", "SIB2_")).toEqual({ name: "SIB2_AttributionReference", row: null });
+    expect(issueCell("neutraliseStates", "SIB_")).toEqual({ name: "SIB_NeutraliseStates", row: null });
+    expect(issueCell("neutralise.PERM", "SIB_")).toEqual({ name: "SIB_NeutraliseStates", row: 7 });
   });
 });
