@@ -8,6 +8,7 @@
 export * from "./baseline";
 export * from "./caps";
 export * from "./chain";
+export * from "./deadweight";
 export * from "./metrics";
 export * from "./outcomePayment";
 export * from "./position";
