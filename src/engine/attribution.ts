@@ -67,6 +67,13 @@ export function costValue(scenario: Scenario, cost: number): PerAccount<number> 
 }
 
 /**
+ * |Σ Δ| at or below which Σ Δ is a floating-point residue of shares that sum to 1 (far below the 1e-6 share-sum
+ * tolerance) and is taken as 0, so the reference row is exactly 0 in the engine and in the workbook (SIB_EffectSum),
+ * whose spreadsheets sum the residue differently.
+ */
+export const EFFECT_SUM_RESIDUE = 1e-12;
+
+/**
  * Computes the attribution of a validated scenario's business case (called by computeBusinessCase).
  * `effect` = Δ_s (effective participant share − comparison share); `discountFactor` per programme month;
  * `costOf(t)` = intervention cost per participant in cohort month t (kr). The reference row holds Σ_s Δ_s × value of
@@ -83,7 +90,8 @@ export function computeAttribution(
 ): Attribution {
   const reference = scenario.attributionReference;
   const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
-  const effectSum = sumOverStates((state) => effect[state]);
+  const rawEffectSum = sumOverStates((state) => effect[state]);
+  const effectSum = Math.abs(rawEffectSum) <= EFFECT_SUM_RESIDUE ? 0 : rawEffectSum;
   // The value of a state depends on the month only through the refusion share, and netCostTable returns one table per
   // share: sum the weights n·DF·g(t) per table first, then multiply (the identity rows + cost = NPV is unchanged).
   const weightByTable = new Map<PerState<PerHolder<number>>, number>();

@@ -1,6 +1,7 @@
 import { OUTCOME_STATES, STATE_LABELS } from "../../engine/states";
 import { cell, columnRange } from "../address";
-import { add, call, div, eq, ifThen, mul, name, num, ref, sub, type Expr } from "../formula";
+import { EFFECT_SUM_RESIDUE } from "../../engine/attribution";
+import { add, call, div, eq, ifThen, le, mul, name, num, ref, sub, type Expr } from "../formula";
 import { ATTRIBUTION_REFERENCE_NAME, STATE_CODES_NAME, type InputsLayout } from "../inputsSheet";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type NumberFormat } from "../types";
@@ -214,7 +215,10 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
     true,
   );
   const effect = ref(columnRange(1, firstRow, lastRow));
-  sheet.formula(STATE_COLUMN.effect, sumsRow, call("SUM", effect), "calculation", FORMATS.percentPrecise);
+  // A floating-point residue of shares that sum to 1 is 0, as in the engine (EFFECT_SUM_RESIDUE).
+  const residue = le(call("ABS", call("SUM", effect)), num(EFFECT_SUM_RESIDUE));
+  const effectSum = ifThen(residue, num(0), call("SUM", effect));
+  sheet.formula(STATE_COLUMN.effect, sumsRow, effectSum, "calculation", FORMATS.percentPrecise);
   sheet.nameCell(EFFECT_SUM_NAME, STATE_COLUMN.effect, sumsRow, "calculation", {
     da: "Σ Δ over tilstandene (0, når begge gruppers andele summer til 100 %)",
     en: "Σ Δ over the states (0 when both groups' shares sum to 100 %)",
