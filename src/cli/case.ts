@@ -3,6 +3,7 @@ import { HOLDER_LABELS } from "../engine/budgetHolders";
 import { ATTRIBUTION_ROWS } from "../engine/attribution";
 import { ACCOUNTS, type Account } from "../engine/businessCase";
 import { describeFailure } from "../engine/errors";
+import { DEADWEIGHT_WARNING_SHARE } from "../engine/payment/deadweight";
 import { PILOT_PUBLISHED } from "../engine/pilot";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
 import { loadModel } from "./loadModel";
@@ -171,6 +172,7 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   lines.push(
     `Municipality after payments: ${formatKr(payment.municipalityNetPresentValue)} kr (present value); ${payment.neverPaysMoreThanSaves ? "it never pays more than it saves" : "it pays MORE than it saves"}.`,
   );
+  lines.push(...renderPaymentHonesty(payment));
   lines.push(
     `Investor: draws ${formatKr(investor.drawn)} kr, receives ${formatKr(investor.returned)} kr, multiple ${investor.moneyMultiple === null ? "-" : investor.moneyMultiple.toFixed(2)}, IRR ${investor.irrEffectiveAnnual === null ? `none (${investor.irrFailure ?? "no capital drawn"})` : `${(100 * investor.irrEffectiveAnnual).toFixed(1)} % per year (effective)`}.`,
   );
@@ -182,6 +184,42 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * Deadweight and the savings after the last payment (issue 11): one line each, and a plain-language warning in Danish
+ * and English when more than {@link DEADWEIGHT_WARNING_SHARE} of the payment would be paid with no effect.
+ */
+function renderPaymentHonesty(payment: CaseReport["payment"]): string[] {
+  const { paymentAtZeroEffect, shareOfPayment } = payment.deadweight;
+  const share =
+    shareOfPayment === null ? "no share (nothing is paid with the effect as given)" : percent(shareOfPayment);
+  const lines = [
+    `Dødvægt / Deadweight: with no effect (participants at the comparison group's shares) the terms would pay ${formatKr(paymentAtZeroEffect)} kr, ${shareOfPayment === null ? share : `${share} of the payment`}.`,
+  ];
+  const level = `${100 * DEADWEIGHT_WARNING_SHARE} %`;
+  if (shareOfPayment === null && paymentAtZeroEffect > 0) {
+    lines.push(
+      `ADVARSEL: uden nogen effekt ville vilkårene betale ${formatKr(paymentAtZeroEffect)} kr, mere end de betaler med effekten som angivet (0 kr): de betaler for resultater, som sammenligningsgruppen også nåede. Overvej kun at betale for resultater ud over sammenligningsgruppens niveau.`,
+      `WARNING: with no effect at all the terms would pay ${formatKr(paymentAtZeroEffect)} kr, more than they pay with the effect as given (0 kr): they pay for outcomes the comparison group reached too. Consider paying only for outcomes above the comparison group's level.`,
+    );
+  } else if (shareOfPayment !== null && shareOfPayment > DEADWEIGHT_WARNING_SHARE) {
+    lines.push(
+      `ADVARSEL: ${percent(shareOfPayment).replace(".", ",")} af betalingen (over advarselsgrænsen på ${level.replace(".", ",")}) ville også blive udbetalt, hvis indsatsen ingen effekt havde: vilkårene betaler for resultater, som sammenligningsgruppen også nåede. Overvej kun at betale for resultater ud over sammenligningsgruppens niveau.`,
+      `WARNING: ${percent(shareOfPayment)} of the payment (above the warning level of ${level}) would be paid even if the programme had no effect: the terms pay for outcomes the comparison group reached too. Consider paying only for outcomes above the comparison group's level.`,
+    );
+  }
+  const after = payment.savingsAfterLastPayment;
+  lines.push(
+    after === null || payment.lastOutcomePaymentMonth === null
+      ? "Besparelser efter sidste betaling / Savings after the last payment: the terms make no payment that depends on outcomes."
+      : `Besparelser efter sidste betaling / Savings after the last payment: ${percent(after)} of the municipality's discounted savings (before the intervention cost) arrive after month ${payment.lastOutcomePaymentMonth}, the last payment that depends on outcomes; if the effect fades after it, the municipality alone carries the loss.`,
+  );
+  return lines;
+}
+
+function percent(share: number): string {
+  return `${(100 * share).toFixed(1)} %`;
 }
 
 function pct(value: number, reference: number): string {

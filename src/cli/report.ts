@@ -4,6 +4,7 @@ import type { Issue } from "../engine/errors";
 import { investorFlows } from "../engine/investor/waterfall";
 import type { Model } from "../engine/modelFile";
 import { computePaymentSchedule } from "../engine/payment/schedule";
+import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
 import { parameterValue } from "../engine/parameters/lookup";
 import type { Scenario } from "../engine/scenario";
@@ -48,6 +49,17 @@ export interface CaseReport {
     /** Yearly price indexation of the terms and the contract money paid with it (kr; equals `total` when 0). */
     readonly priceIndexation: number;
     readonly nominalTotal: number;
+    /**
+     * What the terms would pay with no effect (participants at the comparison group's shares; kr, all payers, fixed
+     * prices) and its share of `total` (0 when both are 0, null when only `total` is 0). src/engine/payment/deadweight.ts.
+     */
+    readonly deadweight: { readonly paymentAtZeroEffect: number; readonly shareOfPayment: number | null };
+    /**
+     * Share (0–1) of the municipality's discounted savings before the intervention cost that arrive after the last
+     * outcome-contingent payment (outcome or savings-share payment; month `lastOutcomePaymentMonth`); null when none.
+     */
+    readonly savingsAfterLastPayment: number | null;
+    readonly lastOutcomePaymentMonth: number | null;
   };
   /** The investor's view under the model's investor terms (IRR as an effective annual rate, or why there is none). */
   readonly investor: {
@@ -145,6 +157,8 @@ export function caseReport(model: Model): CaseReport {
   const scenario = model.scenario;
   const result = computeBusinessCase(scenario);
   const schedule = computePaymentSchedule(scenario, result, model.paymentTerms);
+  const deadweight = deadweightCore(scenario, schedule, model.paymentTerms);
+  const afterLast = savingsAfterLastPaymentCore(result, schedule);
   const flows = investorFlows(Array.from(result.monthly.cost), Array.from(schedule.total), model.investorTerms);
   const investor = flows.ok ? flows.value : null;
   const irr = investor === null ? null : investor.metrics.irr;
@@ -172,6 +186,9 @@ export function caseReport(model: Model): CaseReport {
       byMonth: schedule.total,
       priceIndexation: schedule.nominal.priceIndexation,
       nominalTotal: schedule.nominal.totals.all,
+      deadweight: { paymentAtZeroEffect: deadweight.paymentAtZeroEffect, shareOfPayment: deadweight.shareOfPayment },
+      savingsAfterLastPayment: afterLast.share,
+      lastOutcomePaymentMonth: afterLast.lastPaymentMonth,
     },
     investor: {
       drawn: investor?.totals.drawn ?? 0,

@@ -186,3 +186,63 @@ describe("npm run case", () => {
     expect(own.discountRateIsFm).toBe(false);
   });
 });
+
+describe("npm run case: deadweight and savings after the last payment (issue 11)", () => {
+  /** ../shared/reviews/economist.md 3.2 item 1 (D3): the pilot's default card pays 1,885,817 kr with no effect. */
+  const REVIEW_PAYMENT_AT_ZERO_EFFECT = 1_885_817;
+  /** Hand calculation: 56 × (0.12 × 198,090 + 0.10 × 99,045) = 1,331,164.8 + 554,652 = 1,885,816.8 kr. */
+  const HAND = 56 * (0.12 * 198_090 + 0.1 * 99_045);
+  /** Expected payment: 56 × (15/55 × 198,090 + 9/55 × 99,045) = 3,932,986.91 kr. */
+  const EXPECTED = 56 * ((15 / 55) * 198_090 + (9 / 55) * 99_045);
+
+  interface PaymentJson {
+    payment: {
+      total: number;
+      deadweight: { paymentAtZeroEffect: number; shareOfPayment: number | null };
+      savingsAfterLastPayment: number | null;
+      lastOutcomePaymentMonth: number | null;
+    };
+  }
+
+  it("--json: payment.deadweight and payment.savingsAfterLastPayment for the pilot", () => {
+    const { status, stdout } = runCase("--json");
+    expect(status).toBe(0);
+    const { payment } = JSON.parse(stdout) as PaymentJson;
+    expect(Object.keys(payment.deadweight).sort()).toEqual(["paymentAtZeroEffect", "shareOfPayment"]);
+    expect(Math.abs(payment.deadweight.paymentAtZeroEffect - REVIEW_PAYMENT_AT_ZERO_EFFECT)).toBeLessThanOrEqual(1);
+    expect(payment.deadweight.paymentAtZeroEffect).toBeCloseTo(HAND, 6);
+    expect(payment.deadweight.shareOfPayment).toBeCloseTo(HAND / EXPECTED, 12);
+    // Review 3.2 item 2: 72.3 % of the discounted savings arrive after month 17 (rounded to 0.1 pp).
+    expect(payment.lastOutcomePaymentMonth).toBe(17);
+    expect(Math.abs((payment.savingsAfterLastPayment ?? 0) - 0.723)).toBeLessThanOrEqual(0.0005);
+  });
+
+  it("prints both in the payment section with the warning in Danish and English (47.9 % > 25 %)", () => {
+    const { status, stdout } = runCase();
+    expect(status).toBe(0);
+    const lines = stdout.split("\n");
+    const deadweight = lines.find((line) => line.startsWith("Dødvægt / Deadweight"));
+    expect(deadweight).toContain("1,885,817 kr, 47.9 % of the payment");
+    expect(lines.find((line) => line.startsWith("ADVARSEL:"))).toContain("47,9 % af betalingen");
+    expect(lines.find((line) => line.startsWith("WARNING:"))).toContain("above the warning level of 25 %");
+    expect(lines.find((line) => line.startsWith("Besparelser efter sidste betaling"))).toContain(
+      "72.3 % of the municipality's discounted savings (before the intervention cost) arrive after month 17",
+    );
+  });
+
+  it("a card netted against the comparison group: deadweight 0, no warning", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sib-case-"));
+    const file = join(dir, "counterfactual.json");
+    writeFileSync(file, JSON.stringify({ payment: { baseline: "comparison" } }));
+    const json = runCase("--scenario", file, "--json");
+    expect(json.status).toBe(0);
+    const { payment } = JSON.parse(json.stdout) as PaymentJson;
+    expect(payment.deadweight).toEqual({ paymentAtZeroEffect: 0, shareOfPayment: 0 });
+    // Still paid for the effect: 56 × ((15/55 − 0.12) × 198,090 + (9/55 − 0.10) × 99,045) = 2,047,170.11 kr.
+    expect(payment.total).toBeCloseTo(EXPECTED - HAND, 6);
+    const text = runCase("--scenario", file);
+    expect(text.stdout).toContain("would pay 0 kr, 0.0 % of the payment");
+    expect(text.stdout).not.toContain("WARNING:");
+    expect(text.stdout).not.toContain("ADVARSEL:");
+  });
+});
