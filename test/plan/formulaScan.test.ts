@@ -1,3 +1,4 @@
+import { EFFECT_SUM_RESIDUE } from "../../src/engine/attribution";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -29,6 +30,7 @@ function allowedLiterals(): Set<number> {
     THRESHOLD_TOLERANCE_PP,
     POSITION_TOLERANCE_KR,
     SURPLUS_SHARE_TOLERANCE,
+    EFFECT_SUM_RESIDUE,
   ]) {
     allowed.add(tolerance);
   }
