@@ -205,8 +205,12 @@ describe("wizard in a plain browser", () => {
         1e-9,
       );
     }
-    // The changed effect really reached the workbook (JOB: 7 % + 15 pp in the comparison's terms).
-    expect(values.get("SIB_EffectPP_JOB")).toBeCloseTo(15, 9);
+    // The changed effect really reached the workbook: 15 pp more in ordinary work (JOB + JOB_PART), spread as in the
+    // pilot's measured profile, so JOB gets 15 × (10/55 − 0.07) / (19/55 − 0.17) (docs/simple-effect.md).
+    const jobEffect = values.get("SIB_EffectPP_JOB");
+    const partEffect = values.get("SIB_EffectPP_JOB_PART");
+    expect(jobEffect).toBeCloseTo((15 * (10 / 55 - 0.07)) / (19 / 55 - 0.17), 9);
+    expect((jobEffect as number) + (partEffect as number)).toBeCloseTo(15, 9);
   });
 
   it("blocks Next on a step with a bad value and shows the message next to the field, in the user's language", async () => {
