@@ -25,9 +25,15 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
   },
   {
     name: "SIB.SOCIOECONOMIC",
-    da: "Samfundsøkonomisk nutidsværdi (kr) efter Finansministeriets vejledning.",
-    en: "Socio-economic net present value (kr) following the Danish Ministry of Finance's guidance.",
+    da: "Samfundsøkonomisk nutidsværdi (kr, faste priser). Standarden er COWI's kalibrering af piloten (nettoafgiftsfaktor 1,0); Finansministeriets vejledning 2023 bruger 1,28.",
+    en: "Socio-economic net present value (kr, fixed prices). The default is COWI's calibration of the pilot (net indirect-tax factor 1.0); the Ministry of Finance's 2023 guidance uses 1.28.",
     example: "=SIB.SOCIOECONOMIC()",
+  },
+  {
+    name: "SIB.ATTRIBUTION",
+    da: "Hvad bærer besparelsen? Nutidsværdien fordelt på udfald (mod referenceudfaldet, midlertidig overførsel) og indsatsens udgift, for hver konto.",
+    en: "What carries the saving? The present value split by outcome (against the reference outcome, temporary transfer) and the cost of the effort, for each account.",
+    example: '=SIB.ATTRIBUTION("kommune")',
   },
   {
     name: "SIB.BREAKEVEN",
