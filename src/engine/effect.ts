@@ -14,12 +14,18 @@ export interface EffectEstimate {
 
 /**
  * Effect per state at the measurement month with a 95 % confidence interval (two-proportion, unpooled standard error)
- * using the measured participants (or the cohort total) and the comparison-group size.
+ * using the measured participants (or the cohort total) and the comparison-group size. No interval (with the reason)
+ * for a neutralised state, without a comparison-group size, or when more people are measured than took part.
  * @example effectEstimates(pilot).JOB.estimatePp // 11.18 (10/55 − 7 %)
  */
 export function effectEstimates(scenario: Scenario): PerState<EffectEstimate> {
-  const participants =
-    scenario.measuredParticipants ?? scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  const cohortTotal = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  const participants = scenario.measuredParticipants ?? cohortTotal;
+  // Review F9: more measured people than took part would narrow the interval without data behind it.
+  const tooManyMeasured =
+    scenario.measuredParticipants !== null && scenario.measuredParticipants > cohortTotal
+      ? `measuredParticipants (${scenario.measuredParticipants}) exceeds the participants of the cohorts (${cohortTotal}): only people who took part can be measured, so no interval`
+      : null;
   const comparison = scenario.comparisonGroupSize;
   const shares = effectiveParticipantShares(scenario);
   return perState((state) => {
@@ -33,6 +39,7 @@ export function effectEstimates(scenario: Scenario): PerState<EffectEstimate> {
         intervalMissingReason: `${state} is neutralised (neutraliseStates): its difference is not counted as an effect`,
       };
     }
+    if (tooManyMeasured !== null) return { estimatePp, interval: null, intervalMissingReason: tooManyMeasured };
     if (comparison === null) {
       return {
         estimatePp,

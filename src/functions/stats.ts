@@ -41,7 +41,7 @@ export function probTarget(
  * @param participants Number of participants measured (people), a whole number from 1 to 1000000, e.g. 56.
  * @param comparisonCount Number of people in the comparison group, a whole number from 1 to 1000000, e.g. 56.
  * @param baselineRate Outcome rate without the intervention, strictly between 0 and 1 (0.2 = 20 %).
- * @param [alpha] Significance level (false-alarm rate), strictly between 0 and 1 (default 0.05 = 5 %).
+ * @param [alpha] Significance level (false-alarm rate), from 1e-10 up to but not including 1 (default 0.05 = 5 %).
  * @param [power] Chance of detecting a true effect of that size, strictly between 0 and 1 (default 0.8 = 80 %).
  * @param [sides] 2 (default) for a two-sided test, 1 for a one-sided test.
  * @returns Minimum detectable effect in percentage points (21.2 = 21.2 pp).
