@@ -191,19 +191,19 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
  * and English when more than {@link DEADWEIGHT_WARNING_SHARE} of the payment would be paid with no effect.
  */
 function renderPaymentHonesty(payment: CaseReport["payment"]): string[] {
-  const { paymentAtZeroEffect, shareOfPayment } = payment.deadweight;
+  const { paymentAtZeroEffect, shareOfPayment, warning } = payment.deadweight;
   const share =
     shareOfPayment === null ? "no share (nothing is paid with the effect as given)" : percent(shareOfPayment);
   const lines = [
     `Dødvægt / Deadweight: with no effect (participants at the comparison group's shares) the terms would pay ${formatKr(paymentAtZeroEffect)} kr, ${shareOfPayment === null ? share : `${share} of the payment`}.`,
   ];
   const level = `${100 * DEADWEIGHT_WARNING_SHARE} %`;
-  if (shareOfPayment === null && paymentAtZeroEffect > 0) {
+  if (warning && shareOfPayment === null) {
     lines.push(
       `ADVARSEL: uden nogen effekt ville vilkårene betale ${formatKr(paymentAtZeroEffect)} kr, mere end de betaler med effekten som angivet (0 kr): de betaler for resultater, som sammenligningsgruppen også nåede. Overvej kun at betale for resultater ud over sammenligningsgruppens niveau.`,
       `WARNING: with no effect at all the terms would pay ${formatKr(paymentAtZeroEffect)} kr, more than they pay with the effect as given (0 kr): they pay for outcomes the comparison group reached too. Consider paying only for outcomes above the comparison group's level.`,
     );
-  } else if (shareOfPayment !== null && shareOfPayment > DEADWEIGHT_WARNING_SHARE) {
+  } else if (warning && shareOfPayment !== null) {
     lines.push(
       `ADVARSEL: ${percent(shareOfPayment).replace(".", ",")} af betalingen (over advarselsgrænsen på ${level.replace(".", ",")}) ville også blive udbetalt, hvis indsatsen ingen effekt havde: vilkårene betaler for resultater, som sammenligningsgruppen også nåede. Overvej kun at betale for resultater ud over sammenligningsgruppens niveau.`,
       `WARNING: ${percent(shareOfPayment)} of the payment (above the warning level of ${level}) would be paid even if the programme had no effect: the terms pay for outcomes the comparison group reached too. Consider paying only for outcomes above the comparison group's level.`,

@@ -53,7 +53,12 @@ export interface CaseReport {
      * What the terms would pay with no effect (participants at the comparison group's shares; kr, all payers, fixed
      * prices) and its share of `total` (0 when both are 0, null when only `total` is 0). src/engine/payment/deadweight.ts.
      */
-    readonly deadweight: { readonly paymentAtZeroEffect: number; readonly shareOfPayment: number | null };
+    readonly deadweight: {
+      readonly paymentAtZeroEffect: number;
+      readonly shareOfPayment: number | null;
+      /** True when the share is above DEADWEIGHT_WARNING_SHARE (or something is paid only at zero effect). */
+      readonly warning: boolean;
+    };
     /**
      * Share (0–1) of the municipality's discounted savings before the intervention cost that arrive after the last
      * outcome-contingent payment (outcome or savings-share payment; month `lastOutcomePaymentMonth`); null when none.
@@ -186,7 +191,11 @@ export function caseReport(model: Model): CaseReport {
       byMonth: schedule.total,
       priceIndexation: schedule.nominal.priceIndexation,
       nominalTotal: schedule.nominal.totals.all,
-      deadweight: { paymentAtZeroEffect: deadweight.paymentAtZeroEffect, shareOfPayment: deadweight.shareOfPayment },
+      deadweight: {
+        paymentAtZeroEffect: deadweight.paymentAtZeroEffect,
+        shareOfPayment: deadweight.shareOfPayment,
+        warning: deadweight.warning,
+      },
       savingsAfterLastPayment: afterLast.share,
       lastOutcomePaymentMonth: afterLast.lastPaymentMonth,
     },

@@ -198,7 +198,7 @@ describe("npm run case: deadweight and savings after the last payment (issue 11)
   interface PaymentJson {
     payment: {
       total: number;
-      deadweight: { paymentAtZeroEffect: number; shareOfPayment: number | null };
+      deadweight: { paymentAtZeroEffect: number; shareOfPayment: number | null; warning: boolean };
       savingsAfterLastPayment: number | null;
       lastOutcomePaymentMonth: number | null;
     };
@@ -208,7 +208,8 @@ describe("npm run case: deadweight and savings after the last payment (issue 11)
     const { status, stdout } = runCase("--json");
     expect(status).toBe(0);
     const { payment } = JSON.parse(stdout) as PaymentJson;
-    expect(Object.keys(payment.deadweight).sort()).toEqual(["paymentAtZeroEffect", "shareOfPayment"]);
+    expect(Object.keys(payment.deadweight).sort()).toEqual(["paymentAtZeroEffect", "shareOfPayment", "warning"]);
+    expect(payment.deadweight.warning).toBe(true); // 47.9 % of the payment is above the 25 % level
     expect(Math.abs(payment.deadweight.paymentAtZeroEffect - REVIEW_PAYMENT_AT_ZERO_EFFECT)).toBeLessThanOrEqual(1);
     expect(payment.deadweight.paymentAtZeroEffect).toBeCloseTo(HAND, 6);
     expect(payment.deadweight.shareOfPayment).toBeCloseTo(HAND / EXPECTED, 12);
@@ -237,7 +238,7 @@ describe("npm run case: deadweight and savings after the last payment (issue 11)
     const json = runCase("--scenario", file, "--json");
     expect(json.status).toBe(0);
     const { payment } = JSON.parse(json.stdout) as PaymentJson;
-    expect(payment.deadweight).toEqual({ paymentAtZeroEffect: 0, shareOfPayment: 0 });
+    expect(payment.deadweight).toEqual({ paymentAtZeroEffect: 0, shareOfPayment: 0, warning: false });
     // Still paid for the effect: 56 × ((15/55 − 0.12) × 198,090 + (9/55 − 0.10) × 99,045) = 2,047,170.11 kr.
     expect(payment.total).toBeCloseTo(EXPECTED - HAND, 6);
     const text = runCase("--scenario", file);

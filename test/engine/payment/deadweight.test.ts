@@ -14,7 +14,8 @@ import {
   zeroEffectScenario,
 } from "../../../src/engine/payment/deadweight";
 import { computePaymentSchedule } from "../../../src/engine/payment/schedule";
-import { PILOT_PAYMENT_TERMS, type MetricTerms, type PaymentTerms } from "../../../src/engine/payment/terms";
+import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../../src/engine/payment/terms";
+import { anyBaseline, termsArbitrary } from "./support/terms";
 
 const pilot = expectOk(pilotScenario(2023));
 const pilotCase = computeBusinessCase(pilot);
@@ -192,51 +193,6 @@ describe("savings after the last payment (pilot: one payment in month 14 + 3 = 1
     expect(shared.share).toBeLessThan(0.01);
   });
 });
-
-/** Random terms on the pilot (prices, volume caps, person and contract caps, thresholds, baselines, fees, lag). */
-function termsArbitrary(baseline: fc.Arbitrary<PaymentTerms["baseline"]>): fc.Arbitrary<PaymentTerms> {
-  return fc.record({
-    rateCard: fc
-      .tuple(
-        fc.double({ min: 0, max: 300_000, noNaN: true }),
-        fc.double({ min: 0, max: 300_000, noNaN: true }),
-        fc.double({ min: 0, max: 100_000, noNaN: true }),
-        fc.double({ min: 0, max: 100_000, noNaN: true }),
-        fc.option(fc.double({ min: 0, max: 40, noNaN: true }), { nil: null }),
-        fc.option(fc.double({ min: 0, max: 40, noNaN: true }), { nil: null }),
-      )
-      .map(([ss, ph, s6, s12, capSS, capS6]): MetricTerms[] => [
-        { metric: "selfSupporting", price: ss, volumeCap: capSS, requires: null },
-        { metric: "paidHours", price: ph, volumeCap: null, requires: null },
-        { metric: "sustained6", price: s6, volumeCap: capS6, requires: "selfSupporting" },
-        { metric: "sustained12", price: s12, volumeCap: null, requires: "sustained6" },
-      ]),
-    includeEducation: fc.boolean(),
-    baseline,
-    threshold: fc.option(
-      fc.record({
-        pp: fc.double({ min: -5, max: 20, noNaN: true }),
-        scope: fc.constantFrom("metric" as const, "contract" as const),
-        metric: fc.constant(null),
-      }),
-      { nil: null },
-    ),
-    personCap: fc.option(fc.double({ min: 0, max: 400_000, noNaN: true }), { nil: null }),
-    contractCap: fc.option(fc.double({ min: 0, max: 8e6, noNaN: true }), { nil: null }),
-    savingsShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    savingsScope: fc.constantFrom("narrow" as const, "broad" as const),
-    baseFee: fc.double({ min: 0, max: 20_000, noNaN: true }),
-    baseFeeTiming: fc.constantFrom("intake" as const, "spread" as const),
-    lagMonths: fc.integer({ min: 0, max: 24 }),
-    municipalityShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  });
-}
-
-const anyBaseline: fc.Arbitrary<PaymentTerms["baseline"]> = fc.oneof(
-  fc.constant({ kind: "none" as const }),
-  fc.constant({ kind: "comparison" as const }),
-  fc.double({ min: 0, max: 0.3, noNaN: true }).map((rate) => ({ kind: "historical" as const, rate, rates: {} })),
-);
 
 /**
  * The pilot with a fraction λ of its effect: participant shares c + λ(p − c), a valid distribution (a convex mix), so
