@@ -19,6 +19,8 @@ export interface ModelInput {
   readonly choices: Readonly<Record<ChoiceId, string>>;
   /** Outcome states whose difference is not counted as an effect (the engine's `neutraliseStates`). */
   readonly neutralise: readonly OutcomeState[];
+  /** Investor terms of a loaded case that the wizard has no field for (hurdle rate, surplus shares, multiple cap). */
+  readonly extras?: { readonly investor: InvestorTermsInput } | null;
 }
 
 /**
@@ -103,9 +105,11 @@ export function deriveModel(input: ModelInput): WizardModel {
   const terms = applyTerms(input, values);
   for (const issue of validatePaymentTerms(terms)) report(termsField(issue.field, terms), issue.rule, issue.message);
 
+  const baseInvestor = input.extras?.investor ?? {};
   const investor: InvestorTermsInput = {
+    ...baseInvestor,
     draw: (input.choices.draw === "upfront" ? "upfront" : "asNeeded") satisfies DrawTiming,
-    returnCap: { irr: values.get("returnCap.irr") ?? null, multiple: null },
+    returnCap: { irr: values.get("returnCap.irr") ?? null, multiple: baseInvestor.returnCap?.multiple ?? null },
     maxLoss: values.get("maxLoss") ?? null,
   };
   const checkedInvestor = investorTerms(investor);

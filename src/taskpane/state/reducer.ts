@@ -4,8 +4,10 @@ import { DEFAULT_INVESTOR_TERMS, type InvestorTermsInput } from "../../engine/in
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
 import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
+import type { Model } from "../../engine/modelFile";
 import type { ContractTerms } from "../../plan/readBack";
 import { ALL_FIELDS, fieldSpec } from "../steps";
+import type { CaseExtras } from "./caseFile";
 import { startSources } from "../steps/start";
 import { entriesFrom, entryFromText, relabelEntries, type Sources } from "./entries";
 import { deriveModel, type WizardModel } from "./model";
@@ -47,12 +49,14 @@ export interface WizardState {
   readonly history: History;
   /** The user changed a field, choice or check box since the case was started or opened (a new start asks first). */
   readonly dirty: boolean;
+  /** What a loaded case file holds besides the fields (investor terms, views, description); null otherwise. */
+  readonly extras: CaseExtras | null;
 }
 
 /** What undo restores: everything a change of the case touches. */
 export interface Snapshot extends Pick<
   WizardState,
-  "start" | "base" | "baseTerms" | "fields" | "choices" | "neutralise" | "attempted" | "dirty"
+  "start" | "base" | "baseTerms" | "fields" | "choices" | "neutralise" | "attempted" | "dirty" | "extras"
 > {
   /** The language the field texts were written in. */
   readonly textLanguage: Language;
@@ -72,7 +76,14 @@ export const HISTORY_LIMIT = 50;
 const EMPTY_HISTORY: History = { past: [], future: [], lastField: null };
 
 /** Actions that change the case and can be undone. */
-const RECORDED: ReadonlySet<Action["type"]> = new Set(["setField", "setChoice", "setNeutralise", "start", "opened"]);
+const RECORDED: ReadonlySet<Action["type"]> = new Set([
+  "setField",
+  "setChoice",
+  "setNeutralise",
+  "start",
+  "opened",
+  "loadedFile",
+]);
 
 export type Action =
   | { readonly type: "setLanguage"; readonly language: Language }
@@ -91,7 +102,11 @@ export type Action =
       readonly prefix: string;
       /** The model's payment and investor terms, when it has Payment and Investor sheets. */
       readonly contract?: ContractTerms | null;
+      /** The views and description of the case file stored in the workbook with the model, if any. */
+      readonly stored?: Pick<CaseExtras, "views" | "description"> | null;
     }
+  /** A case file was read (issue 14 item 2): its scenario, terms, views and description replace the case. */
+  | { readonly type: "loadedFile"; readonly model: Model }
   | { readonly type: "setWorkshop"; readonly slider: WorkshopSlider; readonly value: number }
   | { readonly type: "undo" }
   | { readonly type: "redo" }
@@ -154,6 +169,7 @@ export function initialState(displayLanguage?: string | null): WizardState {
     status: { kind: "idle" },
     history: EMPTY_HISTORY,
     dirty: false,
+    extras: null,
   };
 }
 
@@ -193,7 +209,7 @@ export function reduce(state: WizardState, action: Action): WizardState {
     const moved = ["goTo", "next", "back", "setView", "setLanguage"].includes(action.type);
     return moved && next.history.lastField !== null ? { ...next, history: { ...next.history, lastField: null } } : next;
   }
-  const dirty = action.type !== "start" && action.type !== "opened";
+  const dirty = action.type !== "start" && action.type !== "opened" && action.type !== "loadedFile";
   const field = action.type === "setField" ? action.id : null;
   if (field !== null && state.history.lastField === field) {
     return { ...next, dirty, history: { ...state.history, future: [] } };
@@ -211,8 +227,8 @@ export function canRedo(state: WizardState): boolean {
 }
 
 function snapshotOf(state: WizardState): Snapshot {
-  const { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, language } = state;
-  return { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, textLanguage: language };
+  const { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, extras, language } = state;
+  return { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, extras, textLanguage: language };
 }
 
 function travel(state: WizardState, direction: "back" | "forward"): WizardState {
@@ -285,8 +301,15 @@ function apply(state: WizardState, action: Action): WizardState {
         start: "open",
         step: "target",
         status: { kind: "opened", prefix: action.prefix },
+        extras: {
+          investor: model.investor,
+          views: action.stored?.views ?? [],
+          description: action.stored?.description ?? null,
+        },
       };
     }
+    case "loadedFile":
+      return fromFile(state, action.model);
     case "setWorkshop":
       return { ...state, workshop: { ...state.workshop, [action.slider]: action.value } };
     case "status":
@@ -344,6 +367,24 @@ function startFrom(state: WizardState, start: "pilot" | "blank"): WizardState {
     neutralise: begin.scenario.neutraliseStates,
     attempted: [],
     status: { kind: "idle" },
+    extras: null,
+  };
+}
+
+/** A case file's model: every field from its scenario and terms, its extras kept for the next save. */
+function fromFile(state: WizardState, model: Model): WizardState {
+  const sources: Sources = { scenario: model.scenario, terms: model.paymentTerms, investor: model.investorTerms };
+  return {
+    ...state,
+    start: "open",
+    step: state.step === "start" ? "target" : state.step,
+    base: model.scenario,
+    baseTerms: model.paymentTerms,
+    fields: entriesFrom(ALL_FIELDS, sources, state.language),
+    choices: choicesFrom(sources, "states"),
+    neutralise: model.scenario.neutraliseStates,
+    attempted: [],
+    extras: { investor: model.investorTerms, views: model.views, description: model.description },
   };
 }
 
