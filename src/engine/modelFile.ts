@@ -1,5 +1,6 @@
 import { failMany, ok, issue, type Issue, type Result } from "./errors";
 import { investorTermsFromPairs } from "./investor/terms";
+import { MAX_METRICS, MAX_TERMS, MAX_VIEWS } from "./limits";
 import type { InvestorTerms } from "./investor/terms";
 import { applyPaymentTermInputs } from "./payment/termInputs";
 import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "./payment/terms";
@@ -50,8 +51,20 @@ export function parseModelFile(json: unknown): Result<Model> {
       issues.push(issue("InvalidInput", section, "object", `${section} must be an object of term names and values.`));
       return [];
     }
+    const entries = Object.entries(value);
+    if (entries.length > MAX_TERMS) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          section,
+          "maxProperties",
+          `${section} must hold at most ${MAX_TERMS} terms, got ${entries.length}.`,
+        ),
+      );
+      return [];
+    }
     const pairs: [string, number | string][] = [];
-    for (const [name, term] of Object.entries(value)) {
+    for (const [name, term] of entries) {
       if (typeof term === "number" || typeof term === "string") pairs.push([name, term]);
       else if (typeof term === "boolean") pairs.push([name, term ? 1 : 0]);
       else if (term === null) pairs.push([name, "none"]);
@@ -75,10 +88,31 @@ export function parseModelFile(json: unknown): Result<Model> {
     }));
   if (!paymentTerms.ok) issues.push(...prefixed("payment", paymentTerms));
   if (!investorTerms.ok) issues.push(...prefixed("investor", investorTerms));
+  if (paymentTerms.ok && paymentTerms.value.rateCard.length > MAX_METRICS) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "payment",
+        "maxItems",
+        `payment: the rate card may pay on at most ${MAX_METRICS} metrics, got ${paymentTerms.value.rateCard.length}.`,
+      ),
+    );
+  }
   const viewsJson = parsed.value.extra["views"];
-  const views = viewsJson === undefined ? ok([]) : parseViews(viewsJson, parsed.value.scenario);
+  const tooManyViews = Array.isArray(viewsJson) && viewsJson.length > MAX_VIEWS;
+  if (tooManyViews) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "views",
+        "maxItems",
+        `views must list at most ${MAX_VIEWS} views, got ${viewsJson.length}.`,
+      ),
+    );
+  }
+  const views = viewsJson === undefined || tooManyViews ? ok([]) : parseViews(viewsJson, parsed.value.scenario);
   if (!views.ok) issues.push(...views.issues);
-  if (!paymentTerms.ok || !investorTerms.ok || !views.ok) return failMany(issues);
+  if (!paymentTerms.ok || !investorTerms.ok || !views.ok || issues.length > 0) return failMany(issues);
   return ok({
     scenario: parsed.value.scenario,
     paymentTerms: paymentTerms.value,

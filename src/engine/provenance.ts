@@ -2,6 +2,7 @@ import { findInputField } from "./inputs";
 import { parameterValue } from "./parameters/lookup";
 import { PILOT_HORIZON_MONTHS, pilotScenario } from "./pilot";
 import type { Scenario } from "./scenario";
+import { ownValue } from "./lookup";
 
 /**
  * Which built-in parameter each scenario input comes from (the mapping `parameterDefaults` applies), keyed by the input
@@ -127,7 +128,7 @@ export interface Provenance {
  */
 export function inputProvenance(scenario: Scenario, key: string): Provenance {
   const value = currentValue(scenario, key);
-  const parameterId = INPUT_PARAMETER_IDS[key];
+  const parameterId = ownValue(INPUT_PARAMETER_IDS, key);
   if (parameterId !== undefined) {
     const found = parameterValue(parameterId, scenario.parameterYear);
     if (found.ok && found.value.value === value) {

@@ -1,3 +1,5 @@
+import { MAX_HORIZON_MONTHS, MAX_PEOPLE } from "./limits";
+
 /**
  * The ranges a scenario's numeric inputs must lie in, as data: the single source of the engine's validation
  * (src/engine/validate.ts), the workbook's data validation and its Checks block (src/plan), so the engine and the
@@ -14,24 +16,23 @@ export interface NumericRule {
   readonly what: string;
 }
 
-/** Longest horizon: Finansministeriet's 3.5 % rate applies to years 0–35 only (declining rates are not modelled). */
-export const MAX_HORIZON_MONTHS = 420;
+/** Longest horizon and most people: declared with their reasons in src/engine/limits.ts. */
+export { MAX_HORIZON_MONTHS, MAX_PEOPLE };
+
 /** Tolerance for shares summing to 1. */
 export const SHARE_SUM_TOLERANCE = 1e-6;
 /** Largest amount in kr any single input may hold (a typing guard, far above any real amount). */
 export const MAX_AMOUNT_KR = 1e9;
-/** Most people in one cohort or group. */
-export const MAX_PEOPLE = 10_000_000;
 /** Latest intake month of a cohort (programme months from 0). */
 export const MAX_INTAKE_MONTH = 600;
 
 export const RULES = {
   share: { integer: false, min: 0, max: 1, what: "a share from 0 to 1 (e.g. 0.18 for 18 %)" },
-  amount: { integer: false, min: 0, max: MAX_AMOUNT_KR, what: "an amount in kr of at least 0" },
+  amount: { integer: false, min: 0, max: MAX_AMOUNT_KR, what: "an amount in kr from 0 to 1,000,000,000" },
   rate: { integer: false, min: 0, max: 0.99, what: "a rate from 0 to 0.99 (e.g. 0.08 for 8 %)" },
   factor: { integer: false, min: 0, max: 10, exclusiveMin: true, what: "a factor above 0 and at most 10" },
   flag: { integer: true, min: 0, max: 1, what: "1 (yes) or 0 (no)" },
-  people: { integer: true, min: 1, max: MAX_PEOPLE, what: "a whole number of participants of at least 1" },
+  people: { integer: true, min: 1, max: MAX_PEOPLE, what: "a whole number of participants from 1 to 10,000,000" },
   intakeMonth: {
     integer: true,
     min: 0,

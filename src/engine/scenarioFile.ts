@@ -1,5 +1,7 @@
 import { DEFAULT_PARAMETER_YEAR } from "./defaults";
 import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
+import { MAX_ERROR_LINES, MAX_NESTING, MAX_TEXT_LENGTH, quoteUserText } from "./limits";
+import { ownValue } from "./lookup";
 import { pilotScenario } from "./pilot";
 import type { Scenario } from "./scenario";
 import { validateScenario } from "./validate";
@@ -28,6 +30,8 @@ export interface ScenarioFile {
  */
 export function parseScenarioFile(json: unknown, extraSections: readonly string[] = []): Result<ScenarioFile> {
   if (!isRecord(json)) return fail("InvalidInput", "$", "object", "A scenario file must be a JSON object.");
+  const shapeIssues = checkShape(json);
+  if (shapeIssues.length > 0) return failMany(shapeIssues);
   const base = json["base"] ?? "pilot";
   if (base !== "pilot") {
     return fail(
@@ -52,16 +56,17 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   if (description !== undefined && typeof description !== "string") {
     return fail("InvalidInput", "description", "string", "description must be a text.");
   }
-  const overrides: Record<string, unknown> = {};
-  const extra: Record<string, unknown> = {};
+  // Null-prototype objects: a key "__proto__" (JSON.parse makes it an own key) is then a plain key, found unknown below.
+  const overrides: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const extra: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(json)) {
     if (FILE_KEYS.has(key)) continue;
     if (extraSections.includes(key)) extra[key] = value;
     else overrides[key] = value;
   }
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const merged = mergeChecked(pilot.value, overrides, "", issues);
-  if (issues.length > 0) return failMany(issues);
+  if (issues.count > 0) return failMany(issues.listed());
   const scenario = merged as Scenario;
   const ruleIssues = validateScenario(scenario);
   if (ruleIssues.length > 0) return failMany(ruleIssues);
@@ -79,9 +84,9 @@ export function overlayScenario(
   overrides: Readonly<Record<string, unknown>>,
   path: string,
 ): Result<Scenario> {
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const merged = mergeChecked(base, overrides, path, issues) as Scenario;
-  if (issues.length > 0) return failMany(issues);
+  if (issues.count > 0) return failMany(issues.listed());
   const ruleIssues = validateScenario(merged);
   return ruleIssues.length > 0 ? failMany(ruleIssues) : ok(merged);
 }
@@ -96,8 +101,84 @@ function kind(value: unknown): string {
   return typeof value;
 }
 
-/** Merges `override` into `template`, checking that every key exists in the template and has the template's type. */
-function mergeChecked(template: unknown, override: unknown, path: string, issues: Issue[]): unknown {
+/**
+ * Issues as they are found, keeping the first {@link MAX_ERROR_LINES} − 1 and counting the rest (a file of a million
+ * unknown keys gives 50 issues, not a million messages in memory).
+ */
+class IssueList {
+  private readonly kept: Issue[] = [];
+  count = 0;
+
+  push(item: Issue): void {
+    this.count += 1;
+    if (this.kept.length < MAX_ERROR_LINES - 1) this.kept.push(item);
+  }
+
+  /** The kept issues, and one more that counts the rest when there were more. */
+  listed(): Issue[] {
+    const rest = this.count - this.kept.length;
+    if (rest === 0) return [...this.kept];
+    return [...this.kept, issue("InvalidInput", "$", "more", `… and ${rest} more problems of the same kinds.`)];
+  }
+}
+
+/**
+ * Checks the file's shape before anything else reads it, without recursion (a 100,000-deep file cannot overflow the
+ * stack): nesting at most {@link MAX_NESTING} levels, every text and key at most {@link MAX_TEXT_LENGTH} characters.
+ * Returns at most {@link MAX_ERROR_LINES} issues, each naming the JSON path.
+ */
+function checkShape(json: unknown): Issue[] {
+  const issues = new IssueList();
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: json, path: "$", depth: 0 }];
+  const tooLong = (path: string, what: string, length: number): void =>
+    issues.push(
+      issue(
+        "InvalidInput",
+        path,
+        "maxLength",
+        `${path}: ${what} must be at most ${MAX_TEXT_LENGTH} characters, got ${length}.`,
+      ),
+    );
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === "string") {
+      if (value.length > MAX_TEXT_LENGTH) tooLong(path, "a text", value.length);
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_NESTING) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          path,
+          "nesting",
+          `${path} is nested more than ${MAX_NESTING} levels deep; a scenario file needs at most 6.`,
+        ),
+      );
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        stack.push({ value: value[index], path: `${path}[${index}]`, depth: depth + 1 });
+      }
+      continue;
+    }
+    const entries = Object.entries(value);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, child] = entries[index] ?? ["", null];
+      const childPath = path === "$" ? quoteUserText(key) : `${path}.${quoteUserText(key)}`;
+      if (key.length > MAX_TEXT_LENGTH) tooLong(childPath, "a field name", key.length);
+      else stack.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return issues.listed();
+}
+
+/**
+ * Merges `override` into `template`, checking that every key is the template's own key (so `__proto__`,
+ * `constructor` or `toString` are unknown fields, never inherited ones) and has the template's type.
+ */
+function mergeChecked(template: unknown, override: unknown, path: string, issues: IssueList): unknown {
   const field = path === "" ? "$" : path;
   const key = path.split(".").pop() ?? path;
   if (override === null && NULLABLE.has(key)) return null;
@@ -107,14 +188,14 @@ function mergeChecked(template: unknown, override: unknown, path: string, issues
     return template;
   }
   if (Array.isArray(template) && Array.isArray(override)) {
-    const element: unknown = template[0] ?? ARRAY_ELEMENTS[key];
+    const element: unknown = template[0] ?? ownValue(ARRAY_ELEMENTS, key);
     return override.map((item, index) => mergeChecked(element, item, `${path}[${index}]`, issues));
   }
   if (isRecord(template) && isRecord(override)) {
     const result: Record<string, unknown> = { ...template };
     for (const [childKey, childValue] of Object.entries(override)) {
-      const childPath = path === "" ? childKey : `${path}.${childKey}`;
-      if (!(childKey in template)) {
+      const childPath = path === "" ? quoteUserText(childKey) : `${path}.${quoteUserText(childKey)}`;
+      if (!Object.hasOwn(template, childKey)) {
         issues.push(
           issue(
             "InvalidInput",

@@ -1,4 +1,5 @@
 import { issue, type Issue } from "./errors";
+import { MAX_COHORTS, MAX_PEOPLE } from "./limits";
 import { MAX_HORIZON_MONTHS, RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "./rules";
 import type { Scenario, StateEconomics, TaxParameters } from "./scenario";
 import { neutralisedParticipantShares } from "./neutralise";
@@ -63,7 +64,7 @@ export function validateScenario(scenario: Scenario): Issue[] {
     ["comparisonGroupSize", scenario.comparisonGroupSize],
   ] as const) {
     if (value !== null)
-      integerIn(1, 10_000_000, "a whole number of people of at least 1, or empty")(issues, field, value);
+      integerIn(1, MAX_PEOPLE, "a whole number of people from 1 to 10,000,000, or empty")(issues, field, value);
   }
   validateShares(issues, "participantShares", scenario.participantShares);
   validateShares(issues, "comparisonShares", scenario.comparisonShares);
@@ -158,6 +159,17 @@ function validateNeutralisation(issues: Issue[], scenario: Scenario): void {
 function validateCohorts(issues: Issue[], scenario: Scenario): void {
   if (!Array.isArray(scenario.cohorts) || scenario.cohorts.length === 0) {
     issues.push(issue("InvalidInput", "cohorts", "required", "cohorts must list at least one cohort."));
+    return;
+  }
+  if (scenario.cohorts.length > MAX_COHORTS) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "cohorts",
+        "maxItems",
+        `cohorts must list at most ${MAX_COHORTS} cohorts (a monthly intake for ten years), got ${scenario.cohorts.length}.`,
+      ),
+    );
     return;
   }
   scenario.cohorts.forEach((cohort, index) => {

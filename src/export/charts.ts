@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { absolute, parseCell } from "../plan/address";
 import { quoteSheet } from "../plan/formula";
 import type { ChartPlan, PlanCell, SheetPlan, WorkbookPlan } from "../plan/types";
+import { ownValue } from "../engine/lookup";
 
 /**
  * The plan's charts as DrawingML parts of an .xlsx file image (ExcelJS writes no charts, and no maintained npm
@@ -449,7 +450,7 @@ function elements(xml: string, tag: string): Record<string, string | undefined>[
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
+  return text.replace(/[&<>"']/g, (character) => ownValue(XML_ESCAPES, character) ?? character);
 }
 
 const XML_ESCAPES: Readonly<Record<string, string>> = {
@@ -464,7 +465,7 @@ function unescapeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_, entity: string) =>
     entity.startsWith("#")
       ? String.fromCodePoint(Number(entity.startsWith("#x") ? `0x${entity.slice(2)}` : entity.slice(1)))
-      : (UNESCAPES[entity] ?? ""),
+      : (ownValue(UNESCAPES, entity) ?? ""),
   );
 }
 

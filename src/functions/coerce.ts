@@ -1,5 +1,6 @@
 import { HOLDER_ALIASES, type BudgetHolder } from "../engine/budgetHolders";
 import { argumentError } from "./errors";
+import { ownValue } from "../engine/lookup";
 
 /** A cell value as Excel passes it to a custom function (an empty cell is 0 on desktop, null on the web). */
 export type CellValue = number | string | boolean | null;
@@ -75,7 +76,7 @@ const PUBLIC_ALIASES: Readonly<Record<string, PublicAccount>> = {
 /** Budget holder by name: kommune/municipality, stat/state, region, udligning/other, offentlig/public. */
 export function budgetHolder(value: CellValue | undefined, name: string): PublicAccount {
   const text = requiredText(value, name).toLowerCase();
-  const holder = PUBLIC_ALIASES[text];
+  const holder = ownValue(PUBLIC_ALIASES, text);
   if (holder === undefined) {
     throw argumentError(
       `${name} must be "kommune", "stat", "region", "udligning" or "offentlig" (or municipality, state, region, other, public), got "${text}".`,

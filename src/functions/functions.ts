@@ -20,6 +20,7 @@ import {
 import { argumentError, excelError, notAvailable } from "./errors";
 import { businessCaseFromArguments } from "./scenarioArgs";
 import { differenceConfidenceInterval } from "../engine/stats/twoProportion";
+import { ownValue } from "../engine/lookup";
 
 /**
  * Effect in percentage points: participant share minus comparison share. With both group sizes it spills three cells
@@ -207,7 +208,7 @@ function attributionAccount(value: CellValue | undefined): Account | null {
   if (value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "")) {
     return null;
   }
-  const found = typeof value === "string" ? ATTRIBUTION_ACCOUNTS[value.trim().toLowerCase()] : undefined;
+  const found = typeof value === "string" ? ownValue(ATTRIBUTION_ACCOUNTS, value.trim().toLowerCase()) : undefined;
   if (found === undefined) {
     throw argumentError(
       `account must be "kommune", "stat", "region", "udligning", "offentlig" or "samfund" (or municipality, state, region, otherMunicipalities, public, socioEconomic), or empty for all six; got ${JSON.stringify(value)}.`,

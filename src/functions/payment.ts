@@ -12,6 +12,7 @@ import { paymentScheduleFor } from "../engine/payment/schedule";
 import { applyPaymentTermInputs, type TermValue } from "../engine/payment/termInputs";
 import { PILOT_PAYMENT_TERMS } from "../engine/payment/terms";
 import { failMany } from "../engine/errors";
+import { ownValue } from "../engine/lookup";
 
 /** A range as Excel passes it (cells may be null on the web even where the signature says otherwise). */
 type Range = readonly (readonly CellValue[])[];
@@ -362,7 +363,7 @@ const PAYER_ALIASES: Readonly<Record<string, "municipality" | "state" | "all">> 
 /** The payer argument: kommune/municipality, stat/state, or all (default). */
 function payerArgument(value: CellValue | undefined): "municipality" | "state" | "all" {
   if (isBlankCell(value) || value === 0) return "all";
-  const payer = typeof value === "string" ? PAYER_ALIASES[value.trim().toLowerCase()] : undefined;
+  const payer = typeof value === "string" ? ownValue(PAYER_ALIASES, value.trim().toLowerCase()) : undefined;
   if (payer === undefined)
     throw argumentError(`payer must be "kommune", "stat" or "all", got ${JSON.stringify(value)}.`);
   return payer;

@@ -11,6 +11,7 @@
 import { issue, ok, type Issue, type Result } from "../errors";
 import type { PerState, OutcomeState } from "../states";
 import { checkBoolean, checkShare, shown } from "./checks";
+import { ownValue } from "../lookup";
 
 /** Kinds of outcome metric. */
 export type MetricKind = "selfSupporting" | "paidHours" | "sustained";
@@ -68,7 +69,7 @@ export function normaliseName(name: string): string {
  */
 export function parseMetric(name: string): MetricDefinition | null {
   const key = normaliseName(name);
-  const fixed = FIXED_METRICS[key];
+  const fixed = ownValue(FIXED_METRICS, key);
   if (fixed !== undefined) return fixed;
   const sustained = SUSTAINED.exec(key);
   if (sustained === null) return null;

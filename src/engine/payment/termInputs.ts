@@ -17,6 +17,7 @@ import {
   type PaymentTerms,
 } from "./terms";
 import { MAX_LAG_MONTHS } from "./timing";
+import { ownValue } from "../lookup";
 
 /** A value from a name/value range. */
 export type TermValue = number | string | boolean;
@@ -497,7 +498,7 @@ function relabel(problem: Issue, terms: PaymentTerms, seen: ReadonlyMap<string, 
 
 function parseKey(key: string, value: TermValue): Result<Parsed> {
   const normal = normaliseName(key);
-  const setting = SETTINGS[normal];
+  const setting = ownValue(SETTINGS, normal);
   if (setting !== undefined) return ok({ kind: "setting", setting, key, value });
   for (const [prefix, metricSetting] of METRIC_PREFIXES) {
     if (!normal.startsWith(prefix) || normal.length === prefix.length) continue;
@@ -603,7 +604,7 @@ function share(issues: Issue[], key: string, value: TermValue, what: string): nu
 }
 
 function textChoice(issues: Issue[], key: string, value: TermValue, options: readonly string[]): string | undefined {
-  const choice = typeof value === "string" ? TEXT_CHOICES[normaliseName(value)] : undefined;
+  const choice = typeof value === "string" ? ownValue(TEXT_CHOICES, normaliseName(value)) : undefined;
   if (choice !== undefined && options.includes(choice)) return choice;
   issues.push(
     issue(
