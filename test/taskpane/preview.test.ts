@@ -6,7 +6,7 @@ import { computePaymentSchedule } from "../../src/engine/payment/schedule";
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import { participantSharesFromEmploymentEffect } from "../../src/engine/shares";
-import { investorOutcome } from "../../src/taskpane/preview/investorAdapter";
+import { investorOutcome, type InvestorOutcome, type NoInvestment } from "../../src/taskpane/preview/investorAdapter";
 import { investorTerms } from "../../src/engine/investor";
 import { DEFAULT_UNCERTAINTY, seededGenerator, simulate } from "../../src/engine/stress";
 import { PREVIEW_DRAWS, PREVIEW_SEED, probabilityOfLoss } from "../../src/taskpane/preview/lossAdapter";
@@ -15,6 +15,11 @@ import { workshopCase, workshopNumbers } from "../../src/taskpane/preview/worksh
 import { initialState, modelOf, reduce, WORKSHOP_DEFAULTS } from "../../src/taskpane/state/reducer";
 
 const pilot = expectOk(pilotScenario());
+
+function invested(outcome: InvestorOutcome | NoInvestment): InvestorOutcome {
+  if (outcome.kind !== "invested") throw new Error("expected an investment");
+  return outcome;
+}
 
 describe("the live preview equals the engine", () => {
   it("for the pilot: municipal net per participant, break-even month, investor IRR, P(loss)", () => {
@@ -26,12 +31,15 @@ describe("the live preview equals the engine", () => {
     expect(numbers.municipalNetPerParticipant).toBeCloseTo(28_005.72, 1);
     expect(numbers.breakEvenMonth).toBe(businessCase.breakEvenMonth.municipality);
     expect(numbers.breakEvenMonth).toBe(38);
-    expect(numbers.investor.irr).toEqual({
+    const investor = invested(numbers.investor);
+    expect(investor.irr).toEqual({
       kind: "rate",
       annual: expectOk(flows.metrics.irr).effectiveAnnualRate,
+      otherRoots: [],
+      signChanges: 1,
     });
-    expect(numbers.investor.drawn).toBe(flows.totals.drawn);
-    expect(numbers.investor.returned).toBe(flows.totals.returned);
+    expect(investor.drawn).toBe(flows.totals.drawn);
+    expect(investor.returned).toBe(flows.totals.returned);
     expect(numbers.municipalitySib).toEqual(schedule.municipality.discounted);
     expect(numbers.municipalitySibTotal).toEqual(schedule.municipality.total);
     expect(numbers.municipalityCumulative).toEqual(schedule.municipality.cumulativeNetDiscounted);
@@ -81,16 +89,23 @@ describe("the live preview equals the engine", () => {
     );
     expect(numbers.municipalNetPerParticipant).toBe(businessCase.npv.perParticipant.municipality);
     expect(numbers.breakEvenMonth).toBe(businessCase.breakEvenMonth.municipality);
-    expect(numbers.investor.returned).toBe(flows.totals.returned);
-    expect(numbers.investor.irr).toEqual({ kind: "rate", annual: expectOk(flows.metrics.irr).effectiveAnnualRate });
+    expect(invested(numbers.investor).returned).toBe(flows.totals.returned);
+    expect(invested(numbers.investor).irr).toMatchObject({
+      kind: "rate",
+      annual: expectOk(flows.metrics.irr).effectiveAnnualRate,
+    });
   });
 
-  it("the investor adapter reports a missing IRR as the engine's reason", () => {
-    const outcome = expectOk(investorOutcome([100, 100], [0, 0, 0], {}));
-    expect(outcome.irr).toEqual({ kind: "none", code: "NoSignChange" });
+  it("the investor adapter says why there is no IRR: nothing back is a total loss; no cost is no investment", () => {
+    const outcome = invested(expectOk(investorOutcome([100, 100], [0, 0, 0], {})));
+    expect(outcome.irr).toEqual({ kind: "none", reason: "totalLoss", signChanges: 0 });
     expect(outcome.drawn).toBe(200);
     expect(outcome.returned).toBe(0);
-    expect(investorOutcome([0], [10], {}).ok).toBe(false);
+    expect(outcome.moneyMultiple).toBe(0);
+    expect(expectOk(investorOutcome([0], [10], {}))).toEqual({ kind: "noInvestment" });
+    // Everything received in month 0 (a fee at least the cost): the flows never change sign, but money comes back.
+    const noChange = invested(expectOk(investorOutcome([100], [150], {})));
+    expect(noChange.irr).toEqual({ kind: "none", reason: "noSignChange", signChanges: 0 });
   });
 
   it("P(loss) is pending when the case cannot be simulated (bad investor terms)", () => {

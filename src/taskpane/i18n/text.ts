@@ -63,10 +63,10 @@ const TEXT = {
   },
   breakEvenMonth: { da: "måned {n}", en: "month {n}" },
   breakEvenNever: { da: "ikke inden for horisonten", en: "not within the horizon" },
-  investorIrr: { da: "Investors afkast (IRR)", en: "Investor's return (IRR)" },
+  investorIrr: { da: "Investorens afkast (IRR)", en: "Investor's return (IRR)" },
   perYear: { da: "om året", en: "a year" },
   irrNone: { da: "intet afkast at beregne", en: "no return to calculate" },
-  lossProbability: { da: "Risiko for tab (P(tab))", en: "Probability of loss (P(loss))" },
+  lossProbability: { da: "Risiko for tab", en: "Probability of loss" },
   lossUnavailable: { da: "kan ikke beregnes for disse tal", en: "cannot be computed for these figures" },
   lossHelp: {
     da: "Andel af {n} simulerede forløb, hvor investor får mindre tilbage end indskuddet (tilfældigt udfald pr. deltager).",
@@ -157,6 +157,159 @@ const TEXT = {
   downloadFull: { da: "Hent hele modellen (.xlsx)", en: "Download the full model (.xlsx)" },
   none: { da: "ingen", en: "none" },
   empty: { da: "(tom)", en: "(empty)" },
+  // ---- Preview, charts, warnings, workshop and texts (issue 14 items 4–8, 10; engineer A's block)
+  previewIncomplete: {
+    da: "Tallene vises, når felterne er udfyldt.",
+    en: "The numbers appear when the fields are filled in.",
+  },
+  investorMultiple: { da: "Pengemultipel", en: "Money multiple" },
+  investorMultipleHelp: {
+    da: "Det, investor får tilbage, delt med det, investor lægger ud ({returned} / {drawn}).",
+    en: "What the investor gets back divided by what it pays in ({returned} / {drawn}).",
+  },
+  investorNpv: { da: "Investorens nutidsværdi ved {rate} krævet afkast", en: "Investor's NPV at a {rate} hurdle" },
+  investorNpvHelp: {
+    da: "Over 0: investor får mere end det krævede afkast om året. Under 0: mindre.",
+    en: "Above 0: the investor earns more than the hurdle a year. Below 0: less.",
+  },
+  irrTotalLoss: {
+    da: "investor får intet tilbage og taber hele indskuddet",
+    en: "the investor gets nothing back and loses everything",
+  },
+  irrNoSignChange: {
+    da: "ingen rente: pengestrømmene skifter ikke fortegn",
+    en: "no rate: the cash flows never change sign",
+  },
+  irrNoSolution: {
+    da: "ingen entydig rente for disse pengestrømme",
+    en: "no single rate for these cash flows",
+  },
+  irrOtherRoots: {
+    da: "Investors pengestrømme skifter fortegn {n} gange, så også {rates} om året giver nutidsværdien 0. Vist er den rente, projektmappen også viser; se multipel og nutidsværdi.",
+    en: "The investor's cash flows change sign {n} times, so {rates} a year also gives an NPV of 0. Shown is the rate the workbook shows too; see the multiple and the NPV.",
+  },
+  noInvestment: {
+    da: "Ingen investering: indsatsen koster 0 kr., så investor lægger intet ud. Derfor er der intet afkast, ingen multipel og ingen nutidsværdi for investor.",
+    en: "No investment: the programme costs 0 kr, so the investor pays nothing in. There is no return, multiple or NPV for the investor.",
+  },
+  capReached: {
+    da: "Afkastloftet binder: betalinger ud over loftet går ikke til investor.",
+    en: "The return cap binds: payments beyond the cap do not go to the investor.",
+  },
+  accountsTitle: {
+    da: "Resultat pr. deltager uden SIB (nutidsværdi)",
+    en: "Result per participant without the SIB (present value)",
+  },
+  accountsAccount: { da: "Hvem", en: "Who" },
+  accountsAmount: { da: "Kr. pr. deltager", en: "Kr per participant" },
+  accountsBreakEven: { da: "Tjent hjem", en: "Breaks even" },
+  accountMunicipality: { da: "Kommunen", en: "Municipality" },
+  accountState: { da: "Staten", en: "State" },
+  accountPublic: { da: "Det offentlige i alt", en: "Public sector in total" },
+  accountSocioEconomic: { da: "Samfundsøkonomisk", en: "Society (socio-economic)" },
+  breakEvenShort: { da: "md. {n}", en: "month {n}" },
+  breakEvenNeverShort: { da: "aldrig", en: "never" },
+  deadweightLine: {
+    da: "Betaling, hvis indsatsen ingen effekt har: {amount} ({share} af den forventede betaling).",
+    en: "Payment if the programme has no effect: {amount} ({share} of the expected payment).",
+  },
+  deadweightWarning: {
+    da: "{payer} {amount}, selv hvis indsatsen ingen effekt har, fordi der betales for alle deltagere med et resultat, også dem, der ville have nået det uden indsatsen (det viser kontrolgruppen). Det er {share} af den forventede betaling. Vælg »Kun resultater ud over kontrolgruppen« under »Hvad betales der for?« for kun at betale for effekten.",
+    en: "{payer} {amount} even if the programme has no effect, because every participant with an outcome is paid for, including those who would have got there without it (as the comparison group shows). That is {share} of the expected payment. Choose “Only outcomes beyond the comparison group” under “What is paid for?” to pay for the effect only.",
+  },
+  deadweightPayerMunicipality: { da: "Kommunen betaler", en: "The municipality pays" },
+  deadweightPayerBoth: { da: "Kommunen og staten betaler", en: "The municipality and the state pay" },
+  warningsTitle: { da: "Værd at se på", en: "Worth a look" },
+  warnIrrHigh: {
+    da: "Investorens afkast er over 100 % om året. Tjek prisen for indsatsen og priserne pr. resultat: måske mangler et ciffer.",
+    en: "The investor's return is above 100 % a year. Check the cost of the programme and the prices per outcome: a digit may be missing.",
+  },
+  warnPaysWithoutEffect: {
+    da: "Effekten er 0 eller mindre, men der betales alligevel {amount}.",
+    en: "The effect is 0 or less, yet {amount} is paid.",
+  },
+  warnPriceLow: {
+    da: "Under 1.000 kr. er usædvanligt lavt for dette beløb. Mente du {suggestion}?",
+    en: "Below 1,000 kr is unusually low for this amount. Did you mean {suggestion}?",
+  },
+  warnReadAs: {
+    da: "Læst som {value}. Punktum skiller tusinder på dansk; skriv komma for decimaler.",
+    en: "Read as {value}. A comma separates thousands in English; type a point for decimals.",
+  },
+  warnFractionHorizon: {
+    da: "Læst som {value}. Skriv antal måneder som et helt tal, fx 48.",
+    en: "Read as {value}. Type the number of months as a whole number, e.g. 48.",
+  },
+  warnShareHigh: {
+    da: "Over 95 % er usædvanligt højt for en andel. Tjek tallet.",
+    en: "Above 95 % is unusually high for a share. Check the number.",
+  },
+  warnUnitPercent: {
+    da: "Feltet er i {unit}, ikke i procent. Tallet er læst som {value}.",
+    en: "This field is in {unit}, not per cent. The number is read as {value}.",
+  },
+  chartCumulativeTitle: {
+    da: "Kommunens samlede resultat over tid",
+    en: "The municipality's running result over time",
+  },
+  chartXAxis: { da: "Måneder fra start", en: "Months from the start" },
+  chartYAxis: { da: "Mio. kr., nutidsværdi, alle deltagere", en: "Million kr, present value, all participants" },
+  chartWithoutSib: {
+    da: "Uden SIB: besparelse minus udgiften til indsatsen",
+    en: "Without the SIB: savings minus the cost of the programme",
+  },
+  chartWithSib: {
+    da: "Med SIB: besparelse minus resultatbetalinger",
+    en: "With the SIB: savings minus outcome payments",
+  },
+  chartBreakEven: { da: "Tjent hjem: måned {n}", en: "Breaks even: month {n}" },
+  chartDescription: {
+    da: "Linjediagram over {months} måneder. Uden SIB ender kommunen på {end} og har tjent indsatsen hjem {breakEven}. Med SIB ender kommunen på {endSib}.",
+    en: "Line chart over {months} months. Without the SIB the municipality ends at {end} and breaks even {breakEven}. With the SIB it ends at {endSib}.",
+  },
+  chartBreakEvenIn: { da: "i måned {n}", en: "in month {n}" },
+  chartBreakEvenNone: { da: "ikke inden for horisonten", en: "not within the horizon" },
+  attributionChartTitle: {
+    da: "Hvad bærer kommunens resultat? Kr. pr. deltager",
+    en: "What carries the municipality's result? Kr per participant",
+  },
+  stickySummary: { da: "Nøgletal", en: "Key figures" },
+  stickyNet: { da: "Kommunen", en: "Municipality" },
+  stickyBreakEven: { da: "Tjent hjem", en: "Breaks even" },
+  stickyIrr: { da: "IRR", en: "IRR" },
+  workshopPicture: {
+    da: "Hvem vinder hvad? Kroner i alt for hele perioden",
+    en: "Who gains what? Kroner in total over the whole period",
+  },
+  workshopParticipantsIncome: { da: "Deltagernes indkomst", en: "The participants' income" },
+  workshopInvestorGain: { da: "Investor", en: "Investor" },
+  workshopProviderGets: { da: "Leverandøren", en: "The provider" },
+  workshopStateGain: { da: "Staten", en: "The state" },
+  workshopMunicipalityGain: { da: "Kommunen", en: "The municipality" },
+  workshopReset: { da: "Tilbage til pilotprojektets tal", en: "Back to the pilot's numbers" },
+  workshopNoEffect: { da: "Hvad hvis det ikke virker? (effekt 0)", en: "What if it does not work? (effect 0)" },
+  workshopNoEffectExplain: {
+    da: "Ved effekt 0 sparer kommunen intet, men betaler stadig {amount}. Betalingen følger, hvor mange deltagere der kommer i job, ikke hvor mange flere end uden indsatsen. I kontrolgruppen kom {share} også i job uden indsatsen, og dem betaler kommunen også for.",
+    en: "At effect 0 the municipality saves nothing but still pays {amount}. The payment follows how many participants get a job, not how many more than without the programme. In the comparison group {share} also got a job without the programme, and the municipality pays for them too.",
+  },
+  glossaryTitle: { da: "Ord, der bruges her", en: "Words used here" },
+  glossaryPp: {
+    da: "Procentpoint: forskellen mellem to procenter. 10 procentpoint betyder 10 flere i job pr. 100 deltagere.",
+    en: "Percentage points: the difference between two percentages. 10 percentage points means 10 more in work per 100 participants.",
+  },
+  glossaryNpv: {
+    da: "Nutidsværdi: penge i fremtiden regnet om til dagens kroner, fordi en krone i dag er mere værd end en krone om fem år.",
+    en: "Present value: future money converted to today's kroner, because a krone today is worth more than a krone in five years.",
+  },
+  glossaryIrr: {
+    da: "IRR (intern rente): den rente om året, investor får på sine penge. Under 0 betyder, at investor taber penge.",
+    en: "IRR (internal rate of return): the interest a year the investor earns on its money. Below 0 means the investor loses money.",
+  },
+  glossaryDeadweight: {
+    da: "Dødvægt: resultater, der ville være kommet alligevel, uden indsatsen. Betaler man for dem, betaler man for ingenting.",
+    en: "Deadweight: outcomes that would have happened anyway, without the programme. Paying for them is paying for nothing.",
+  },
+  glossaryShow: { da: "Forklar", en: "Explain" },
 } as const satisfies Record<string, { readonly da: string; readonly en: string }>;
 
 export type TextKey = keyof typeof TEXT;

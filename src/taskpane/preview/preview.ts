@@ -2,21 +2,43 @@ import type { AttributionRow } from "../../engine/attribution";
 import { computeBusinessCase } from "../../engine/businessCase";
 import type { Result } from "../../engine/errors";
 import type { InvestorTermsInput } from "../../engine/investor";
+import { deadweightCore, type Deadweight } from "../../engine/payment/deadweight";
 import { computePaymentSchedule } from "../../engine/payment/schedule";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { PositionTotals } from "../../engine/payment/position";
 import type { Scenario } from "../../engine/scenario";
+import { employmentDifferencePp } from "../../engine/shares";
 import type { OutcomeState } from "../../engine/states";
-import { investorOutcome, type InvestorOutcome } from "./investorAdapter";
+import { investorOutcome, type InvestorOutcome, type NoInvestment } from "./investorAdapter";
 import { probabilityOfLoss, type LossProbability } from "./lossAdapter";
+
+/** The accounts the preview shows, in order. */
+export const PREVIEW_ACCOUNTS = ["municipality", "state", "public", "socioEconomic"] as const;
+export type PreviewAccount = (typeof PREVIEW_ACCOUNTS)[number];
+
+/** One account of the business case (without the SIB): NPV per participant (kr) and its break-even month. */
+export interface AccountNumbers {
+  readonly npvPerParticipant: number;
+  /** The engine's breakEvenMonth: months after which the cumulative discounted net is ≥ 0 for good; null = never. */
+  readonly breakEvenMonth: number | null;
+}
 
 /** The numbers the preview and the workshop show. Every number comes from the engine. */
 export interface CaseNumbers {
   readonly participants: number;
+  /** The employment effect in percentage points (JOB + JOB_PART, participants − comparison group). */
+  readonly employmentEffectPp: number;
   /** The business case: municipality's NPV per participant (savings − cost), kr. */
   readonly municipalNetPerParticipant: number;
   /** Month the municipality's cumulative discounted net turns positive for good, or null. */
   readonly breakEvenMonth: number | null;
+  /** The business case per account: municipality, state, public total and socio-economic. */
+  readonly accounts: Readonly<Record<PreviewAccount, AccountNumbers>>;
+  /**
+   * The business case's cumulative discounted net of the municipality (savings − cost, kr, all participants) after
+   * each programme month: entry m is the sum over months 0…m, so it is ≥ 0 from entry breakEvenMonth − 1 on.
+   */
+  readonly businessCaseCumulative: readonly number[];
   /** With the SIB: the municipality's discounted savings, payments and net (kr). */
   readonly municipalitySib: PositionTotals;
   /** With the SIB: the same totals undiscounted (kr over the whole period), as the workshop shows them. */
@@ -25,7 +47,9 @@ export interface CaseNumbers {
   readonly municipalityCumulative: readonly number[];
   /** All outcome payments (municipality and state), kr, undiscounted. */
   readonly paymentsTotal: number;
-  readonly investor: InvestorOutcome;
+  readonly investor: InvestorOutcome | NoInvestment;
+  /** What the terms would pay if the programme had no effect (the engine's deadweight measures). */
+  readonly deadweight: Deadweight;
   readonly lossProbability: LossProbability;
   /**
    * What carries the municipality's result: its NPV per participant split by outcome state relative to the reference
@@ -51,10 +75,27 @@ export function computeCaseNumbers(
   const schedule = computePaymentSchedule(scenario, businessCase, terms);
   const outcome = investorOutcome(businessCase.monthly.cost, schedule.total, investor);
   if (!outcome.ok) return outcome;
+  const accounts = Object.fromEntries(
+    PREVIEW_ACCOUNTS.map((account) => [
+      account,
+      {
+        npvPerParticipant: businessCase.npv.perParticipant[account],
+        breakEvenMonth: businessCase.breakEvenMonth[account],
+      },
+    ]),
+  ) as Record<PreviewAccount, AccountNumbers>;
+  const discount = businessCase.monthly.discountFactor;
+  let running = 0;
+  const businessCaseCumulative = businessCase.monthly.netFlow.municipality.map(
+    (flow, month) => (running += flow * (discount[month] ?? 0)),
+  );
   return {
     ok: true,
     value: {
       participants: businessCase.participants,
+      employmentEffectPp: employmentDifferencePp(scenario.participantShares, scenario.comparisonShares),
+      accounts,
+      businessCaseCumulative,
       municipalNetPerParticipant: businessCase.npv.perParticipant.municipality,
       breakEvenMonth: businessCase.breakEvenMonth.municipality,
       municipalitySib: schedule.municipality.discounted,
@@ -62,6 +103,7 @@ export function computeCaseNumbers(
       municipalityCumulative: schedule.municipality.cumulativeNetDiscounted,
       paymentsTotal: schedule.totals.all,
       investor: outcome.value,
+      deadweight: deadweightCore(scenario, schedule, terms),
       lossProbability: probabilityOfLoss(scenario, terms, investor),
       municipalAttribution: {
         reference: businessCase.attribution.reference,

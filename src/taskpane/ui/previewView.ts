@@ -1,14 +1,28 @@
 import type { AttributionRow } from "../../engine/attribution";
 import { OUTCOME_STATES, STATE_LABELS } from "../../engine/states";
 import type { Language } from "../about";
-import { formatKr, formatPercent } from "../i18n/numbers";
-import { t } from "../i18n/text";
-import type { CaseNumbers } from "../preview/preview";
-import { lineChart } from "./chart";
+import { formatKr, formatNumber, formatPercent, localeOf } from "../i18n/numbers";
+import { t, type TextKey } from "../i18n/text";
+import type { InvestorOutcome, NoInvestment } from "../preview/investorAdapter";
+import { PREVIEW_ACCOUNTS, type CaseNumbers, type PreviewAccount } from "../preview/preview";
+import { deadweightLine, formatAmount, resultWarnings } from "../preview/warnings";
+import { barChart, lineChart } from "./chart";
 import { breakable, el } from "./dom";
 
+/** Why the preview shows no numbers: errors to fix (shown at fields), or fields not filled in yet. */
+export type PreviewBlock = "fix" | "incomplete";
+
+/**
+ * Why a case that cannot be computed shows no numbers: "incomplete" when every broken rule is an empty required field
+ * (a blank start), else "fix" (a message at the field says what to fix).
+ * @example previewBlock(new Map([["costPerParticipant", { rule: "required" }]])) // "incomplete"
+ */
+export function previewBlock(errors: ReadonlyMap<string, { readonly rule: string }>): PreviewBlock {
+  return [...errors.values()].every((error) => error.rule === "required") ? "incomplete" : "fix";
+}
+
 /** One number of the preview: label, value and a short explanation. */
-function metric(key: string, label: string, value: string, note?: string): HTMLElement {
+function metric(key: string, label: string, value: string, note?: string | null): HTMLElement {
   return el(
     "div",
     { class: "metric", "data-metric": key },
@@ -17,7 +31,7 @@ function metric(key: string, label: string, value: string, note?: string): HTMLE
       "dd",
       {},
       el("span", { class: "value", "data-value": key }, value),
-      note === undefined ? null : el("span", { class: "note" }, note),
+      note === undefined || note === null ? null : el("span", { class: "note", "data-note": key }, note),
     ),
   );
 }
@@ -53,7 +67,7 @@ export function attributionLines(numbers: CaseNumbers, language: Language): Attr
   return lines;
 }
 
-/** The attribution as a small table with a caption (the reference state) and, if they carry savings, a note. */
+/** The attribution as a bar chart and a small table with a caption (the reference state) and, if needed, a note. */
 function attributionTable(numbers: CaseNumbers, language: Language): HTMLElement {
   const lines = attributionLines(numbers, language);
   const row = (line: AttributionLine) =>
@@ -70,49 +84,229 @@ function attributionTable(numbers: CaseNumbers, language: Language): HTMLElement
   return el(
     "div",
     { class: "attribution" },
+    barChart(
+      t("attributionChartTitle", language),
+      lines.map((line) => ({
+        key: line.key,
+        label: breakable(line.label),
+        value: line.value,
+        text: formatKr(line.value, language),
+      })),
+      "attribution",
+    ),
     el(
-      "table",
-      {},
-      el("caption", {}, t("attributionTitle", language, { reference })),
+      "details",
+      { class: "attribution-details" },
+      el("summary", {}, t("attributionOutcome", language)),
       el(
-        "thead",
+        "table",
         {},
+        el("caption", {}, t("attributionTitle", language, { reference })),
         el(
-          "tr",
+          "thead",
           {},
-          el("th", { scope: "col" }, t("attributionOutcome", language)),
-          el("th", { scope: "col" }, t("attributionAmount", language)),
+          el(
+            "tr",
+            {},
+            el("th", { scope: "col" }, t("attributionOutcome", language)),
+            el("th", { scope: "col" }, t("attributionAmount", language)),
+          ),
         ),
+        el("tbody", {}, ...body.map(row)),
+        el("tfoot", {}, ...total.map(row)),
       ),
-      el("tbody", {}, ...body.map(row)),
-      el("tfoot", {}, ...total.map(row)),
     ),
     rows.ABROAD >= 0.5 || rows.PERM >= 0.5 ? el("p", { class: "note" }, t("attributionNote", language)) : null,
   );
 }
 
-/** The investor's IRR as text: "8,3 % om året", or why there is none. */
-export function irrText(numbers: CaseNumbers, language: Language): string {
-  const irr = numbers.investor.irr;
+const NO_IRR_TEXT: Readonly<Record<"totalLoss" | "noSignChange" | "noSolution", TextKey>> = {
+  totalLoss: "irrTotalLoss",
+  noSignChange: "irrNoSignChange",
+  noSolution: "irrNoSolution",
+};
+
+/**
+ * The investor's IRR as text: "23,6 % om året", or the plain reason why there is none ("investor får intet tilbage
+ * og taber hele indskuddet"; "ingen investering" when nothing is drawn).
+ */
+export function irrText(investor: InvestorOutcome | NoInvestment, language: Language): string {
+  if (investor.kind === "noInvestment") return "—";
+  const irr = investor.irr;
   return irr.kind === "rate"
     ? `${formatPercent(irr.annual, language)} ${t("perYear", language)}`
-    : t("irrNone", language);
+    : t(NO_IRR_TEXT[irr.reason], language);
 }
 
-/** The preview's content for the case numbers, or the "fix the errors" note when the case is not valid. */
-export function previewContent(numbers: CaseNumbers | null, language: Language): HTMLElement {
+/** The note under the IRR: other roots when the flows change sign more than once, a binding cap; or null. */
+export function irrNote(investor: InvestorOutcome | NoInvestment, language: Language): string | null {
+  if (investor.kind === "noInvestment") return t("noInvestment", language);
+  const notes: string[] = [];
+  if (investor.irr.kind === "rate" && investor.irr.otherRoots.length > 0) {
+    const rates = investor.irr.otherRoots.map((rate) => formatPercent(rate, language)).join(", ");
+    notes.push(t("irrOtherRoots", language, { n: investor.irr.signChanges, rates }));
+  }
+  if (investor.capReached) notes.push(t("capReached", language));
+  return notes.length === 0 ? null : notes.join(" ");
+}
+
+/** The money multiple as text, e.g. "1,14" (two decimals). */
+export function multipleText(investor: InvestorOutcome, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    investor.moneyMultiple,
+  );
+}
+
+const ACCOUNT_TEXT: Readonly<Record<PreviewAccount, TextKey>> = {
+  municipality: "accountMunicipality",
+  state: "accountState",
+  public: "accountPublic",
+  socioEconomic: "accountSocioEconomic",
+};
+
+/** One row of the accounts table: the account, its NPV per participant and its break-even month as text. */
+export interface AccountLine {
+  readonly key: PreviewAccount;
+  readonly label: string;
+  readonly amount: string;
+  readonly breakEven: string;
+}
+
+/**
+ * The accounts of the business case without the SIB: municipality, state, public total and socio-economic.
+ * @example accountLines(pilotNumbers, "da")[1] // { key: "state", label: "Staten", amount: "41.867 kr.", … }
+ */
+export function accountLines(numbers: CaseNumbers, language: Language): AccountLine[] {
+  return PREVIEW_ACCOUNTS.map((key) => {
+    const account = numbers.accounts[key];
+    return {
+      key,
+      label: t(ACCOUNT_TEXT[key], language),
+      amount: formatKr(account.npvPerParticipant, language),
+      breakEven:
+        account.breakEvenMonth === null
+          ? t("breakEvenNeverShort", language)
+          : t("breakEvenShort", language, { n: account.breakEvenMonth }),
+    };
+  });
+}
+
+function accountsTable(numbers: CaseNumbers, language: Language): HTMLElement {
+  return el(
+    "table",
+    { class: "accounts" },
+    el("caption", {}, t("accountsTitle", language)),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, t("accountsAccount", language)),
+        el("th", { scope: "col" }, t("accountsAmount", language)),
+        el("th", { scope: "col" }, t("accountsBreakEven", language)),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      ...accountLines(numbers, language).map((line) =>
+        el(
+          "tr",
+          { "data-account": line.key },
+          el("th", { scope: "row" }, line.label),
+          el("td", { "data-account-value": line.key }, line.amount),
+          el("td", { "data-account-breakeven": line.key }, line.breakEven),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The break-even month in words ("måned 38", "ikke inden for horisonten"). */
+export function breakEvenText(month: number | null, language: Language): string {
+  return month === null ? t("breakEvenNever", language) : t("breakEvenMonth", language, { n: month });
+}
+
+/** The compact summary: municipality net, break-even and the investor's IRR (sticky at narrow widths). */
+export function summaryItems(numbers: CaseNumbers, language: Language): readonly [string, string, string][] {
+  return [
+    ["net", t("stickyNet", language), formatKr(numbers.municipalNetPerParticipant, language)],
+    ["breakEven", t("stickyBreakEven", language), breakEvenText(numbers.breakEvenMonth, language)],
+    ["irr", t("stickyIrr", language), irrText(numbers.investor, language)],
+  ];
+}
+
+/** The running-result chart: with and without the SIB, the break-even month marked where the number says. */
+function cumulativeChart(numbers: CaseNumbers, language: Language): HTMLElement {
+  const million = (value: number): string => formatNumber(value / 1_000_000, language, 1);
+  const end = (values: readonly number[]): number => values[values.length - 1] ?? 0;
+  const breakEven = numbers.breakEvenMonth;
+  return lineChart(
+    {
+      title: t("chartCumulativeTitle", language),
+      xLabel: t("chartXAxis", language),
+      yLabel: t("chartYAxis", language),
+      series: [
+        { key: "withoutSib", label: t("chartWithoutSib", language), values: numbers.businessCaseCumulative },
+        { key: "withSib", label: t("chartWithSib", language), values: numbers.municipalityCumulative },
+      ],
+      ...(breakEven === null
+        ? {}
+        : { marker: { x: breakEven, label: t("chartBreakEven", language, { n: breakEven }) } }),
+      formatY: million,
+      description: t("chartDescription", language, {
+        months: numbers.businessCaseCumulative.length,
+        end: formatAmount(end(numbers.businessCaseCumulative), language),
+        endSib: formatAmount(end(numbers.municipalityCumulative), language),
+        breakEven:
+          breakEven === null ? t("chartBreakEvenNone", language) : t("chartBreakEvenIn", language, { n: breakEven }),
+      }),
+    },
+    "cumulative",
+  );
+}
+
+/** The preview's content for the case numbers, or a note when there are none (errors to fix, or fields to fill). */
+export function previewContent(
+  numbers: CaseNumbers | null,
+  language: Language,
+  block: PreviewBlock = "fix",
+): HTMLElement {
   if (numbers === null) {
     return el(
       "div",
       { class: "preview-body" },
-      el("p", { class: "blocked", "data-preview-blocked": "" }, t("previewBlocked", language)),
+      el(
+        "p",
+        { class: "blocked", "data-preview-blocked": block },
+        t(block === "fix" ? "previewBlocked" : "previewIncomplete", language),
+      ),
     );
   }
-  const breakEven =
-    numbers.breakEvenMonth === null
-      ? t("breakEvenNever", language)
-      : t("breakEvenMonth", language, { n: numbers.breakEvenMonth });
   const loss = numbers.lossProbability;
+  const investor = numbers.investor;
+  const warnings = resultWarnings(numbers, language);
+  const investorMetrics =
+    investor.kind === "invested"
+      ? [
+          metric(
+            "multiple",
+            t("investorMultiple", language),
+            multipleText(investor, language),
+            t("investorMultipleHelp", language, {
+              returned: formatAmount(investor.returned, language),
+              drawn: formatAmount(investor.drawn, language),
+            }),
+          ),
+          metric(
+            "npv",
+            t("investorNpv", language, { rate: formatPercent(investor.hurdleRate, language, 0) }),
+            formatKr(investor.npvAtHurdle, language),
+            t("investorNpvHelp", language),
+          ),
+        ]
+      : [];
   return el(
     "div",
     { class: "preview-body" },
@@ -125,8 +319,9 @@ export function previewContent(numbers: CaseNumbers | null, language: Language):
         formatKr(numbers.municipalNetPerParticipant, language),
         t("municipalNetHelp", language),
       ),
-      metric("breakEven", t("breakEven", language), breakEven),
-      metric("irr", t("investorIrr", language), irrText(numbers, language)),
+      metric("breakEven", t("breakEven", language), breakEvenText(numbers.breakEvenMonth, language)),
+      metric("irr", t("investorIrr", language), irrText(investor, language), irrNote(investor, language)),
+      ...investorMetrics,
       metric(
         "loss",
         t("lossProbability", language),
@@ -134,7 +329,17 @@ export function previewContent(numbers: CaseNumbers | null, language: Language):
         loss.kind === "pending" ? t("lossUnavailable", language) : t("lossHelp", language, { n: loss.draws }),
       ),
     ),
+    warnings.length === 0
+      ? null
+      : el(
+          "div",
+          { class: "warnings", role: "note", "aria-label": t("warningsTitle", language) },
+          el("p", { class: "warnings-title" }, t("warningsTitle", language)),
+          el("ul", {}, ...warnings.map((warning) => el("li", { "data-warning": warning.key }, warning.text))),
+        ),
+    el("p", { class: "note", "data-deadweight": "" }, deadweightLine(numbers, language)),
+    accountsTable(numbers, language),
     attributionTable(numbers, language),
-    lineChart(numbers.municipalityCumulative, t("chartTitle", language), t("chartMonths", language)),
+    cumulativeChart(numbers, language),
   );
 }

@@ -93,7 +93,7 @@ export function workshopParties(numbers: CaseNumbers | null, language: Language)
   const kr = (value: number): string => formatKr(value, language);
   const da = language === "da";
   const sib = numbers.municipalitySibTotal;
-  const investor = numbers.investor;
+  const investor = numbers.investor.kind === "invested" ? numbers.investor : { drawn: 0, returned: 0 };
   return el(
     "div",
     { class: "parties" },
@@ -137,7 +137,7 @@ export function workshopParties(numbers: CaseNumbers | null, language: Language)
       ],
       [
         da ? "Afkast" : "Return",
-        irrText(numbers, language),
+        irrText(numbers.investor, language),
         da
           ? "Investors rente om året. Under nul betyder, at investor taber penge."
           : "The investor's interest per year. Below zero means the investor loses money.",
