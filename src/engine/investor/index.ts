@@ -28,15 +28,23 @@ export {
   investorTerms,
   investorTermsFromPairs,
   DEFAULT_INVESTOR_TERMS,
+  DEAL_COST_KEYS,
   INVESTOR_TERM_NAMES,
+  NO_DEAL_COSTS,
+  type CappedSurplus,
+  type DealCosts,
   type DrawTiming,
   type InvestorTerms,
   type InvestorTermsInput,
   type SurplusShares,
   type TopUpPayer,
 } from "./terms";
+export { moneyFlows, moneyFlowsCore, municipalityPositionAfterContract, type MoneyFlows } from "./moneyFlows";
 export {
+  dealCostAt,
   investorFlows,
+  lastCostMonth,
+  providerDealCostAt,
   waterfallBuffers,
   waterfallCore,
   type InvestorFlowsResult,

@@ -3,7 +3,7 @@
  * workbook's data validation and checks (src/plan/investor), so both refuse the same terms. Bounds are inclusive
  * unless `exclusiveMin`; an unbounded maximum is Infinity.
  */
-import type { NumericRule } from "../rules";
+import { MAX_AMOUNT_KR, type NumericRule } from "../rules";
 
 /** How far the surplus shares may sum from 1. */
 export const SURPLUS_SHARE_TOLERANCE = 1e-9;
@@ -20,5 +20,7 @@ export const INVESTOR_RULES = {
     what: "an effective annual rate above -1 and at most 10 (0.08 = 8 %)",
   },
   surplusShare: { integer: false, min: 0, max: 1, what: "a share from 0 to 1" },
+  dealCost: { integer: false, min: 0, max: MAX_AMOUNT_KR, what: "an amount in kr from 0 to 1,000,000,000" },
+  intermediaryYears: { integer: true, min: 0, max: 100, what: "a whole number of years from 0 to 100" },
   flag: { integer: true, min: 0, max: 1, what: "1 (yes) or 0 (no)" },
 } as const satisfies Record<string, NumericRule>;

@@ -20,6 +20,45 @@ export interface SurplusShares {
   readonly reinvested: number;
 }
 
+/**
+ * What happens to the commissioner's share of the surplus beyond a return cap (`surplusShare.commissioner`):
+ * `withheld` = the payer never pays it (its payment in that month is lower); `returned` = the payer pays it and gets
+ * it back in the same month (a gross payment and a refund, as a budget would book it). The municipality's net
+ * position is the same either way; only the booking differs (docs/investor.md, "Money identity").
+ */
+export type CappedSurplus = "withheld" | "returned";
+
+/**
+ * Costs of the deal besides the intervention cost, kr (≥ 0, fixed prices of the parameter year; defaults 0). Who
+ * bears them and when (docs/investor.md, "Deal costs"):
+ * - `setup` (transaction: legal, structuring) and `intermediaryOneOff`: drawn from the investor in month 0;
+ * - `evaluation`: drawn from the investor in the last month with an intervention cost (the end of the effort);
+ * - `intermediaryYearly`: drawn from the investor in months 0, 12, 24, … of the horizon, at most
+ *   `intermediaryYears` times (null = every contract year of the horizon);
+ * - `providerNonDelivery`: borne by the provider itself (its unfunded cost of participants it serves without outcome
+ *   payments), in the last month with an intervention cost; not in the investor's flows.
+ * All five are real resource costs, so all enter the socio-economic account (discounted like the business case);
+ * the first four also raise the investor's principal (draws), so they enter the IRR, multiple and caps.
+ */
+export interface DealCosts {
+  readonly setup: number;
+  readonly evaluation: number;
+  readonly intermediaryOneOff: number;
+  readonly intermediaryYearly: number;
+  readonly intermediaryYears: number | null;
+  readonly providerNonDelivery: number;
+}
+
+/** No deal costs (the default). */
+export const NO_DEAL_COSTS: DealCosts = {
+  setup: 0,
+  evaluation: 0,
+  intermediaryOneOff: 0,
+  intermediaryYearly: 0,
+  intermediaryYears: null,
+  providerNonDelivery: 0,
+};
+
 /** Complete, validated investor terms. Rates are effective annual fractions; money is kr. */
 export interface InvestorTerms {
   readonly draw: DrawTiming;
@@ -38,6 +77,10 @@ export interface InvestorTerms {
   readonly topUpPayer: TopUpPayer;
   /** Effective annual hurdle rate for the investor's NPV (0.08 = 8 % per year); null = no NPV reported. */
   readonly hurdleRate: number | null;
+  /** The commissioner's surplus share: withheld or returned (absent = "withheld"; always set by investorTerms). */
+  readonly cappedSurplus?: CappedSurplus;
+  /** Deal costs (absent = none; always set by investorTerms). */
+  readonly dealCosts?: DealCosts;
 }
 
 /** Investor terms with every field optional (defaults: {@link DEFAULT_INVESTOR_TERMS}). */
@@ -49,6 +92,8 @@ export interface InvestorTermsInput {
   readonly maxLoss?: number | null;
   readonly topUpPayer?: TopUpPayer;
   readonly hurdleRate?: number | null;
+  readonly cappedSurplus?: CappedSurplus;
+  readonly dealCosts?: Partial<DealCosts>;
 }
 
 /** Defaults: capital drawn as needed, no cap (all surplus to the commissioner if a cap is set), no protection. */
@@ -59,7 +104,19 @@ export const DEFAULT_INVESTOR_TERMS: InvestorTerms = {
   maxLoss: null,
   topUpPayer: "commissioner",
   hurdleRate: null,
+  cappedSurplus: "withheld",
+  dealCosts: NO_DEAL_COSTS,
 };
+
+/** The deal-cost keys, in the order of the terms range. */
+export const DEAL_COST_KEYS = [
+  "setup",
+  "evaluation",
+  "intermediaryOneOff",
+  "intermediaryYearly",
+  "intermediaryYears",
+  "providerNonDelivery",
+] as const;
 
 /** Names accepted by {@link investorTermsFromPairs} (case-insensitive). */
 export const INVESTOR_TERM_NAMES = [
@@ -73,6 +130,13 @@ export const INVESTOR_TERM_NAMES = [
   "surplusShare.commissioner",
   "surplusShare.reinvested",
   "hurdleRate",
+  "cappedSurplus",
+  "dealCosts.setup",
+  "dealCosts.evaluation",
+  "dealCosts.intermediaryOneOff",
+  "dealCosts.intermediaryYearly",
+  "dealCosts.intermediaryYears",
+  "dealCosts.providerNonDelivery",
 ] as const;
 
 /** True when a value satisfies a rule of INVESTOR_RULES (none is bounded by the horizon). */
@@ -141,8 +205,28 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     );
   }
   const surplusShare = shares(input.surplusShare ?? {}, issues);
+  const cappedSurplus = input.cappedSurplus ?? "withheld";
+  if (cappedSurplus !== "withheld" && cappedSurplus !== "returned") {
+    issues.push(
+      invalid(
+        "cappedSurplus",
+        "enum",
+        `terms.cappedSurplus must be "withheld" (the payer does not pay the commissioner's share of the surplus beyond the cap) or "returned" (paid and returned in the same month), got ${JSON.stringify(cappedSurplus)}.`,
+      ),
+    );
+  }
+  const dealCosts = dealCostsOf(input.dealCosts ?? {}, issues);
   if (issues.length > 0) return failMany(issues);
-  return ok({ draw, returnCap: { irr: capIrr, multiple: capMultiple }, surplusShare, maxLoss, topUpPayer, hurdleRate });
+  return ok({
+    draw,
+    returnCap: { irr: capIrr, multiple: capMultiple },
+    surplusShare,
+    maxLoss,
+    topUpPayer,
+    hurdleRate,
+    cappedSurplus,
+    dealCosts,
+  });
 }
 
 /**
@@ -159,6 +243,7 @@ export function investorTermsFromPairs(pairs: readonly (readonly [string, number
   const numbers = new Map<string, number>();
   let draw: DrawTiming | undefined;
   let topUpPayer: TopUpPayer | undefined;
+  let cappedSurplus: CappedSurplus | undefined;
   for (const [rawName, value] of pairs) {
     const name = INVESTOR_TERM_NAMES.find((known) => known.toLowerCase() === rawName.trim().toLowerCase());
     if (name === undefined) {
@@ -197,6 +282,21 @@ export function investorTermsFromPairs(pairs: readonly (readonly [string, number
           ),
         );
       }
+    } else if (name === "cappedSurplus") {
+      const text = typeof value === "string" ? value.trim().toLowerCase() : "";
+      if (text === "withheld" || text === "tilbageholdt") cappedSurplus = "withheld";
+      else if (text === "returned" || text === "tilbagebetalt") cappedSurplus = "returned";
+      else {
+        issues.push(
+          invalid(
+            name,
+            "enum",
+            `terms.cappedSurplus must be "withheld" (not paid) or "returned" (paid and returned), got ${JSON.stringify(value)}.`,
+          ),
+        );
+      }
+    } else if (name === "dealCosts.intermediaryYears" && typeof value === "string" && isNone(value)) {
+      numbers.set(name, Number.NaN);
     } else if (typeof value !== "number" || !Number.isFinite(value)) {
       issues.push(invalid(name, "number", `terms.${name} must be a number, got ${JSON.stringify(value)}.`));
     } else {
@@ -209,9 +309,18 @@ export function investorTermsFromPairs(pairs: readonly (readonly [string, number
     const share = numbers.get(`surplusShare.${key}`);
     if (share !== undefined) surplusShare[key] = share;
   }
+  const dealCosts: { -readonly [K in keyof DealCosts]?: DealCosts[K] } = {};
+  for (const key of DEAL_COST_KEYS) {
+    const amount = numbers.get(`dealCosts.${key}`);
+    if (amount === undefined) continue;
+    if (key === "intermediaryYears") dealCosts.intermediaryYears = Number.isNaN(amount) ? null : amount;
+    else dealCosts[key] = amount;
+  }
   return investorTerms({
     ...(draw === undefined ? {} : { draw }),
     ...(topUpPayer === undefined ? {} : { topUpPayer }),
+    ...(cappedSurplus === undefined ? {} : { cappedSurplus }),
+    dealCosts,
     returnCap: { irr: numbers.get("returnCap.irr") ?? null, multiple: numbers.get("returnCap.multiple") ?? null },
     maxLoss: numbers.get("maxLoss") ?? null,
     hurdleRate: numbers.get("hurdleRate") ?? null,
@@ -258,6 +367,49 @@ function shares(input: Partial<SurplusShares>, issues: Issue[]): SurplusShares {
     );
   }
   return { ...given, commissioner: Math.max(0, commissioner) };
+}
+
+function isNone(text: string): boolean {
+  const normal = text.trim().toLowerCase();
+  return normal === "none" || normal === "ingen" || normal === "";
+}
+
+function dealCostsOf(input: Partial<DealCosts>, issues: Issue[]): DealCosts {
+  const amount = (key: Exclude<keyof DealCosts, "intermediaryYears">): number => {
+    const value = input[key] ?? 0;
+    if (!valid(INVESTOR_RULES.dealCost, value)) {
+      issues.push(
+        invalid(
+          `dealCosts.${key}`,
+          "range",
+          `terms.dealCosts.${key} must be a cost in kr from 0 to 1,000,000,000 (negative costs are not allowed), got ${value}.`,
+        ),
+      );
+    }
+    return value;
+  };
+  const setup = amount("setup");
+  const evaluation = amount("evaluation");
+  const intermediaryOneOff = amount("intermediaryOneOff");
+  const intermediaryYearly = amount("intermediaryYearly");
+  const years = input.intermediaryYears ?? null;
+  if (years !== null && !valid(INVESTOR_RULES.intermediaryYears, years)) {
+    issues.push(
+      invalid(
+        "dealCosts.intermediaryYears",
+        "range",
+        `terms.dealCosts.intermediaryYears must be a whole number of years from 0 to ${INVESTOR_RULES.intermediaryYears.max} (or none = every year of the horizon), got ${years}.`,
+      ),
+    );
+  }
+  return {
+    setup,
+    evaluation,
+    intermediaryOneOff,
+    intermediaryYearly,
+    intermediaryYears: years,
+    providerNonDelivery: amount("providerNonDelivery"),
+  };
 }
 
 function invalid(name: string, rule: string, message: string): Issue {

@@ -2,12 +2,21 @@ import { fail, failMany, issue, ok, type Issue, type Result } from "../errors";
 import { irr, type IrrResult } from "./irr";
 import { npvCore } from "./npv";
 import { MONTHS_PER_YEAR, periodRate } from "./rates";
-import { investorTerms, type InvestorTerms, type InvestorTermsInput, type TopUpPayer } from "./terms";
+import {
+  investorTerms,
+  NO_DEAL_COSTS,
+  type DealCosts,
+  type InvestorTerms,
+  type InvestorTermsInput,
+  type TopUpPayer,
+} from "./terms";
 
 /** Monthly series of the waterfall, one entry per programme month (month 0 = programme start). All kr, ≥ 0 unless noted. */
 export interface WaterfallBuffers {
-  /** Capital the investor pays in. */
+  /** Capital the investor pays in (intervention cost plus the investor-financed deal costs). */
   readonly drawn: Float64Array;
+  /** The investor-financed deal costs of the month (setup, evaluation, intermediary; part of `drawn` unless upfront). */
+  readonly dealCosts: Float64Array;
   /** Outcome payments passed to the investor within the cap. */
   readonly distributions: Float64Array;
   /** Outcome payments beyond the cap. */
@@ -22,8 +31,10 @@ export interface WaterfallBuffers {
 
 /** Totals of a waterfall run (kr). */
 export interface WaterfallTotals {
-  /** Principal: all capital drawn. */
+  /** Principal: all capital drawn (intervention cost + investor-financed deal costs). */
   readonly drawn: number;
+  /** The investor-financed deal costs within the horizon (part of `drawn`). */
+  readonly dealCosts: number;
   readonly payments: number;
   readonly distributions: number;
   readonly surplus: number;
@@ -50,6 +61,8 @@ export interface InvestorFlowsResult {
   readonly months: number;
   readonly terms: InvestorTerms;
   readonly drawn: readonly number[];
+  /** Investor-financed deal costs per month, by when they fall due (with draw "upfront" they are drawn in month 0). */
+  readonly dealCosts: readonly number[];
   readonly distributions: readonly number[];
   readonly surplus: readonly number[];
   /** The surplus split by recipient (see SurplusShares). */
@@ -79,6 +92,7 @@ export interface InvestorFlowsResult {
 export function waterfallBuffers(months: number): WaterfallBuffers {
   return {
     drawn: new Float64Array(months),
+    dealCosts: new Float64Array(months),
     distributions: new Float64Array(months),
     surplus: new Float64Array(months),
     surplusToInvestor: new Float64Array(months),
@@ -93,8 +107,8 @@ export function waterfallBuffers(months: number): WaterfallBuffers {
  * is the horizon, at least the longer input; missing months count as 0) and allocates nothing.
  *
  * Rules, for month t = 0 … T (T = last month of the horizon):
- * 1. Draw: "asNeeded" draws cost_t in month t; "upfront" draws Σ cost at month 0. Outcome payments are not used to
- *    fund later costs.
+ * 1. Draw: "asNeeded" draws cost_t + deal_t in month t; "upfront" draws Σ (cost + deal) at month 0. deal_t = the
+ *    investor-financed deal costs ({@link dealCostAt}). Outcome payments are not used to fund later costs.
  * 2. Cap: the outcome payment of month t goes to the investor up to the cap, the rest is surplus. IRR cap c (effective
  *    annual): a balance B_t = B_{t−1}·(1 + c_m) + draw_t − distribution_t with c_m = (1 + c)^(1/12) − 1, and the
  *    distribution is at most B before it, so the investor's NPV at c is never positive (IRR ≤ c) and reaches 0 when
@@ -116,8 +130,17 @@ export function waterfallCore(
   out: WaterfallBuffers,
 ): WaterfallTotals {
   const months = out.netFlow.length;
+  const deal = terms.dealCosts ?? NO_DEAL_COSTS;
+  const lastCost = lastCostMonth(costs);
   let principal = 0;
-  for (let t = 0; t < costs.length; t++) principal += costs[t] as number;
+  let totalDeal = 0;
+  for (let t = 0; t < months; t++) {
+    const dealCost = dealCostAt(deal, t, lastCost);
+    out.dealCosts[t] = dealCost;
+    totalDeal += dealCost;
+    principal += (t < costs.length ? (costs[t] as number) : 0) + dealCost;
+  }
+  for (let t = months; t < costs.length; t++) principal += costs[t] as number;
   const capIrr = terms.returnCap.irr;
   const capMonthlyGrowth = capIrr === null ? 0 : 1 + periodRate(capIrr, MONTHS_PER_YEAR);
   const capTotal = terms.returnCap.multiple === null ? Infinity : terms.returnCap.multiple * principal;
@@ -129,7 +152,12 @@ export function waterfallCore(
   let totalSurplus = 0;
   let totalToInvestor = 0;
   for (let t = 0; t < months; t++) {
-    const draw = terms.draw === "upfront" ? (t === 0 ? principal : 0) : t < costs.length ? (costs[t] as number) : 0;
+    const draw =
+      terms.draw === "upfront"
+        ? t === 0
+          ? principal
+          : 0
+        : (t < costs.length ? (costs[t] as number) : 0) + (out.dealCosts[t] as number);
     const payment = t < payments.length ? (payments[t] as number) : 0;
     let allowed = payment;
     if (capIrr !== null) {
@@ -160,6 +188,7 @@ export function waterfallCore(
   }
   return {
     drawn: principal,
+    dealCosts: totalDeal,
     payments: totalPayments,
     distributions: distributed,
     surplus: totalSurplus,
@@ -167,6 +196,41 @@ export function waterfallCore(
     topUp,
     returned: distributed + totalToInvestor + topUp,
   };
+}
+
+/**
+ * The last month with an intervention cost above 0 (0 when there is none): when the evaluation and the provider's
+ * cost of non-delivery fall due.
+ * @example lastCostMonth([5, 5, 0]) // 1
+ */
+export function lastCostMonth(costs: ArrayLike<number>): number {
+  for (let t = costs.length - 1; t >= 0; t--) if ((costs[t] as number) > 0) return t;
+  return 0;
+}
+
+/**
+ * The investor-financed deal costs falling due in programme month t, kr: setup + intermediaryOneOff in month 0;
+ * evaluation in `lastCost` (the last month with an intervention cost); intermediaryYearly in months 0, 12, 24, … while
+ * the year number ⌊t/12⌋ < intermediaryYears (null = every year). The provider's cost of non-delivery is not the
+ * investor's (see {@link providerDealCostAt}).
+ * @example dealCostAt({ ...NO_DEAL_COSTS, setup: 100, intermediaryYearly: 10 }, 12, 11) // 10
+ */
+export function dealCostAt(deal: DealCosts, t: number, lastCost: number): number {
+  let cost = 0;
+  if (t === 0) cost += deal.setup + deal.intermediaryOneOff;
+  if (t === lastCost) cost += deal.evaluation;
+  if (t % 12 === 0 && (deal.intermediaryYears === null || t / 12 < deal.intermediaryYears)) {
+    cost += deal.intermediaryYearly;
+  }
+  return cost;
+}
+
+/**
+ * The provider's own deal cost in month t, kr: providerNonDelivery in `lastCost`, else 0 (not in the investor's flows).
+ * @example providerDealCostAt({ ...NO_DEAL_COSTS, providerNonDelivery: 50 }, 11, 11) // 50
+ */
+export function providerDealCostAt(deal: DealCosts, t: number, lastCost: number): number {
+  return t === lastCost ? deal.providerNonDelivery : 0;
 }
 
 /**
@@ -195,19 +259,22 @@ export function investorFlows(
     ...seriesIssues(paymentsByMonth, "paymentsByMonth"),
   ];
   if (issues.length > 0) return failMany(issues);
-  const principal = costByMonth.reduce((sum, cost) => sum + cost, 0);
+  const checkedTerms = investorTerms(terms);
+  if (!checkedTerms.ok) return checkedTerms;
+  const valid = checkedTerms.value;
+  const months = Math.max(costByMonth.length, paymentsByMonth.length);
+  const deal = valid.dealCosts ?? NO_DEAL_COSTS;
+  const lastCost = lastCostMonth(costByMonth);
+  let principal = costByMonth.reduce((sum, cost) => sum + cost, 0);
+  for (let t = 0; t < months; t++) principal += dealCostAt(deal, t, lastCost);
   if (!(principal > 0)) {
     return fail(
       "InvalidInput",
       "costByMonth",
       "positive",
-      "costByMonth must contain a cost above 0: nothing is invested.",
+      "costByMonth must contain a cost above 0 (or the terms a deal cost): nothing is invested. With outcome payments and nothing to finance, the provider keeps the payments (investor/moneyFlows.ts).",
     );
   }
-  const checkedTerms = investorTerms(terms);
-  if (!checkedTerms.ok) return checkedTerms;
-  const valid = checkedTerms.value;
-  const months = Math.max(costByMonth.length, paymentsByMonth.length);
   const out = waterfallBuffers(months);
   const totals = waterfallCore(costByMonth, paymentsByMonth, valid, out);
   const netFlow = Array.from(out.netFlow);
@@ -219,6 +286,7 @@ export function investorFlows(
     months,
     terms: valid,
     drawn: Array.from(out.drawn),
+    dealCosts: Array.from(out.dealCosts),
     distributions: Array.from(out.distributions),
     surplus: Array.from(out.surplus),
     surplusSplit: {

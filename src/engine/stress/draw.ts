@@ -140,6 +140,7 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     costs: Float64Array.from(model.costs),
     waterfall: {
       drawn: new Float64Array(months),
+      dealCosts: new Float64Array(months),
       distributions: new Float64Array(months),
       surplus: new Float64Array(months),
       surplusToInvestor: new Float64Array(months),
@@ -283,6 +284,7 @@ function monthViews(workspace: DrawWorkspace, months: number): MonthViews {
     view = {
       buffers: {
         drawn: full.drawn.subarray(0, months),
+        dealCosts: full.dealCosts.subarray(0, months),
         distributions: full.distributions.subarray(0, months),
         surplus: full.surplus.subarray(0, months),
         surplusToInvestor: full.surplusToInvestor.subarray(0, months),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { expectOk } from "../../../src/engine/errors";
-import { DEFAULT_INVESTOR_TERMS, investorTerms, investorTermsFromPairs } from "../../../src/engine/investor/terms";
+import {
+  DEFAULT_INVESTOR_TERMS,
+  investorTerms,
+  investorTermsFromPairs,
+  NO_DEAL_COSTS,
+} from "../../../src/engine/investor/terms";
 
 function fields(result: ReturnType<typeof investorTerms>): string[] {
   return result.ok ? [] : result.issues.map((issue) => issue.field);
@@ -60,6 +65,8 @@ describe("investor terms", () => {
       maxLoss: 0.5,
       topUpPayer: "guarantor",
       hurdleRate: 0.06,
+      cappedSurplus: "withheld",
+      dealCosts: NO_DEAL_COSTS,
     });
   });
 

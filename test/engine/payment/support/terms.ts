@@ -1,5 +1,11 @@
 import fc from "fast-check";
 import type { MetricTerms, PaymentTerms } from "../../../../src/engine/payment/terms";
+import {
+  NO_DEAL_COSTS,
+  type CappedSurplus,
+  type DealCosts,
+  type InvestorTerms,
+} from "../../../../src/engine/investor/terms";
 
 /** Any of the three baselines: none, the comparison group, or a historical rate of 0–30 %. */
 export const anyBaseline: fc.Arbitrary<PaymentTerms["baseline"]> = fc.oneof(
@@ -48,3 +54,49 @@ export function termsArbitrary(
     municipalityShare: fc.double({ min: 0, max: 1, noNaN: true }),
   });
 }
+
+/** Random surplus shares summing to 1 (commissioner takes the remainder, exact up to rounding). */
+const surplusShares = fc
+  .tuple(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  )
+  .map(([a, b, c]) => {
+    const total = a + b + c + 1;
+    const investor = a / total;
+    const provider = b / total;
+    const reinvested = c / total;
+    return { investor, provider, reinvested, commissioner: Math.max(0, 1 - investor - provider - reinvested) };
+  });
+
+/** Random deal costs (each often 0, and all 0 in about half the cases), kr. */
+export const dealCostsArbitrary: fc.Arbitrary<DealCosts> = fc.oneof(
+  fc.constant(NO_DEAL_COSTS),
+  fc.record({
+    setup: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 500_000, noNaN: true })),
+    evaluation: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 300_000, noNaN: true })),
+    intermediaryOneOff: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 200_000, noNaN: true })),
+    intermediaryYearly: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100_000, noNaN: true })),
+    intermediaryYears: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+    providerNonDelivery: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 300_000, noNaN: true })),
+  }),
+);
+
+/**
+ * Random complete investor terms: draw timing, IRR and multiple caps (often tight, so they bind), surplus shares,
+ * principal protection and its payer, hurdle, the capped-surplus rule and deal costs.
+ */
+export const investorTermsArbitrary: fc.Arbitrary<InvestorTerms> = fc.record({
+  draw: fc.constantFrom<"asNeeded" | "upfront">("asNeeded", "upfront"),
+  returnCap: fc.record({
+    irr: fc.option(fc.double({ min: 0, max: 0.3, noNaN: true }), { nil: null }),
+    multiple: fc.option(fc.double({ min: 1, max: 2, noNaN: true }), { nil: null }),
+  }),
+  surplusShare: surplusShares,
+  maxLoss: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+  topUpPayer: fc.constantFrom<"commissioner" | "guarantor">("commissioner", "guarantor"),
+  hurdleRate: fc.option(fc.double({ min: -0.2, max: 0.3, noNaN: true }), { nil: null }),
+  cappedSurplus: fc.constantFrom<CappedSurplus>("withheld", "returned"),
+  dealCosts: dealCostsArbitrary,
+});
