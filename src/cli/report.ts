@@ -7,6 +7,7 @@ import { computePaymentSchedule } from "../engine/payment/schedule";
 import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
 import { parameterValue } from "../engine/parameters/lookup";
+import { defaultsProvenance, type DefaultProvenance } from "../engine/provenance";
 import type { Scenario } from "../engine/scenario";
 import type { OutcomeState, PerState } from "../engine/states";
 import { applyViews, BUILT_IN_VIEWS, viewsToCompare } from "../engine/views";
@@ -75,6 +76,8 @@ export interface CaseReport {
     readonly irrFailure: string | null;
     readonly netFlow: readonly number[];
   };
+  /** Year, evidence mark and source of every parameter-derived input (issue 10); `isDefault` false = the file's own. */
+  readonly provenance: readonly DefaultProvenance[];
   /** The engine's value of every output defined name of the workbook (null = break-even not reached). */
   readonly workbookNames: Readonly<Record<string, number | null>>;
   readonly monthly: {
@@ -207,7 +210,8 @@ export function caseReport(model: Model): CaseReport {
       irrFailure: describeIrrFailure(irr ?? flows),
       netFlow: investor?.netFlow ?? [],
     },
-    workbookNames: workbookNames(scenario, result, schedule, investor),
+    provenance: defaultsProvenance(scenario),
+    workbookNames: workbookNames(scenario, result, schedule, investor, model.paymentTerms),
     monthly: result.monthly,
   };
 }

@@ -33,7 +33,13 @@ export function cachedOutputValues(
           Array.from(schedule.total),
           options.investorTerms ?? DEFAULT_INVESTOR_TERMS,
         );
-  const engine = workbookNames(scenario, result, schedule, flows?.ok === true ? flows.value : null);
+  const engine = workbookNames(
+    scenario,
+    result,
+    schedule,
+    flows?.ok === true ? flows.value : null,
+    options.paymentTerms ?? null,
+  );
   const cached = new Map<string, number | string>();
   for (const [name, value] of Object.entries(engine)) {
     if (value === null) cached.set(name, textShown(plan, name));

@@ -7,10 +7,14 @@ import { OUTCOME_STATES } from "../engine/states";
 import { ACCOUNT_NAME } from "./labels";
 import { effectiveParticipantShares } from "../engine/neutralise";
 import { attributionName } from "./results/attributionBlock";
+import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
+import type { PaymentTerms } from "../engine/payment/terms";
+import { deadweightNames } from "./payment/deadweightBlock";
 
 /**
  * The engine's value of every output defined name of the workbook (docs/workbook.md), so a workbook and the engine
  * can be compared name by name. A break-even month that is never reached is null (the workbook shows "ingen"/"none").
+ * With the payment terms too, the Payment sheet's deadweight outputs (src/plan/payment/deadweightBlock.ts).
  * @example workbookNames(pilot, result).SIB_NPVPerParticipant_Municipality // 28,005.72…
  */
 export function workbookNames(
@@ -18,6 +22,7 @@ export function workbookNames(
   result: BusinessCaseResult,
   schedule: PaymentSchedule | null = null,
   investor: InvestorFlowsResult | null = null,
+  terms: PaymentTerms | null = null,
 ): Record<string, number | null> {
   const names: Record<string, number | null> = { SIB_TotalParticipants: result.participants };
   for (const account of ACCOUNTS) {
@@ -34,6 +39,10 @@ export function workbookNames(
   }
   Object.assign(names, attributionNames(result));
   if (schedule !== null) Object.assign(names, paymentNames(schedule));
+  if (schedule !== null && terms !== null) {
+    const deadweight = deadweightCore(scenario, schedule, terms);
+    Object.assign(names, deadweightNames(deadweight, savingsAfterLastPaymentCore(result, schedule)));
+  }
   if (investor !== null) Object.assign(names, investorNames(investor));
   return names;
 }

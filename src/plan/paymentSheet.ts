@@ -1,4 +1,6 @@
-import type { PaymentSchedule } from "../engine/payment/schedule";
+import { computeBusinessCase } from "../engine/businessCase";
+import { zeroEffectScenario } from "../engine/payment/deadweight";
+import { computePaymentSchedule, type PaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
 import { absolute, cell } from "./address";
@@ -7,6 +9,13 @@ import type { Table } from "./blocks/table";
 import type { CalculationLayout } from "./calculationSheet";
 import type { InputsLayout } from "./inputsSheet";
 import { writeCohortBlock } from "./payment/cohortBlock";
+import {
+  deadweightResultRows,
+  writeDeadweightResults,
+  writeThresholdAtZero,
+  writeZeroEffectMonths,
+  zeroEffectCard,
+} from "./payment/deadweightBlock";
 import { PAYMENT_SHEET_NAMES } from "./payment/labels";
 import { writeMonthBlock, type PayMonthKey } from "./payment/monthBlock";
 import { MONTHS_IN_USE_ROWS, writeMonthsInUseBlock } from "./payment/monthsInUseBlock";
@@ -46,14 +55,29 @@ export function paymentSheet(
   options: { readonly capacityMonths?: number } = {},
 ): { plan: SheetPlan; names: SheetBuilder["names"]; layout: PaymentLayout; charts: ChartPlan[]; checks: CheckSpec[] } {
   const sheet = new SheetBuilder(PAYMENT_SHEET_NAMES[language], language);
+  // Sizes only: a payment at zero effect may fall in a month the scenario's own schedule does not reach.
+  const zero = zeroEffectScenario(scenario);
+  const zeroEffectMonths = computePaymentSchedule(zero, computeBusinessCase(zero), terms).months;
   writeHeading(sheet);
   writeStatusEcho(sheet, 0, 3);
   const termsBlock = writeTermsBlock(sheet, 4, terms);
   const card = writeRateCardBlock(sheet, termsBlock.bottom + 2, { terms, inputs, calculation });
-  const cohortTop = Math.max(card.bottom, RESULTS.top + paymentResultRows(card.layout.definitions.length)) + 2;
+  const metricCount = card.layout.definitions.length;
+  const deadweightTop = RESULTS.top + paymentResultRows(metricCount) + 2;
+  const thresholdAtZero = writeThresholdAtZero(sheet, 1, card.bottom + 1);
+  const cohortTop = Math.max(card.bottom + 1, deadweightTop + deadweightResultRows(metricCount)) + 2;
   const cohorts = writeCohortBlock(sheet, cohortTop, { scenario, inputs, card: card.layout });
-  const rows = paymentRows(scenario, schedule, calculation, options.capacityMonths ?? 0);
-  const inUseTop = cohorts.bottom + 2;
+  const zeroCohorts = writeCohortBlock(sheet, cohorts.bottom + 2, {
+    scenario,
+    inputs,
+    card: zeroEffectCard(card.layout, thresholdAtZero),
+    heading: {
+      da: "Ved nul effekt: betalbare udfald pr. kohorte, når deltagerne har kontrolgruppens andele (samme basislinje, tærskel, kæde og lofter)",
+      en: "At zero effect: payable outcomes per cohort when the participants have the comparison group's shares (same baseline, threshold, chain and caps)",
+    },
+  });
+  const rows = paymentRows(scenario, schedule, calculation, options.capacityMonths ?? 0, zeroEffectMonths);
+  const inUseTop = zeroCohorts.bottom + 2;
   const months = writeMonthBlock(sheet, inUseTop + MONTHS_IN_USE_ROWS + 1, {
     rows,
     card: card.layout,
@@ -64,7 +88,23 @@ export function paymentSheet(
     months: { column: months.layout.column("m"), firstRow: months.layout.firstRow, lastRow: months.layout.lastRow },
   });
   writePaymentResults(sheet, RESULTS, { months: months.layout, card: card.layout });
-  const columns = Math.max(months.layout.column("scale"), cohorts.layout.column("extent"), RESULTS.left + 1) + 1;
+  const zeroMonths = writeZeroEffectMonths(sheet, {
+    months: months.layout,
+    card: card.layout,
+    cohorts: zeroCohorts.layout,
+  });
+  writeDeadweightResults(
+    sheet,
+    { left: RESULTS.left, top: deadweightTop },
+    {
+      months: months.layout,
+      zeroMonths,
+      card: card.layout,
+      cohorts: cohorts.layout,
+      zeroCohorts: zeroCohorts.layout,
+    },
+  );
+  const columns = Math.max(zeroMonths.column("lastPaid"), cohorts.layout.column("extent"), RESULTS.left + 1) + 1;
   return {
     plan: sheet.build(Array.from({ length: columns }, (_, i) => (i === 0 ? 52 : 16))),
     names: sheet.names,
@@ -84,9 +124,11 @@ function paymentRows(
   schedule: PaymentSchedule,
   calculation: CalculationLayout,
   minimum: number,
+  zeroEffect: number,
 ): number {
   const businessCaseMonths = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth)) + scenario.horizonMonths;
-  return Math.max(schedule.months + calculation.calendarMonths - businessCaseMonths, minimum, 2);
+  const months = Math.max(schedule.months, zeroEffect);
+  return Math.max(months + calculation.calendarMonths - businessCaseMonths, minimum, 2);
 }
 
 function writeHeading(sheet: SheetBuilder): void {

@@ -38,7 +38,7 @@ function engineNames(model: Model): Record<string, number | null> {
   const result = computeBusinessCase(model.scenario);
   const schedule = computePaymentSchedule(model.scenario, result, model.paymentTerms);
   const flows = investorFlows(Array.from(result.monthly.cost), Array.from(schedule.total), model.investorTerms);
-  return workbookNames(model.scenario, result, schedule, flows.ok ? flows.value : null);
+  return workbookNames(model.scenario, result, schedule, flows.ok ? flows.value : null, model.paymentTerms);
 }
 
 describe("cached values of the named outputs (shown where the file is not recalculated)", () => {

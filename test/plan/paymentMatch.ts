@@ -80,7 +80,7 @@ export function expectWorkbookEqualsEngine(
   const result = computeBusinessCase(scenario);
   const schedule = computePaymentSchedule(scenario, result, terms);
   const investor = expectOk(investorFlows(Array.from(result.monthly.cost), Array.from(schedule.total), investorTerms));
-  const expected = workbookNames(scenario, result, schedule, investor);
+  const expected = workbookNames(scenario, result, schedule, investor, terms);
   expect(Object.keys(expected)).toContain("SIB_InvIRR");
   expect(workbook.valueOf("SIB_PayMonthsInUse")).toBe(schedule.months);
   for (const [name, engineValue] of Object.entries(expected)) {

@@ -5,7 +5,7 @@ import { whenNumbers, type CheckSpec } from "../blocks/checks";
 import { writeTable, type RowScope, type Table, type TableColumn } from "../blocks/table";
 import { add, call, eq, ge, gt, ifThen, lt, mul, name, ne, num, ref, sub, sum, text, type Expr } from "../formula";
 import type { InputsLayout } from "../inputsSheet";
-import type { SheetBuilder } from "../sheetBuilder";
+import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
 import { metricLabel, PAYMENT_SHEET_NAMES, WRITE_AGAIN } from "./labels";
 import { CARD, type RateCardLayout } from "./rateCardBlock";
@@ -25,13 +25,19 @@ const TABLE_LEFT = 2;
 export function writeCohortBlock(
   sheet: SheetBuilder,
   top: number,
-  deps: { readonly scenario: Scenario; readonly inputs: InputsLayout; readonly card: RateCardLayout },
+  deps: {
+    readonly scenario: Scenario;
+    readonly inputs: InputsLayout;
+    readonly card: RateCardLayout;
+    /** Another heading (e.g. the same table at zero effect); default the payable outcomes under the scenario. */
+    readonly heading?: Bilingual;
+  },
 ): { bottom: number; layout: Table<CohortKey>; checks: CheckSpec[] } {
   const { scenario, inputs, card } = deps;
   sheet.label(
     LABEL_COLUMN,
     top,
-    {
+    deps.heading ?? {
       da: "Betalbare udfald pr. kohorte (efter basislinje, tærskel, kæde og lofter), i rækkefølge efter startmåned",
       en: "Payable outcomes per cohort (after baseline, threshold, chain and caps), in order of intake",
     },
@@ -75,7 +81,8 @@ export function writeCohortBlock(
     },
   ];
   const table = writeTable(sheet, { left: TABLE_LEFT, headerRow, rows: ordered.length, columns });
-  const checks = ordered.length > 1 ? [orderCheck(sheet, table)] : [];
+  // One order check per sheet: a second table over the same cohorts (deps.heading) shares the first one's.
+  const checks = ordered.length > 1 && deps.heading === undefined ? [orderCheck(sheet, table)] : [];
   return { bottom: table.lastRow, layout: table, checks };
 }
 
