@@ -1,4 +1,4 @@
-import { parameterDefaults, DEFAULT_PARAMETER_YEAR } from "./defaults";
+import { draftParameterDefaults, DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, type MissingDefault } from "./defaults";
 import { ok, type Result } from "./errors";
 import type { Scenario } from "./scenario";
 import type { PerState } from "./states";
@@ -58,10 +58,21 @@ export const PILOT_NET_TAX_FACTOR = 1.0;
  * no decay, long-term recipients (refusion 20 %), gross municipal view (U = 0), FM discount rate 3.5 %.
  */
 export function pilotScenario(year: number = DEFAULT_PARAMETER_YEAR): Result<Scenario> {
-  const defaults = parameterDefaults(year);
-  if (!defaults.ok) return defaults;
+  const draft = pilotScenarioDraft(year);
+  return draft.missing.length > 0 ? missingDefaultsFailure(year, draft.missing, "file") : ok(draft.scenario);
+}
+
+/**
+ * The pilot at a parameter year even when the data lack values for it: those are NaN and listed in `missing` (the
+ * pilot's own calibrated NAF needs no default), so a scenario file or inputs that supply them still run (issue 10).
+ * @example pilotScenarioDraft(2027).missing.map((m) => m.path) // ["states.TEMP.benefit", "states.JOB_PART.benefit", …]
+ */
+export function pilotScenarioDraft(year: number): { scenario: Scenario; missing: readonly MissingDefault[] } {
+  const draft = draftParameterDefaults(year);
+  const defaults = { value: draft.defaults };
+  const missing = draft.missing.filter((item) => item.path !== "socioEconomic.netTaxFactor");
   const comparisonPercent = PILOT_PUBLISHED_SHARES_PERCENT.comparison;
-  return ok({
+  const scenario: Scenario = {
     name: "DRC SIB pilot: Herning & Viborg 2020-23",
     ...defaults.value,
     // One cohort at programme month 0: the intake dates of the 56 participants are not published [A].
@@ -82,7 +93,8 @@ export function pilotScenario(year: number = DEFAULT_PARAMETER_YEAR): Result<Sce
     socioEconomic: { ...defaults.value.socioEconomic, netTaxFactor: PILOT_NET_TAX_FACTOR }, // calibrated
     neutraliseStates: [], // as published: every difference counts (docs/attribution.md shows what each one carries)
     attributionReference: "TEMP", // the temporary benefit the target group comes from
-  });
+  };
+  return { scenario, missing };
 }
 
 function mapShares(values: PerState<number>, map: (value: number) => number): PerState<number> {

@@ -159,3 +159,39 @@ function currentValue(scenario: Scenario, key: string): number | string | undefi
   if (refusion !== null) return scenario.refusionSteps.find((step) => step.fromWeek === Number(refusion[1]))?.share;
   return findInputField(key)?.get(scenario);
 }
+
+/** Where one parameter-derived input's value comes from (`npm run case -- --json`, key `provenance`). */
+export interface DefaultProvenance {
+  /** Input name, e.g. "wage.JOB". */
+  readonly input: string;
+  readonly value: number | string | undefined;
+  /** The built-in parameter id the default comes from. */
+  readonly parameterId: string;
+  /** True when the value is the built-in default of the scenario's parameter year, false when the scenario gave it. */
+  readonly isDefault: boolean;
+  /** Year of the default used (the parameter year), null when the scenario supplied the value. */
+  readonly year: number | null;
+  readonly evidence: Provenance["evidence"];
+  readonly source: { readonly da: string; readonly en: string };
+}
+
+/**
+ * The year, evidence mark and source of every parameter-derived input of a scenario (issue 10: every default used
+ * carries its year and source in the output). A value the scenario supplied itself is marked `user` with year null.
+ * @example defaultsProvenance(pilot2025).find((p) => p.input === "wage.JOB") // { year: 2025, evidence: "A", … }
+ */
+export function defaultsProvenance(scenario: Scenario): DefaultProvenance[] {
+  return Object.entries(INPUT_PARAMETER_IDS).map(([input, parameterId]) => {
+    const provenance = inputProvenance(scenario, input);
+    const isDefault = provenance.evidence !== "user";
+    return {
+      input,
+      value: currentValue(scenario, input),
+      parameterId,
+      isDefault,
+      year: isDefault ? scenario.parameterYear : null,
+      evidence: provenance.evidence,
+      source: { da: provenance.da, en: provenance.en },
+    };
+  });
+}

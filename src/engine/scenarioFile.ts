@@ -1,8 +1,8 @@
-import { DEFAULT_PARAMETER_YEAR } from "./defaults";
+import { DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, unsuppliedDefaults } from "./defaults";
 import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
 import { MAX_ERROR_LINES, MAX_NESTING, MAX_TEXT_LENGTH, quoteUserText } from "./limits";
 import { ownValue } from "./lookup";
-import { pilotScenario } from "./pilot";
+import { pilotScenarioDraft } from "./pilot";
 import type { Scenario } from "./scenario";
 import { validateScenario } from "./validate";
 
@@ -50,8 +50,9 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
       `parameterYear must be a whole year, got ${JSON.stringify(year)}.`,
     );
   }
-  const pilot = pilotScenario(year);
-  if (!pilot.ok) return pilot;
+  // Overrides first (issue 10): values the data lack for the year are placeholders the file may supply.
+  const draft = pilotScenarioDraft(year);
+  const pilot = { value: draft.scenario, missing: draft.missing };
   const description = json["description"];
   if (description !== undefined && typeof description !== "string") {
     return fail("InvalidInput", "description", "string", "description must be a text.");
@@ -68,6 +69,8 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   const merged = mergeChecked(pilot.value, overrides, "", issues);
   if (issues.count > 0) return failMany(issues.listed());
   const scenario = merged as Scenario;
+  const unsupplied = unsuppliedDefaults(pilot.missing, scenario);
+  if (unsupplied.length > 0) return missingDefaultsFailure(year, unsupplied, "file");
   const ruleIssues = validateScenario(scenario);
   if (ruleIssues.length > 0) return failMany(ruleIssues);
   return ok({ scenario, description: description ?? null, extra });

@@ -1,8 +1,8 @@
 import { computeBusinessCase, type BusinessCaseResult } from "../engine/businessCase";
-import { DEFAULT_PARAMETER_YEAR } from "../engine/defaults";
+import { DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, unsuppliedDefaults } from "../engine/defaults";
 import { failMany } from "../engine/errors";
 import { applyInputs } from "../engine/inputs";
-import { pilotScenario } from "../engine/pilot";
+import { pilotScenarioDraft } from "../engine/pilot";
 import type { Scenario } from "../engine/scenario";
 import { validateScenario } from "../engine/validate";
 import { nameValuePairs, optionalNumber, type CellValue } from "./coerce";
@@ -32,10 +32,12 @@ export function businessCaseFromArguments(args: ScenarioArguments): { scenario: 
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
 
-  const base = pilotScenario(year);
-  if (!base.ok) throw excelError(base);
-  const applied = applyInputs(base.value, horizon === null ? pairs : [...pairs, ["horizonMonths", horizon]]);
+  // Overrides first (issue 10): values the data lack for the year may be given as inputs.
+  const base = pilotScenarioDraft(year);
+  const applied = applyInputs(base.scenario, horizon === null ? pairs : [...pairs, ["horizonMonths", horizon]]);
   if (!applied.ok) throw excelError(applied);
+  const unsupplied = unsuppliedDefaults(base.missing, applied.value);
+  if (unsupplied.length > 0) throw excelError(missingDefaultsFailure(year, unsupplied, "inputs"));
   const issues = validateScenario(applied.value);
   if (issues.length > 0) throw excelError(failMany(issues));
   const entry = { scenario: applied.value, result: computeBusinessCase(applied.value) };

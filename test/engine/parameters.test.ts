@@ -69,14 +69,59 @@ describe("parameter data", () => {
     expect(defaults.value.states.JOB_PART.benefit).toBe(0.4 * 12000);
   });
 
-  it("defaults for a year without the model assumptions list every missing parameter", () => {
-    const defaults = parameterDefaults(2025);
+  it("defaults for a year without data are ONE MissingYear issue listing every value to supply", () => {
+    const defaults = parameterDefaults(2027);
     expect(defaults.ok).toBe(false);
     if (!defaults.ok) {
-      const fields = defaults.issues.map((i) => i.field);
-      expect(fields).toContain("ydelse_midlertidig");
-      expect(fields).not.toContain("kommuneskat_gennemsnit"); // 2025 exists (skm.dk)
-      expect(defaults.issues.every((i) => i.code === "MissingYear")).toBe(true);
+      expect(defaults.issues).toHaveLength(1);
+      expect(defaults.issues[0]?.code).toBe("MissingYear");
+      expect(defaults.issues[0]?.message).toContain("states.TEMP.benefit");
+      expect(defaults.issues[0]?.message).toContain("tax.municipalTaxRate");
+    }
+  });
+
+  it.each([2023, 2024, 2025, 2026])("parameter year %i has every default (issue 10)", (year) => {
+    expect(parameterDefaults(year).ok).toBe(true);
+  });
+
+  it("carries the 2023 assumptions forward by the sourced indices (hand calculation)", () => {
+    // Wages × Personal Tax Act § 20 index (skm.dk 121.8 / 126.1 / 131.0 / 137.3); benefits × 12,326/11,944 (bm.dk)
+    // for 2024 and × the § 20 growth after; whole kr.
+    const wage = (year: number): number => expectValue("loen_selvforsoergende", year);
+    expect(wage(2024)).toBe(Math.round((24000 * 126.1) / 121.8)); // 24,847
+    expect(wage(2026)).toBe(Math.round((24000 * 137.3) / 121.8)); // 27,054
+    expect(expectValue("ydelse_midlertidig", 2024)).toBe(Math.round((12000 * 12326) / 11944)); // 12,384
+    // 2025: half a year in the new system at the assumed equal level: 0.5 × old + 0.5 × 1.0 × old.
+    const old2025 = ((12000 * 12326) / 11944) * (131.0 / 126.1);
+    expect(expectValue("ydelse_midlertidig", 2025)).toBe(Math.round(0.5 * old2025 + 0.5 * 1.0 * old2025)); // 12,865
+    expect(expectValue("andel_aar_nyt_kontanthjaelpssystem", 2025)).toBe(0.5);
+    expect(expectValue("ydelse_foertidspension", 2026)).toBe(Math.round(((18000 * 12326) / 11944) * (137.3 / 126.1)));
+  });
+
+  it("every 2024-2026 default carries a source and an evidence mark; carried assumptions are marked A", () => {
+    for (const year of [2024, 2025, 2026]) {
+      for (const id of [
+        "ydelse_midlertidig",
+        "loen_loentimer",
+        "bundskat",
+        "kommuneskat_gennemsnit",
+        "personfradrag",
+      ]) {
+        const found = parameterValue(id, year);
+        expect(found.ok).toBe(true);
+        if (!found.ok) continue;
+        expect(found.value.source.da.length).toBeGreaterThan(10);
+        expect(["V", "S", "A"]).toContain(found.value.evidence);
+      }
+      const carried = parameterValue("ydelse_midlertidig", year);
+      expect(carried.ok && carried.value.evidence).toBe("A");
+      expect(carried.ok && carried.value.note?.en).toContain("2023 assumption");
     }
   });
 });
+
+function expectValue(id: string, year: number): number {
+  const found = parameterValue(id, year);
+  if (!found.ok) throw new Error(found.issues[0]?.message);
+  return found.value.value;
+}

@@ -58,6 +58,77 @@ function span(
   return note === undefined ? { from, to, value, source, evidence } : { from, to, value, source, evidence, note };
 }
 
+/**
+ * Index values used to carry the target group's 2023 model assumptions forward (issue 10). Wages: the Personal Tax
+ * Act § 20 index (skm.dk: 121.8 in 2023, 126.1 in 2024, 131.0 in 2025, 137.3 in 2026), which follows the annual wage
+ * growth two years before [V]. Benefits: 2024 = bm.dk's kontanthjælp 30+ without children 12,326 / 11,944 [V]; 2025 and
+ * 2026 add the § 20 index growth (131.0/126.1, 137.3/126.1), because the satsreguleringsprocent itself was not found [A].
+ */
+export const PSL20_INDEX: Readonly<Record<number, number>> = { 2023: 121.8, 2024: 126.1, 2025: 131.0, 2026: 137.3 };
+
+/** Wage index relative to 2023, e.g. wageIndex(2026) = 137.3/121.8. */
+export function wageIndex(year: number): number {
+  return (PSL20_INDEX[year] ?? Number.NaN) / 121.8;
+}
+
+/** Benefit (satsregulering) index relative to 2023, e.g. benefitIndex(2024) = 12,326/11,944. */
+export function benefitIndex(year: number): number {
+  if (year === 2023) return 1;
+  return ((PSL20_INDEX[year] ?? Number.NaN) / 126.1) * (12326 / 11944);
+}
+
+/**
+ * Share of a year under the new kontanthjælp system (from 1 July 2025): 0 before 2025, 6/12 in 2025, 1 from 2026. The
+ * year-weighted rule: benefit = (1 − share) × old-system level + share × new-system level.
+ */
+export function reformShare(year: number): number {
+  return year < 2025 ? 0 : year === 2025 ? 0.5 : 1;
+}
+
+/**
+ * The target group's level under the new system relative to the indexed old level: 1.0 [A], because the amounts of
+ * the new mindstesats/grundsats/forhøjet sats were not found in the sources searched (DOMAIN.md (e) 4).
+ */
+export const NEW_SYSTEM_LEVEL = 1.0;
+
+function enIndex(year: number): string {
+  return (PSL20_INDEX[year] ?? Number.NaN).toFixed(1);
+}
+
+function daIndex(year: number): string {
+  return enIndex(year).replace(".", ",");
+}
+
+function carried(year: number, base2023: number, kind: "wage" | "benefit" | "temporaryBenefit"): SourcedValue {
+  const index = kind === "wage" ? wageIndex(year) : benefitIndex(year);
+  const share = kind === "temporaryBenefit" ? reformShare(year) : 0;
+  const value = Math.round(base2023 * index * (1 - share + share * NEW_SYSTEM_LEVEL));
+  const indexDa =
+    kind === "wage"
+      ? `lønindeks (personskattelovens § 20) ${daIndex(year)}/121,8`
+      : `ydelsesindeks 12.326/11.944 × ${daIndex(year)}/126,1`;
+  const indexEn =
+    kind === "wage"
+      ? `wage index (Personal Tax Act § 20) ${enIndex(year)}/121.8`
+      : `benefit index 12,326/11,944 × ${enIndex(year)}/126.1`;
+  const reformDa =
+    share === 0
+      ? ""
+      : `; kontanthjælpsreformen 1.7.2025: ${share === 0.5 ? "6 af 12 måneder" : "hele året"} i nyt system, hvis niveau for målgruppen antages lig det fremskrevne gamle (de nye satsers beløb er ikke fundet)`;
+  const reformEn =
+    share === 0
+      ? ""
+      : `; social assistance reform 1 Jul 2025: ${share === 0.5 ? "6 of 12 months" : "the whole year"} in the new system, whose level for the target group is assumed equal to the indexed old one (the new rates' amounts were not found)`;
+  return one(year, value, kind === "wage" ? "skmIndexed2026" : "bm2023and2024", "A", {
+    da: `2023-antagelsen ${base2023.toLocaleString("da-DK")} kr/md. × ${indexDa}, rundet til hele kr${reformDa}`,
+    en: `The 2023 assumption ${base2023.toLocaleString("en-GB")} kr/month × ${indexEn}, rounded to whole kr${reformEn}`,
+  });
+}
+
+function carriedYears(base2023: number, kind: "wage" | "benefit" | "temporaryBenefit"): SourcedValue[] {
+  return [2024, 2025, 2026].map((year) => carried(year, base2023, kind));
+}
+
 const ONCE_PER_PERSON: BilingualText = { da: "Udbetales én gang pr. person", en: "Paid once per person" };
 
 const NATIONAL_AVERAGE: BilingualText = {
@@ -209,6 +280,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Niveau mellem kontanthjælp 30+ for ikke-forsørgere (11.944 kr/md.) og for forsørgere (15.874 kr/md.) i 2023, jf. Beskæftigelsesministeriets satser for 2023",
         en: "Level between social assistance 30+ without children (11,944 kr/month) and with children (15,874 kr/month) in 2023, see the Danish Ministry of Employment's rates for 2023",
       }),
+      ...carriedYears(12000, "temporaryBenefit"),
     ],
   },
   {
@@ -221,6 +293,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Niveau mellem førtidspension for gifte/samlevende (17.315 kr/md.) og for enlige (20.370 kr/md.) i 2024 (Seniorhåndbogen 2024); satserne for 2023 er ikke læst",
         en: 'Level between disability pension for married/cohabiting people (17,315 kr/month) and for single people (20,370 kr/month) in 2024 ("Seniorhåndbogen" 2024); the 2023 rates were not read',
       }),
+      ...carriedYears(18000, "benefit"),
     ],
   },
   {
@@ -233,6 +306,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Ikke sammenholdt med de offentliggjorte satser for fleksløntilskud og ledighedsydelse i 2023",
         en: "Not checked against the published 2023 rates of the flex-wage subsidy and the flex-job benefit",
       }),
+      ...carriedYears(12000, "benefit"),
     ],
   },
   {
@@ -245,6 +319,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Betales af staten; ikke sammenholdt med de offentliggjorte SU-satser for 2023",
         en: "Paid by the state; not checked against the published student grant rates for 2023",
       }),
+      ...carriedYears(6500, "benefit"),
     ],
   },
   {
@@ -253,9 +328,9 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Top-up benefit with paid hours, share of the temporary benefit",
     unit: "fraction",
     values: [
-      one(2023, 0.4, "assumption", "A", {
-        da: "Den supplerende ydelse ved løntimer sættes til 40 % af ydelsen i midlertidig overførsel (2023)",
-        en: "The top-up benefit with paid hours is set to 40 % of the temporary-transfer benefit (2023)",
+      span(2023, LATEST_DATA_YEAR, 0.4, "assumption", "A", {
+        da: "Den supplerende ydelse ved løntimer sættes til 40 % af ydelsen i midlertidig overførsel (2023, uændret 2024-2026)",
+        en: "The top-up benefit with paid hours is set to 40 % of the temporary-transfer benefit (2023, unchanged 2024-2026)",
       }),
     ],
   },
@@ -269,6 +344,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Ca. 150 kr/time på fuld tid (160 timer/md.) i 2023",
         en: "About 150 kr/hour full time (160 hours/month) in 2023",
       }),
+      ...carriedYears(24000, "wage"),
     ],
   },
   {
@@ -281,6 +357,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Halv fuldtidsløn (2023); pilotens resultater oplyser ikke indkomsten, som kan være 0",
         en: "Half a full-time wage (2023); the pilot's results do not give the income, which may be 0",
       }),
+      ...carriedYears(12000, "wage"),
     ],
   },
   {
@@ -293,6 +370,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Deltidsløn ved løntimer ved siden af en supplerende ydelse (2023)",
         en: "Part-time wage with paid hours beside a top-up benefit (2023)",
       }),
+      ...carriedYears(10000, "wage"),
     ],
   },
   {
@@ -305,6 +383,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "Løn for de timer, der arbejdes i fleksjob (2023)",
         en: "Wage for the hours worked in a flex job (2023)",
       }),
+      ...carriedYears(10000, "wage"),
     ],
   },
   {
@@ -397,6 +476,10 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     values: [
       one(2022, 0.24982, "skmAverageTax2023", "V", NATIONAL_AVERAGE),
       one(2023, 0.25018, "skmAverageTax2023", "V", NATIONAL_AVERAGE),
+      one(2024, 0.25043, "assumption", "A", {
+        da: "Antagelse: gennemsnittet for 2024 er ikke fundet; midtpunktet af Skatteministeriets 25,018 % (2023) og 25,068 % (2025)",
+        en: "Assumption: the 2024 average was not found; the midpoint of the Ministry of Taxation's 25.018 % (2023) and 25.068 % (2025)",
+      }),
       one(2025, 0.25068, "skmAverageTax2026", "V", NATIONAL_AVERAGE),
       one(2026, 0.25049, "skmAverageTax2026", "V", NATIONAL_AVERAGE),
     ],
@@ -411,7 +494,15 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
         da: "12,09 % i 2023 ifølge revisorernes satstabeller; ikke læst hos Skatteministeriet, og enkelte tabeller angiver 12,06 %",
         en: "12.09 % in 2023 according to accountants' rate tables; not read at the Ministry of Taxation, and some tables give 12.06 %",
       }),
+      one(2024, 0.1201, "assumption", "A", {
+        da: "Antagelse: satsen for 2024 er ikke fundet i en kilde; 2025-satsen 12,01 % (Blicher) er brugt",
+        en: "Assumption: the 2024 rate was not found in a source; the 2025 rate 12.01 % (Blicher) is used",
+      }),
       one(2025, 0.1201, "blicher", "S"),
+      one(2026, 0.1201, "assumption", "A", {
+        da: "Antagelse: satsen for 2026 er ikke fundet i en kilde; 2025-satsen 12,01 % (Blicher) er brugt",
+        en: "Assumption: the 2026 rate was not found in a source; the 2025 rate 12.01 % (Blicher) is used",
+      }),
     ],
   },
   {
@@ -525,5 +616,65 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     en: "Equalisation rate (national equalisation)",
     unit: "fraction",
     values: [span(2021, LATEST_DATA_YEAR, 0.75, "l196", "V")],
+  },
+  // --- Indices carrying the 2023 assumptions forward and the kontanthjælp reform (issue 10) ---
+  {
+    id: "loenindeks",
+    da: "Lønindeks (personskattelovens § 20), 2023 = 1",
+    en: "Wage index (Personal Tax Act § 20), 2023 = 1",
+    unit: "factor",
+    values: [
+      one(2023, 1, "skmIndexed2023", "V"),
+      one(2024, wageIndex(2024), "skmIndexed2024", "V", { da: "126,1/121,8", en: "126.1/121.8" }),
+      one(2025, wageIndex(2025), "skmIndexed2026", "V", { da: "131,0/121,8", en: "131.0/121.8" }),
+      one(2026, wageIndex(2026), "skmIndexed2026", "V", { da: "137,3/121,8", en: "137.3/121.8" }),
+    ],
+  },
+  {
+    id: "ydelsesindeks",
+    da: "Ydelsesindeks (satsregulering), 2023 = 1",
+    en: "Benefit index (annual indexation), 2023 = 1",
+    unit: "factor",
+    values: [
+      one(2023, 1, "bm2023", "V"),
+      one(2024, benefitIndex(2024), "bm2023and2024", "V", {
+        da: "Kontanthjælp 30+ år, ikke-forsørger: 12.326/11.944",
+        en: "Social assistance 30+ without children: 12,326/11,944",
+      }),
+      one(2025, benefitIndex(2025), "skmIndexed2026", "A", {
+        da: "Antagelse: satsreguleringsprocenten er ikke fundet; 2024-indekset × lønindeksets vækst 131,0/126,1",
+        en: "Assumption: the annual indexation rate (satsreguleringsprocent) was not found; the 2024 index × the wage index growth 131.0/126.1",
+      }),
+      one(2026, benefitIndex(2026), "skmIndexed2026", "A", {
+        da: "Antagelse: satsreguleringsprocenten er ikke fundet; 2024-indekset × lønindeksets vækst 137,3/126,1",
+        en: "Assumption: the annual indexation rate (satsreguleringsprocent) was not found; the 2024 index × the wage index growth 137.3/126.1",
+      }),
+    ],
+  },
+  {
+    id: "andel_aar_nyt_kontanthjaelpssystem",
+    da: "Andel af året i det nye kontanthjælpssystem (fra 1.7.2025)",
+    en: "Share of the year in the new social assistance system (from 1 Jul 2025)",
+    unit: "fraction",
+    values: [
+      span(2023, 2024, 0, "reform2025", "V"),
+      one(2025, 0.5, "reform2025", "V", {
+        da: "6 af 12 måneder: ydelsen for året vægtes (1 − andel) × gammelt niveau + andel × nyt niveau",
+        en: "6 of 12 months: the year's benefit is weighted (1 − share) × old level + share × new level",
+      }),
+      one(2026, 1, "reform2025", "V"),
+    ],
+  },
+  {
+    id: "nyt_system_niveau",
+    da: "Målgruppens niveau i det nye kontanthjælpssystem i forhold til det fremskrevne gamle",
+    en: "The target group's level in the new social assistance system relative to the indexed old level",
+    unit: "factor",
+    values: [
+      span(2025, LATEST_DATA_YEAR, NEW_SYSTEM_LEVEL, "assumption", "A", {
+        da: "Beløbene for mindstesats, grundsats og forhøjet sats er ikke fundet i de søgte kilder; målgruppen (30+) antages på forhøjet sats på det fremskrevne gamle niveau. Angiv egen ydelse (benefit.TEMP) for et andet niveau",
+        en: "The amounts of the minimum, basic and increased rates were not found in the sources searched; the target group (30+) is assumed on the increased rate at the indexed old level. Give your own benefit (benefit.TEMP) for another level",
+      }),
+    ],
   },
 ];

@@ -99,6 +99,26 @@ export const SOURCES = {
     da: "Folketinget: lovforslag L 196 (2019-20), reform af udligningssystemet, landsudligning 75 % (ft.dk)",
     en: "Danish Parliament: bill L 196 (2019-20), reform of municipal equalisation, national equalisation rate 75 % (ft.dk)",
   },
+  skmIndexed2024: {
+    da: 'Skatteministeriet: "Beløbsgrænser i skattelovgivningen der reguleres efter personskattelovens § 20 – 2023-2024" (reguleringstal 121,8 for 2023 og 126,1 for 2024), 1. februar 2024 (skm.dk)',
+    en: 'Danish Ministry of Taxation: "Beløbsgrænser i skattelovgivningen der reguleres efter personskattelovens § 20 – 2023-2024" (index 121.8 for 2023 and 126.1 for 2024), 1 February 2024 (skm.dk)',
+  },
+  skmIndexed2026: {
+    da: 'Skatteministeriet: "Beløbsgrænser i skattelovgivningen der reguleres efter personskattelovens § 20 – 2025-2026" (reguleringstal 131,0 for 2025 og 137,3 for 2026), 28. august 2025 (skm.dk)',
+    en: 'Danish Ministry of Taxation: "Beløbsgrænser i skattelovgivningen der reguleres efter personskattelovens § 20 – 2025-2026" (index 131.0 for 2025 and 137.3 for 2026), 28 August 2025 (skm.dk)',
+  },
+  bm2023and2024: {
+    da: 'Beskæftigelsesministeriet: "Satser for 2023 – kontanthjælp" (11.944 kr/md.) og "Satser for 2024 – kontanthjælpsloft" (12.326 kr/md.), kontanthjælp 30+ år, ikke-forsørger (bm.dk)',
+    en: 'Danish Ministry of Employment: "Satser for 2023 – kontanthjælp" (11,944 kr/month) and "Satser for 2024 – kontanthjælpsloft" (12,326 kr/month), social assistance 30+ without children (bm.dk)',
+  },
+  reform2025: {
+    da: 'Beskæftigelsesministeriet: "Aftale om et nyt kontanthjælpssystem", 13. oktober 2023 (bm.dk); nyt system med mindstesats, grundsats og forhøjet sats fra 1. juli 2025 (borger.dk, aalborg.dk)',
+    en: 'Danish Ministry of Employment: "Aftale om et nyt kontanthjælpssystem" (agreement on a new social assistance system), 13 October 2023 (bm.dk); new system with minimum, basic and increased rate from 1 July 2025 (borger.dk, aalborg.dk)',
+  },
+  priceAssumption: {
+    da: "Antagelse: 2 % om året; en prognose fra Finansministeriet eller Danmarks Statistik for 2026 og frem blev ikke fundet i en primær kilde",
+    en: "Assumption: 2 % a year; a forecast by the Ministry of Finance or Statistics Denmark for 2026 onwards was not found in a primary source",
+  },
   assumption: {
     da: "Antagelse for pilotens målgruppe (2023-niveau); erstat med egne tal",
     en: "Assumption for the pilot's target group (2023 level); replace with local data",

@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+function runCase(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/case.ts", ...args], { encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "sib-years-"));
+function file(name: string, json: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(json));
+  return path;
+}
+
+interface Report {
+  parameterYear: number;
+  perParticipant: { municipality: number };
+  provenance: { input: string; year: number | null; evidence: string; isDefault: boolean; source: { en: string } }[];
+}
+
+describe("npm run case: parameter years 2023-2026 and overrides first (issue 10)", () => {
+  it.each([2023, 2024, 2025, 2026])(
+    "--json runs the pilot for parameterYear %i; every default has its year and source",
+    (year) => {
+      const { status, stdout } = runCase("--scenario", file(`y${year}.json`, { parameterYear: year }), "--json");
+      expect(status).toBe(0);
+      const report = JSON.parse(stdout) as Report;
+      expect(report.parameterYear).toBe(year);
+      expect(Number.isFinite(report.perParticipant.municipality)).toBe(true);
+      expect(report.provenance.length).toBeGreaterThanOrEqual(24);
+      for (const entry of report.provenance) {
+        expect(entry.isDefault).toBe(true);
+        expect(entry.year).toBe(year);
+        expect(["V", "S", "A"]).toContain(entry.evidence);
+        expect(entry.source.en.length).toBeGreaterThan(10);
+      }
+    },
+  );
+
+  it("a year with neither data nor override exits 2 with ONE line naming parameterYear and what to supply", () => {
+    const { status, stderr, stdout } = runCase("--scenario", file("y2027.json", { parameterYear: 2027 }));
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("parameterYear 2027");
+    expect(lines[0]).toContain("states.JOB.wage");
+    expect(lines[0]).toContain("tax.jobAllowanceMax");
+  });
+});
