@@ -233,20 +233,20 @@ const TEXT = {
     en: "Below 1,000 kr is unusually low for this amount. Did you mean {suggestion}?",
   },
   warnReadAs: {
-    da: "Læst som {value}. Punktum skiller tusinder på dansk; skriv komma for decimaler.",
-    en: "Read as {value}. A comma separates thousands in English; type a point for decimals.",
+    da: "Læst som {value}; punktum skiller tusinder på dansk, så skriv komma for decimaler.",
+    en: "Read as {value}; a comma separates thousands in English, so type a point for decimals.",
   },
   warnFractionHorizon: {
-    da: "Læst som {value}. Skriv antal måneder som et helt tal, fx 48.",
-    en: "Read as {value}. Type the number of months as a whole number, e.g. 48.",
+    da: "Læst som {value}; skriv antal måneder som et helt tal, fx 48.",
+    en: "Read as {value}; type the number of months as a whole number, e.g. 48.",
   },
   warnShareHigh: {
     da: "Over 95 % er usædvanligt højt for en andel. Tjek tallet.",
     en: "Above 95 % is unusually high for a share. Check the number.",
   },
   warnUnitPercent: {
-    da: "Feltet er i {unit}, ikke i procent. Tallet er læst som {value}.",
-    en: "This field is in {unit}, not per cent. The number is read as {value}.",
+    da: "Tallet er læst som {value}, for feltet er i {unit}, ikke i procent.",
+    en: "The number is read as {value}, because this field is in {unit}, not per cent.",
   },
   chartCumulativeTitle: {
     da: "Kommunens samlede resultat over tid",

@@ -45,7 +45,7 @@ export const LINE_BOX: Box = { width: 300, height: 170, left: 44, right: 8, top:
 /**
  * About `count` round tick values covering [low, high] (steps 1, 2, 2.5 or 5 × 10^k), always including 0 when the
  * range does.
- * @example niceTicks(-1_200_000, 3_100_000, 5) // [-2e6, -1e6, 0, 1e6, 2e6, 3e6, 4e6]
+ * @example niceTicks(-1_200_000, 3_100_000, 4) // [-2e6, 0, 2e6, 4e6]
  */
 export function niceTicks(low: number, high: number, count: number): number[] {
   if (!(high > low)) return [low];

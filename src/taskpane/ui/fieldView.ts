@@ -11,6 +11,8 @@ export interface FieldView {
   readonly root: HTMLElement;
   readonly input: TextInput;
   readonly error: HTMLElement;
+  /** A plausibility warning (not an error): what the value was read as, or why it looks unusual. */
+  readonly warning: HTMLElement;
   readonly source: HTMLElement | null;
 }
 
@@ -27,6 +29,7 @@ export function fieldView(
   const inputId = domId("f", spec.id);
   const help = el("p", { class: "help", id: domId("h", spec.id) }, spec.help[language]);
   const error = el("p", { class: "error", id: domId("e", spec.id), hidden: true });
+  const warning = el("p", { class: "warning", id: domId("w", spec.id), hidden: true, "data-warning-for": spec.id });
   const source = spec.showSource === true ? el("p", { class: "source", id: domId("s", spec.id) }) : null;
   const input = el(
     "fluent-text-input",
@@ -42,8 +45,8 @@ export function fieldView(
     el("span", { slot: "end", class: "unit", "aria-hidden": "true" }, UNIT_LABELS[spec.unit][language]),
   ) as TextInput;
   input.addEventListener("input", () => onInput(spec.id, input.value));
-  const root = el("div", { class: "field", "data-field-root": spec.id }, input, help, source, error);
-  return { spec, root, input, error, source };
+  const root = el("div", { class: "field", "data-field-root": spec.id }, input, help, source, error, warning);
+  return { spec, root, input, error, warning, source };
 }
 
 /**
@@ -53,9 +56,12 @@ export function fieldView(
 export function describeField(view: FieldView, invalid: boolean): void {
   const control = view.input.control as HTMLInputElement | undefined;
   if (control === undefined || control === null) return;
-  const describedBy = [view.root.querySelector(".help"), view.source, invalid ? view.error : null].filter(
-    (node): node is HTMLElement => node instanceof HTMLElement,
-  );
+  const describedBy = [
+    view.root.querySelector(".help"),
+    view.source,
+    invalid ? view.error : null,
+    view.warning.hidden ? null : view.warning,
+  ].filter((node): node is HTMLElement => node instanceof HTMLElement);
   control.ariaDescribedByElements = describedBy;
   control.setAttribute("inputmode", "decimal");
   if (invalid) control.setAttribute("aria-invalid", "true");
@@ -69,6 +75,15 @@ export function showFieldError(view: FieldView, message: string | null): void {
   if (view.error.textContent !== (message ?? "")) view.error.textContent = message ?? "";
   view.root.classList.toggle("invalid", !hidden);
   describeField(view, !hidden);
+}
+
+/** Shows (or hides, for null) a field's plausibility warning; the field stays valid. */
+export function showFieldWarning(view: FieldView, message: string | null): void {
+  const hidden = message === null;
+  if (view.warning.hidden === hidden && view.warning.textContent === (message ?? "")) return;
+  view.warning.hidden = hidden;
+  view.warning.textContent = message ?? "";
+  describeField(view, !view.error.hidden);
 }
 
 /** Renders a choice as a Fluent radio group (each radio labelled through a Fluent field). */
