@@ -88,10 +88,6 @@ export function computeAttribution(
   discountFactor: readonly number[],
   costOf: (month: number) => number,
 ): Attribution {
-  const reference = scenario.attributionReference;
-  const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
-  const rawEffectSum = sumOverStates((state) => effect[state]);
-  const effectSum = Math.abs(rawEffectSum) <= EFFECT_SUM_RESIDUE ? 0 : rawEffectSum;
   // The value of a state depends on the month only through the refusion share, and netCostTable returns one table per
   // share: sum the weights n·DF·g(t) per table first, then multiply (the identity rows + cost = NPV is unchanged).
   const weightByTable = new Map<PerState<PerHolder<number>>, number>();
@@ -107,6 +103,25 @@ export function computeAttribution(
     weightByTable.set(netCost, (weightByTable.get(netCost) ?? 0) + weight * share);
     discountedCost += weight * costOf(month);
   }
+  return attributionFromWeights(scenario, effect, weightByTable, discountedCost);
+}
+
+/**
+ * The rows of {@link computeAttribution} from its weights: `weightByTable` = Σ over the months that use a net-cost
+ * table of n·DF·g(t) (participants × discount factor × effect share), `discountedCost` = Σ n·DF·K(t) (kr). Lets
+ * computeBusinessCase reuse the weights of its own month loop (same sums in the same order, so the same numbers).
+ * @example attributionFromWeights(pilot, effect, new Map([[table, 40]]), 4_000_000).total.municipality.cost // −4e6
+ */
+export function attributionFromWeights(
+  scenario: Scenario,
+  effect: PerState<number>,
+  weightByTable: ReadonlyMap<PerState<PerHolder<number>>, number>,
+  discountedCost: number,
+): Attribution {
+  const reference = scenario.attributionReference;
+  const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  const rawEffectSum = sumOverStates((state) => effect[state]);
+  const effectSum = Math.abs(rawEffectSum) <= EFFECT_SUM_RESIDUE ? 0 : rawEffectSum;
   const rows = perAccount(() => zeroRows());
   for (const [netCost, weight] of weightByTable) {
     const values = perState((state) => stateValue(scenario, state, netCost));

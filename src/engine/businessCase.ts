@@ -1,9 +1,9 @@
 import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
-import { computeAttribution, type Attribution } from "./attribution";
-import { BUDGET_HOLDERS, type BudgetHolder, type PerHolder } from "./budgetHolders";
+import { attributionFromWeights, type Attribution } from "./attribution";
+import type { PerHolder } from "./budgetHolders";
 import { monthlyDiscountFactor } from "./discount";
 import { effectProfile } from "./effectProfile";
-import { netCostTable, savingAtFullEffect } from "./netCost";
+import { netCostTable, savingAtFullEffect, type NetCostTable } from "./netCost";
 import { effectiveParticipantShares } from "./neutralise";
 import type { Scenario } from "./scenario";
 import { perState, sumOverStates, type PerState } from "./states";
@@ -74,49 +74,62 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const healthSaving = -sumOverStates((state) => effect[state] * scenario.states[state].healthCost);
 
   // Flows per participant in cohort month t (identical for every cohort; cohorts differ only in calendar timing).
-  const perParticipantFlow = Array.from({ length: horizon }, (_, month) => {
-    const share = effectProfile(month, scenario.measurementMonth, scenario.persistence);
-    const saving = savingAtFullEffect(effect, costs.netCost(month));
-    const cost = interventionCost(scenario, month);
-    const holders = perHolderScaled(saving, share);
-    const publicSaving = BUDGET_HOLDERS.reduce((sum, holder) => sum + holders[holder], 0);
-    const socioEconomic =
-      social.netTaxFactor * (social.employerCostFactor * wageGain * share + healthSaving * share - cost) +
-      (social.distortionFactor - 1) * (publicSaving - cost);
-    return { holders, cost, publicSaving, socioEconomic };
-  });
+  const flows = perParticipantFlows(scenario, effect, costs, wageGain, healthSaving);
+  const discountFactor = discountFactors(scenario.discountRate, months);
 
-  const discountFactor = Array.from({ length: months }, (_, month) =>
-    monthlyDiscountFactor(scenario.discountRate, month),
-  );
-  const cost = new Array<number>(months).fill(0);
-  const netFlow = Object.fromEntries(ACCOUNTS.map((account) => [account, new Array<number>(months).fill(0)])) as Record<
-    Account,
-    number[]
-  >;
+  // Cohort × month × account on flat typed arrays; the order of every floating-point operation is the one of the
+  // record-based loop this replaces (test/engine/businessCaseSpeed.test.ts checks bit-identity against a frozen copy).
+  const cost = zeros(months);
+  const municipalityFlow = zeros(months);
+  const stateFlow = zeros(months);
+  const regionFlow = zeros(months);
+  const otherFlow = zeros(months);
+  const publicFlowSum = zeros(months);
+  const socioFlow = zeros(months);
+  const weight = new Float64Array(horizon); // Σ over cohorts of n·DF at the cohort's calendar month (attribution)
   const cohorts: CohortResult[] = [];
   for (const cohort of scenario.cohorts) {
-    const cohortNpv = zeroAccounts();
+    const n = cohort.participants;
+    const intake = cohort.intakeMonth;
+    let npvMunicipality = 0;
+    let npvState = 0;
+    let npvRegion = 0;
+    let npvOther = 0;
+    let npvPublic = 0;
+    let npvSocio = 0;
     for (let month = 0; month < horizon; month++) {
-      const flow = perParticipantFlow[month];
-      const calendarMonth = cohort.intakeMonth + month;
-      const df = discountFactor[calendarMonth];
-      if (flow === undefined || df === undefined) throw new Error("month index out of range");
-      const n = cohort.participants;
-      const accountFlows: PerAccount<number> = {
-        municipality: flow.holders.municipality - flow.cost,
-        state: flow.holders.state,
-        region: flow.holders.region,
-        otherMunicipalities: flow.holders.otherMunicipalities,
-        public: flow.publicSaving - flow.cost,
-        socioEconomic: flow.socioEconomic,
-      };
-      add(cost, calendarMonth, n * flow.cost);
-      for (const account of ACCOUNTS) {
-        add(netFlow[account], calendarMonth, n * accountFlows[account]);
-        cohortNpv[account] += n * accountFlows[account] * df;
-      }
+      const calendarMonth = intake + month;
+      const df = discountFactor[calendarMonth] as number;
+      weight[month] = (weight[month] as number) + n * df;
+      const from = month * FLOW_WIDTH;
+      cost[calendarMonth] = (cost[calendarMonth] as number) + n * (flows.cost[month] as number);
+      const municipality = n * (flows.account[from] as number);
+      const state = n * (flows.account[from + 1] as number);
+      const region = n * (flows.account[from + 2] as number);
+      const other = n * (flows.account[from + 3] as number);
+      const publicFlow = n * (flows.account[from + 4] as number);
+      const socio = n * (flows.account[from + 5] as number);
+      municipalityFlow[calendarMonth] = (municipalityFlow[calendarMonth] as number) + municipality;
+      stateFlow[calendarMonth] = (stateFlow[calendarMonth] as number) + state;
+      regionFlow[calendarMonth] = (regionFlow[calendarMonth] as number) + region;
+      otherFlow[calendarMonth] = (otherFlow[calendarMonth] as number) + other;
+      publicFlowSum[calendarMonth] = (publicFlowSum[calendarMonth] as number) + publicFlow;
+      socioFlow[calendarMonth] = (socioFlow[calendarMonth] as number) + socio;
+      npvMunicipality += municipality * df;
+      npvState += state * df;
+      npvRegion += region * df;
+      npvOther += other * df;
+      npvPublic += publicFlow * df;
+      npvSocio += socio * df;
     }
+    const cohortNpv: PerAccount<number> = {
+      municipality: npvMunicipality,
+      state: npvState,
+      region: npvRegion,
+      otherMunicipalities: npvOther,
+      public: npvPublic,
+      socioEconomic: npvSocio,
+    };
     cohorts.push({
       intakeMonth: cohort.intakeMonth,
       participants: cohort.participants,
@@ -124,6 +137,14 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
       npvPerParticipant: scaleAccounts(cohortNpv, 1 / cohort.participants),
     });
   }
+  const netFlow: PerAccount<number[]> = {
+    municipality: municipalityFlow,
+    state: stateFlow,
+    region: regionFlow,
+    otherMunicipalities: otherFlow,
+    public: publicFlowSum,
+    socioEconomic: socioFlow,
+  };
 
   const npvTotal = accountsFrom((account) => dot(netFlow[account], discountFactor));
   const undiscountedTotal = accountsFrom((account) => netFlow[account].reduce((sum, value) => sum + value, 0));
@@ -134,16 +155,15 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     months,
     effectAtMeasurement: effect,
     netCostAtMeasurement,
-    savingAtFullEffect: savingAtFullEffect(effect, netCostAtMeasurement),
+    savingAtFullEffect:
+      flows.savingByTable.get(netCostAtMeasurement) ?? savingAtFullEffect(effect, netCostAtMeasurement),
     productionGainAtFullEffect: social.employerCostFactor * wageGain,
     monthly: { discountFactor, cost, netFlow },
     npv: { total: npvTotal, perParticipant: scaleAccounts(npvTotal, 1 / participants) },
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
     breakEvenMonth: breakEvenMonths(netFlow, discountFactor),
     cohorts,
-    attribution: computeAttribution(scenario, effect, costs, discountFactor, (month) =>
-      interventionCost(scenario, month),
-    ),
+    attribution: attributionOf(scenario, effect, flows, weight),
   };
 }
 
@@ -178,10 +198,102 @@ function breakEvenMonths(
   return months;
 }
 
-function perHolderScaled(values: PerHolder<number>, factor: number): PerHolder<number> {
-  const scaled = {} as Record<BudgetHolder, number>;
-  for (const holder of BUDGET_HOLDERS) scaled[holder] = values[holder] * factor;
-  return scaled;
+/** Accounts per month in the flat flow arrays, in ACCOUNTS order. */
+const FLOW_WIDTH = ACCOUNTS.length;
+
+/** Per-participant flows of cohort months 0..T−1: `account[t·6 + a]` in ACCOUNTS order, `cost[t]` (kr/month). */
+interface ParticipantFlows {
+  readonly account: Float64Array;
+  readonly cost: Float64Array;
+  /** g(t), the share of the full effect present in cohort month t. */
+  readonly share: Float64Array;
+  /** The net-cost table of cohort month t (one object per refusion share). */
+  readonly table: readonly PerState<PerHolder<number>>[];
+  /** Saving at full effect per net-cost table (kr/month per participant, per holder). */
+  readonly savingByTable: ReadonlyMap<PerState<PerHolder<number>>, PerHolder<number>>;
+}
+
+/**
+ * Flows per participant in cohort month t. The saving at full effect depends on the month only through the net-cost
+ * table (one per refusion share), so it is computed once per table, not once per month.
+ */
+function perParticipantFlows(
+  scenario: Scenario,
+  effect: PerState<number>,
+  costs: NetCostTable,
+  wageGain: number,
+  healthSaving: number,
+): ParticipantFlows {
+  const horizon = scenario.horizonMonths;
+  const social = scenario.socioEconomic;
+  const account = new Float64Array(FLOW_WIDTH * horizon);
+  const cost = new Float64Array(horizon);
+  const shares = new Float64Array(horizon);
+  const tables = new Array<PerState<PerHolder<number>>>(horizon);
+  const savingByTable = new Map<PerState<PerHolder<number>>, PerHolder<number>>();
+  for (let month = 0; month < horizon; month++) {
+    const share = effectProfile(month, scenario.measurementMonth, scenario.persistence);
+    const table = costs.netCost(month);
+    let saving = savingByTable.get(table);
+    if (saving === undefined) {
+      saving = savingAtFullEffect(effect, table);
+      savingByTable.set(table, saving);
+    }
+    const monthCost = interventionCost(scenario, month);
+    const municipality = saving.municipality * share;
+    const state = saving.state * share;
+    const region = saving.region * share;
+    const other = saving.otherMunicipalities * share;
+    const publicSaving = 0 + municipality + state + region + other;
+    const at = month * FLOW_WIDTH;
+    account[at] = municipality - monthCost;
+    account[at + 1] = state;
+    account[at + 2] = region;
+    account[at + 3] = other;
+    account[at + 4] = publicSaving - monthCost;
+    account[at + 5] =
+      social.netTaxFactor * (social.employerCostFactor * wageGain * share + healthSaving * share - monthCost) +
+      (social.distortionFactor - 1) * (publicSaving - monthCost);
+    cost[month] = monthCost;
+    shares[month] = share;
+    tables[month] = table;
+  }
+  return { account, cost, share: shares, table: tables, savingByTable };
+}
+
+/**
+ * The attribution from the weights of the cohort loop: the same sums in the same order as computeAttribution
+ * (weights per net-cost table in month order, Σ n·DF·K), so the same numbers.
+ */
+function attributionOf(
+  scenario: Scenario,
+  effect: PerState<number>,
+  flows: ParticipantFlows,
+  weight: Float64Array,
+): Attribution {
+  const weightByTable = new Map<PerState<PerHolder<number>>, number>();
+  let discountedCost = 0;
+  for (let month = 0; month < scenario.horizonMonths; month++) {
+    const table = flows.table[month] as PerState<PerHolder<number>>;
+    const w = weight[month] as number;
+    weightByTable.set(table, (weightByTable.get(table) ?? 0) + w * (flows.share[month] as number));
+    discountedCost += w * (flows.cost[month] as number);
+  }
+  return attributionFromWeights(scenario, effect, weightByTable, discountedCost);
+}
+
+/** Discount factors of programme months 0..months−1 (DOMAIN.md b4). */
+function discountFactors(annualRate: number, months: number): number[] {
+  const factors = new Array<number>(months);
+  for (let month = 0; month < months; month++) factors[month] = monthlyDiscountFactor(annualRate, month);
+  return factors;
+}
+
+/** An array of `length` zeros (+0). */
+function zeros(length: number): number[] {
+  const values = new Array<number>(length);
+  for (let i = 0; i < length; i++) values[i] = 0;
+  return values;
 }
 
 function zeroAccounts(): Record<Account, number> {
@@ -196,10 +308,6 @@ function accountsFrom(valueOf: (account: Account) => number): PerAccount<number>
 
 function scaleAccounts(values: PerAccount<number>, factor: number): PerAccount<number> {
   return accountsFrom((account) => values[account] * factor);
-}
-
-function add(target: number[], index: number, value: number): void {
-  target[index] = (target[index] ?? 0) + value;
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {

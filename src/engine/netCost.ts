@@ -43,17 +43,27 @@ export interface NetCostTable {
 
 export function netCostTable(scenario: Scenario): NetCostTable {
   const taxes = perState((state) => monthlyTaxes(scenario.states[state], scenario.tax));
-  const refusionByMonth = Array.from({ length: scenario.horizonMonths }, (_, month) =>
-    refusionShare(scenario.refusionSteps, benefitWeek(scenario.weeksOnBenefitAtIntake, month)),
-  );
+  const horizon = scenario.horizonMonths;
+  const steps = scenario.refusionSteps;
+  const weeks = scenario.weeksOnBenefitAtIntake;
+  const refusionByMonth = new Array<number>(horizon);
+  const tableByMonth = new Array<PerState<PerHolder<number>>>(horizon);
   const cache = new Map<number, PerState<PerHolder<number>>>();
+  // One table per distinct refusion share, built when first met; each month points at its table.
+  for (let month = 0; month < horizon; month++) {
+    const refusion = refusionShare(steps, benefitWeek(weeks, month));
+    let table = cache.get(refusion);
+    if (table === undefined) {
+      const share = refusion;
+      table = perState((state) => netCostFromTaxes(scenario, state, share, taxes[state]));
+      cache.set(refusion, table);
+    }
+    refusionByMonth[month] = refusion;
+    tableByMonth[month] = table;
+  }
   const netCost = (month: number): PerState<PerHolder<number>> => {
-    const refusion = refusionByMonth[month];
-    if (refusion === undefined) throw new Error(`month ${month} outside the horizon`);
-    const cached = cache.get(refusion);
-    if (cached !== undefined) return cached;
-    const table = perState((state) => netCostFromTaxes(scenario, state, refusion, taxes[state]));
-    cache.set(refusion, table);
+    const table = tableByMonth[month];
+    if (table === undefined) throw new Error(`month ${month} outside the horizon`);
     return table;
   };
   return { taxes, refusionByMonth, netCost };
