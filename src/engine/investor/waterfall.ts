@@ -2,6 +2,7 @@ import { fail, failMany, issue, ok, type Issue, type Result } from "../errors";
 import { irr, type IrrResult } from "./irr";
 import { npvCore } from "./npv";
 import { MONTHS_PER_YEAR, periodRate } from "./rates";
+import { investorSummary, type InvestorSummary } from "./summary";
 import {
   investorTerms,
   NO_DEAL_COSTS,
@@ -81,6 +82,8 @@ export interface InvestorFlowsResult {
   /** True when a cap withheld part of the outcome payments (surplus > 0). */
   readonly capReached: boolean;
   readonly metrics: InvestorMetrics;
+  /** IRR never alone: the IRR (or why there is none), multiple, NPV at the hurdle (default 5 %) and a timing note. */
+  readonly summary: InvestorSummary;
 }
 
 /**
@@ -281,6 +284,7 @@ export function investorFlows(
   const npvAtHurdle = valid.hurdleRate === null ? null : npvCore(periodRate(valid.hurdleRate), netFlow);
   const overflow = overflowIssue(totals, out.netFlow, npvAtHurdle);
   if (overflow !== null) return overflow;
+  const irrResult = irr(netFlow, { periodsPerYear: MONTHS_PER_YEAR });
   const split = (share: number): number[] => Array.from(out.surplus, (surplus) => share * surplus);
   return ok({
     months,
@@ -301,11 +305,12 @@ export function investorFlows(
     totals,
     capReached: totals.surplus > 0,
     metrics: {
-      irr: irr(netFlow, { periodsPerYear: MONTHS_PER_YEAR }),
+      irr: irrResult,
       moneyMultiple: totals.returned / totals.drawn,
       netGain: totals.returned - totals.drawn,
       npvAtHurdle,
     },
+    summary: investorSummary(irrResult, netFlow, totals.drawn, totals.returned, valid.hurdleRate),
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeBusinessCase } from "../../../src/engine/businessCase";
 import { expectOk } from "../../../src/engine/errors";
 import { investorTermsFromPairs, NO_DEAL_COSTS } from "../../../src/engine/investor/terms";
+import { dealCostSchedule } from "../../../src/engine/investor/dealCosts";
 import { dealCostAt, investorFlows, providerDealCostAt } from "../../../src/engine/investor/waterfall";
 import { computePaymentSchedule } from "../../../src/engine/payment/schedule";
 import { PILOT_PAYMENT_TERMS } from "../../../src/engine/payment/terms";
@@ -87,5 +88,26 @@ describe("deal costs (issue 11 item 5)", () => {
     expect(
       expectOk(investorTermsFromPairs([["dealCosts.intermediaryYears", "none"]])).dealCosts?.intermediaryYears,
     ).toBe(null);
+  });
+});
+
+describe("deal costs in the socio-economic account", () => {
+  it("all five are costs, discounted mid-month like the business case; only four are the investor's", () => {
+    const terms = expectOk(
+      investorTermsFromPairs([
+        ["dealCosts.setup", 1000],
+        ["dealCosts.evaluation", 500],
+        ["dealCosts.intermediaryYearly", 100],
+        ["dealCosts.intermediaryYears", 2],
+        ["dealCosts.providerNonDelivery", 300],
+      ]),
+    );
+    const df = (t: number): number => 1.035 ** (-(t + 0.5) / 12);
+    const factors = Array.from({ length: 50 }, (_, t) => df(t));
+    const schedule = dealCostSchedule(terms, pilotCase.monthly.cost, 50, factors);
+    expect(schedule.totals.investor).toBe(1000 + 500 + 2 * 100);
+    expect(schedule.totals.provider).toBe(300);
+    // Setup + first fee in month 0, evaluation + provider's cost in month 11, second fee in month 12.
+    expect(schedule.presentValue).toBeCloseTo(1100 * df(0) + 800 * df(11) + 100 * df(12), 9);
   });
 });
