@@ -1,12 +1,12 @@
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { HOLDER_LABELS } from "../engine/budgetHolders";
 import { ATTRIBUTION_ROWS } from "../engine/attribution";
 import { ACCOUNTS, type Account } from "../engine/businessCase";
-import { describeFailure } from "../engine/errors";
 import { DEADWEIGHT_WARNING_SHARE } from "../engine/payment/deadweight";
 import { PILOT_PUBLISHED } from "../engine/pilot";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
-import { loadModel } from "./loadModel";
+import { errorOutput, loadModel, terminalText } from "./loadModel";
 import { caseReport, compareViews, type CaseReport, type ViewReport } from "./report";
 import { formatKr, formatTable } from "./format";
 
@@ -35,8 +35,12 @@ const ACCOUNT_LABELS: Readonly<Record<Account, string>> = {
   socioEconomic: "Socio-economic (society)",
 };
 
-/** Exit codes: 0 ok, 2 bad arguments or a bad scenario file. */
-function main(argv: readonly string[]): number {
+/**
+ * The command in-process (the fuzz tests call it): writes to process.stdout/stderr and returns the exit code, 0 ok,
+ * 2 bad arguments or a bad scenario file.
+ * @example main(["--scenario", "examples/contract.json", "--json"]) // 0
+ */
+export function main(argv: readonly string[]): number {
   let options: {
     scenario?: string | undefined;
     json?: boolean | undefined;
@@ -55,7 +59,7 @@ function main(argv: readonly string[]): number {
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.stderr.write(`${errorOutput([error instanceof Error ? error.message : String(error)])}${USAGE}\n`);
     return 2;
   }
   if (options.help === true) {
@@ -64,7 +68,7 @@ function main(argv: readonly string[]): number {
   }
   const loaded = loadModel(options.scenario);
   if ("errors" in loaded) {
-    for (const line of loaded.errors) process.stderr.write(`error: ${line}\n`);
+    process.stderr.write(errorOutput(loaded.errors));
     return 2;
   }
   const report = caseReport(loaded.model);
@@ -72,7 +76,7 @@ function main(argv: readonly string[]): number {
   if (options.compare === true) {
     const compared = compareViews(loaded.model, options.scenario === undefined);
     if (!compared.ok) {
-      process.stderr.write(`error: ${describeFailure(compared)}\n`);
+      process.stderr.write(errorOutput(compared.issues.map((item) => item.message)));
       return 2;
     }
     views = compared.value;
@@ -118,15 +122,15 @@ function renderViews(views: readonly ViewReport[], report: CaseReport): string {
   const lines = [
     "Synspunkter side om side / Views side by side (NPV per participant, kr)",
     `Prisgrundlag: ${report.priceBasis.da}. Price basis: ${report.priceBasis.en}.`,
-    formatTable(["Account", ...views.map((view) => view.label.en)], rows),
+    formatTable(["Account", ...views.map((view) => terminalText(view.label.en))], rows),
   ];
-  for (const view of views) lines.push(`- ${view.label.en} (${view.id}): ${view.changes.en}.`);
+  for (const view of views) lines.push(terminalText(`- ${view.label.en} (${view.id}): ${view.changes.en}.`));
   return lines.join("\n");
 }
 
 function renderReport(report: CaseReport, isPilot: boolean): string {
   const lines: string[] = [];
-  lines.push(`${report.scenario}`);
+  lines.push(terminalText(report.scenario));
   lines.push(
     `${report.participants} participants, horizon ${report.horizonMonths} months, discount rate ${(report.discountRate * 100).toFixed(1)} %/year, parameter year ${report.parameterYear}. Amounts in kr.`,
   );
@@ -227,4 +231,7 @@ function pct(value: number, reference: number): string {
   return `${difference >= 0 ? "+" : ""}${difference.toFixed(1)} %`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run as a command (npm run case), not when imported by a test.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,6 +1,6 @@
 import { DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, unsuppliedDefaults } from "./defaults";
 import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
-import { MAX_ERROR_LINES, MAX_NESTING, MAX_TEXT_LENGTH, quoteUserText } from "./limits";
+import { MAX_COHORTS, MAX_ERROR_LINES, MAX_NESTING, MAX_TERMS, MAX_TEXT_LENGTH, quoteUserText } from "./limits";
 import { ownValue } from "./lookup";
 import { pilotScenarioDraft } from "./pilot";
 import type { Scenario } from "./scenario";
@@ -32,7 +32,8 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   if (!isRecord(json)) return fail("InvalidInput", "$", "object", "A scenario file must be a JSON object.");
   const shapeIssues = checkShape(json);
   if (shapeIssues.length > 0) return failMany(shapeIssues);
-  const base = json["base"] ?? "pilot";
+  // Given as null is not "not given": the schema requires "pilot" (review F14).
+  const base = Object.hasOwn(json, "base") ? json["base"] : "pilot";
   if (base !== "pilot") {
     return fail(
       "InvalidInput",
@@ -41,7 +42,7 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
       `base must be "pilot" (the only built-in base), got ${JSON.stringify(base)}.`,
     );
   }
-  const year = json["parameterYear"] ?? DEFAULT_PARAMETER_YEAR;
+  const year = Object.hasOwn(json, "parameterYear") ? json["parameterYear"] : DEFAULT_PARAMETER_YEAR;
   if (typeof year !== "number" || !Number.isInteger(year)) {
     return fail(
       "InvalidInput",
@@ -56,6 +57,10 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   const description = json["description"];
   if (description !== undefined && typeof description !== "string") {
     return fail("InvalidInput", "description", "string", "description must be a text.");
+  }
+  const schema = json["$schema"];
+  if (schema !== undefined && typeof schema !== "string") {
+    return fail("InvalidInput", "$schema", "string", "$schema must be a text (the schema's address).");
   }
   // Null-prototype objects: a key "__proto__" (JSON.parse makes it an own key) is then a plain key, found unknown below.
   const overrides: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -112,9 +117,10 @@ class IssueList {
   private readonly kept: Issue[] = [];
   count = 0;
 
-  push(item: Issue): void {
+  /** Adds an issue; `item` as a function is only called for an issue that is kept (no message built for the rest). */
+  push(item: Issue | (() => Issue)): void {
     this.count += 1;
-    if (this.kept.length < MAX_ERROR_LINES - 1) this.kept.push(item);
+    if (this.kept.length < MAX_ERROR_LINES - 1) this.kept.push(typeof item === "function" ? item() : item);
   }
 
   /** The kept issues, and one more that counts the rest when there were more. */
@@ -127,7 +133,8 @@ class IssueList {
 
 /**
  * Checks the file's shape before anything else reads it, without recursion (a 100,000-deep file cannot overflow the
- * stack): nesting at most {@link MAX_NESTING} levels, every text and key at most {@link MAX_TEXT_LENGTH} characters.
+ * stack): nesting at most {@link MAX_NESTING} levels, lists of at most {@link MAX_COHORTS} items, objects of at most
+ * {@link MAX_TERMS} fields, every text and key at most {@link MAX_TEXT_LENGTH} characters.
  * Returns at most {@link MAX_ERROR_LINES} issues, each naming the JSON path.
  */
 function checkShape(json: unknown): Issue[] {
@@ -161,17 +168,45 @@ function checkShape(json: unknown): Issue[] {
       continue;
     }
     if (Array.isArray(value)) {
+      if (value.length > MAX_COHORTS) {
+        const what =
+          path === "cohorts" ? "cohorts (a monthly intake for ten years)" : "items (the longest list, cohorts)";
+        issues.push(
+          issue(
+            "InvalidInput",
+            path,
+            "maxItems",
+            `${path} must list at most ${MAX_COHORTS} ${what}, got ${value.length}.`,
+          ),
+        );
+        continue;
+      }
       for (let index = value.length - 1; index >= 0; index--) {
         stack.push({ value: value[index], path: `${path}[${index}]`, depth: depth + 1 });
       }
       continue;
     }
+    const keyCount = Object.keys(value).length;
+    if (keyCount > MAX_TERMS) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          path,
+          "maxProperties",
+          `${path} must hold at most ${MAX_TERMS} fields (the most any section needs), got ${keyCount}.`,
+        ),
+      );
+      continue;
+    }
     const entries = Object.entries(value);
     for (let index = entries.length - 1; index >= 0; index--) {
       const [key, child] = entries[index] ?? ["", null];
-      const childPath = path === "$" ? quoteUserText(key) : `${path}.${quoteUserText(key)}`;
-      if (key.length > MAX_TEXT_LENGTH) tooLong(childPath, "a field name", key.length);
-      else stack.push({ value: child, path: childPath, depth: depth + 1 });
+      const childPath = (): string => (path === "$" ? quoteUserText(key) : `${path}.${quoteUserText(key)}`);
+      if (key.length > MAX_TEXT_LENGTH) tooLong(childPath(), "a field name", key.length);
+      else if (typeof child === "string" && child.length > MAX_TEXT_LENGTH)
+        tooLong(childPath(), "a text", child.length);
+      else if (typeof child === "object" && child !== null)
+        stack.push({ value: child, path: childPath(), depth: depth + 1 });
     }
   }
   return issues.listed();
@@ -199,7 +234,7 @@ function mergeChecked(template: unknown, override: unknown, path: string, issues
     for (const [childKey, childValue] of Object.entries(override)) {
       const childPath = path === "" ? quoteUserText(childKey) : `${path}.${quoteUserText(childKey)}`;
       if (!Object.hasOwn(template, childKey)) {
-        issues.push(
+        issues.push(() =>
           issue(
             "InvalidInput",
             childPath,

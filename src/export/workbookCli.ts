@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadModel } from "../cli/loadModel";
+import { errorOutput, loadModel } from "../cli/loadModel";
 import { MAX_HORIZON_MONTHS } from "../engine/rules";
 import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
@@ -65,7 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const loaded = loadModel(options.scenario);
   if ("errors" in loaded) {
-    for (const line of loaded.errors) process.stderr.write(`error: ${line}\n`);
+    process.stderr.write(errorOutput(loaded.errors));
     return 2;
   }
   const out = options.out ?? "sib-business-case.xlsx";
