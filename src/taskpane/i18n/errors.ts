@@ -30,7 +30,7 @@ export const UNIT_LABELS: Readonly<Record<DisplayUnit, Text>> = {
   months: { da: "mdr.", en: "months" },
   weeks: { da: "uger", en: "weeks" },
   percent: { da: "%", en: "%" },
-  percentYear: { da: "% p.a.", en: "% p.a." },
+  percentYear: { da: "% om året", en: "% a year" },
   pp: { da: "pct.-point", en: "pp" },
   factor: { da: "faktor", en: "factor" },
 };

@@ -1,10 +1,10 @@
 import { field, type StepModule } from "../state/spec";
-import type { DisplayUnit, FieldSpec, Text } from "../state/types";
+import type { DisplayUnit, FieldRange, FieldSpec, Text } from "../state/types";
 import { inputLabel } from "./labels";
 
 const wages: Text = { da: "Løn om måneden", en: "Wages per month" };
 const benefits: Text = { da: "Ydelser om måneden", en: "Benefits per month" };
-const refusion: Text = { da: "Statens refusion til kommunen", en: "The state's refusion to the municipality" };
+const refusion: Text = { da: "Statens refusion til kommunen", en: "The state's reimbursement to the municipality" };
 const tax: Text = { da: "Skat", en: "Tax" };
 const economy: Text = { da: "Diskontering og samfundsøkonomi", en: "Discounting and socio-economics" };
 
@@ -46,7 +46,11 @@ function refusionStep(fromWeek: number, label: Text): FieldSpec {
 }
 
 /** A field for a scenario input of the finance step, in `unit`, shown under `group`, with its source. */
-function financeInput(unit: DisplayUnit, group: Text): (key: string, help: Text) => FieldSpec {
+function financeInput(
+  unit: DisplayUnit,
+  group: Text,
+  range?: Partial<FieldRange>,
+): (key: string, help: Text) => FieldSpec {
   return (key, help) =>
     field("finance", unit, {
       id: key,
@@ -55,10 +59,12 @@ function financeInput(unit: DisplayUnit, group: Text): (key: string, help: Text)
       help,
       target: { kind: "input", key },
       showSource: true,
+      ...(range === undefined ? {} : { range }),
     });
 }
 
-const taxRate = financeInput("percentYear", tax);
+/** Tax rates are shares of income, not rates per year: "%" (below 100 %, as the engine requires). */
+const taxRate = financeInput("percent", tax, { max: 99 });
 const taxAmount = financeInput("krYear", tax);
 const factor = financeInput("factor", economy);
 
@@ -67,8 +73,8 @@ export const financeStep: StepModule = {
   id: "finance",
   title: { da: "Offentlige satser", en: "Public finance parameters" },
   intro: {
-    da: "Løn, ydelser, refusion og skat er udfyldt med officielle satser. Kilde og år står under hvert felt. Du behøver ikke ændre noget her.",
-    en: "Wages, benefits, refusion and taxes are filled in with official rates. The source and year are shown under each field. You do not need to change anything here.",
+    da: "Løn, ydelser, refusion og skat er udfyldt med satser med kilde og år under hvert felt. Skatter og refusion er officielle satser; løn og ydelser er antagelser for pilotens målgruppe, som du kan erstatte med egne tal.",
+    en: "Wages, benefits, reimbursement and taxes are filled in with rates whose source and year are shown under each field. Taxes and reimbursement are official rates; wages and benefits are assumptions for the pilot's target group that you can replace with your own.",
   },
   choices: [],
   fields: [
@@ -96,10 +102,10 @@ export const financeStep: StepModule = {
       da: "Supplerende ydelse til dem, der arbejder nogle timer.",
       en: "Top-up benefit for those who work some hours.",
     }),
-    refusionStep(1, { da: "Refusion i uge 1-4", en: "Refusion in weeks 1-4" }),
-    refusionStep(5, { da: "Refusion i uge 5-26", en: "Refusion in weeks 5-26" }),
-    refusionStep(27, { da: "Refusion i uge 27-52", en: "Refusion in weeks 27-52" }),
-    refusionStep(53, { da: "Refusion fra uge 53", en: "Refusion from week 53" }),
+    refusionStep(1, { da: "Refusion i uge 1-4", en: "Reimbursement in weeks 1-4" }),
+    refusionStep(5, { da: "Refusion i uge 5-26", en: "Reimbursement in weeks 5-26" }),
+    refusionStep(27, { da: "Refusion i uge 27-52", en: "Reimbursement in weeks 27-52" }),
+    refusionStep(53, { da: "Refusion fra uge 53", en: "Reimbursement from week 53" }),
     taxRate("labourMarketContributionRate", {
       da: "Arbejdsmarkedsbidrag af lønnen.",
       en: "Labour-market contribution on wages.",

@@ -130,7 +130,7 @@ export const paymentStep: StepModule = {
     field("payment", "percentYear", {
       id: "returnCap.irr",
       group: investor,
-      label: { da: "Investors højeste afkast om året", en: "Investor's highest return per year" },
+      label: { da: "Investorens højeste afkast om året", en: "Investor's highest return per year" },
       help: {
         da: "Betalinger ud over dette afkast bliver hos kommunen. Lad feltet stå tomt for intet loft.",
         en: "Payments beyond this return stay with the municipality. Leave it empty for no cap.",
@@ -143,7 +143,7 @@ export const paymentStep: StepModule = {
     field("payment", "percent", {
       id: "maxLoss",
       group: investor,
-      label: { da: "Investors største tab", en: "Investor's largest loss" },
+      label: { da: "Investorens største tab", en: "Investor's largest loss" },
       help: {
         da: "Den største del af investeringen, investor kan tabe. 50 % betyder, at investor får mindst halvdelen tilbage. Lad feltet stå tomt, hvis investor kan tabe det hele.",
         en: "The largest part of the investment the investor can lose. 50 % means the investor gets at least half back. Leave it empty if the investor can lose it all.",
@@ -173,7 +173,7 @@ export const paymentStep: StepModule = {
     }),
     choice("payment", {
       id: "savingsScope",
-      label: { da: "Hvis besparelser tæller med?", en: "Whose savings count?" },
+      label: { da: "Hvilke besparelser tæller med?", en: "Whose savings count?" },
       summary: { da: "Besparelser, der tæller", en: "Savings that count" },
       help: {
         da: "Kun kommunens besparelser, eller hele den offentlige sektors (kommune, stat og region).",

@@ -40,7 +40,7 @@ export const START_OPTIONS: readonly {
   },
   {
     value: "blank",
-    label: { da: "Start forfra", en: "Start blank" },
+    label: { da: "Start med tomme felter", en: "Start with empty fields" },
     help: {
       da: "Du skriver selv antal deltagere, pris, effekt og betaling. Satser og skatter er udfyldt med kilde.",
       en: "You enter participants, cost, effect and payments yourself. Rates and taxes are filled in with sources.",

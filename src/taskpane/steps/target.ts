@@ -44,7 +44,7 @@ export const targetStep: StepModule = {
       label: { da: "Uger på offentlig forsørgelse ved start", en: "Weeks on benefit at the start" },
       help: {
         da: "Hvor længe deltagerne typisk har fået ydelse, når de starter. Det styrer statens refusion til kommunen: efter 52 uger får kommunen kun 20 % refunderet.",
-        en: "How long participants have typically received benefits when they start. It sets the state's refusion to the municipality: after 52 weeks only 20 % is refunded.",
+        en: "How long participants have typically received benefits when they start. It sets the state's reimbursement to the municipality: after 52 weeks only 20 % is refunded.",
       },
       target: { kind: "input", key: "weeksOnBenefitAtIntake" },
       showSource: true,

@@ -1,4 +1,4 @@
-import { ABOUT_TEXT, FUNCTION_HELP, type Language } from "../about";
+import { ABOUT_TEXT, FUNCTION_HELP, functionNameIn, localExample, type Language } from "../about";
 import { el } from "./dom";
 
 /** The about view: what the add-in is and its custom functions with examples. */
@@ -8,8 +8,14 @@ export function aboutView(language: Language, inExcel: boolean): HTMLElement {
     el(
       "tr",
       {},
-      el("td", {}, el("strong", {}, help.name), el("br"), help[language]),
-      el("td", {}, el("code", {}, help.example)),
+      el(
+        "td",
+        {},
+        el("strong", { "data-function": help.name }, functionNameIn(help, language)),
+        el("br"),
+        help[language],
+      ),
+      el("td", {}, el("code", { "data-example": help.name }, localExample(help, language))),
     ),
   );
   return el(
