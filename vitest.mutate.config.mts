@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["test/{engine,plan,functions,taskpane}/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
-    testTimeout: 60_000,
+    // Generous: Stryker's dry run instruments every test for coverage, and on the shared 2-core machine (load 15) the
+    // HyperFormula property of test/plan/paymentPlan.test.ts took over 60 s there and failed the run (1 Dec 2026).
+    testTimeout: 600_000,
   },
 });
