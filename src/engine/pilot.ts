@@ -1,4 +1,5 @@
 import { draftParameterDefaults, DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, type MissingDefault } from "./defaults";
+import { DEFAULT_PRICE_INDEX, DEFAULT_START_DATE } from "./budget";
 import { ok, type Result } from "./errors";
 import type { Scenario } from "./scenario";
 import type { PerState } from "./states";
@@ -93,6 +94,8 @@ export function pilotScenarioDraft(year: number): { scenario: Scenario; missing:
     socioEconomic: { ...defaults.value.socioEconomic, netTaxFactor: PILOT_NET_TAX_FACTOR }, // calibrated
     neutraliseStates: [], // as published: every difference counts (docs/attribution.md shows what each one carries)
     attributionReference: "TEMP", // the temporary benefit the target group comes from
+    startDate: DEFAULT_START_DATE, // [A] budget view: a programme starting 1 January 2026 (issue 10)
+    priceIndex: DEFAULT_PRICE_INDEX, // [A] 2 % a year (parameter prisudvikling)
   };
   return { scenario, missing };
 }

@@ -126,4 +126,14 @@ export interface Scenario {
    * benefit the target group comes from): row s = Δ_s × (net flow of the reference − net flow of s).
    */
   readonly attributionReference: OutcomeState;
+  /**
+   * Start date of the programme, "YYYY-MM-DD" (default 2026-01-01): programme month 0 is its calendar month. Used by
+   * the budget view (src/engine/budget.ts) to put months into calendar years; the business case does not depend on it.
+   */
+  readonly startDate?: string;
+  /**
+   * π: yearly price change of the budget view's current prices, e.g. 0.02 (default 2 % [A]): a fixed-price flow in
+   * calendar year Y is × (1 + π)^(Y − parameterYear).
+   */
+  readonly priceIndex?: number;
 }

@@ -1,4 +1,5 @@
 import { issue, type Issue } from "./errors";
+import { budgetFieldIssues } from "./budget";
 import { MAX_COHORTS, MAX_PEOPLE } from "./limits";
 import { MAX_HORIZON_MONTHS, RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "./rules";
 import type { Scenario, StateEconomics, TaxParameters } from "./scenario";
@@ -58,6 +59,7 @@ const factor = ruleCheck(RULES.factor);
 export function validateScenario(scenario: Scenario): Issue[] {
   const issues: Issue[] = [];
   integerIn(1900, 2100, "a year such as 2023")(issues, "parameterYear", scenario.parameterYear);
+  issues.push(...budgetFieldIssues(scenario)); // start date and price index of the budget view (issue 10)
   validateCohorts(issues, scenario);
   for (const [field, value] of [
     ["measuredParticipants", scenario.measuredParticipants],

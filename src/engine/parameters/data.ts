@@ -677,4 +677,16 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
       }),
     ],
   },
+  {
+    id: "prisudvikling",
+    da: "Prisudvikling pr. år (budgetvisningens løbende priser)",
+    en: "Price change per year (current prices of the budget view)",
+    unit: "fraction",
+    values: [
+      span(2023, LATEST_DATA_YEAR, 0.02, "priceAssumption", "A", {
+        da: "Antagelse: 2 % om året i alle år; en sekundær gengivelse af Økonomisk Redegørelse august 2025 nævner 0,9 % for 2026 (npinvestor.dk), men dækker kun ét år og er ikke læst hos Finansministeriet",
+        en: "Assumption: 2 % a year in every year; a secondary report of the August 2025 Economic Survey mentions 0.9 % for 2026 (npinvestor.dk), but it covers one year only and was not read at the Ministry of Finance",
+      }),
+    ],
+  },
 ];
