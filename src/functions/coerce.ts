@@ -1,5 +1,6 @@
 import { HOLDER_ALIASES, type BudgetHolder } from "../engine/budgetHolders";
 import { argumentError } from "./errors";
+import { MAX_RANGE_ROWS, MAX_TERMS } from "../engine/limits";
 import { ownValue } from "../engine/lookup";
 
 /** A cell value as Excel passes it to a custom function (an empty cell is 0 on desktop, null on the web). */
@@ -91,6 +92,7 @@ export function budgetHolder(value: CellValue | undefined, name: string): Public
  */
 export function nameValuePairs(range: CellValue[][] | null | undefined, name: string): [string, number | string][] {
   if (range === null || range === undefined) return [];
+  checkRangeRows(range, name);
   const pairs: [string, number | string][] = [];
   for (const [index, row] of range.entries()) {
     const [key, value, ...rest] = row;
@@ -106,6 +108,29 @@ export function nameValuePairs(range: CellValue[][] | null | undefined, name: st
       throw argumentError(`${name}: input "${key}" (row ${index + 1}) must be a number or text, got ${value}.`);
     }
     pairs.push([key.trim(), value]);
+    checkPairCount(pairs.length, name);
   }
   return pairs;
+}
+
+/**
+ * A range of at most {@link MAX_RANGE_ROWS} rows (a whole Excel column); more can only come from JavaScript callers.
+ * @example checkRangeRows([[1], [2]], "flows") // no error
+ */
+export function checkRangeRows(range: readonly unknown[], name: string): void {
+  if (range.length > MAX_RANGE_ROWS) {
+    throw argumentError(
+      `${name} must have at most ${MAX_RANGE_ROWS.toLocaleString("en")} rows (a whole column), got ${range.length}.`,
+    );
+  }
+}
+
+/**
+ * At most {@link MAX_TERMS} name/value rows in one range (empty rows not counted); throws #VALUE! past it.
+ * @example checkPairCount(201, "terms") // throws "terms must hold at most 200 names and values …"
+ */
+export function checkPairCount(count: number, name: string): void {
+  if (count > MAX_TERMS) {
+    throw argumentError(`${name} must hold at most ${MAX_TERMS} names and values (non-empty rows), got more.`);
+  }
 }

@@ -3,7 +3,7 @@
  * (src/engine/payment) and return a value or throw a CustomFunctions.Error. The JSDoc below is Excel's help text.
  * Omitted optional arguments arrive as null; an empty cell arrives as 0 (desktop) or null (web).
  */
-import { optionalBoolean, optionalNumber, type CellValue } from "./coerce";
+import { checkPairCount, checkRangeRows, optionalBoolean, optionalNumber, type CellValue } from "./coerce";
 import { argumentError, excelError } from "./errors";
 import { businessCaseFromArguments } from "./scenarioArgs";
 import { normaliseName } from "../engine/payment/metrics";
@@ -327,6 +327,7 @@ function shape(rows: number, columns: number): string {
 /** Name/value pairs of a terms range: like the scenario inputs, but a value may also be TRUE/FALSE. */
 function termPairs(range: Range | null | undefined, name: string): [string, TermValue][] {
   if (range === null || range === undefined) return [];
+  checkRangeRows(range, name);
   const pairs: [string, TermValue][] = [];
   range.forEach((row, index) => {
     const [key, value, ...rest] = row;
@@ -341,6 +342,7 @@ function termPairs(range: Range | null | undefined, name: string): [string, Term
       throw argumentError(`${name}: term "${key.trim()}" (row ${index + 1}) has no value.`);
     }
     pairs.push([key.trim(), value]);
+    checkPairCount(pairs.length, name);
   });
   return pairs;
 }

@@ -7,6 +7,7 @@ import type { CostTiming, Scenario } from "../../engine/scenario";
 import { effectRangePp, participantSharesFromEmploymentEffect } from "../../engine/shares";
 import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
 import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
+import { WIZARD_MAX_COHORTS } from "../../engine/limits";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { evenCohorts } from "../steps/target";
 import type { ChoiceId, EffectMode, FieldEntry, FieldSpec, PaymentFieldName, StepId } from "./types";
@@ -94,7 +95,11 @@ export function deriveModel(input: ModelInput): WizardModel {
     else values.set(spec.id, entry.value);
   }
   const count = values.get("cohortCount");
-  if (count !== undefined && count !== null && !(Number.isInteger(count) && count >= 1 && count <= 60)) {
+  if (
+    count !== undefined &&
+    count !== null &&
+    !(Number.isInteger(count) && count >= 1 && count <= WIZARD_MAX_COHORTS)
+  ) {
     report("cohortCount", "integer");
   }
 
@@ -166,7 +171,7 @@ function applyScenario(
     typeof spacing === "number" &&
     Number.isInteger(count) &&
     count >= 1 &&
-    count <= 60
+    count <= WIZARD_MAX_COHORTS
   ) {
     scenario = { ...scenario, cohorts: evenCohorts(participants, count, spacing) };
   }

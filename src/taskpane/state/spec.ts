@@ -1,3 +1,4 @@
+import { MAX_PEOPLE, WIZARD_MAX_COHORTS } from "../../engine/limits";
 import type { ChoiceSpec, DisplayUnit, FieldRange, FieldSpec, FieldTarget, StepId, Text } from "./types";
 
 /** What a field needs besides the defaults of its unit. */
@@ -21,8 +22,8 @@ export interface FieldOptions {
 const UNIT_DEFAULTS: Readonly<
   Record<DisplayUnit, { scale: number; decimals: number; range: FieldRange; example: number }>
 > = {
-  people: { scale: 1, decimals: 0, range: { min: 1, max: 10_000_000, integer: true }, example: 50 },
-  cohorts: { scale: 1, decimals: 0, range: { min: 1, max: 60, integer: true }, example: 2 },
+  people: { scale: 1, decimals: 0, range: { min: 1, max: MAX_PEOPLE, integer: true }, example: 50 },
+  cohorts: { scale: 1, decimals: 0, range: { min: 1, max: WIZARD_MAX_COHORTS, integer: true }, example: 2 },
   kr: { scale: 1, decimals: 2, range: { min: 0, max: 1_000_000_000, integer: false }, example: 80_000 },
   krMonth: { scale: 1, decimals: 2, range: { min: 0, max: 1_000_000_000, integer: false }, example: 25_000 },
   krYear: { scale: 1, decimals: 2, range: { min: 0, max: 1_000_000_000, integer: false }, example: 48_000 },
