@@ -180,6 +180,8 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   lines.push(
     `Investor: draws ${formatKr(investor.drawn)} kr, receives ${formatKr(investor.returned)} kr, multiple ${investor.moneyMultiple === null ? "-" : investor.moneyMultiple.toFixed(2)}, IRR ${investor.irrEffectiveAnnual === null ? `none (${investor.irrFailure ?? "no capital drawn"})` : `${(100 * investor.irrEffectiveAnnual).toFixed(1)} % per year (effective)`}.`,
   );
+  lines.push(...renderInvestorExtras(report));
+  lines.push("", renderFinancing(report), "", renderBudget(report));
   if (isPilot) {
     lines.push("");
     lines.push(
@@ -220,6 +222,92 @@ function renderPaymentHonesty(payment: CaseReport["payment"]): string[] {
       : `Besparelser efter sidste betaling / Savings after the last payment: ${percent(after)} of the municipality's discounted savings (before the intervention cost) arrive after month ${payment.lastOutcomePaymentMonth}, the last payment that depends on outcomes; if the effect fades after it, the municipality alone carries the loss.`,
   );
   return lines;
+}
+
+/**
+ * IRR never alone, who receives the payments, and the deal costs (issue 11 items 4–6): the NPV at the hurdle (5 %
+ * default, labelled), why an IRR is missing, the timing note of a losing deal (da/en), the money identity's totals and
+ * the municipality's net position after a binding cap.
+ */
+function renderInvestorExtras(report: CaseReport): string[] {
+  const { investor, payment } = report;
+  const lines: string[] = [];
+  const hurdle = `${percent(investor.hurdleRate)}${investor.hurdleIsDefault ? ", default" : ""}`;
+  if (investor.npvAtHurdle !== null) {
+    lines.push(`Investor NPV at the hurdle (${hurdle}): ${formatKr(investor.npvAtHurdle)} kr.`);
+  }
+  if (investor.irrMissingReason !== null) {
+    lines.push(`Intern rente / IRR: ${investor.irrMissingReason.da} / ${investor.irrMissingReason.en}`);
+  }
+  if (investor.irrTimingNote !== null) {
+    lines.push(`NB: ${investor.irrTimingNote.da}`, `Note: ${investor.irrTimingNote.en}`);
+  }
+  const deal = investor.dealCosts;
+  if (deal.investor + deal.provider > 0) {
+    lines.push(
+      `Deal costs: ${formatKr(deal.investor)} kr financed by the investor (in the capital drawn), ${formatKr(deal.provider)} kr borne by the provider; present value ${formatKr(deal.presentValue)} kr, so the socio-economic NPV after deal costs is ${formatKr(report.socioEconomicAfterDealCosts)} kr.`,
+    );
+  }
+  const r = payment.recipients;
+  const commissioner = r.toCommissioner.municipality + r.toCommissioner.state;
+  lines.push(
+    r.hasInvestor
+      ? `Who receives the payments: investor ${formatKr(r.investor)}, to the commissioner (${r.cappedSurplus}) ${formatKr(commissioner)} (municipality ${formatKr(r.toCommissioner.municipality)}), provider ${formatKr(r.provider)}, reinvested ${formatKr(r.reinvested)} kr.`
+      : `Who receives the payments: nothing is financed (no cost), so the provider keeps all ${formatKr(r.provider)} kr.`,
+  );
+  if (commissioner > 0 || r.topUp > 0) {
+    lines.push(
+      `Municipality after the contract (net of the surplus ${r.cappedSurplus} under the cap${r.topUp > 0 ? " and with the top-up" : ""}): ${formatKr(r.municipalityNetPresentValueAfterContract)} kr (present value).`,
+    );
+  }
+  return lines;
+}
+
+/** SIB vs doing it ourselves (issue 10 item 4): the municipality under both, side by side. */
+function renderFinancing(report: CaseReport): string {
+  const month = (value: number | null): string => (value === null ? "never below 0" : String(value));
+  const rows = [
+    ["NPV for the municipality", formatKr(report.selfFunded.npv), formatKr(report.sib.npv)],
+    [
+      "Worst cumulative cash position",
+      formatKr(report.selfFunded.worstCumulative),
+      formatKr(report.sib.worstCumulative),
+    ],
+    ["... in programme month (0 = first)", month(report.selfFunded.worstMonth), month(report.sib.worstMonth)],
+    [
+      "Loss if the effect is zero (PV)",
+      formatKr(report.selfFunded.lossIfNoEffect),
+      formatKr(report.sib.lossIfNoEffect),
+    ],
+  ];
+  return [
+    "SIB eller selv finansieret / SIB vs doing it ourselves (municipality, kr; NPV and loss as present values, cash undiscounted)",
+    "Self-funded: the municipality pays the cost as it falls, no outcome payments, no investor return, no deal costs.",
+    formatTable(["", "Self-funded", "SIB (payment terms)"], rows),
+  ].join("\n");
+}
+
+/** The budget view (issue 10 item 3): budget year, three overslagsår and the remainder, current prices. */
+function renderBudget(report: CaseReport): string {
+  const basis = report.budgetBasis;
+  const first = basis.remainderFrom - 4;
+  const heads = [0, 1, 2, 3].map((k) => String(first + k)).concat(`${basis.remainderFrom}+`);
+  const accounts = ["municipality", "state", "public", "outcomePayments", "municipalityWithSib"] as const;
+  const labels: Readonly<Record<(typeof accounts)[number], string>> = {
+    municipality: "Municipality (self-funded)",
+    state: "State",
+    public: "Public sector in total",
+    outcomePayments: "Outcome payments (all payers)",
+    municipalityWithSib: "Municipality with SIB",
+  };
+  const rows = accounts.map((account) => [
+    labels[account],
+    ...basis.summary[account].map((amount) => formatKr(amount)),
+  ]);
+  return [
+    `Budget (løbende priser / current prices, kr): start ${basis.startDate}, prices ${(100 * basis.priceIndex).toFixed(1)} % a year from ${basis.priceYear}; budget year ${first}, overslagsår ${first + 1}-${first + 3}.`,
+    formatTable(["Account", ...heads], rows),
+  ].join("\n");
 }
 
 function percent(share: number): string {

@@ -1,13 +1,19 @@
 import type { AttributionRow } from "../engine/attribution";
 import { ACCOUNTS, computeBusinessCase, type BusinessCaseResult, type PerAccount } from "../engine/businessCase";
 import type { Issue } from "../engine/errors";
+import { dealCostSchedule } from "../engine/investor/dealCosts";
+import { moneyFlowsCore, municipalityPositionAfterContract } from "../engine/investor/moneyFlows";
+import { DEFAULT_HURDLE_RATE } from "../engine/investor/summary";
 import { investorFlows } from "../engine/investor/waterfall";
+import { savingsByMonth } from "../engine/payment/savingsShare";
 import type { Model } from "../engine/modelFile";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
 import { parameterValue } from "../engine/parameters/lookup";
 import { defaultsProvenance, type DefaultProvenance } from "../engine/provenance";
+import { computeBudget, type BudgetAccount, type BudgetYear } from "../engine/budget";
+import { compareFinancing, type FinancingView } from "../engine/selfFunded";
 import type { Scenario } from "../engine/scenario";
 import type { OutcomeState, PerState } from "../engine/states";
 import { applyViews, BUILT_IN_VIEWS, viewsToCompare } from "../engine/views";
@@ -66,6 +72,23 @@ export interface CaseReport {
      */
     readonly savingsAfterLastPayment: number | null;
     readonly lastOutcomePaymentMonth: number | null;
+    /**
+     * Who receives the payments (src/engine/investor/moneyFlows.ts; per month due = investor + toCommissioner +
+     * provider + reinvested): totals in kr, the capped-surplus rule, and the municipality's net present value after
+     * the contract (its savings − what it pays net of the surplus withheld/returned under a cap + a top-up it pays).
+     */
+    readonly recipients: {
+      readonly cappedSurplus: "withheld" | "returned";
+      readonly hasInvestor: boolean;
+      readonly investor: number;
+      readonly toCommissioner: { readonly municipality: number; readonly state: number };
+      readonly provider: number;
+      readonly reinvested: number;
+      readonly topUp: number;
+      readonly municipalityNetPresentValueAfterContract: number;
+      /** Largest |due − recipients| of any month, kr (0 up to rounding). */
+      readonly largestResidual: number;
+    };
   };
   /** The investor's view under the model's investor terms (IRR as an effective annual rate, or why there is none). */
   readonly investor: {
@@ -75,9 +98,36 @@ export interface CaseReport {
     readonly irrEffectiveAnnual: number | null;
     readonly irrFailure: string | null;
     readonly netFlow: readonly number[];
+    /** IRR never alone (src/engine/investor/summary.ts): NPV at the hurdle (the terms' or the 5 % default). */
+    readonly npvAtHurdle: number | null;
+    readonly hurdleRate: number;
+    readonly hurdleIsDefault: boolean;
+    /** Why there is no IRR (da/en), or null. */
+    readonly irrMissingReason: { readonly da: string; readonly en: string } | null;
+    /** The note when the multiple is below 1 (a losing deal's IRR flatters early drawing), or null. */
+    readonly irrTimingNote: { readonly da: string; readonly en: string } | null;
+    /** Deal costs, kr: financed by the investor (in `drawn`) and borne by the provider; PV of all (socio-economic). */
+    readonly dealCosts: { readonly investor: number; readonly provider: number; readonly presentValue: number };
   };
+  /** The socio-economic NPV (all participants) minus the present value of the deal costs, kr. */
+  readonly socioEconomicAfterDealCosts: number;
   /** Year, evidence mark and source of every parameter-derived input (issue 10); `isDefault` false = the file's own. */
   readonly provenance: readonly DefaultProvenance[];
+  /** Budget view (issue 10, docs/budget.md): per account, every calendar year in current prices, kr. */
+  readonly budget: Readonly<Record<BudgetAccount, readonly BudgetYear[]>>;
+  /** The budget view's basis: start date, yearly price change, the price year and the first year of the remainder. */
+  readonly budgetBasis: {
+    readonly startDate: string;
+    readonly priceIndex: number;
+    readonly priceYear: number;
+    readonly remainderFrom: number;
+    /** Budget year, three overslagsår and the remainder per account (kr, current prices). */
+    readonly summary: Readonly<Record<BudgetAccount, readonly number[]>>;
+  };
+  /** The municipality if it funds the effort itself (no payments, no investor, no deal costs; issue 10). */
+  readonly selfFunded: FinancingView;
+  /** The municipality under the SIB's payment terms (the investor pays the cost). */
+  readonly sib: FinancingView;
   /** The engine's value of every output defined name of the workbook (null = break-even not reached). */
   readonly workbookNames: Readonly<Record<string, number | null>>;
   readonly monthly: {
@@ -170,6 +220,14 @@ export function caseReport(model: Model): CaseReport {
   const flows = investorFlows(Array.from(result.monthly.cost), Array.from(schedule.total), model.investorTerms);
   const investor = flows.ok ? flows.value : null;
   const irr = investor === null ? null : investor.metrics.irr;
+  const money = moneyFlowsCore(result.monthly.cost, schedule.byPayer, model.investorTerms);
+  const afterContract = municipalityPositionAfterContract(
+    savingsByMonth(result, "narrow"),
+    money,
+    schedule.discountFactor,
+  );
+  const deal = dealCostSchedule(model.investorTerms, result.monthly.cost, schedule.months, schedule.discountFactor);
+  const summary = investor?.summary ?? null;
   return {
     scenario: scenario.name,
     parameterYear: scenario.parameterYear,
@@ -201,6 +259,17 @@ export function caseReport(model: Model): CaseReport {
       },
       savingsAfterLastPayment: afterLast.share,
       lastOutcomePaymentMonth: afterLast.lastPaymentMonth,
+      recipients: {
+        cappedSurplus: money.cappedSurplus,
+        hasInvestor: money.hasInvestor,
+        investor: money.totals.investor,
+        toCommissioner: money.totals.toCommissioner,
+        provider: money.totals.provider,
+        reinvested: money.totals.reinvested,
+        topUp: money.totals.topUp,
+        municipalityNetPresentValueAfterContract: afterContract.discounted.net,
+        largestResidual: money.residual.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0),
+      },
     },
     investor: {
       drawn: investor?.totals.drawn ?? 0,
@@ -209,8 +278,16 @@ export function caseReport(model: Model): CaseReport {
       irrEffectiveAnnual: irr?.ok === true ? irr.value.effectiveAnnualRate : null,
       irrFailure: describeIrrFailure(irr ?? flows),
       netFlow: investor?.netFlow ?? [],
+      npvAtHurdle: summary?.npvAtHurdle ?? null,
+      hurdleRate: summary?.hurdleRate ?? model.investorTerms.hurdleRate ?? DEFAULT_HURDLE_RATE,
+      hurdleIsDefault: model.investorTerms.hurdleRate === null,
+      irrMissingReason: summary?.irrMissing ?? null,
+      irrTimingNote: summary?.timingNote ?? null,
+      dealCosts: { investor: deal.totals.investor, provider: deal.totals.provider, presentValue: deal.presentValue },
     },
+    socioEconomicAfterDealCosts: result.npv.total.socioEconomic - deal.presentValue,
     provenance: defaultsProvenance(scenario),
+    ...budgetAndFinancing(model, result, schedule),
     workbookNames: workbookNames(scenario, result, schedule, investor, model.paymentTerms),
     monthly: result.monthly,
   };
@@ -218,4 +295,26 @@ export function caseReport(model: Model): CaseReport {
 
 function describeIrrFailure(result: { readonly ok: boolean; readonly issues?: readonly Issue[] }): string | null {
   return result.ok ? null : (result.issues ?? []).map((item) => item.message).join("; ");
+}
+
+/** The budget view and self-funded vs SIB of a model (issue 10 items 3 and 4). */
+function budgetAndFinancing(
+  model: Model,
+  result: BusinessCaseResult,
+  schedule: ReturnType<typeof computePaymentSchedule>,
+): Pick<CaseReport, "budget" | "budgetBasis" | "selfFunded" | "sib"> {
+  const budget = computeBudget(model.scenario, result, schedule);
+  const financing = compareFinancing(model.scenario, result, schedule, model.paymentTerms);
+  return {
+    budget: budget.byAccount,
+    budgetBasis: {
+      startDate: budget.startDate,
+      priceIndex: budget.priceIndex,
+      priceYear: budget.priceYear,
+      remainderFrom: budget.remainderFrom,
+      summary: budget.summary,
+    },
+    selfFunded: financing.selfFunded,
+    sib: financing.sib,
+  };
 }

@@ -247,3 +247,98 @@ describe("npm run case: deadweight and savings after the last payment (issue 11)
     expect(text.stdout).not.toContain("ADVARSEL:");
   });
 });
+
+describe("npm run case: money identity, deal costs and IRR never alone (issue 11 items 4–6)", () => {
+  interface MoneyJson {
+    payment: {
+      total: number;
+      municipalityNetPresentValue: number;
+      recipients: {
+        cappedSurplus: string;
+        hasInvestor: boolean;
+        investor: number;
+        toCommissioner: { municipality: number; state: number };
+        provider: number;
+        municipalityNetPresentValueAfterContract: number;
+        largestResidual: number;
+      };
+    };
+    investor: {
+      drawn: number;
+      npvAtHurdle: number | null;
+      hurdleRate: number;
+      hurdleIsDefault: boolean;
+      irrTimingNote: { da: string; en: string } | null;
+      dealCosts: { investor: number; provider: number; presentValue: number };
+    };
+    total: { socioEconomic: number };
+    socioEconomicAfterDealCosts: number;
+  }
+  const write = (content: object): string => {
+    const file = join(mkdtempSync(join(tmpdir(), "sib-case-")), "model.json");
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  it("the review's binding 8 % cap: 1,575,265 kr withheld, and the municipality's net position after the contract shows it", () => {
+    // economist.md 3.2 item 3 (scratch/cap-binds.json): participant JOB 0.40, TEMP 0.2727…, returnCap.irr 0.08.
+    const file = write({
+      participantShares: { JOB: 0.4, TEMP: 0.4909090909090909 - (0.4 - 0.18181818181818182) },
+      investor: { "returnCap.irr": 0.08 },
+    });
+    const { status, stdout } = runCase("--scenario", file, "--json");
+    expect(status).toBe(0);
+    const { payment } = JSON.parse(stdout) as MoneyJson;
+    expect(Math.abs(payment.recipients.toCommissioner.municipality - 1_575_265)).toBeLessThan(1);
+    expect(payment.recipients.cappedSurplus).toBe("withheld");
+    expect(payment.recipients.largestResidual).toBeLessThan(1e-6);
+    // The withheld surplus is paid in month 17: the net position improves by its present value, 1.035^−17.5/12.
+    const gain = payment.recipients.toCommissioner.municipality * 1.035 ** (-17.5 / 12);
+    expect(payment.recipients.municipalityNetPresentValueAfterContract).toBeCloseTo(
+      payment.municipalityNetPresentValue + gain,
+      4,
+    );
+    const text = runCase("--scenario", file).stdout;
+    expect(text).toContain("to the commissioner (withheld) 1,575,265");
+    expect(text).toMatch(/Municipality after the contract \(net of the surplus withheld under the cap\): [\d,]+ kr/);
+  });
+
+  it("zero cost: the provider keeps the payments", () => {
+    const { status, stdout } = runCase("--scenario", write({ costPerParticipant: 0 }), "--json");
+    expect(status).toBe(0);
+    const { payment } = JSON.parse(stdout) as MoneyJson;
+    expect(payment.recipients.hasInvestor).toBe(false);
+    expect(payment.recipients.provider).toBeCloseTo(payment.total, 6);
+  });
+
+  it("the pilot: NPV at the 5 % default hurdle and the timing note beside the IRR (multiple 0.886 < 1)", () => {
+    const { stdout } = runCase("--json");
+    const { investor } = JSON.parse(stdout) as MoneyJson;
+    expect(investor.hurdleRate).toBe(0.05);
+    expect(investor.hurdleIsDefault).toBe(true);
+    // −Σ_{t=0}^{11} 369,768 × 1.05^(−t/12) + 3,932,986.91 × 1.05^(−17/12).
+    let npv = 56 * ((15 / 55) * 198_090 + (9 / 55) * 99_045) * 1.05 ** (-17 / 12);
+    for (let t = 0; t < 12; t++) npv -= 369_768 * 1.05 ** (-t / 12);
+    expect(investor.npvAtHurdle).toBeCloseTo(npv, 4);
+    expect(investor.irrTimingNote?.en).toContain("0.886");
+    const text = runCase().stdout;
+    expect(text).toContain("Investor NPV at the hurdle (5.0 %, default):");
+    expect(text).toContain("NB: Pengemultiplen er 0,886");
+  });
+
+  it("deal costs raise the capital drawn and lower the socio-economic NPV by their present value", () => {
+    const file = write({ investor: { "dealCosts.setup": 1_000_000, "dealCosts.providerNonDelivery": 200_000 } });
+    const { status, stdout } = runCase("--scenario", file, "--json");
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as MoneyJson;
+    expect(report.investor.drawn).toBeCloseTo(56 * 79_236 + 1_000_000, 4);
+    // Setup in month 0, the provider's cost at the end of the effort (month 11), mid-month factors at 3.5 %.
+    const pv = 1_000_000 * 1.035 ** (-0.5 / 12) + 200_000 * 1.035 ** (-11.5 / 12);
+    expect(report.investor.dealCosts.presentValue).toBeCloseTo(pv, 6);
+    expect(report.socioEconomicAfterDealCosts).toBeCloseTo(report.total.socioEconomic - pv, 6);
+    const bad = runCase("--scenario", write({ investor: { "dealCosts.evaluation": -5 } }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("dealCosts.evaluation");
+    expect(bad.stderr).toContain("negative costs are not allowed");
+  });
+});
