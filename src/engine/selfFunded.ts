@@ -1,0 +1,96 @@
+/**
+ * SIB vs doing it ourselves (issue 10 item 4): the same effort financed by the municipality itself next to the SIB.
+ *
+ * - Self-funded: the municipality pays the intervention cost as it falls and keeps all its savings; no outcome
+ *   payments, no investor return, no transaction costs. Its monthly flow is the business case's
+ *   `netFlow.municipality` (savings − cost).
+ * - SIB: the investor pays the cost; the municipality keeps its savings and pays its share of the outcome payments
+ *   under the terms (`PaymentSchedule.municipality.net` = savings − own payments).
+ *
+ * Per view: the municipality's NPV (kr, present value at the programme start, the scenario's discount rate), its
+ * worst cumulative cash position (undiscounted, kr; 0 when it never goes below 0) and the programme month it is
+ * reached (0 = the first month; null when never below 0), and its loss if the effect is zero (participants at the
+ * comparison group's shares: the NPV of that case, with the sign turned, so a positive number is money lost).
+ */
+import { computeBusinessCase, type BusinessCaseResult } from "./businessCase";
+import { zeroEffectScenario } from "./payment/deadweight";
+import { computePaymentSchedule, type PaymentSchedule } from "./payment/schedule";
+import type { PaymentTerms } from "./payment/terms";
+import type { Scenario } from "./scenario";
+
+/** The municipality's figures under one way of financing the effort. */
+export interface FinancingView {
+  /** NPV for the municipality, kr (positive = net gain). */
+  readonly npv: number;
+  /** Lowest cumulative undiscounted cash position, kr (≤ 0). */
+  readonly worstCumulative: number;
+  /** Programme month (0-based) of the lowest position; null when the position never goes below 0. */
+  readonly worstMonth: number | null;
+  /** What the municipality loses (kr, present value, positive = loss) if the programme has no effect at all. */
+  readonly lossIfNoEffect: number;
+}
+
+/** Self-funded next to SIB, for the municipality. */
+export interface FinancingComparison {
+  readonly selfFunded: FinancingView;
+  readonly sib: FinancingView;
+}
+
+/**
+ * The lowest point of the cumulative sum of `flows` and its month (first occurrence); 0 and null when the cumulative
+ * sum never goes below 0.
+ * @example worstCumulative([-5, -3, 10]) // { value: -8, month: 1 }
+ */
+export function worstCumulative(flows: readonly number[]): { value: number; month: number | null } {
+  let running = 0;
+  let value = 0;
+  let month: number | null = null;
+  flows.forEach((flow, index) => {
+    running += flow;
+    if (running < value) {
+      value = running;
+      month = index;
+    }
+  });
+  return { value, month };
+}
+
+function presentValue(flows: readonly number[], discountFactor: readonly number[]): number {
+  let total = 0;
+  flows.forEach((flow, index) => (total += flow * (discountFactor[index] ?? 0)));
+  return total;
+}
+
+/**
+ * The municipality under self-funding and under the SIB's terms, from a scenario's business case and payment schedule
+ * (both from the same scenario and terms). Computes the zero-effect case once more for the loss if the effect is zero.
+ * @example compareFinancing(pilot, result, schedule, PILOT_PAYMENT_TERMS).selfFunded.npv // = result.npv.total.municipality
+ */
+export function compareFinancing(
+  scenario: Scenario,
+  result: BusinessCaseResult,
+  schedule: PaymentSchedule,
+  terms: PaymentTerms,
+): FinancingComparison {
+  const zero = zeroEffectScenario(scenario);
+  const zeroResult = computeBusinessCase(zero);
+  const zeroSchedule = computePaymentSchedule(zero, zeroResult, terms);
+  const own = result.monthly.netFlow.municipality;
+  const ownWorst = worstCumulative(own);
+  const sibFlows = schedule.municipality.net;
+  const sibWorst = worstCumulative(sibFlows);
+  return {
+    selfFunded: {
+      npv: presentValue(own, result.monthly.discountFactor),
+      worstCumulative: ownWorst.value,
+      worstMonth: ownWorst.month,
+      lossIfNoEffect: -presentValue(zeroResult.monthly.netFlow.municipality, zeroResult.monthly.discountFactor),
+    },
+    sib: {
+      npv: presentValue(sibFlows, schedule.discountFactor),
+      worstCumulative: sibWorst.value,
+      worstMonth: sibWorst.month,
+      lossIfNoEffect: -presentValue(zeroSchedule.municipality.net, zeroSchedule.discountFactor),
+    },
+  };
+}
