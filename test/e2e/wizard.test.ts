@@ -513,7 +513,7 @@ describe("accessibility", () => {
     await page.locator("#tab-workshop").click();
     await page.locator("#ws-effectPp").focus();
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => page.locator('[data-workshop-value="effectPp"]').textContent()).toBe("12 procentpoint");
+    await expect.poll(() => page.locator('[data-workshop-value="effectPp"]').textContent()).toBe("18 procentpoint");
   });
 });
 

@@ -7,6 +7,7 @@ import { computePaymentSchedule } from "../../engine/payment/schedule";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { PositionTotals } from "../../engine/payment/position";
 import type { Scenario } from "../../engine/scenario";
+import { participantWageGain } from "../../engine/participantIncome";
 import { employmentDifferencePp } from "../../engine/shares";
 import type { OutcomeState } from "../../engine/states";
 import { investorOutcome, type InvestorOutcome, type NoInvestment } from "./investorAdapter";
@@ -45,6 +46,10 @@ export interface CaseNumbers {
   readonly municipalitySibTotal: PositionTotals;
   /** With the SIB: the municipality's cumulative discounted net by programme month (the preview's chart). */
   readonly municipalityCumulative: readonly number[];
+  /** With the SIB: the state's savings minus its share of the payments, kr, undiscounted (the workshop's picture). */
+  readonly stateSibTotal: number;
+  /** The participants' extra gross wages over the horizon, kr, undiscounted (the engine's participantWageGain). */
+  readonly participantWages: number;
   /** All outcome payments (municipality and state), kr, undiscounted. */
   readonly paymentsTotal: number;
   readonly investor: InvestorOutcome | NoInvestment;
@@ -101,6 +106,8 @@ export function computeCaseNumbers(
       municipalitySib: schedule.municipality.discounted,
       municipalitySibTotal: schedule.municipality.total,
       municipalityCumulative: schedule.municipality.cumulativeNetDiscounted,
+      stateSibTotal: businessCase.undiscounted.total.state - schedule.totals.byPayer.state,
+      participantWages: participantWageGain(scenario, businessCase),
       paymentsTotal: schedule.totals.all,
       investor: outcome.value,
       deadweight: deadweightCore(scenario, schedule, terms),

@@ -8,6 +8,7 @@ import type { Model } from "../../engine/modelFile";
 import type { ContractTerms } from "../../plan/readBack";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import type { CaseExtras } from "./caseFile";
+import { PILOT_WORKSHOP_VALUES } from "../preview/workshop";
 import { startSources } from "../steps/start";
 import { entriesFrom, entryFromText, relabelEntries, type Sources } from "./entries";
 import { deriveModel, type WizardModel } from "./model";
@@ -112,20 +113,15 @@ export type Action =
   | { readonly type: "redo" }
   | { readonly type: "status"; readonly status: Status };
 
-/** The workshop's starting point: the pilot in round numbers. */
-export const WORKSHOP_DEFAULTS: WorkshopValues = {
-  effectPp: 11,
-  costPerParticipant: 80_000,
-  price: 200_000,
-  horizonMonths: 48,
-};
+/** The workshop's starting point: the pilot's own numbers (issue 14 item 8; src/taskpane/preview/workshop.ts). */
+export const WORKSHOP_DEFAULTS: WorkshopValues = PILOT_WORKSHOP_VALUES;
 
 /** Slider ranges of the workshop (kr, percentage points, months). */
 export const WORKSHOP_RANGES: Readonly<Record<WorkshopSlider, { min: number; max: number; step: number }>> = {
-  effectPp: { min: 0, max: 40, step: 1 },
+  effectPp: { min: 0, max: 40, step: 0.5 },
   costPerParticipant: { min: 20_000, max: 200_000, step: 5_000 },
   price: { min: 0, max: 400_000, step: 10_000 },
-  horizonMonths: { min: 24, max: 120, step: 6 },
+  horizonMonths: { min: 24, max: 120, step: 2 },
 };
 
 function choicesFrom(sources: Sources, effectMode: EffectMode): Record<ChoiceId, string> {

@@ -1,7 +1,9 @@
 import type { Language } from "../about";
-import { formatKr, formatNumber, formatPercent } from "../i18n/numbers";
+import { formatNumber, formatPercent } from "../i18n/numbers";
 import { t } from "../i18n/text";
 import type { CaseNumbers } from "../preview/preview";
+import { formatAmount } from "../preview/warnings";
+import { barChart, type Bar } from "./chart";
 import { WORKSHOP_RANGES } from "../state/reducer";
 import type { Text, WorkshopSlider, WorkshopValues } from "../state/types";
 import { domId, el } from "./dom";
@@ -19,10 +21,10 @@ const SLIDERS: readonly {
   { id: "horizonMonths", label: "sliderHorizon", unit: { da: "måneder", en: "months" } },
 ];
 
-/** A slider's value in words, e.g. "11 procentpoint" or "79.000 kr.". */
+/** A slider's value in words, e.g. "17,5 procentpoint" or "79.236 kr.". */
 export function sliderText(id: WorkshopSlider, value: number, language: Language): string {
   const unit = SLIDERS.find((slider) => slider.id === id)?.unit[language] ?? "";
-  return `${formatNumber(value, language, 0)} ${unit}`;
+  return `${formatNumber(value, language, id === "effectPp" ? 1 : 0)} ${unit}`;
 }
 
 /** The sliders, each labelled and with its value in words next to it. */
@@ -54,13 +56,21 @@ export function workshopSliders(
       slider.valueTextFormatter = (value: string) => sliderText(spec.id, Number(value), language);
       slider.addEventListener("change", () => {
         const value = Number(slider.value);
-        if (Number.isFinite(value) && value !== values[spec.id]) onChange(spec.id, value);
+        // The slider snaps a value off its step grid (the pilot's 17.545… pp, 79,236 kr) to the nearest step and says
+        // "change": that is not the user's move, so the case keeps the exact value until the slider is really moved.
+        if (Number.isFinite(value) && Math.abs(value - values[spec.id]) >= range.step / 2) onChange(spec.id, value);
       });
       return el(
         "div",
         { class: "slider-row" },
         el("div", { class: "slider-head" }, el("span", { id: labelId }, t(spec.label, language)), output),
         slider,
+        el(
+          "div",
+          { class: "slider-range", "aria-hidden": "true" },
+          el("span", {}, sliderText(spec.id, range.min, language)),
+          el("span", {}, sliderText(spec.id, range.max, language)),
+        ),
       );
     }),
   );
@@ -90,7 +100,7 @@ function party(key: string, title: string, items: readonly (readonly [string, st
 /** The municipality, the investor and the provider side by side, with plain explanations. */
 export function workshopParties(numbers: CaseNumbers | null, language: Language): HTMLElement {
   if (numbers === null) return el("p", { class: "blocked" }, t("previewBlocked", language));
-  const kr = (value: number): string => formatKr(value, language);
+  const kr = (value: number): string => formatAmount(value, language);
   const da = language === "da";
   const sib = numbers.municipalitySibTotal;
   const investor = numbers.investor.kind === "invested" ? numbers.investor : { drawn: 0, returned: 0 };
@@ -139,7 +149,7 @@ export function workshopParties(numbers: CaseNumbers | null, language: Language)
         da ? "Afkast" : "Return",
         irrText(numbers.investor, language),
         da
-          ? "Investors rente om året. Under nul betyder, at investor taber penge."
+          ? "Investorens rente om året. Under nul betyder, at investor taber penge."
           : "The investor's interest per year. Below zero means the investor loses money.",
       ],
       [
@@ -168,5 +178,79 @@ export function workshopParties(numbers: CaseNumbers | null, language: Language)
           : "The more people get jobs, the better for both the municipality and the investor.",
       ],
     ]),
+  );
+}
+
+/**
+ * The workshop's picture first: who gains what over the whole period (kr, undiscounted), as bars that move with the
+ * sliders: the municipality (savings − payments), the state (savings − its share of payments), the investor (gets back
+ * − pays in), the provider (paid for the programme) and the participants (extra wages before tax).
+ * @example workshopBars(pilotNumbers, "da")[0] // { key: "municipality", label: "Kommunen", value: …, text: "… mio. kr." }
+ */
+export function workshopBars(numbers: CaseNumbers, language: Language): Bar[] {
+  const investor = numbers.investor;
+  const bar = (key: string, label: string, value: number): Bar => ({
+    key,
+    label,
+    value,
+    text: formatAmount(value, language),
+  });
+  return [
+    bar("municipality", t("workshopMunicipalityGain", language), numbers.municipalitySibTotal.net),
+    bar("state", t("workshopStateGain", language), numbers.stateSibTotal),
+    bar("investor", t("workshopInvestorGain", language), investor.kind === "invested" ? investor.netGain : 0),
+    bar("provider", t("workshopProviderGets", language), investor.kind === "invested" ? investor.drawn : 0),
+    bar("participants", t("workshopParticipantsIncome", language), numbers.participantWages),
+  ];
+}
+
+/** The picture: a large bar chart of who gains what, with a note on what each bar means. */
+export function workshopPicture(numbers: CaseNumbers | null, language: Language): HTMLElement {
+  if (numbers === null) return el("p", { class: "blocked" }, t("previewBlocked", language));
+  return barChart(t("workshopPicture", language), workshopBars(numbers, language), "workshop", {
+    large: true,
+    note:
+      language === "da"
+        ? "Kommunen og staten: besparelse minus betalinger. Investor: får tilbage minus lægger ud. Leverandøren: betaling for indsatsen. Deltagerne: ekstra løn før skat."
+        : "Municipality and state: savings minus payments. Investor: gets back minus pays in. Provider: paid for the programme. Participants: extra wages before tax.",
+  });
+}
+
+/**
+ * "What if it does not work?": at effect 0 the municipality saves nothing but still pays, because an absolute rate card
+ * pays for everyone with an outcome, including those the comparison group shows would have got there anyway.
+ */
+export function noEffectExplanation(numbers: CaseNumbers, language: Language): string {
+  const people = numbers.deadweight.byMetric
+    .filter((metric) => metric.paymentAtZeroEffect > 0)
+    .reduce((sum, metric) => sum + metric.payableCountAtZeroEffect, 0);
+  const share = formatPercent(people / Math.max(1, numbers.participants), language, 0);
+  return t("workshopNoEffectExplain", language, {
+    amount: formatAmount(numbers.paymentsTotal, language),
+    share,
+  });
+}
+
+const GLOSSARY = [
+  ["procentpoint", "percentage points", "glossaryPp"],
+  ["nutidsværdi", "present value", "glossaryNpv"],
+  ["IRR", "IRR", "glossaryIrr"],
+  ["dødvægt", "deadweight", "glossaryDeadweight"],
+] as const;
+
+/** One-line explanations of the terms, on demand (a disclosure per term). */
+export function glossary(language: Language): HTMLElement {
+  return el(
+    "section",
+    { class: "glossary", "aria-label": t("glossaryTitle", language) },
+    el("h3", {}, t("glossaryTitle", language)),
+    ...GLOSSARY.map(([da, en, key]) =>
+      el(
+        "details",
+        { "data-term": en },
+        el("summary", {}, `${t("glossaryShow", language)}: ${language === "da" ? da : en}`),
+        el("p", {}, t(key, language)),
+      ),
+    ),
   );
 }
