@@ -48,12 +48,15 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     // functions.js: the runtime guard first (a stand-in CustomFunctions in a plain browser), then every function file.
+    // It holds webpack's runtime and the engine, so it runs alone in Excel's custom-functions runtime. taskpane.js
+    // depends on it (issue 14 item 11): on the taskpane page (the shared runtime) functions.js loads first and the
+    // taskpane takes the engine modules from it instead of carrying a second copy.
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
       functions: ["./src/functions/runtimeGuard.ts", ...FUNCTION_FILES],
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
-    // The taskpane loads ExcelJS (src/export/xlsx) only when the user downloads a workbook: it is the lazy chunk
-    // xlsx.js, kept out of the initial taskpane.js.
+    // Loaded when needed: the plan builder and the Excel writer/reader (workbook.js, on write, open, update or
+    // download) and ExcelJS (xlsx.js, on download), both kept out of the initial scripts.
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -86,7 +89,7 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
-    // One lazy chunk for the download (xlsx.js with ExcelJS inside), not a separate anonymous vendors chunk.
+    // Named lazy chunks only (workbook.js, xlsx.js), not separate anonymous vendors chunks.
     optimization: { splitChunks: { chunks: "async", cacheGroups: { defaultVendors: false, default: false } } },
     performance: { hints: false },
     devServer: {

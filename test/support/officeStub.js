@@ -28,6 +28,9 @@
     // Worksheet ids (as Excel gives them) to the sheet's current name: the writer adds sheets under temporary names
     // and renames them by id.
     sheetIds: {},
+    // Office.context.document.settings: values by name, and how often they were saved.
+    settings: {},
+    settingsSaves: 0,
   };
   window.__excelRecord = record;
 
@@ -282,6 +285,21 @@
       requirements: {
         isSetSupported: function () {
           return true;
+        },
+      },
+      // The document's add-in settings (saved with the workbook): kept in window.__excelRecord.settings.
+      document: {
+        settings: {
+          get: function (name) {
+            return Object.prototype.hasOwnProperty.call(record.settings, name) ? record.settings[name] : null;
+          },
+          set: function (name, value) {
+            record.settings[name] = value;
+          },
+          saveAsync: function (callback) {
+            record.settingsSaves++;
+            if (typeof callback === "function") callback({ status: "succeeded", error: null });
+          },
         },
       },
     },

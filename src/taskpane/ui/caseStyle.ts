@@ -18,13 +18,14 @@ export const SHEET_CSS = `
 .summary-sheet .key-number span { font-size: 11px; color: #605e5c; }
 .summary-sheet figure { margin: 10px 0 0; }
 .summary-sheet figcaption { font-weight: 600; margin-bottom: 4px; }
-.summary-sheet .bar-row { display: grid; grid-template-columns: minmax(90px, 34%) 1fr minmax(78px, auto); gap: 6px; align-items: center; font-size: 12px; }
-.summary-sheet .bar-row.total { font-weight: 600; border-top: 1px solid #e0e0e0; }
-.summary-sheet .bar { width: 100%; height: 12px; }
-.summary-sheet .bar-value { text-align: right; font-variant-numeric: tabular-nums; }
-.summary-sheet dl.terms { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 2px 12px; margin: 0; }
+.summary-sheet .sheet-bar-row { display: grid; grid-template-columns: minmax(90px, 34%) 1fr minmax(78px, auto); gap: 6px; align-items: center; font-size: 12px; }
+.summary-sheet .sheet-bar-row.total { font-weight: 600; border-top: 1px solid #e0e0e0; }
+.summary-sheet .sheet-bar { display: block; width: 100%; height: 12px; }
+.summary-sheet .sheet-bar-value { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.summary-sheet dl.terms { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 2px 16px; margin: 0; }
 .summary-sheet dl.terms div { display: flex; justify-content: space-between; gap: 8px; border-bottom: 1px dotted #e0e0e0; }
-.summary-sheet dl.terms dd { margin: 0; text-align: right; }
+.summary-sheet dl.terms dt { flex: 1 1 auto; }
+.summary-sheet dl.terms dd { margin: 0; text-align: right; flex: 0 0 auto; max-width: 55%; }
 .summary-sheet ul { margin: 4px 0; padding-left: 18px; }
 .summary-sheet .summary-sources { font-size: 11px; color: #3b3a39; }
 .summary-sheet p { margin: 4px 0; }

@@ -10,15 +10,17 @@ import type { CaseStore } from "../host/caseStore";
 import { downloadText } from "../host/saveText";
 import { ct } from "../i18n/caseText";
 import { localeOf } from "../i18n/numbers";
-import { caseFigures, type CaseFigures, type CaseInput } from "../preview/caseFigures";
+import type { CaseFigures, CaseInput } from "../preview/caseFigures";
 import { probabilityOfLoss } from "../preview/lossAdapter";
 import { caseFileName, caseFileText, parseCaseFile, type CaseExtras, type CaseToSave } from "../state/caseFile";
 import type { WizardModel } from "../state/model";
 import { modelOf, type Action, type WizardState } from "../state/reducer";
 import { installCaseStyle, SHEET_CSS } from "./caseStyle";
-import { compareTable } from "./compareView";
 import { el } from "./dom";
-import { summarySheet } from "./summaryView";
+
+/** The lazily loaded comparison and summary (ui/caseViews.ts). */
+type CaseViews = typeof import("./caseViews");
+const loadCaseViews = (): Promise<CaseViews> => import(/* webpackChunkName: "casetools" */ "./caseViews");
 
 /** What the tools need from the app. */
 export interface CaseToolsHost {
@@ -83,6 +85,8 @@ export class CaseTools {
   private compareOpen = false;
   private readonly panelNode: HTMLElement;
   private readonly figuresCache = new WeakMap<WizardModel, CaseFigures | null>();
+  /** The comparison and summary code, once loaded. */
+  private views: CaseViews | null = null;
 
   constructor(private readonly host: CaseToolsHost) {
     this.panelNode = el("section", { id: "case-panel", "aria-live": "polite" });
@@ -111,9 +115,9 @@ export class CaseTools {
       button("case-save", ct("saveCase", language), () => this.save()),
       button("case-open", ct("openCaseFile", language), () => input.click()),
       input,
-      button("case-pin", ct("pinA", language), () => this.pin()),
+      button("case-pin", ct("pinA", language), () => void this.pin()),
       button("case-compare", ct("compare", language), () => this.toggleCompare(), this.compareOpen),
-      button("case-summary", ct("summary", language), () => this.openSummary()),
+      button("case-summary", ct("summary", language), () => void this.openSummary()),
       el("div", { class: "case-message", id: "case-message", role: "status" }),
     );
   }
@@ -132,13 +136,18 @@ export class CaseTools {
       this.panelNode.replaceChildren();
       return;
     }
+    const views = this.views;
+    if (views === null) {
+      void this.withViews().then(() => this.update());
+      return;
+    }
     const close = el(
       "button",
       { type: "button", id: "compare-close", onclick: () => this.toggleCompare() },
       ct("closePanel", language),
     );
     const heading = el("h3", { id: "compare-title" }, ct("compareTitle", language));
-    const b = this.figuresOf(modelOf(this.host.state()));
+    const b = this.figuresOf(modelOf(this.host.state()), views);
     const body =
       this.pinned === null
         ? el("p", {}, ct("compareNoA", language))
@@ -148,7 +157,7 @@ export class CaseTools {
               "div",
               {},
               el("p", { id: "compare-pinned" }, ct("pinned", language, { name: this.pinned.name })),
-              compareTable(this.pinned.figures, b, language),
+              views.compareTable(this.pinned.figures, b, language),
             );
     this.panelNode.replaceChildren(heading, body, close);
   }
@@ -208,9 +217,10 @@ export class CaseTools {
     this.update();
   }
 
-  private pin(): void {
+  private async pin(): Promise<void> {
+    const views = await this.withViews();
     const model = modelOf(this.host.state());
-    const figures = this.figuresOf(model);
+    const figures = this.figuresOf(model, views);
     if (figures === null) {
       this.setMessage({ kind: "fixFirst" });
       return;
@@ -234,16 +244,17 @@ export class CaseTools {
   }
 
   /** Opens the summary as a full-window sheet over the taskpane (printing shows only the sheet). */
-  private openSummary(): void {
+  private async openSummary(): Promise<void> {
+    const views = await this.withViews();
     const state = this.host.state();
     const language = state.language;
     const model = modelOf(state);
-    const figures = this.figuresOf(model);
+    const figures = this.figuresOf(model, views);
     if (figures === null) {
       this.setMessage({ kind: "fixFirst" });
       return;
     }
-    const sheet = summarySheet(
+    const sheet = views.summarySheet(
       {
         figures,
         scenario: model.scenario,
@@ -304,7 +315,12 @@ export class CaseTools {
 
   // ------------------------------------------------------------------------------------------------------ helpers
 
-  private figuresOf(model: WizardModel): CaseFigures | null {
+  private async withViews(): Promise<CaseViews> {
+    this.views ??= await loadCaseViews();
+    return this.views;
+  }
+
+  private figuresOf(model: WizardModel, views: CaseViews): CaseFigures | null {
     if (this.figuresCache.has(model)) return this.figuresCache.get(model) ?? null;
     const state = this.host.state();
     const input: CaseInput = {
@@ -313,7 +329,7 @@ export class CaseTools {
       investor: model.investor,
       views: state.extras?.views ?? [],
     };
-    const figures = model.valid ? caseFigures(input) : null;
+    const figures = model.valid ? views.caseFigures(input) : null;
     const value = figures !== null && figures.ok ? figures.value : null;
     this.figuresCache.set(model, value);
     return value;

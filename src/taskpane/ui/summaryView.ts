@@ -146,7 +146,7 @@ function attributionChart(figures: CaseFigures, language: Language): HTMLElement
     svg.setAttribute("viewBox", "0 0 200 10");
     svg.setAttribute("preserveAspectRatio", "none");
     svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("class", "bar");
+    svg.setAttribute("class", "sheet-bar");
     const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
     rect.setAttribute("x", x.toFixed(3));
     rect.setAttribute("y", "1");
@@ -163,10 +163,10 @@ function attributionChart(figures: CaseFigures, language: Language): HTMLElement
     svg.append(rect, axis);
     return el(
       "div",
-      { class: total ? "bar-row total" : "bar-row", "data-row": key },
-      el("span", { class: "bar-label" }, text),
+      { class: total ? "sheet-bar-row total" : "sheet-bar-row", "data-row": key },
+      el("span", { class: "sheet-bar-label" }, text),
       svg as unknown as HTMLElement,
-      el("span", { class: "bar-value", "data-value": key }, formatKr(value, language)),
+      el("span", { class: "sheet-bar-value", "data-value": key }, formatKr(value, language)),
     );
   };
   const net = figures.perParticipant.municipality;
