@@ -4,13 +4,18 @@
  * and learns the host (and Office's display language) when Office.onReady answers.
  */
 import { detectHost } from "./host/detect";
-import { downloadCase } from "./host/download";
-import { openCase, updateCase, writeCase } from "./host/excel";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
 import { installFluent } from "./ui/fluent";
 
 declare const ADDIN_VERSION: string;
+
+/**
+ * The plan builder and the Excel writer/reader, loaded when first needed (write, open, update, download) as the lazy
+ * chunk workbook.js, so they are not part of the initial scripts (issue 14 item 11).
+ */
+const excelHost = () => import(/* webpackChunkName: "workbook" */ "./host/excel");
+const downloadHost = () => import(/* webpackChunkName: "workbook" */ "./host/download");
 
 /** Mounts the wizard on #app (called once the page's DOM exists). */
 export function main(): void {
@@ -22,10 +27,10 @@ export function main(): void {
     {
       version: ADDIN_VERSION,
       detect: () => detectHost(),
-      write: (model, language) => writeCase(model, language),
-      open: (base) => openCase(base),
-      update: (base, language, spareMonths) => updateCase(base, language, spareMonths),
-      download: (model, language) => downloadCase(model, language),
+      write: async (model, language) => (await excelHost()).writeCase(model, language),
+      open: async (base) => (await excelHost()).openCase(base),
+      update: async (base, language, spareMonths) => (await excelHost()).updateCase(base, language, spareMonths),
+      download: async (model, language) => (await downloadHost()).downloadCase(model, language),
     },
     initialState(navigator.language),
   );
