@@ -9,6 +9,7 @@ const FUNCTION_FILES = [
   "./src/functions/investor.ts",
   "./src/functions/stats.ts",
   "./src/functions/stress.ts",
+  "./src/functions/budget.ts",
 ];
 
 const TRANSLATIONS = path.join(__dirname, "..", "src", "functions", "danish.json");

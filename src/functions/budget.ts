@@ -1,0 +1,99 @@
+/**
+ * SIB.BUDGET: the budget view (issue 10 item 3, src/engine/budget.ts) as a function that spills calendar years and
+ * amounts in current prices. Thin wrapper: coerce the arguments, call the engine, return rows or throw a
+ * CustomFunctions.Error naming the argument.
+ */
+import type { Account } from "../engine/accounts";
+import {
+  budgetFieldIssues,
+  computeBudget,
+  DEFAULT_PRICE_INDEX,
+  DEFAULT_START_DATE,
+  parseStartDate,
+} from "../engine/budget";
+import { failMany } from "../engine/errors";
+import { ownValue } from "../engine/lookup";
+import { optionalNumber, type CellValue } from "./coerce";
+import { argumentError, excelError } from "./errors";
+import { businessCaseFromArguments } from "./scenarioArgs";
+
+/** Account names SIB.BUDGET accepts (Danish or English, lower case). */
+const ACCOUNT_NAMES: Readonly<Record<string, Account>> = {
+  kommune: "municipality",
+  municipality: "municipality",
+  stat: "state",
+  state: "state",
+  region: "region",
+  udligning: "otherMunicipalities",
+  other: "otherMunicipalities",
+  offentlig: "public",
+  public: "public",
+  samfund: "socioEconomic",
+  samfundsoekonomisk: "socioEconomic",
+  socioeconomic: "socioEconomic",
+};
+
+/**
+ * The municipal budget view: an account's net flow by calendar year in current prices, from the programme's start date.
+ * Spills one row per calendar year: the year and the amount in kr (prices of that year). Budget year = the start year.
+ * Example: =SIB.BUDGET("kommune") spills 2026 to 2030 for the pilot, about -3.8 mio kr in 2026.
+ * @customfunction BUDGET
+ * @param [account] "kommune" (default), "stat", "region", "udligning", "offentlig" or "samfund".
+ * @param [inputs] Two-column range of scenario input names and values, e.g. horizonMonths 36; empty rows are skipped.
+ * @param [startDate] Start of the programme: a date cell or a text YYYY-MM-DD (default 2026-01-01).
+ * @param [priceIndex] Yearly price change from -0.5 to 0.5, e.g. 0.02 for 2 % (the default, an assumption).
+ * @param [horizonMonths] Months followed per participant, 1 to 420 (default: the pilot's 50).
+ * @param [parameterYear] Year of the built-in parameters and of the fixed prices, e.g. 2023 (default 2023).
+ * @returns {number[][]} Rows of calendar year and amount in kr (current prices; positive = net gain).
+ */
+export function budget(
+  account?: number | string | boolean | null,
+  inputs?: Array<Array<number | string | boolean>>,
+  startDate?: number | string | boolean | null,
+  priceIndex?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
+): number[][] {
+  const chosen = budgetAccount(account);
+  const date = startDateArgument(startDate);
+  const index = optionalNumber(priceIndex, "priceIndex", DEFAULT_PRICE_INDEX) ?? DEFAULT_PRICE_INDEX;
+  const { scenario, result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
+  const withBudget = { ...scenario, startDate: date, priceIndex: index };
+  const issues = budgetFieldIssues(withBudget);
+  if (issues.length > 0) throw excelError(failMany(issues));
+  const view = computeBudget(withBudget, result, null);
+  return view.byAccount[chosen].map((entry) => [entry.year, entry.amount]);
+}
+
+function budgetAccount(value: CellValue | undefined): Account {
+  if (isBlank(value)) return "municipality";
+  const text = typeof value === "string" ? value.trim().toLowerCase().replace(/ø/g, "oe").replace(/-/g, "") : "";
+  const found = ownValue(ACCOUNT_NAMES, text);
+  if (found === undefined) {
+    throw argumentError(
+      `account must be "kommune", "stat", "region", "udligning", "offentlig" or "samfund" (or municipality, state, region, other, public, socioeconomic), got ${JSON.stringify(value)}.`,
+    );
+  }
+  return found;
+}
+
+/**
+ * A date cell (an Excel serial number, 1900 date system) or a text YYYY-MM-DD, as "YYYY-MM-DD"; blank = the default.
+ * @example startDateArgument(46023) // "2026-01-01"
+ */
+export function startDateArgument(value: CellValue | undefined): string {
+  if (isBlank(value)) return DEFAULT_START_DATE;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 61 && value < 2958466) {
+    // Excel serial 61 = 1900-03-01; the serial counts days from 1899-12-30 from there on (Excel's 1900 leap-day bug).
+    const date = new Date(Date.UTC(1899, 11, 30) + value * 86_400_000);
+    return date.toISOString().slice(0, 10);
+  }
+  if (typeof value === "string" && parseStartDate(value) !== null) return value.trim();
+  throw argumentError(
+    `startDate must be a date (a date cell or a text YYYY-MM-DD such as 2026-01-01), got ${JSON.stringify(value)}.`,
+  );
+}
+
+function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === "";
+}
