@@ -3,6 +3,7 @@
  * this adapter changes. Costs and payments are the engine's monthly series (business case and payment schedule).
  */
 import type { Result } from "../../engine/errors";
+import { DEFAULT_HURDLE_RATE, timingNote } from "../../engine/investor/summary";
 import {
   DEFAULT_INVESTOR_TERMS,
   effectiveAnnualRate,
@@ -14,12 +15,8 @@ import {
   type InvestorTermsInput,
 } from "../../engine/investor";
 
-/**
- * The hurdle the preview discounts the investor's flows at when the terms give none and the engine has no default:
- * 5 % a year, the example level of issue 11 ("IRR never alone": a default hurdle, e.g. 5 %). When the engine's
- * DEFAULT_INVESTOR_TERMS gets a hurdle, that one is used instead.
- */
-export const FALLBACK_HURDLE_RATE = 0.05;
+/** The hurdle used when the terms give none: the engine's DEFAULT_HURDLE_RATE (5 % a year, issue 11 item 6). */
+export const FALLBACK_HURDLE_RATE = DEFAULT_HURDLE_RATE;
 
 /** Why the preview shows no IRR: the investor gets nothing back, the flows never change sign, or the solver failed. */
 export type NoIrrReason = "totalLoss" | "noSignChange" | "noSolution";
@@ -52,6 +49,8 @@ export interface InvestorOutcome {
   /** NPV of the investor's monthly net flows at the hurdle (month t discounted t months), kr. */
   readonly npvAtHurdle: number;
   readonly irr: IrrShown;
+  /** The engine's note when the deal loses money (multiple < 1) and an IRR exists: timing flatters the IRR. */
+  readonly timingNote: { readonly da: string; readonly en: string } | null;
   /** The cap on the investor's return withheld some outcome payments (surplus > 0). */
   readonly capReached: boolean;
 }
@@ -62,11 +61,11 @@ export interface NoInvestment {
 }
 
 /**
- * The hurdle rate of investor terms: the terms' own, else the engine's default, else {@link FALLBACK_HURDLE_RATE}.
- * @example hurdleRateOf({}) // 0.05 while the engine has no default hurdle
+ * The hurdle rate of investor terms: the terms' own, else the engine's default (DEFAULT_HURDLE_RATE, 5 % a year).
+ * @example hurdleRateOf({}) // 0.05
  */
 export function hurdleRateOf(terms: InvestorTermsInput): number {
-  return terms.hurdleRate ?? DEFAULT_INVESTOR_TERMS.hurdleRate ?? FALLBACK_HURDLE_RATE;
+  return terms.hurdleRate ?? DEFAULT_INVESTOR_TERMS.hurdleRate ?? DEFAULT_HURDLE_RATE;
 }
 
 /**
@@ -114,6 +113,7 @@ export function investorOutcome(
       hurdleRate,
       npvAtHurdle: npv.value,
       irr: irrShown(flows.value),
+      timingNote: metrics.moneyMultiple < 1 && metrics.irr.ok ? timingNote(metrics.moneyMultiple) : null,
       capReached: flows.value.capReached,
     },
   };

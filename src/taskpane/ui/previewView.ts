@@ -146,6 +146,7 @@ export function irrNote(investor: InvestorOutcome | NoInvestment, language: Lang
     const rates = investor.irr.otherRoots.map((rate) => formatPercent(rate, language)).join(", ");
     notes.push(t("irrOtherRoots", language, { n: investor.irr.signChanges, rates }));
   }
+  if (investor.timingNote !== null) notes.push(investor.timingNote[language]);
   if (investor.capReached) notes.push(t("capReached", language));
   return notes.length === 0 ? null : notes.join(" ");
 }
