@@ -4,6 +4,7 @@
  */
 import { runBusinessCaseBench } from "./businessCase";
 import { runExcelRequestsBench } from "./excelRequests";
+import { runExportBench } from "./export";
 import { runPaymentBench } from "./payment";
 import { runMonteCarloBench } from "./monteCarlo";
 import { runPlanBench } from "./plan";
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ["Workbook model", runPlanBench],
     ["Excel writer requests (pilot to 420 months × 60 cohorts)", runExcelRequestsBench],
     ["Taskpane (wizard)", runTaskpaneBench],
+    ["Export at the largest accepted file (own processes; CPU time is the figure under load)", runExportBench],
   ];
   for (const [title, run] of sections) {
     console.log(`\n== ${title}`);

@@ -359,9 +359,16 @@ function address(position: Position): string {
   return absolute(position.column, position.row).replace(/\$/g, "");
 }
 
-function cellsByAddress(sheet: SheetPlan): Map<string, PlanCell> {
-  return new Map(sheet.cells.map((cell) => [cell.address.replace(/\$/g, ""), cell]));
+/** The cells of a sheet by bare address, built once per sheet (a sheet with several charts is indexed once). */
+function cellsByAddress(sheet: SheetPlan): ReadonlyMap<string, PlanCell> {
+  const known = CELL_INDEX.get(sheet);
+  if (known !== undefined) return known;
+  const index = new Map(sheet.cells.map((cell) => [cell.address.replace(/\$/g, ""), cell]));
+  CELL_INDEX.set(sheet, index);
+  return index;
 }
+
+const CELL_INDEX = new WeakMap<SheetPlan, ReadonlyMap<string, PlanCell>>();
 
 function sheetOf(plan: WorkbookPlan, name: string): SheetPlan {
   const sheet = plan.sheets.find((candidate) => candidate.name === name);

@@ -61,7 +61,8 @@ export async function planToXlsx(plan: WorkbookPlan, options: XlsxOptions = {}):
   for (const definedName of plan.names) {
     workbook.definedNames.add(`${quoteSheet(definedName.sheet)}!${definedName.reference}`, definedName.name);
   }
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Stored, not deflated: addCharts opens the package again and compresses it once (saves a deflate and an inflate).
+  const buffer = await workbook.xlsx.writeBuffer(plan.charts.length === 0 ? {} : { zip: { compression: "STORE" } });
   return addCharts(new Uint8Array(buffer), plan, cached ?? new Map());
 }
 
