@@ -99,7 +99,7 @@ function queueChart(
   const { chart: plan } = operation;
   const dataSheet = sheet(plan.dataSheet);
   const chart = sheet(plan.sheet).charts.add(
-    plan.type === "line" ? "Line" : "ColumnClustered",
+    plan.type === "line" ? "Line" : plan.type === "barClustered" ? "BarClustered" : "ColumnClustered",
     dataSheet.getRange(plan.data),
     "Columns",
   );

@@ -154,7 +154,8 @@ export function chartXml(
   const header = known({ column: categories.first.column, row: categories.first.row - 1 });
   const categoryTitle = typeof header === "string" ? header : undefined;
   const valueFormat = cells.get(address({ column: data.first.column, row: data.first.row + 1 }))?.format ?? "General";
-  const axes = `${categoryAxisXml(categoryTitle, textCategories)}${valueAxisXml(valueFormat)}`;
+  const horizontal = chart.type === "barClustered";
+  const axes = `${categoryAxisXml(categoryTitle, textCategories, horizontal)}${valueAxisXml(valueFormat, horizontal)}`;
   return (
     `${XML_DECLARATION}<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.main}" xmlns:r="${NS.officeRels}">` +
     `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title, 1400)}<c:autoTitleDeleted val="0"/>` +
@@ -164,13 +165,20 @@ export function chartXml(
   );
 }
 
-/** The plot of the series: lines (no markers), or clustered columns, on the two axes. */
+/**
+ * The plot of the series: lines (no markers), clustered columns, or horizontal bars whose series overlap fully (a
+ * tornado: an input's low and high bar on one line), on the two axes.
+ */
 function plotXml(type: ChartPlan["type"], series: readonly string[]): string {
   const varyColors = '<c:varyColors val="0"/>';
-  return type === "line"
-    ? `<c:lineChart><c:grouping val="standard"/>${varyColors}${series.join("")}<c:marker val="1"/>${axisIds()}</c:lineChart>`
-    : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>${varyColors}${series.join("")}` +
-        `<c:gapWidth val="150"/>${axisIds()}</c:barChart>`;
+  if (type === "line") {
+    return `<c:lineChart><c:grouping val="standard"/>${varyColors}${series.join("")}<c:marker val="1"/>${axisIds()}</c:lineChart>`;
+  }
+  const bars = type === "barClustered";
+  return (
+    `<c:barChart><c:barDir val="${bars ? "bar" : "col"}"/><c:grouping val="clustered"/>${varyColors}${series.join("")}` +
+    `<c:gapWidth val="${bars ? 50 : 150}"/>${bars ? '<c:overlap val="100"/>' : ""}${axisIds()}</c:barChart>`
+  );
 }
 
 /**
@@ -315,10 +323,10 @@ function categoryLabelsXml(textLabels: boolean): string {
 }
 
 /** The category axis at the bottom; labels "low", so they stay below the plot when values are negative. */
-function categoryAxisXml(title: string | undefined, textLabels: boolean): string {
+function categoryAxisXml(title: string | undefined, textLabels: boolean, horizontal = false): string {
   return (
     `<c:catAx><c:axId val="${CATEGORY_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="b"/>${title === undefined ? "" : titleXml(title, 1000)}` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>${title === undefined ? "" : titleXml(title, 1000)}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="low"/>${categoryLabelsXml(textLabels)}<c:crossAx val="${VALUE_AXIS_ID}"/>` +
     `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
@@ -330,10 +338,10 @@ function categoryAxisXml(title: string | undefined, textLabels: boolean): string
  * The value axis at the left with major gridlines, in `format` (the plan's number format of the values). No axis
  * title: ChartPlan has none, and its chart titles name the unit ("…, kr").
  */
-function valueAxisXml(format: string): string {
+function valueAxisXml(format: string, horizontal = false): string {
   return (
     `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:majorTickMark val="out"/>` +
     `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS_ID}"/>` +
     `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`

@@ -29,6 +29,11 @@ export interface PlanOptions {
    * stay inactive until the horizon is raised in the workbook. Above the capacity the results show a message.
    */
   readonly capacityMonths?: number;
+  /**
+   * The date shown next to the Sensitivity sheet's values computed by the add-in (tornado rows that are not linear,
+   * the Monte Carlo table), YYYY-MM-DD; default today (UTC).
+   */
+  readonly computedOn?: string;
 }
 
 /**
@@ -40,7 +45,6 @@ export interface PlanOptions {
 export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
-  const sensitivity = sensitivitySheet(language);
   const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;
   const terms = options.paymentTerms;
   const payment =
@@ -58,6 +62,21 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
     payment === null
       ? null
       : investorSheet(options.investorTerms ?? DEFAULT_INVESTOR_TERMS, language, calculation.layout, payment.layout);
+  const sensitivity = sensitivitySheet(language, {
+    ...(options.capacityMonths === undefined ? {} : { capacityMonths: options.capacityMonths }),
+    ...(terms === undefined || payment === null
+      ? {}
+      : {
+          deal: {
+            scenario,
+            paymentTerms: terms,
+            investorTerms: options.investorTerms ?? DEFAULT_INVESTOR_TERMS,
+            metricRanges: payment.layout.metricRanges,
+            discountRange: payment.layout.discountRange,
+            computedOn: options.computedOn ?? new Date().toISOString().slice(0, 10),
+          },
+        }),
+  });
   const results = resultsSheet(language, { calculation: calculation.layout, parameterYear: scenario.parameterYear }, [
     ...inputs.checks,
     ...calculation.checks,
@@ -85,6 +104,12 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       ...sensitivity.names,
       ...(check?.names ?? []),
     ],
-    charts: [...results.charts, ...calculation.charts, ...(payment?.charts ?? []), ...(investor?.charts ?? [])],
+    charts: [
+      ...results.charts,
+      ...calculation.charts,
+      ...(payment?.charts ?? []),
+      ...(investor?.charts ?? []),
+      ...sensitivity.charts,
+    ],
   };
 }

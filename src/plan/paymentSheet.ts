@@ -6,6 +6,7 @@ import type { Scenario } from "../engine/scenario";
 import { absolute, cell } from "./address";
 import { writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import type { Table } from "./blocks/table";
+import type { Expr } from "./formula";
 import type { CalculationLayout } from "./calculationSheet";
 import type { InputsLayout } from "./inputsSheet";
 import { writeCohortBlock } from "./payment/cohortBlock";
@@ -32,6 +33,9 @@ export interface PaymentLayout {
   readonly sheet: string;
   /** Rows of the month tables: the capacity, at least the months the payments run over. */
   readonly months: number;
+  /** The outcome payments per rate-card line and the discount factors per month, sheet-qualified ranges. */
+  readonly metricRanges: readonly Expr[];
+  readonly discountRange: Expr;
 }
 
 const RESULTS = { left: 16, top: 4 } as const;
@@ -108,7 +112,12 @@ export function paymentSheet(
   return {
     plan: sheet.build(Array.from({ length: columns }, (_, i) => (i === 0 ? 52 : 16))),
     names: sheet.names,
-    layout: { sheet: sheet.sheetName, months: rows },
+    layout: {
+      sheet: sheet.sheetName,
+      months: rows,
+      metricRanges: card.layout.definitions.map((_, k) => months.layout.range(`metric:${k}`, sheet.sheetName)),
+      discountRange: months.layout.range("discount", sheet.sheetName),
+    },
     charts: [paymentChart(sheet, months.layout)],
     checks: [...termsBlock.checks, ...card.checks, ...cohorts.checks, ...inUse.checks],
   };

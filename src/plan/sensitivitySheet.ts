@@ -1,8 +1,15 @@
 import { absolute } from "./address";
 import { guarded } from "./blocks/checks";
 import { add, call, div, mul, name, num, ref, sub, type Expr } from "./formula";
+import { writeMonteCarlo, writeTornado, type DealSensitivity } from "./sensitivity/addInValues";
+import { GRID_MIN_MONTHS, GRID_PERSISTENCE, writeHorizonGrid } from "./sensitivity/horizonGrid";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
-import { FORMATS, type InputValidation, type Language, type SheetPlan } from "./types";
+import { FORMATS, type ChartPlan, type InputValidation, type Language, type SheetPlan } from "./types";
+
+export type { DealSensitivity } from "./sensitivity/addInValues";
+
+/** First column of the horizon × persistence helper table (right of the grids and the tornado table). */
+const HELPER_LEFT = 11;
 
 export const SENSITIVITY_SHEET_NAMES: Bilingual = { da: "Følsomhed", en: "Sensitivity" };
 
@@ -41,8 +48,18 @@ const FACTOR_VALIDATION: Readonly<Record<Language, InputValidation>> = {
  * with cost part = the present value of the intervention cost per participant (× (NAF + φ − 1) for society): native,
  * live formulas over the Results sheet. The factors are inputs; the middle column stays the model's own cost when K
  * changes. A factor above 1 can imply shares outside 0–1 for some state; the grid then extrapolates (said on the sheet).
+ *
+ * Below them (issue 11 item 7): the horizon × persistence grid of the municipality's NPV per participant (live,
+ * src/plan/sensitivity/horizonGrid.ts, its helper table from column L, `capacityMonths` rows at least); and, with
+ * payment terms (`deal`), the tornado of the municipality's net under the contract (live where linear, else the
+ * engine's values labelled "computed by the add-in" and dated) with its chart, and the Monte Carlo percentile table
+ * (values with their seed; src/plan/sensitivity/addInValues.ts). These two run the engine when the model is written:
+ * the one place where the plan holds results that are not formulas, and they say so on the sheet.
  */
-export function sensitivitySheet(language: Language): { plan: SheetPlan; names: SheetBuilder["names"] } {
+export function sensitivitySheet(
+  language: Language,
+  options: { readonly capacityMonths?: number; readonly deal?: DealSensitivity } = {},
+): { plan: SheetPlan; names: SheetBuilder["names"]; charts: ChartPlan[] } {
   const sheet = new SheetBuilder(SENSITIVITY_SHEET_NAMES[language], language);
   sheet.label(
     0,
@@ -95,8 +112,20 @@ export function sensitivitySheet(language: Language): { plan: SheetPlan; names: 
       name: "SIB_SensSocioEconomic",
     },
   ];
-  grids.reduce((top, grid) => writeGrid(sheet, top, grid), 7);
-  return { plan: sheet.build([48, 14, 14, 14, 14, 14]), names: sheet.names };
+  const afterGrids = grids.reduce((top, grid) => writeGrid(sheet, top, grid), 7);
+  const months = Math.max(GRID_MIN_MONTHS, options.capacityMonths ?? 0);
+  const grid = writeHorizonGrid(sheet, { top: afterGrids, helperLeft: HELPER_LEFT, helperHeaderRow: 8 }, months);
+  const charts: ChartPlan[] = [];
+  const deal = options.deal;
+  if (deal !== undefined) {
+    const tornado = writeTornado(sheet, grid.bottom + 3, deal);
+    const monteCarlo = writeMonteCarlo(sheet, tornado.bottom + 3, deal);
+    if (tornado.chart !== null) charts.push({ ...tornado.chart, anchor: `A${monteCarlo.bottom + 3}` });
+  }
+  const widths = Array.from({ length: HELPER_LEFT + 4 + GRID_PERSISTENCE.length }, (_, i) =>
+    i === 0 ? 48 : i === HELPER_LEFT - 2 ? 30 : 14,
+  );
+  return { plan: sheet.build(widths), names: sheet.names, charts };
 }
 
 /** One grid from `top`: cost factors and costs in kr as column heads, effect factors as row heads. Returns the next top. */

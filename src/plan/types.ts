@@ -85,7 +85,8 @@ export interface SheetPlan {
 export interface ChartPlan {
   readonly sheet: string;
   readonly anchor: string;
-  readonly type: "line" | "columnClustered";
+  /** barClustered: horizontal bars, the series overlapping (a tornado). */
+  readonly type: "line" | "columnClustered" | "barClustered";
   readonly title: string;
   readonly dataSheet: string;
   /** Series in columns, first row = series names. */
