@@ -46,7 +46,7 @@ const TOOLS_CSS = `
 .case-message.problems { color: #b10e1c; }
 .case-message ul { margin: 2px 0; padding-left: 18px; }
 #case-panel:empty { display: none; }
-#case-panel { border: 1px solid #e0e0e0; border-radius: 4px; padding: 8px; margin: 6px 0; overflow-x: auto; }
+#case-panel { container: case-panel / inline-size; border: 1px solid #e0e0e0; border-radius: 4px; padding: 8px; margin: 6px 0; overflow-x: auto; }
 #case-panel h3 { margin: 0 0 4px; font-size: 15px; }
 .compare-table { border-collapse: collapse; width: 100%; font-size: 12px; }
 .compare-table caption { text-align: left; color: #605e5c; padding-bottom: 4px; }
@@ -54,6 +54,15 @@ const TOOLS_CSS = `
 .compare-table th[scope="row"], .compare-table th[scope="rowgroup"] { text-align: left; font-weight: normal; }
 .compare-table tr.group th { font-weight: 600; background: #f3f2f1; }
 .compare-table td { font-variant-numeric: tabular-nums; white-space: nowrap; }
+@container case-panel (max-width: 560px) {
+  .compare-table thead { display: none; }
+  .compare-table, .compare-table tbody, .compare-table caption { display: block; }
+  .compare-table tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); border-bottom: 1px solid #e0e0e0; padding: 3px 0; }
+  .compare-table tr.group { display: block; }
+  .compare-table tr[data-row] th { grid-column: 1 / -1; border: 0; padding: 0 2px; }
+  .compare-table td { border: 0; text-align: left; padding: 0 2px; white-space: normal; }
+  .compare-table td::before { content: attr(data-label); display: block; color: #605e5c; font-size: 11px; }
+}
 #committee-summary { position: fixed; inset: 0; overflow: auto; background: #fff; z-index: 1000; padding: 10px 12px 24px; }
 #committee-summary .sheet-actions { display: flex; flex-wrap: wrap; gap: 6px; max-width: 760px; margin: 0 auto 8px; }
 #committee-summary .sheet-actions button { font: inherit; padding: 4px 8px; border: 1px solid #8a8886; border-radius: 4px; background: #fff; cursor: pointer; }
