@@ -3,6 +3,7 @@
  * browser (no office.js, or office.js without a host) it downloads the same model as .xlsx. The page renders at once
  * and learns the host (and Office's display language) when Office.onReady answers.
  */
+import { officeCaseStore } from "./host/caseStore";
 import { detectHost } from "./host/detect";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
@@ -31,6 +32,7 @@ export function main(): void {
       open: async (base) => (await excelHost()).openCase(base),
       update: async (base, language, spareMonths) => (await excelHost()).updateCase(base, language, spareMonths),
       download: async (model, language) => (await downloadHost()).downloadCase(model, language),
+      caseStore: () => officeCaseStore(),
     },
     initialState(navigator.language),
   );

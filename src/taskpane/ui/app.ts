@@ -21,6 +21,8 @@ import { visibleFields } from "../state/model";
 import { canRedo, canUndo, modelOf, reduce, type Action, type WizardState } from "../state/reducer";
 import type { FieldSpec, StartOption, StepId, Text } from "../state/types";
 import { aboutView } from "./aboutView";
+import { CaseTools } from "./caseTools";
+import type { CaseStore } from "../host/caseStore";
 import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, type FieldView } from "./fieldView";
 import type { Tablist } from "./fluent";
@@ -39,6 +41,8 @@ export interface AppDeps {
   /** Reads the newest model in the workbook and writes a new version next to it (see updateCase). */
   readonly update: (base: Scenario, language: Language, spareMonths: number) => Promise<UpdateOutcome>;
   readonly download: (model: CaseToWrite, language: Language) => Promise<string>;
+  /** Where the case file is kept in the workbook (Excel only; issue 14 item 2). */
+  readonly caseStore?: () => CaseStore | null;
 }
 
 /** Actions that change only values: the page is updated in place (focus and typing are never disturbed). */
@@ -54,6 +58,8 @@ export class WizardApp {
   /** A new start the user must confirm because the case has changes (issue 14 item 1: a reset asks first). */
   private pendingStart: "pilot" | "blank" | null = null;
   private readonly previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
+  /** Save/open a case file, compare A and B, the committee summary (issue 14 items 2, 3 and 9). */
+  private readonly tools: CaseTools;
 
   constructor(
     private readonly root: HTMLElement,
@@ -61,6 +67,12 @@ export class WizardApp {
     initial: WizardState,
   ) {
     this.state = initial;
+    this.tools = new CaseTools({
+      state: () => this.state,
+      dispatch: (action) => this.dispatch(action),
+      version: deps.version,
+      store: () => deps.caseStore?.() ?? null,
+    });
   }
 
   /** Renders the wizard and starts host detection (the wizard is usable before Office answers). */
@@ -266,6 +278,8 @@ export class WizardApp {
       { class: "panel", "aria-labelledby": "step-title" },
       nav,
       history,
+      this.tools.toolbar(),
+      this.tools.panel(),
       el(
         "h2",
         { id: "step-title", tabindex: "-1" },
@@ -570,6 +584,7 @@ export class WizardApp {
     this.updatePreview(model);
     this.updateWorkshop();
     this.updateStatus();
+    this.tools.update();
   }
 
   private updateReview(model: WizardModel): void {
@@ -697,6 +712,7 @@ export class WizardApp {
             scenario: result.value.scenario,
             contract: result.value.contract,
             prefix: result.value.prefix,
+            stored: this.tools.storedExtras(),
           });
         } else {
           const detail = result.issues
@@ -745,6 +761,8 @@ export class WizardApp {
       this.dispatch({ type: "status", status: { kind: "working", what: "write" } });
       try {
         const report = await this.deps.write(model, language);
+        // The case file goes into the workbook too (the guide's case only; a failure does not undo the write).
+        if (model === modelOf(this.state)) await this.tools.storeInWorkbook();
         this.dispatch({ type: "status", status: statusOfWrite(report) });
       } catch (error) {
         this.dispatch({ type: "status", status: { kind: "failed", what: "write", detail: describe(error) } });
