@@ -7,6 +7,7 @@ import { DEFAULT_HURDLE_RATE } from "../engine/investor/summary";
 import { investorFlows } from "../engine/investor/waterfall";
 import { savingsByMonth } from "../engine/payment/savingsShare";
 import type { Model } from "../engine/modelFile";
+import { municipalityResults, type MunicipalityResult } from "../engine/municipalityResults";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
@@ -128,6 +129,11 @@ export interface CaseReport {
   readonly selfFunded: FinancingView;
   /** The municipality under the SIB's payment terms (the investor pays the cost). */
   readonly sib: FinancingView;
+  /**
+   * Results per municipality (issue 10), by name, when the scenario lists several (`municipalities`; empty otherwise):
+   * `perParticipant` and `total` with the same account keys as the case's; the totals sum to `total`.
+   */
+  readonly byMunicipality: Readonly<Record<string, MunicipalityResult>>;
   /** The engine's value of every output defined name of the workbook (null = break-even not reached). */
   readonly workbookNames: Readonly<Record<string, number | null>>;
   readonly monthly: {
@@ -288,6 +294,10 @@ export function caseReport(model: Model): CaseReport {
     socioEconomicAfterDealCosts: result.npv.total.socioEconomic - deal.presentValue,
     provenance: defaultsProvenance(scenario),
     ...budgetAndFinancing(model, result, schedule),
+    byMunicipality: municipalityResults(scenario, {
+      total: schedule.totals.byPayer.municipality,
+      presentValue: schedule.discountedTotals.byPayer.municipality,
+    }),
     workbookNames: workbookNames(scenario, result, schedule, investor, model.paymentTerms),
     monthly: result.monthly,
   };

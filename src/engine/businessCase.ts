@@ -1,11 +1,12 @@
 import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
 import { attributionFromWeights, type Attribution } from "./attribution";
-import type { PerHolder } from "./budgetHolders";
+import { perHolder, type PerHolder } from "./budgetHolders";
 import { monthlyDiscountFactor } from "./discount";
 import { effectProfile } from "./effectProfile";
 import { netCostTable, savingAtFullEffect, type NetCostTable } from "./netCost";
 import { effectiveParticipantShares } from "./neutralise";
-import type { Scenario } from "./scenario";
+import { cohortMunicipalityIndex, municipalityScenario, resolveMunicipalities } from "./municipalities";
+import type { Cohort, Scenario } from "./scenario";
 import { perState, sumOverStates, type PerState } from "./states";
 
 export { ACCOUNTS, type Account, type PerAccount };
@@ -68,13 +69,17 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
   const participantShares = effectiveParticipantShares(scenario);
   const effect = perState((state) => participantShares[state] - scenario.comparisonShares[state]);
-  const costs = netCostTable(scenario);
   const social = scenario.socioEconomic;
   const wageGain = sumOverStates((state) => effect[state] * scenario.states[state].wage);
   const healthSaving = -sumOverStates((state) => effect[state] * scenario.states[state].healthCost);
 
-  // Flows per participant in cohort month t (identical for every cohort; cohorts differ only in calendar timing).
-  const flows = perParticipantFlows(scenario, effect, costs, wageGain, healthSaving);
+  // Flows per participant in cohort month t, one set per municipality (its tax rate and weeks on benefit; one set when
+  // the scenario lists no municipalities); cohorts of a municipality differ only in calendar timing.
+  const groups = municipalityGroups(scenario).map((group) => {
+    const costs = netCostTable(group);
+    return { costs, flows: perParticipantFlows(group, effect, costs, wageGain, healthSaving) };
+  });
+  const groupOfCohort = cohortMunicipalityIndex(scenario);
   const discountFactor = discountFactors(scenario.discountRate, months);
 
   // Cohort × month × account on flat typed arrays; the order of every floating-point operation is the one of the
@@ -86,9 +91,14 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const otherFlow = zeros(months);
   const publicFlowSum = zeros(months);
   const socioFlow = zeros(months);
-  const weight = new Float64Array(horizon); // Σ over cohorts of n·DF at the cohort's calendar month (attribution)
+  // Σ over a group's cohorts of n·DF at the cohort's calendar month, per cohort month (the attribution's weights).
+  const weights = groups.map(() => new Float64Array(horizon));
   const cohorts: CohortResult[] = [];
-  for (const cohort of scenario.cohorts) {
+  for (let index = 0; index < scenario.cohorts.length; index++) {
+    const cohort = scenario.cohorts[index] as Cohort;
+    const group = groupOfCohort === null ? 0 : (groupOfCohort[index] as number);
+    const flows = (groups[group] as { flows: ParticipantFlows }).flows;
+    const weight = weights[group] as Float64Array;
     const n = cohort.participants;
     const intake = cohort.intakeMonth;
     let npvMunicipality = 0;
@@ -149,21 +159,25 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const npvTotal = accountsFrom((account) => dot(netFlow[account], discountFactor));
   const undiscountedTotal = accountsFrom((account) => netFlow[account].reduce((sum, value) => sum + value, 0));
   const measurementIndex = Math.min(scenario.measurementMonth, horizon - 1);
-  const netCostAtMeasurement = costs.netCost(measurementIndex);
+  const atMeasurement = measurementValues(scenario, effect, groups, measurementIndex);
   return {
     participants,
     months,
     effectAtMeasurement: effect,
-    netCostAtMeasurement,
-    savingAtFullEffect:
-      flows.savingByTable.get(netCostAtMeasurement) ?? savingAtFullEffect(effect, netCostAtMeasurement),
+    netCostAtMeasurement: atMeasurement.netCost,
+    savingAtFullEffect: atMeasurement.saving,
     productionGainAtFullEffect: social.employerCostFactor * wageGain,
     monthly: { discountFactor, cost, netFlow },
     npv: { total: npvTotal, perParticipant: scaleAccounts(npvTotal, 1 / participants) },
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
     breakEvenMonth: breakEvenMonths(netFlow, discountFactor),
     cohorts,
-    attribution: attributionOf(scenario, effect, flows, weight),
+    attribution: attributionOf(
+      scenario,
+      effect,
+      groups.map((group) => group.flows),
+      weights,
+    ),
   };
 }
 
@@ -268,18 +282,59 @@ function perParticipantFlows(
 function attributionOf(
   scenario: Scenario,
   effect: PerState<number>,
-  flows: ParticipantFlows,
-  weight: Float64Array,
+  groupFlows: readonly ParticipantFlows[],
+  weights: readonly Float64Array[],
 ): Attribution {
   const weightByTable = new Map<PerState<PerHolder<number>>, number>();
   let discountedCost = 0;
-  for (let month = 0; month < scenario.horizonMonths; month++) {
-    const table = flows.table[month] as PerState<PerHolder<number>>;
-    const w = weight[month] as number;
-    weightByTable.set(table, (weightByTable.get(table) ?? 0) + w * (flows.share[month] as number));
-    discountedCost += w * (flows.cost[month] as number);
-  }
+  groupFlows.forEach((flows, group) => {
+    const weight = weights[group] as Float64Array;
+    for (let month = 0; month < scenario.horizonMonths; month++) {
+      const table = flows.table[month] as PerState<PerHolder<number>>;
+      const w = weight[month] as number;
+      weightByTable.set(table, (weightByTable.get(table) ?? 0) + w * (flows.share[month] as number));
+      discountedCost += w * (flows.cost[month] as number);
+    }
+  });
   return attributionFromWeights(scenario, effect, weightByTable, discountedCost);
+}
+
+/**
+ * The scenario each group of cohorts is computed with: the scenario itself when it lists no municipalities, else one
+ * per listed municipality with its tax rate and weeks on benefit at intake (src/engine/municipalities.ts).
+ */
+function municipalityGroups(scenario: Scenario): Scenario[] {
+  const municipalities = resolveMunicipalities(scenario);
+  return municipalities.length === 0
+    ? [scenario]
+    : municipalities.map((municipality) => municipalityScenario(scenario, municipality));
+}
+
+/**
+ * Net cost per state and holder and the saving at full effect at the measurement month: the scenario's own with one
+ * group; with several municipalities their participant-weighted mean (kr/month per participant).
+ */
+function measurementValues(
+  scenario: Scenario,
+  effect: PerState<number>,
+  groups: readonly { costs: NetCostTable; flows: ParticipantFlows }[],
+  month: number,
+): { netCost: PerState<PerHolder<number>>; saving: PerHolder<number> } {
+  const first = groups[0];
+  if (first === undefined) throw new Error("a business case needs at least one group");
+  if (groups.length === 1) {
+    const netCost = first.costs.netCost(month);
+    return { netCost, saving: first.flows.savingByTable.get(netCost) ?? savingAtFullEffect(effect, netCost) };
+  }
+  const municipalities = resolveMunicipalities(scenario);
+  const total = municipalities.reduce((sum, municipality) => sum + municipality.participants, 0);
+  const weightOf = (group: number): number => (municipalities[group]?.participants ?? 0) / total;
+  const netCost = perState((state) =>
+    perHolder((holder) =>
+      groups.reduce((sum, group, index) => sum + weightOf(index) * group.costs.netCost(month)[state][holder], 0),
+    ),
+  );
+  return { netCost, saving: savingAtFullEffect(effect, netCost) };
 }
 
 /** Discount factors of programme months 0..months−1 (DOMAIN.md b4). */

@@ -7,6 +7,20 @@ import type { OutcomeState, PerState } from "./states";
 export interface Cohort {
   readonly participants: number;
   readonly intakeMonth: number;
+  /** The municipality the cohort belongs to (a name in `Scenario.municipalities`); absent/null when none is listed. */
+  readonly municipality?: string | null;
+}
+
+/**
+ * One of several municipalities sharing a case (src/engine/municipalities.ts, docs/scenario.md). `taxRate` null = the
+ * built-in rate of the parameter year (Herning, Viborg, Ringkøbing-Skjern 2023–2026); `weeksOnBenefitAtIntake` null =
+ * the scenario's; `paymentShare` = its share (0–1) of the municipal outcome payments (the shares sum to 1).
+ */
+export interface Municipality {
+  readonly name: string;
+  readonly taxRate: number | null;
+  readonly weeksOnBenefitAtIntake: number | null;
+  readonly paymentShare: number;
 }
 
 /** Who pays a state's benefit. A municipal benefit is partly reimbursed by the state (refusion). */
@@ -136,4 +150,10 @@ export interface Scenario {
    * calendar year Y is × (1 + π)^(Y − parameterYear).
    */
   readonly priceIndex?: number;
+  /**
+   * Several municipalities in one case (issue 10): each cohort names one (`cohorts[].municipality`), each has its own
+   * kommuneskat, weeks on benefit at intake and share of the outcome payments. Absent or empty = one combined
+   * municipality with `tax.municipalTaxRate` and `weeksOnBenefitAtIntake` (the pilot).
+   */
+  readonly municipalities?: readonly Municipality[];
 }

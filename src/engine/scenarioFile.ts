@@ -2,6 +2,7 @@ import { DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, unsuppliedDefaults } fr
 import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
 import { MAX_COHORTS, MAX_ERROR_LINES, MAX_NESTING, MAX_TERMS, MAX_TEXT_LENGTH, quoteUserText } from "./limits";
 import { ownValue } from "./lookup";
+import { withoutEmptyMunicipalities } from "./municipalities";
 import { pilotScenarioDraft } from "./pilot";
 import type { Scenario } from "./scenario";
 import { validateScenario } from "./validate";
@@ -9,10 +10,25 @@ import { validateScenario } from "./validate";
 /** Top-level keys of a scenario file that are not scenario fields. */
 const FILE_KEYS = new Set(["$schema", "base", "description"]);
 /** Scenario fields that may be null. */
-const NULLABLE = new Set(["measuredParticipants", "comparisonGroupSize"]);
+const NULLABLE = new Set([
+  "measuredParticipants",
+  "comparisonGroupSize",
+  // several municipalities (issue 10): null = the built-in rate / the scenario's weeks / no municipality
+  "taxRate",
+  "weeksOnBenefitAtIntake",
+  "municipality",
+]);
 
 /** Element templates of array fields whose built-in value may be empty (so the template has no element to copy). */
-const ARRAY_ELEMENTS: Readonly<Record<string, unknown>> = { neutraliseStates: "TEMP" };
+const ARRAY_ELEMENTS: Readonly<Record<string, unknown>> = {
+  neutraliseStates: "TEMP",
+  municipalities: { name: "", taxRate: null, weeksOnBenefitAtIntake: null, paymentShare: 0 },
+};
+
+/** Optional keys of array elements that the built-in first element lacks (a cohort's municipality, issue 10). */
+const ELEMENT_OPTIONAL_KEYS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  cohorts: { municipality: null },
+};
 
 /** What a scenario file holds besides the scenario (kept for later sections such as payment terms). */
 export interface ScenarioFile {
@@ -53,7 +69,8 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   }
   // Overrides first (issue 10): values the data lack for the year are placeholders the file may supply.
   const draft = pilotScenarioDraft(year);
-  const pilot = { value: draft.scenario, missing: draft.missing };
+  // `municipalities` is optional in a Scenario; the template lists it (empty) so a file may give it.
+  const pilot = { value: { municipalities: [], ...draft.scenario }, missing: draft.missing };
   const description = json["description"];
   if (description !== undefined && typeof description !== "string") {
     return fail("InvalidInput", "description", "string", "description must be a text.");
@@ -73,7 +90,7 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   const issues = new IssueList();
   const merged = mergeChecked(pilot.value, overrides, "", issues);
   if (issues.count > 0) return failMany(issues.listed());
-  const scenario = merged as Scenario;
+  const scenario = withoutEmptyMunicipalities(merged as Scenario);
   const unsupplied = unsuppliedDefaults(pilot.missing, scenario);
   if (unsupplied.length > 0) return missingDefaultsFailure(year, unsupplied, "file");
   const ruleIssues = validateScenario(scenario);
@@ -220,13 +237,16 @@ function mergeChecked(template: unknown, override: unknown, path: string, issues
   const field = path === "" ? "$" : path;
   const key = path.split(".").pop() ?? path;
   if (override === null && NULLABLE.has(key)) return null;
-  const expected = template === null && NULLABLE.has(key) ? "number" : kind(template);
+  const nullableKind = key === "municipality" ? "string" : "number";
+  const expected = template === null && NULLABLE.has(key) ? nullableKind : kind(template);
   if (kind(override) !== expected) {
     issues.push(issue("InvalidInput", field, "type", `${field} must be ${article(expected)}, got ${kind(override)}.`));
     return template;
   }
   if (Array.isArray(template) && Array.isArray(override)) {
-    const element: unknown = template[0] ?? ownValue(ARRAY_ELEMENTS, key);
+    const first: unknown = template[0] ?? ownValue(ARRAY_ELEMENTS, key);
+    const optional = ownValue(ELEMENT_OPTIONAL_KEYS, key);
+    const element: unknown = optional !== undefined && isRecord(first) ? { ...optional, ...first } : first;
     return override.map((item, index) => mergeChecked(element, item, `${path}[${index}]`, issues));
   }
   if (isRecord(template) && isRecord(override)) {

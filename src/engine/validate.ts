@@ -1,6 +1,7 @@
 import { issue, type Issue } from "./errors";
 import { budgetFieldIssues } from "./budget";
 import { MAX_COHORTS, MAX_PEOPLE } from "./limits";
+import { municipalityIssues } from "./municipalities";
 import { MAX_HORIZON_MONTHS, RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "./rules";
 import type { Scenario, StateEconomics, TaxParameters } from "./scenario";
 import { neutralisedParticipantShares } from "./neutralise";
@@ -61,6 +62,7 @@ export function validateScenario(scenario: Scenario): Issue[] {
   integerIn(1900, 2100, "a year such as 2023")(issues, "parameterYear", scenario.parameterYear);
   issues.push(...budgetFieldIssues(scenario)); // start date and price index of the budget view (issue 10)
   validateCohorts(issues, scenario);
+  issues.push(...municipalityIssues(scenario)); // several municipalities (issue 10, src/engine/municipalities.ts)
   for (const [field, value] of [
     ["measuredParticipants", scenario.measuredParticipants],
     ["comparisonGroupSize", scenario.comparisonGroupSize],
