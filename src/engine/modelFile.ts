@@ -3,7 +3,7 @@ import { investorTermsFromPairs } from "./investor/terms";
 import { MAX_METRICS, MAX_TERMS, MAX_VIEWS } from "./limits";
 import type { InvestorTerms } from "./investor/terms";
 import { applyPaymentTermInputs } from "./payment/termInputs";
-import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "./payment/terms";
+import { PILOT_PAYMENT_TERMS, validateTermsForScenario, type PaymentTerms } from "./payment/terms";
 import { pilotScenario } from "./pilot";
 import type { Scenario } from "./scenario";
 import { parseScenarioFile } from "./scenarioFile";
@@ -97,6 +97,11 @@ export function parseModelFile(json: unknown): Result<Model> {
         `payment: the rate card may pay on at most ${MAX_METRICS} metrics, got ${paymentTerms.value.rateCard.length}.`,
       ),
     );
+  }
+  if (paymentTerms.ok) {
+    const scenario = parsed.value.scenario;
+    const horizon = validateTermsForScenario(paymentTerms.value, scenario.measurementMonth, scenario.horizonMonths);
+    issues.push(...prefixed("payment", { issues: horizon }));
   }
   const viewsJson = parsed.value.extra["views"];
   const tooManyViews = Array.isArray(viewsJson) && viewsJson.length > MAX_VIEWS;

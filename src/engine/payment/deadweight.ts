@@ -26,7 +26,7 @@ import type { Scenario } from "../scenario";
 import { validateScenario } from "../validate";
 import { savingsByMonth } from "./savingsShare";
 import { computePaymentSchedule, type PaymentSchedule } from "./schedule";
-import { validatePaymentTerms, type PaymentTerms } from "./terms";
+import { validatePaymentTerms, validateTermsForScenario, type PaymentTerms } from "./terms";
 
 /**
  * [A] Warn when more than 25 % of the expected payment would be paid with no effect at all: then at least a quarter
@@ -107,7 +107,11 @@ export function deadweightCore(scenario: Scenario, schedule: PaymentSchedule, te
  * @example runDeadweight(pilot, PILOT_PAYMENT_TERMS) // ok({ paymentAtZeroEffect: 1_885_816.8, shareOfPayment: 0.479… })
  */
 export function runDeadweight(scenario: Scenario, terms: PaymentTerms): Result<Deadweight> {
-  const issues = [...validateScenario(scenario), ...validatePaymentTerms(terms)];
+  const issues = [
+    ...validateScenario(scenario),
+    ...validatePaymentTerms(terms),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+  ];
   if (issues.length > 0) return failMany(issues);
   return ok(deadweightCore(scenario, computePaymentSchedule(scenario, computeBusinessCase(scenario), terms), terms));
 }
@@ -128,7 +132,8 @@ export interface SavingsAfterLastPayment {
  * Unchecked share of the municipality's discounted savings that arrive after the last outcome-contingent payment
  * (issue 11 item 3): savings s_t = the municipality's net flow + the intervention cost in programme month t (gross of
  * the cost, which the investor pays in a SIB; {@link savingsByMonth} "narrow"), discounted mid-month with the business
- * case's factors DF_t; L = the last month in which an outcome payment or a savings-share payment is made (the base fee
+ * case's factors DF_t; L = the last month in which an outcome payment (rate card or sustainment card) or a
+ * savings-share payment is made (the base fee
  * does not depend on results and is left out); share = Σ_{t>L} DF_t s_t / Σ_t DF_t s_t over the business case's months.
  * That part of the savings is at the municipality's risk alone: if the effect fades, no payment is reduced.
  * @example savingsAfterLastPaymentCore(computeBusinessCase(pilot), schedule).share // ≈ 0.72 (L = month 17)
@@ -139,7 +144,7 @@ export function savingsAfterLastPaymentCore(
 ): SavingsAfterLastPayment {
   let last = -1;
   for (let t = 0; t < schedule.months; t++) {
-    let contingent = schedule.savingsShare[t] ?? 0;
+    let contingent = (schedule.savingsShare[t] ?? 0) + (schedule.sustainment[t] ?? 0);
     for (const amounts of Object.values(schedule.byMetric)) contingent += amounts[t] ?? 0;
     if (contingent > 0) last = t;
   }
@@ -164,7 +169,11 @@ export function savingsAfterLastPaymentCore(
  * @example runSavingsAfterLastPayment(pilot, PILOT_PAYMENT_TERMS) // ok({ lastPaymentMonth: 17, share: 0.72… })
  */
 export function runSavingsAfterLastPayment(scenario: Scenario, terms: PaymentTerms): Result<SavingsAfterLastPayment> {
-  const issues = [...validateScenario(scenario), ...validatePaymentTerms(terms)];
+  const issues = [
+    ...validateScenario(scenario),
+    ...validatePaymentTerms(terms),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+  ];
   if (issues.length > 0) return failMany(issues);
   const businessCase = computeBusinessCase(scenario);
   return ok(savingsAfterLastPaymentCore(businessCase, computePaymentSchedule(scenario, businessCase, terms)));

@@ -29,7 +29,13 @@ import { contractCapCore, personCappedPricesCore } from "./caps";
 import { metricShareCore, parseMetric } from "./metrics";
 import { municipalityPositionCore, type MunicipalityPosition } from "./position";
 import { savingsByMonth, savingsShareCore } from "./savingsShare";
-import { resolveRateCard, validatePaymentTerms, type BaselineTerms, type PaymentTerms } from "./terms";
+import {
+  resolveRateCard,
+  validatePaymentTerms,
+  validateTermsForScenario,
+  type BaselineTerms,
+  type PaymentTerms,
+} from "./terms";
 import { effectPercentagePoints, meetsThresholdCore } from "./threshold";
 import { addAt, baseFeeScheduleCore, delayCore, paymentMonthCore, splitByPayerCore, type PerPayer } from "./timing";
 
@@ -64,6 +70,8 @@ export interface PaymentTotals {
   readonly byMetric: Readonly<Record<string, number>>;
   readonly baseFee: number;
   readonly savingsShare: number;
+  /** Paid under the sustainment card (0 without one). */
+  readonly sustainment: number;
 }
 
 /** A contract's payments by programme month. All monthly arrays have length `months`. */
@@ -78,6 +86,8 @@ export interface PaymentSchedule {
   readonly byMetric: Readonly<Record<string, readonly number[]>>;
   readonly baseFee: readonly number[];
   readonly savingsShare: readonly number[];
+  /** Payments of the sustainment card per month, kr (after the contract cap; all 0 without one). */
+  readonly sustainment: readonly number[];
   readonly metrics: readonly MetricPaymentSummary[];
   /** False when a contract-scope threshold stops all outcome payments and the savings share. */
   readonly contractThresholdMet: boolean;
@@ -121,7 +131,10 @@ export function paymentScheduleFor(
   businessCase: BusinessCaseResult,
   terms: PaymentTerms,
 ): Result<PaymentSchedule> {
-  const issues = validatePaymentTerms(terms);
+  const issues = [
+    ...validatePaymentTerms(terms),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+  ];
   if (issues.length > 0) return failMany(issues);
   return ok(computePaymentSchedule(scenario, businessCase, terms));
 }
@@ -131,7 +144,11 @@ export function paymentScheduleFor(
  * @example runPaymentSchedule(pilot, PILOT_PAYMENT_TERMS) // ok(schedule): 3,932,987 kr paid in month 17
  */
 export function runPaymentSchedule(scenario: Scenario, terms: PaymentTerms): Result<PaymentSchedule> {
-  const issues = [...validateScenario(scenario), ...validatePaymentTerms(terms)];
+  const issues = [
+    ...validateScenario(scenario),
+    ...validatePaymentTerms(terms),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+  ];
   if (issues.length > 0) return failMany(issues);
   return ok(computePaymentSchedule(scenario, computeBusinessCase(scenario), terms));
 }
@@ -205,6 +222,8 @@ export function computePaymentSchedule(
     });
   }
 
+  const sustainmentRaw = sustainmentScheduleCore(scenario, terms, threshold, contractThresholdMet);
+
   const baseFeeRaw = baseFeeScheduleCore(
     scenario.cohorts,
     terms.baseFee,
@@ -223,10 +242,11 @@ export function computePaymentSchedule(
     businessCase.months,
     baseFeeRaw.length,
     savingsRaw.length,
+    sustainmentRaw.length,
     ...outcomeRaw.map((a) => a.length),
   );
   const raw = Array.from({ length: months }, (_, t) => {
-    let sum = (baseFeeRaw[t] ?? 0) + (savingsRaw[t] ?? 0);
+    let sum = (baseFeeRaw[t] ?? 0) + (savingsRaw[t] ?? 0) + (sustainmentRaw[t] ?? 0);
     for (const amounts of outcomeRaw) sum += amounts[t] ?? 0;
     return sum;
   });
@@ -237,6 +257,7 @@ export function computePaymentSchedule(
   const byMetricArrays = outcomeRaw.map(scaled);
   const baseFee = scaled(baseFeeRaw);
   const savingsShare = scaled(savingsRaw);
+  const sustainment = scaled(sustainmentRaw);
   const byPayer = splitByPayerCore(total, terms.municipalityShare);
 
   const discountFactor = Array.from(
@@ -271,6 +292,7 @@ export function computePaymentSchedule(
     byMetric,
     baseFee,
     savingsShare,
+    sustainment,
     metrics: definitions.map((definition, k) => ({
       metric: definition.id,
       price: prices[k] ?? 0,
@@ -292,6 +314,7 @@ export function computePaymentSchedule(
       byMetric: byMetricTotal,
       baseFee: sum(baseFee),
       savingsShare: sum(savingsShare),
+      sustainment: sum(sustainment),
     },
     discountedTotals: {
       all: dot(total, discountFactor),
@@ -309,6 +332,56 @@ export function computePaymentSchedule(
       },
     },
   };
+}
+
+/**
+ * Unchecked raw payments of the sustainment card by programme month, before the contract cap (see SustainmentTerms):
+ * per cohort and j = 0 … D − 1, monthlyPrice × max(0, s_P·ρ^j − b_j) × participants in month intake + M + j + lag;
+ * nothing when a threshold on the selfSupporting effect at M (or on the contract) is not met. Empty without a card.
+ * @example sustainmentScheduleCore(pilot, { ...PILOT_PAYMENT_TERMS, sustainment: { monthlyPrice: 1000, months: 2 } },
+ *   null, true) // months 17 and 18: 1000 × 15/55 × 56 each (gross card, ρ = 1)
+ */
+export function sustainmentScheduleCore(
+  scenario: Scenario,
+  terms: PaymentTerms,
+  threshold: PaymentTerms["threshold"],
+  contractThresholdMet: boolean,
+): number[] {
+  const card = terms.sustainment ?? null;
+  if (card === null || card.monthlyPrice === 0 || !contractThresholdMet) return [];
+  const atMeasurement = { id: "selfSupporting", kind: "selfSupporting" as const, monthsAfterMeasurement: 0 };
+  const participantShare = metricShareCore(
+    atMeasurement,
+    effectiveParticipantShares(scenario),
+    scenario.persistence,
+    terms.includeEducation,
+  );
+  const comparisonShare = metricShareCore(
+    atMeasurement,
+    scenario.comparisonShares,
+    scenario.persistence,
+    terms.includeEducation,
+  );
+  if (
+    threshold !== null &&
+    threshold.scope === "metric" &&
+    !meetsThresholdCore(effectPercentagePoints(participantShare, comparisonShare), threshold.pp)
+  ) {
+    return [];
+  }
+  const amounts: number[] = [];
+  for (let j = 0; j < card.months; j++) {
+    const decay = Math.pow(scenario.persistence, j);
+    const baseline = baselineShareOf(terms.baseline, "selfSupporting", comparisonShare * decay);
+    for (const cohort of scenario.cohorts) {
+      const payable = payableAboveBaselineCore(participantShare * decay, baseline, cohort.participants);
+      const amount = payable * card.monthlyPrice;
+      if (amount !== 0) {
+        addAt(amounts, paymentMonthCore(cohort.intakeMonth, scenario.measurementMonth, j, terms.lagMonths), amount);
+      }
+    }
+  }
+  return amounts;
 }
 
 /** The baseline share a metric's outcomes are netted against. */

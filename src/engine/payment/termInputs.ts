@@ -11,7 +11,9 @@ import { MAX_AMOUNT, shown } from "./checks";
 import { MAX_SUSTAINED_MONTHS, normaliseName, parseMetric, unknownMetricIssue, type MetricDefinition } from "./metrics";
 import {
   MAX_PRICE_INDEXATION,
+  MAX_SUSTAINMENT_MONTHS,
   validatePaymentTerms,
+  type SustainmentTerms,
   type BaselineTerms,
   type MetricTerms,
   type PaymentTerms,
@@ -162,6 +164,22 @@ export const PAYMENT_TERM_NAMES: readonly PaymentTermName[] = [
     aliases: ["prisindeksering"],
   },
   {
+    name: "sustainment.monthlyPrice",
+    unit: "kr per participant-month in work",
+    meaning:
+      "sustainment card: paid for every month a participant is self-supporting, from the measurement month, net of the baseline; none = no card",
+    example: "sustainment.monthlyPrice 6000",
+    aliases: ["fastholdelse.maanedspris"],
+  },
+  {
+    name: "sustainment.months",
+    unit: "months",
+    meaning:
+      "how many months the sustainment card pays, from the measurement month (measurement month + months ≤ horizon)",
+    example: "sustainment.months 24",
+    aliases: ["fastholdelse.maaneder"],
+  },
+  {
     name: "includeEducation",
     unit: "TRUE / FALSE",
     meaning: "education (SU, adult apprentice) counts as self-supporting",
@@ -185,6 +203,8 @@ type Setting =
   | "municipalityShare"
   | "stateShare"
   | "priceIndexation"
+  | "sustainmentMonthlyPrice"
+  | "sustainmentMonths"
   | "includeEducation";
 
 const SETTINGS: Readonly<Record<string, Setting>> = {
@@ -226,6 +246,10 @@ const SETTINGS: Readonly<Record<string, Setting>> = {
   prisindeksering: "priceIndexation",
   includeeducation: "includeEducation",
   meduddannelse: "includeEducation",
+  sustainmentmonthlyprice: "sustainmentMonthlyPrice",
+  fastholdelsemaanedspris: "sustainmentMonthlyPrice",
+  sustainmentmonths: "sustainmentMonths",
+  fastholdelsemaaneder: "sustainmentMonths",
 };
 
 type MetricSetting = "price" | "volumeCap" | "requires" | "baselineRate";
@@ -326,6 +350,8 @@ export function applyPaymentTermInputs(
   let thresholdMetric: string | undefined;
   let municipalityShare: number | undefined;
   let stateShare: number | undefined;
+  let sustainmentPrice: number | null | undefined;
+  let sustainmentMonths: number | undefined;
 
   for (const entry of parsed) {
     if (entry.kind === "metric") {
@@ -447,6 +473,31 @@ export function applyPaymentTermInputs(
           );
         }
         break;
+      case "sustainmentMonthlyPrice":
+        if (isNone(value)) sustainmentPrice = null;
+        else
+          sustainmentPrice = amount(
+            issues,
+            key,
+            value,
+            "a price in kr per month in work of at least 0, or none",
+            false,
+          );
+        break;
+      case "sustainmentMonths":
+        if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_SUSTAINMENT_MONTHS) {
+          sustainmentMonths = value;
+        } else {
+          issues.push(
+            issue(
+              "InvalidInput",
+              key,
+              "integer",
+              `${key} must be a whole number of months from 1 to ${MAX_SUSTAINMENT_MONTHS}, got ${shown(value)}.`,
+            ),
+          );
+        }
+        break;
       case "includeEducation": {
         const flag = booleanValue(value);
         if (flag === undefined) {
@@ -474,6 +525,7 @@ export function applyPaymentTermInputs(
     );
   }
   const payerShare = municipalityShare ?? (stateShare === undefined ? undefined : 1 - stateShare);
+  const sustainment = resolveSustainment(issues, seen, base.sustainment ?? null, sustainmentPrice, sustainmentMonths);
   if (issues.length > 0) return failMany(issues);
   const result: PaymentTerms = {
     ...terms,
@@ -481,6 +533,7 @@ export function applyPaymentTermInputs(
     baseline,
     threshold,
     municipalityShare: payerShare ?? terms.municipalityShare,
+    ...(sustainment === null && base.sustainment === undefined ? {} : { sustainment }),
   };
   const remaining = validatePaymentTerms(result).map((problem) => relabel(problem, result, seen));
   return remaining.length > 0 ? failMany(remaining) : ok(result);
@@ -519,6 +572,43 @@ function parseKey(key: string, value: TermValue): Result<Parsed> {
     "known",
     `Unknown payment term "${key}". Known terms: ${PAYMENT_TERM_NAMES.map((term) => term.name).join(", ")}.`,
   );
+}
+
+/** The sustainment card from its two terms and the base: a price needs a duration (rule `required`). */
+function resolveSustainment(
+  issues: Issue[],
+  seen: ReadonlyMap<string, string>,
+  base: SustainmentTerms | null,
+  price: number | null | undefined,
+  months: number | undefined,
+): SustainmentTerms | null {
+  if (price === null) return null;
+  const monthlyPrice = price ?? base?.monthlyPrice;
+  const duration = months ?? base?.months;
+  if (monthlyPrice === undefined && duration === undefined) return null;
+  if (duration === undefined) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "sustainment.months",
+        "required",
+        `sustainment.months is required with ${seen.get("sustainmentMonthlyPrice") ?? "sustainment.monthlyPrice"}: give how many months in work are paid (e.g. 24).`,
+      ),
+    );
+    return null;
+  }
+  if (monthlyPrice === undefined) {
+    issues.push(
+      issue(
+        "InvalidInput",
+        "sustainment.monthlyPrice",
+        "required",
+        `sustainment.monthlyPrice is required with ${seen.get("sustainmentMonths") ?? "sustainment.months"}: give the price in kr per month in work (e.g. 6000).`,
+      ),
+    );
+    return null;
+  }
+  return { monthlyPrice, months: duration };
 }
 
 function resolveBaseline(

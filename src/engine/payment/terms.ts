@@ -55,6 +55,26 @@ export interface ThresholdTerms {
   readonly metric: string | null;
 }
 
+/**
+ * The sustainment card (issue 11 item 3): a payment for every month a participant is in work (self-supporting), for
+ * `months` months from the measurement month M, so the investor carries the risk that the effect fades. In month M + j
+ * after a cohort's intake (j = 0 … months − 1) it pays monthlyPrice × max(0, s_P·ρ^j − b_j) × participants, where
+ * s_P = the participants' self-supporting share at M, ρ = the monthly persistence (the business case's effect profile)
+ * and b_j the baseline (0 for a gross card, the comparison group's s_C·ρ^j, or the historical selfSupporting rate);
+ * paid after the claim lag. A threshold applies through the selfSupporting effect at M. The per-person cap covers the
+ * rate card only; the contract cap covers these payments too. The milestone variant ("paid at 6/12/18 months in
+ * work") is the rate card's sustained<k> metrics (sustained6, sustained12, sustained18).
+ */
+export interface SustainmentTerms {
+  /** kr per participant per month in work (≥ 0, fixed prices of the parameter year). */
+  readonly monthlyPrice: number;
+  /** D: how many months are paid, a whole number from 1 to 420; M + D must not exceed the horizon. */
+  readonly months: number;
+}
+
+/** Longest sustainment duration, months (the longest horizon). */
+export const MAX_SUSTAINMENT_MONTHS = 420;
+
 /** Terms of an outcomes contract. */
 export interface PaymentTerms {
   readonly rateCard: readonly MetricTerms[];
@@ -86,6 +106,8 @@ export interface PaymentTerms {
    * the general price level (a contract indexed differently from prices is not modelled).
    */
   readonly priceIndexation?: number;
+  /** The sustainment card (absent or null = none). */
+  readonly sustainment?: SustainmentTerms | null;
 }
 
 /** Highest yearly price indexation a contract may have (a typing guard: 20 % a year). */
@@ -193,6 +215,30 @@ export function validatePaymentTerms(terms: PaymentTerms): Issue[] {
     terms.municipalityShare,
     "the municipality's share of the payments from 0 to 1",
   );
+  const sustainment = terms.sustainment ?? null;
+  if (sustainment !== null) {
+    checkAmount(
+      issues,
+      "sustainment.monthlyPrice",
+      sustainment.monthlyPrice,
+      "a price in kr per month in work of at least 0",
+    );
+    if (
+      !isFiniteNumber(sustainment.months) ||
+      !Number.isInteger(sustainment.months) ||
+      sustainment.months < 1 ||
+      sustainment.months > MAX_SUSTAINMENT_MONTHS
+    ) {
+      issues.push(
+        issue(
+          "InvalidInput",
+          "sustainment.months",
+          "range",
+          `sustainment.months must be a whole number of months from 1 to ${MAX_SUSTAINMENT_MONTHS}, got ${shown(sustainment.months)}.`,
+        ),
+      );
+    }
+  }
   const indexation = terms.priceIndexation;
   if (
     indexation !== undefined &&
@@ -269,6 +315,29 @@ function validateRateCard(issues: Issue[], rateCard: readonly MetricTerms[]): (s
     }
   });
   return ids;
+}
+
+/**
+ * Rules of payment terms that depend on the scenario: the sustainment card's months must end within the horizon,
+ * M + D ≤ horizonMonths (rule `horizon`, field `sustainment.months`). Empty = valid.
+ * @example validateTermsForScenario({ ...PILOT_PAYMENT_TERMS, sustainment: { monthlyPrice: 9000, months: 40 } }, 14, 50)
+ *   // [{ field: "sustainment.months", rule: "horizon", ... }]: 14 + 40 = 54 > 50
+ */
+export function validateTermsForScenario(
+  terms: PaymentTerms,
+  measurementMonth: number,
+  horizonMonths: number,
+): Issue[] {
+  const sustainment = terms.sustainment ?? null;
+  if (sustainment === null || !(measurementMonth + sustainment.months > horizonMonths)) return [];
+  return [
+    issue(
+      "InvalidInput",
+      "sustainment.months",
+      "horizon",
+      `sustainment.months: ${sustainment.months} months of sustainment payments from the measurement month ${measurementMonth} run to month ${measurementMonth + sustainment.months}, beyond the horizon of ${horizonMonths} months; use at most ${Math.max(0, horizonMonths - measurementMonth)} months or a longer horizonMonths.`,
+    ),
+  ];
 }
 
 function validateBaseline(issues: Issue[], baseline: BaselineTerms, ids: readonly (string | null)[]): void {

@@ -16,7 +16,7 @@ import type { InvestorTerms } from "../investor/terms";
 import { netCostTable } from "../netCost";
 import { metricStates, parseMetric } from "../payment/metrics";
 import { familiesOf } from "../payment/schedule";
-import { resolveRateCard, validatePaymentTerms, type PaymentTerms } from "../payment/terms";
+import { resolveRateCard, validatePaymentTerms, validateTermsForScenario, type PaymentTerms } from "../payment/terms";
 import { baseFeeScheduleCore, paymentMonthCore } from "../payment/timing";
 import type { Scenario } from "../scenario";
 import { OUTCOME_STATES, type OutcomeState } from "../states";
@@ -96,7 +96,11 @@ export interface StressModel extends StressInputs {
  * @example validateStressInputs({ scenario: pilot, paymentTerms: PILOT_PAYMENT_TERMS, investorTerms }) // []
  */
 export function validateStressInputs(inputs: StressInputs): Issue[] {
-  const issues = [...validateScenario(inputs.scenario), ...validatePaymentTerms(inputs.paymentTerms)];
+  const issues = [
+    ...validateScenario(inputs.scenario),
+    ...validatePaymentTerms(inputs.paymentTerms),
+    ...validateTermsForScenario(inputs.paymentTerms, inputs.scenario.measurementMonth, inputs.scenario.horizonMonths),
+  ];
   if (issues.length === 0 && !(inputs.scenario.costPerParticipant > 0)) {
     issues.push(
       issue(
@@ -116,6 +120,19 @@ export function validateStressInputs(inputs: StressInputs): Issue[] {
  */
 export function stressModel(inputs: StressInputs): Result<StressModel> {
   const issues = validateStressInputs(inputs);
+  const sustainment = inputs.paymentTerms.sustainment ?? null;
+  if (sustainment !== null && sustainment.monthlyPrice > 0) {
+    // The simulation kernel (draw.ts) mirrors the schedule step by step and has no sustainment card yet: refuse
+    // rather than simulate payments that leave it out (only simulate() compiles a model through here).
+    issues.push(
+      issue(
+        "InvalidInput",
+        "sustainment.monthlyPrice",
+        "unsupported",
+        "sustainment.monthlyPrice: the Monte Carlo simulation (SIB.SIMULATE) does not model the sustainment card yet; use the milestone metrics sustained<k> (e.g. price.sustained12) or set sustainment.monthlyPrice to none to simulate. The schedule, deadweight, deal zone and tornado do include it.",
+      ),
+    );
+  }
   if (issues.length > 0) return failMany(issues);
   return ok(compileStressModel(inputs));
 }

@@ -100,3 +100,20 @@ export const investorTermsArbitrary: fc.Arbitrary<InvestorTerms> = fc.record({
   cappedSurplus: fc.constantFrom<CappedSurplus>("withheld", "returned"),
   dealCosts: dealCostsArbitrary,
 });
+
+/**
+ * Adds a random sustainment card (issue 11 item 3: 0–10,000 kr per month in work for 1–36 months, within the pilot's
+ * horizon 50 from its measurement month 14) to random payment terms. Opt-in: the workbook's payment formulas
+ * (test/plan) do not write the card yet.
+ */
+export function withSustainment(terms: fc.Arbitrary<PaymentTerms>): fc.Arbitrary<PaymentTerms> {
+  return fc
+    .tuple(
+      terms,
+      fc.record({
+        monthlyPrice: fc.double({ min: 0, max: 10_000, noNaN: true }),
+        months: fc.integer({ min: 1, max: 36 }),
+      }),
+    )
+    .map(([base, sustainment]) => ({ ...base, sustainment }));
+}
