@@ -151,6 +151,7 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   lines.push(
     formatTable(["Account", "NPV/participant", "NPV all", "Undiscounted/participant", "Break-even month"], rows),
   );
+  lines.push(...renderMunicipalities(report));
   lines.push("");
   const effectRows = OUTCOME_STATES.map((state) => {
     const effect = report.effect[state];
@@ -190,6 +191,41 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
     );
   }
   return lines.join("\n");
+}
+
+/** Per municipality (issue 10), when the scenario lists several: NPVs of its cohorts and its share of the payments. */
+function renderMunicipalities(report: CaseReport): string[] {
+  const entries = Object.entries(report.byMunicipality);
+  if (entries.length === 0) return [];
+  const rows = entries.map(([name, part]) => [
+    terminalText(name),
+    String(part.participants),
+    `${(100 * part.taxRate).toFixed(2)} %${part.taxRateEvidence === "scenario" ? "" : ` [${part.taxRateEvidence}]`}`,
+    formatKr(part.total.municipality),
+    formatKr(part.total.public),
+    formatKr(part.total.socioEconomic),
+    `${(100 * part.paymentShare).toFixed(1)} %`,
+    formatKr(part.payments.presentValue),
+    formatKr(part.municipalityAfterPayments),
+  ]);
+  return [
+    "",
+    "Pr. kommune / By municipality (NPV of its cohorts, kr; the municipalities sum to the totals above)",
+    formatTable(
+      [
+        "Municipality",
+        "Participants",
+        "Tax rate",
+        "Municipality",
+        "Public",
+        "Socio-econ.",
+        "Payment share",
+        "Payments (PV)",
+        "After payments",
+      ],
+      rows,
+    ),
+  ];
 }
 
 /**
