@@ -1,4 +1,4 @@
-import { issue, type Issue } from "./errors";
+import { fail, issue, ok, type Issue, type Result } from "./errors";
 import { MAX_TEXT_LENGTH } from "./limits";
 import { RULES, SHARE_SUM_TOLERANCE } from "./rules";
 import type { Cohort, Municipality, Scenario } from "./scenario";
@@ -269,4 +269,26 @@ export function withoutEmptyMunicipalities(scenario: Scenario): Scenario {
   return municipalities === undefined || municipalities.length === 0
     ? { ...rest, cohorts }
     : { ...rest, municipalities, cohorts };
+}
+
+/** Input names (ignoring case) that choose a municipality in a name/value range of the custom functions. */
+export const MUNICIPALITY_INPUT_NAMES: readonly string[] = ["municipality", "kommune"];
+
+/**
+ * The scenario with one municipality's built-in kommuneskat for its parameter year (the input `municipality` of the
+ * custom functions, e.g. "Herning"). An explicit `municipalTaxRate` input applied afterwards still wins. A name with no
+ * built-in rate for the year is an error naming the input and what to give instead.
+ * @example withMunicipality(pilot, "Herning").value.tax.municipalTaxRate // 0.249 (2023)
+ */
+export function withMunicipality(scenario: Scenario, name: string): Result<Scenario> {
+  const rate = builtInTaxRate(name, scenario.parameterYear);
+  if (rate === null) {
+    return fail(
+      "InvalidInput",
+      "municipality",
+      "known",
+      `municipality: ${name.trim() === "" ? "no name given" : `${name.trim()} has no built-in municipal tax rate for ${scenario.parameterYear}`} (built in: ${Object.keys(MUNICIPAL_TAX_RATES).join(", ")} for 2023–2026); give the input municipalTaxRate instead, e.g. 0.251 for 25.1 %.`,
+    );
+  }
+  return ok({ ...scenario, tax: { ...scenario.tax, municipalTaxRate: rate.value } });
 }

@@ -2,6 +2,7 @@ import { computeBusinessCase, type BusinessCaseResult } from "../engine/business
 import { DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, unsuppliedDefaults } from "../engine/defaults";
 import { failMany } from "../engine/errors";
 import { applyInputs } from "../engine/inputs";
+import { MUNICIPALITY_INPUT_NAMES, withMunicipality } from "../engine/municipalities";
 import { pilotScenarioDraft } from "../engine/pilot";
 import type { Scenario } from "../engine/scenario";
 import { validateScenario } from "../engine/validate";
@@ -34,7 +35,16 @@ export function businessCaseFromArguments(args: ScenarioArguments): { scenario: 
 
   // Overrides first (issue 10): values the data lack for the year may be given as inputs.
   const base = pilotScenarioDraft(year);
-  const applied = applyInputs(base.scenario, horizon === null ? pairs : [...pairs, ["horizonMonths", horizon]]);
+  // The input `municipality` (issue 10): that municipality's built-in kommuneskat, before the other inputs.
+  const chosen = pairs.filter(([name]) => MUNICIPALITY_INPUT_NAMES.includes(name.toLowerCase()));
+  const rest = pairs.filter(([name]) => !MUNICIPALITY_INPUT_NAMES.includes(name.toLowerCase()));
+  let start = base.scenario;
+  for (const [, value] of chosen) {
+    const local = withMunicipality(start, String(value));
+    if (!local.ok) throw excelError(local);
+    start = local.value;
+  }
+  const applied = applyInputs(start, horizon === null ? rest : [...rest, ["horizonMonths", horizon]]);
   if (!applied.ok) throw excelError(applied);
   const unsupplied = unsuppliedDefaults(base.missing, applied.value);
   if (unsupplied.length > 0) throw excelError(missingDefaultsFailure(year, unsupplied, "inputs"));
