@@ -3,6 +3,7 @@ import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "../engine/investor/t
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
+import { budgetSheet } from "./budgetSheet";
 import { calculationSheet } from "./calculationSheet";
 import { checkSheet } from "./checkSheet";
 import { inputsSheet } from "./inputsSheet";
@@ -45,6 +46,7 @@ export interface PlanOptions {
 export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
+  const budget = budgetSheet(scenario, language, calculation.layout);
   const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;
   const terms = options.paymentTerms;
   const payment =
@@ -89,6 +91,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       inputs.plan,
       calculation.plan,
       results.plan,
+      budget.plan,
       ...(payment === null ? [] : [payment.plan]),
       ...(investor === null ? [] : [investor.plan]),
       sensitivity.plan,
@@ -99,6 +102,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
       ...inputs.names,
       ...calculation.names,
       ...results.names,
+      ...budget.names,
       ...(payment?.names ?? []),
       ...(investor?.names ?? []),
       ...sensitivity.names,

@@ -36,7 +36,7 @@ describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)
     expect(book.syncs).toBe(2);
     expect(book.runs).toEqual([{ mergeUndoGroup: true }]);
     expect(report.oneUndoStep).toBe(true);
-    const sheets = ["Input", "Beregning", "Resultater", "Betaling", "Investor", "Følsomhed", "Kilder"];
+    const sheets = ["Input", "Beregning", "Resultater", "Budget", "Betaling", "Investor", "Følsomhed", "Kilder"];
     expect(report.sheets).toEqual(sheets);
     expect(book.sheetNames()).toEqual(["Ark1", ...sheets]);
     expect(book.cellValue("Ark1", "B1")).toBe(42);
@@ -63,7 +63,14 @@ describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)
     await writeModel(fullPlan("en"), book.host());
     book.hf.setCellContents({ sheet: book.hf.getSheetId("Inputs") ?? -1, row: 0, col: 5 }, "user note");
     const report = await writeModel(buildPlan({ ...pilot, discountRate: 0 }, "en"), book.host());
-    expect(report.sheets).toEqual(["Inputs (2)", "Calculation (2)", "Results (2)", "Sensitivity (2)", "Sources (2)"]);
+    expect(report.sheets).toEqual([
+      "Inputs (2)",
+      "Calculation (2)",
+      "Results (2)",
+      "Budget (2)",
+      "Sensitivity (2)",
+      "Sources (2)",
+    ]);
     expect(report.namePrefix).toBe("SIB2_");
     expect(book.cellValue("Inputs", "F1")).toBe("user note");
     expectOutputs(book, "SIB_", "en");
