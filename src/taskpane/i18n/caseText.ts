@@ -167,8 +167,8 @@ const CASE_TEXT = {
   },
   riskWarning: { da: "Over advarselsgrænsen på 25 %.", en: "Above the warning level of 25 %." },
   riskPersistence: {
-    da: "Vedvarenhed: {share} af kommunens besparelser kommer efter måned {month}, den sidste betaling for resultater. Hvis effekten aftager hurtigere end antaget ({rho} pr. måned), bærer kommunen tabet alene.",
-    en: "Persistence: {share} of the municipality's savings arrive after month {month}, the last payment for outcomes. If the effect fades faster than assumed ({rho} a month), the municipality alone carries the loss.",
+    da: "Vedvarenhed: {share} af kommunens besparelser kommer efter måned {month}, den sidste betaling for resultater. Hvis effekten aftager hurtigere end antaget (at den holder {rho} pr. måned), bærer kommunen tabet alene.",
+    en: "Persistence: {share} of the municipality's savings arrive after month {month}, the last payment for outcomes. If the effect fades faster than assumed (that it keeps {rho} a month), the municipality alone carries the loss.",
   },
   riskPersistenceNone: {
     da: "Vedvarenhed: ingen betaling afhænger af resultater; effekten antages at holde {rho} pr. måned.",
