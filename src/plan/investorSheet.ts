@@ -49,7 +49,7 @@ export function investorSheet(
   const inputs = writeInvestorInputs(sheet, INPUTS_TOP, terms);
   const monthsTop = Math.max(inputs.bottom, METRICS.top + INVESTOR_METRIC_ROWS) + 2;
   const months = writeInvestorMonths(sheet, monthsTop, payment.months);
-  writeInvestorMetrics(sheet, METRICS, months.layout);
+  writeInvestorMetrics(sheet, METRICS, months.layout, { topUpByCommissioner: terms.topUpPayer !== "guarantor" });
   return {
     plan: sheet.build([56, 16, 16, 36, 18, 16, 16, 16, 16, 16, 16, 16, 16, 16]),
     names: sheet.names,

@@ -10,6 +10,7 @@ import { attributionName } from "./results/attributionBlock";
 import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
 import type { PaymentTerms } from "../engine/payment/terms";
 import { deadweightNames } from "./payment/deadweightBlock";
+import { moneyNames } from "./investor/moneyNames";
 
 /**
  * The engine's value of every output defined name of the workbook (docs/workbook.md), so a workbook and the engine
@@ -44,6 +45,7 @@ export function workbookNames(
     Object.assign(names, deadweightNames(deadweight, savingsAfterLastPaymentCore(result, schedule)));
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
+  if (schedule !== null && investor !== null) Object.assign(names, moneyNames(result, schedule, investor));
   return names;
 }
 

@@ -125,14 +125,14 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
     );
   });
 
-  it("Monte Carlo table: SIB.SIMULATE's percentiles with seed 1 and 2,000 draws, as labelled values", () => {
+  it("Monte Carlo table: SIB.SIMULATE's percentiles with seed 1 and 1,000 draws, as labelled values", () => {
     const p = plan(PILOT_PAYMENT_TERMS, "en");
     const workbook = evaluatePlan(p);
     const summary = expectOk(
       simulate(
         { scenario: pilot, paymentTerms: PILOT_PAYMENT_TERMS, investorTerms },
         DEFAULT_UNCERTAINTY,
-        2_000,
+        1_000,
         seededGenerator(1),
       ),
     );
@@ -142,7 +142,7 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
     const texts = p.sheets
       .flatMap((s) => s.cells.map((c) => c.value))
       .filter((v): v is string => typeof v === "string");
-    expect(texts.some((t) => t.includes(`computed by the add-in, seed 1, ${DATE}, 2,000 draws`))).toBe(true);
+    expect(texts.some((t) => t.includes(`computed by the add-in, seed 1, ${DATE}, 1,000 draws`))).toBe(true);
   });
 
   it("the tornado chart: horizontal bars with overlapping series in the .xlsx, BarClustered in the plan", async () => {

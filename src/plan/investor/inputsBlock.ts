@@ -1,5 +1,5 @@
 import { INVESTOR_RULES, SURPLUS_SHARE_TOLERANCE } from "../../engine/investor/rules";
-import type { InvestorTerms } from "../../engine/investor/terms";
+import { NO_DEAL_COSTS, type InvestorTerms } from "../../engine/investor/terms";
 import { whenNumbers, type CheckSpec } from "../blocks/checks";
 import { call, concat, le, name, num, sub, type Expr } from "../formula";
 import { writeTerm, type TermSpec } from "../payment/termCells";
@@ -16,7 +16,87 @@ const SURPLUS_NAMES = [
 
 /** The investor terms in the order they are shown, with their values from `terms`. */
 export function investorTermSpecs(terms: InvestorTerms): TermSpec[] {
-  return [...capSpecs(terms), ...surplusSpecs(terms), ...protectionSpecs(terms)];
+  return [...capSpecs(terms), ...surplusSpecs(terms), ...protectionSpecs(terms), ...dealSpecs(terms)];
+}
+
+/** The text of the intermediary-years cell meaning "every year of the horizon". */
+export const EVERY_YEAR = { da: "alle år", en: "every year" } as const;
+
+/**
+ * Whether the commissioner's surplus share is returned (paid, then refunded) or withheld (never paid), and the deal
+ * costs the investor finances (issue 11 item 5; engine: src/engine/investor/terms.ts `dealCosts`, waterfall.ts
+ * `dealCostAt`): set-up and one-off intermediary fee in month 0, evaluation in the last month with an intervention
+ * cost, a yearly intermediary fee in months 0, 12, 24 … for a number of years (text = every year). The provider's own
+ * cost of non-delivery is not the investor's and is not on this sheet.
+ */
+function dealSpecs(terms: InvestorTerms): TermSpec[] {
+  const deal = terms.dealCosts ?? NO_DEAL_COSTS;
+  const amount = (
+    definedName: string,
+    label: TermSpec["label"],
+    title: TermSpec["title"],
+    value: number,
+  ): TermSpec => ({
+    name: definedName,
+    label,
+    title,
+    format: FORMATS.kr,
+    rule: INVESTOR_RULES.dealCost,
+    value,
+  });
+  return [
+    {
+      name: "SIB_InvCappedSurplusReturned",
+      label: {
+        da: "Kommunens andel af overskuddet over loftet: betales og tilbagebetales (1) eller tilbageholdes (0)",
+        en: "The commissioner's share of the surplus above the cap: paid and returned (1) or withheld (0)",
+      },
+      title: { da: "Overskud: tilbagebetales", en: "Surplus: returned" },
+      format: FORMATS.integer,
+      rule: INVESTOR_RULES.flag,
+      what: { da: "1 (tilbagebetales) eller 0 (tilbageholdes)", en: "1 (returned) or 0 (withheld)" },
+      value: terms.cappedSurplus === "returned" ? 1 : 0,
+    },
+    amount(
+      "SIB_InvDealSetup",
+      {
+        da: "Etablering og jura (kr, måned 0, finansieres af investor)",
+        en: "Set-up and legal (kr, month 0, financed by the investor)",
+      },
+      { da: "Etablering (kr)", en: "Set-up (kr)" },
+      deal.setup,
+    ),
+    amount(
+      "SIB_InvDealEvaluation",
+      {
+        da: "Evaluering (kr, i sidste måned med omkostning, finansieres af investor)",
+        en: "Evaluation (kr, in the last month with a cost, financed by the investor)",
+      },
+      { da: "Evaluering (kr)", en: "Evaluation (kr)" },
+      deal.evaluation,
+    ),
+    amount(
+      "SIB_InvDealIntermediaryOneOff",
+      { da: "Formidlerhonorar, engang (kr, måned 0)", en: "Intermediary fee, one-off (kr, month 0)" },
+      { da: "Formidler, engang (kr)", en: "Intermediary, one-off (kr)" },
+      deal.intermediaryOneOff,
+    ),
+    amount(
+      "SIB_InvDealIntermediaryYearly",
+      { da: "Formidlerhonorar pr. år (kr, måned 0, 12, 24 …)", en: "Intermediary fee a year (kr, months 0, 12, 24 …)" },
+      { da: "Formidler pr. år (kr)", en: "Intermediary a year (kr)" },
+      deal.intermediaryYearly,
+    ),
+    {
+      name: "SIB_InvDealIntermediaryYears",
+      label: { da: "Formidlerhonorar pr. år: antal år", en: "Intermediary fee a year: number of years" },
+      title: { da: "Formidler: antal år", en: "Intermediary: years" },
+      format: FORMATS.integer,
+      rule: INVESTOR_RULES.intermediaryYears,
+      none: EVERY_YEAR,
+      value: deal.intermediaryYears,
+    },
+  ];
 }
 
 function capSpecs(terms: InvestorTerms): TermSpec[] {

@@ -16,16 +16,22 @@ interface Metric {
 }
 
 /** Rows the metrics block takes below its heading. */
-export const INVESTOR_METRIC_ROWS = 11;
+export const INVESTOR_METRIC_ROWS = 15;
 
 /** The investor's metrics as named outputs from (`left`, `top`), each guarded by the input checks. */
 export function writeInvestorMetrics(
   sheet: SheetBuilder,
   at: { readonly left: number; readonly top: number },
   months: Table<InvMonthKey>,
+  options: { readonly topUpByCommissioner: boolean } = { topUpByCommissioner: true },
 ): { bottom: number } {
   sheet.label(at.left, at.top, { da: "Nøgletal", en: "Metrics" }, true);
-  const metrics = [...amountMetrics(sheet, months), ...rateMetrics(sheet, months), ...flowMetrics(sheet, months)];
+  const metrics = [
+    ...amountMetrics(sheet, months),
+    ...rateMetrics(sheet, months),
+    ...flowMetrics(sheet, months),
+    ...moneyMetrics(months, options.topUpByCommissioner),
+  ];
   metrics.forEach((metric, index) =>
     sheet.namedOutput(at.left, at.top + 1 + index, {
       ...metric,
@@ -183,6 +189,68 @@ function flowMetrics(sheet: SheetBuilder, months: Table<InvMonthKey>): Metric[] 
       formula: call("SUM", months.range("topUp")),
       format: FORMATS.kr,
       description: { da: "Kapitalgaranti udbetalt til investor (kr)", en: "Top-up paid to the investor (kr)" },
+    },
+  ];
+}
+
+/**
+ * Where the money goes (issue 11 items 4, 5; engine: src/engine/investor/moneyFlows.ts): the deal costs the investor
+ * financed, the commissioner's share of the surplus above the cap (withheld or returned: SIB_InvCappedSurplusReturned
+ * decides the booking, not the amount) and the municipality's part of it (its share w of every payment), and the
+ * municipality's net present value after the contract: SIB_MunicipalityNetPV + PV(w × to the commissioner) − PV(its
+ * part of a top-up it pays as commissioner; w, or all when nothing is paid), with the Payment sheet's discount factors.
+ */
+function moneyMetrics(months: Table<InvMonthKey>, topUpByCommissioner: boolean): Metric[] {
+  const w = name("SIB_PayMunicipalityShare");
+  const pv = (key: InvMonthKey): Expr => call("SUMPRODUCT", months.range(key), name("SIB_PayDiscountFactors"));
+  const refunded = add(name("SIB_MunicipalityNetPV"), mul(w, pv("toCommissioner")));
+  const topUpShare = ifThen(gt(call("SUM", name("SIB_PaySchedule")), num(0)), w, num(1));
+  return [
+    {
+      name: "SIB_InvDealCostsTotal",
+      label: { da: "Heraf handelsomkostninger", en: "Of which deal costs" },
+      formula: call("SUM", months.range("dealCost")),
+      format: FORMATS.kr,
+      description: {
+        da: "Handelsomkostninger, investoren finansierer: etablering, evaluering, formidler (kr)",
+        en: "Deal costs the investor finances: set-up, evaluation, intermediary (kr)",
+      },
+    },
+    {
+      name: "SIB_InvToCommissioner",
+      label: {
+        da: "Overskud til kommunen (tilbageholdt eller tilbagebetalt)",
+        en: "Surplus to the commissioner (withheld or returned)",
+      },
+      formula: call("SUM", months.range("toCommissioner")),
+      format: FORMATS.kr,
+      description: {
+        da: "Betalernes andel af overskuddet over loftet, som ikke betales eller betales tilbage (kr)",
+        en: "The payers' share of the surplus above the cap that is not paid or is paid back (kr)",
+      },
+    },
+    {
+      name: "SIB_InvToCommissionerMunicipality",
+      label: { da: "Heraf kommunens", en: "Of which the municipality's" },
+      formula: mul(w, call("SUM", months.range("toCommissioner"))),
+      format: FORMATS.kr,
+      description: {
+        da: "Kommunens del af overskuddet til kommunen (kr)",
+        en: "The municipality's part of the surplus to the commissioner (kr)",
+      },
+    },
+    {
+      name: "SIB_MunicipalityNetPVAfterContract",
+      label: {
+        da: "Kommunens netto efter kontrakten, nutidsværdi",
+        en: "Municipal net after the contract, present value",
+      },
+      formula: topUpByCommissioner ? sub(refunded, mul(topUpShare, pv("topUp"))) : refunded,
+      format: FORMATS.kr,
+      description: {
+        da: "Kommunens besparelser − dens betalinger + overskud tilbage − kapitalgaranti, den betaler; nutidsværdi (kr)",
+        en: "Municipal savings − its payments + surplus back − the top-up it pays; present value (kr)",
+      },
     },
   ];
 }

@@ -1,6 +1,26 @@
 import { writeTable, type RowScope, type Table, type TableColumn } from "../blocks/table";
 import { columnRange } from "../address";
-import { add, and, call, div, eq, ifThen, mul, name, neg, num, pow, ref, sub, type Expr } from "../formula";
+import {
+  add,
+  and,
+  call,
+  div,
+  eq,
+  gt,
+  ifThen,
+  lt,
+  mul,
+  name,
+  neg,
+  not,
+  num,
+  or,
+  pow,
+  ref,
+  sub,
+  sum,
+  type Expr,
+} from "../formula";
 import { calculationFlow } from "../payment/monthBlock";
 import type { SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
@@ -8,6 +28,8 @@ import { FORMATS } from "../types";
 export type InvMonthKey =
   | "m"
   | "cost"
+  | "costMonth"
+  | "dealCost"
   | "draw"
   | "payment"
   | "balanceBefore"
@@ -16,6 +38,7 @@ export type InvMonthKey =
   | "distributed"
   | "surplus"
   | "toInvestor"
+  | "toCommissioner"
   | "topUp"
   | "net"
   | "hurdleFactor"
@@ -23,8 +46,8 @@ export type InvMonthKey =
 
 type Row = RowScope<InvMonthKey>;
 
-/** The principal: the whole intervention cost. */
-export const PRINCIPAL = call("SUM", name("SIB_TotalCost"));
+/** The principal: the whole intervention cost and the deal costs the investor finances. */
+export const PRINCIPAL = add(call("SUM", name("SIB_TotalCost")), call("SUM", name("SIB_InvDealCosts")));
 
 /**
  * Per programme month (`rows` rows, as the Payment sheet's): cost, capital drawn, outcome payment, the capital account
@@ -44,6 +67,39 @@ export function writeInvestorMonths(
   const columns = [...fundingColumns(), ...distributionColumns(), ...flowColumns(rangeOf)];
   keys.push(...columns.map((column) => column.key));
   const table = writeTable(sheet, { left: 0, headerRow, rows, columns });
+  // Above the column "month with a cost": the last such month (when the evaluation falls due).
+  sheet.label(table.column("costMonth") - 1, headerRow - 1, {
+    da: "Sidste måned med omkostning",
+    en: "Last month with a cost",
+  });
+  sheet.formula(
+    table.column("costMonth"),
+    headerRow - 1,
+    call("MAX", table.range("costMonth")),
+    "calculation",
+    FORMATS.integer,
+  );
+  sheet.nameColumn(
+    "SIB_InvDealCosts",
+    table.column("dealCost"),
+    table.firstRow,
+    table.lastRow,
+    "calculation",
+    sheet.text({
+      da: "Handelsomkostninger, investoren finansierer, pr. programmåned (kr)",
+      en: "Deal costs the investor finances per programme month (kr)",
+    }),
+  );
+  sheet.nameCell(
+    "SIB_InvLastCostMonth",
+    table.column("costMonth"),
+    headerRow - 1,
+    "calculation",
+    sheet.text({
+      da: "Sidste programmåned med en omkostning til indsatsen (0 når ingen)",
+      en: "Last programme month with an intervention cost (0 when none)",
+    }),
+  );
   sheet.nameColumn(
     "SIB_InvNetFlows",
     table.column("net"),
@@ -69,10 +125,27 @@ function fundingColumns(): TableColumn<InvMonthKey>[] {
       formula: (r) => calculationFlow("SIB_TotalCost", r.at("m")),
     },
     {
+      key: "costMonth",
+      header: { da: "Måned med omkostning (m, ellers 0)", en: "Month with a cost (m, else 0)" },
+      format: FORMATS.integer,
+      formula: (r) => ifThen(gt(r.at("cost"), num(0)), r.at("m"), num(0)),
+    },
+    {
+      key: "dealCost",
+      header: { da: "Handelsomkostninger", en: "Deal costs" },
+      format: FORMATS.kr,
+      formula: dealCost,
+    },
+    {
       key: "draw",
       header: { da: "Kapital trukket", en: "Capital drawn" },
       format: FORMATS.kr,
-      formula: (r) => ifThen(eq(name("SIB_InvDrawUpfront"), num(1)), r.first ? PRINCIPAL : num(0), r.at("cost")),
+      formula: (r) =>
+        ifThen(
+          eq(name("SIB_InvDrawUpfront"), num(1)),
+          r.first ? PRINCIPAL : num(0),
+          add(r.at("cost"), r.at("dealCost")),
+        ),
     },
     {
       key: "payment",
@@ -97,6 +170,24 @@ function fundingColumns(): TableColumn<InvMonthKey>[] {
         ),
     },
   ];
+}
+
+/**
+ * Deal costs in month m (engine: waterfall.ts `dealCostAt`), within the months in use: set-up + one-off fee in month 0,
+ * the evaluation in the last month with a cost, the yearly fee when m is a multiple of 12 (ROUND(m/12)·12 = m) and
+ * m/12 is below the number of years (text = every year).
+ */
+function dealCost(r: Row): Expr {
+  const m = r.at("m");
+  const years = name("SIB_InvDealIntermediaryYears");
+  const yearStart = eq(mul(call("ROUND", div(m, num(12)), num(0)), num(12)), m);
+  const within = or(not(call("ISNUMBER", years)), lt(div(m, num(12)), years));
+  const parts = [
+    ifThen(eq(m, name("SIB_InvLastCostMonth")), name("SIB_InvDealEvaluation"), num(0)),
+    ifThen(and(yearStart, within), name("SIB_InvDealIntermediaryYearly"), num(0)),
+  ];
+  const cost = r.first ? sum(name("SIB_InvDealSetup"), name("SIB_InvDealIntermediaryOneOff"), ...parts) : sum(...parts);
+  return ifThen(lt(m, name("SIB_PayMonthsInUse")), cost, num(0));
 }
 
 function distributionColumns(): TableColumn<InvMonthKey>[] {
@@ -139,6 +230,16 @@ function distributionColumns(): TableColumn<InvMonthKey>[] {
       header: { da: "Overskud til investor", en: "Surplus to the investor" },
       format: FORMATS.kr,
       formula: (r) => mul(name("SIB_InvSurplusInvestor"), r.at("surplus")),
+    },
+    {
+      key: "toCommissioner",
+      header: {
+        da: "Overskud til kommunen (tilbageholdt eller tilbagebetalt)",
+        en: "Surplus to the commissioner (withheld or returned)",
+      },
+      format: FORMATS.kr,
+      // Only when the investor financed something (engine: moneyFlows.ts; otherwise the provider keeps the payments).
+      formula: (r) => ifThen(gt(PRINCIPAL, num(0)), mul(name("SIB_InvSurplusCommissioner"), r.at("surplus")), num(0)),
     },
   ];
 }

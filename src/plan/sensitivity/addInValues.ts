@@ -13,7 +13,7 @@ import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type ChartPlan, type NumberFormat } from "../types";
 
 /** Seed and draws of the Monte Carlo table the model is written with (SIB.SIMULATE's defaults otherwise). */
-export const SHEET_SIMULATION = { seed: 1, iterations: 2_000 } as const;
+export const SHEET_SIMULATION = { seed: 1, iterations: 1_000 } as const;
 
 /** What the tornado and the Monte Carlo table need of the Payment sheet and the deal. */
 export interface DealSensitivity {

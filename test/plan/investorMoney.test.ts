@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { expectOk } from "../../src/engine/errors";
+import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../src/engine/payment/terms";
+import { pilotScenario } from "../../src/engine/pilot";
+import { computeBusinessCase } from "../../src/engine/businessCase";
+import { expectPaymentSheetMatches } from "./paymentMatch";
+
+const pilot = expectOk(pilotScenario());
+
+/** The review's cap-binds case (economist.md 3.2 item 3): JOB share 40 %, 8 % IRR cap. */
+function capBinds(): { scenario: typeof pilot; terms: PaymentTerms } {
+  const shares = { ...pilot.participantShares };
+  const moved = 0.4 - shares.JOB;
+  return {
+    scenario: { ...pilot, participantShares: { ...shares, JOB: 0.4, TEMP: shares.TEMP - moved } },
+    terms: PILOT_PAYMENT_TERMS,
+  };
+}
+
+describe("the Investor sheet's money identity and deal costs (live formulas) equal the engine", () => {
+  it("deal costs of every kind, drawn as needed (da): principal = intervention cost + deal costs, by hand", () => {
+    const dealCosts = {
+      setup: 250_000,
+      evaluation: 150_000,
+      intermediaryOneOff: 50_000,
+      intermediaryYearly: 40_000,
+      intermediaryYears: 2,
+    };
+    const workbook = expectPaymentSheetMatches(pilot, PILOT_PAYMENT_TERMS, "da", { dealCosts, hurdleRate: 0.05 });
+    // 250,000 + 150,000 + 50,000 + 2 years × 40,000 (months 0 and 12) = 530,000 kr.
+    expect(workbook.valueOf("SIB_InvDealCostsTotal")).toBeCloseTo(530_000, 6);
+    const cost = computeBusinessCase(pilot).monthly.cost.reduce((total, value) => total + value, 0);
+    expect(workbook.valueOf("SIB_InvDrawn") as number).toBeCloseTo(cost + 530_000, 4);
+  });
+
+  it("a yearly fee for every year, drawn up front (en)", () => {
+    expectPaymentSheetMatches(pilot, PILOT_PAYMENT_TERMS, "en", {
+      draw: "upfront",
+      dealCosts: { intermediaryYearly: 25_000, evaluation: 10_000 },
+    });
+  });
+
+  it("the review's cap-binds case: 1,575,265 kr to the commissioner, withheld and returned alike", () => {
+    const { scenario, terms } = capBinds();
+    for (const cappedSurplus of ["withheld", "returned"] as const) {
+      const workbook = expectPaymentSheetMatches(scenario, terms, "en", {
+        returnCap: { irr: 0.08, multiple: null },
+        cappedSurplus,
+      });
+      expect(Math.abs((workbook.valueOf("SIB_InvToCommissioner") as number) - 1_575_265)).toBeLessThanOrEqual(1);
+      // The municipality pays all (w = 1): its net after the contract gains the PV of what it gets back.
+      expect(workbook.valueOf("SIB_MunicipalityNetPVAfterContract") as number).toBeGreaterThan(
+        workbook.valueOf("SIB_MunicipalityNetPV") as number,
+      );
+    }
+  });
+
+  it("a top-up paid by the commissioner and a payer split enter the municipality's net after the contract", () => {
+    const terms: PaymentTerms = {
+      ...PILOT_PAYMENT_TERMS,
+      municipalityShare: 0.7,
+      rateCard: PILOT_PAYMENT_TERMS.rateCard.map((line) => ({ ...line, price: line.price / 4 })),
+    };
+    const workbook = expectPaymentSheetMatches(pilot, terms, "da", { maxLoss: 0.3, topUpPayer: "commissioner" });
+    expect(workbook.valueOf("SIB_InvTopUp") as number).toBeGreaterThan(0);
+    expectPaymentSheetMatches(pilot, terms, "en", { maxLoss: 0.3, topUpPayer: "guarantor" });
+  });
+});
