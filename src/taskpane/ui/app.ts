@@ -11,6 +11,7 @@ import type { CaseToWrite } from "../host/plan";
 import { fieldMessage } from "../i18n/errors";
 import { t } from "../i18n/text";
 import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
+import { deadweightWarning, fieldWarning } from "../preview/warnings";
 import { workshopNumbers } from "../preview/workshop";
 import { stepModule, STEPS } from "../steps";
 import { NEUTRALISE_TEXT, SHARE_SUM_FIELDS } from "../steps/effect";
@@ -18,19 +19,26 @@ import { STATE_LABELS, type OutcomeState } from "../../engine/states";
 import { EXCEL_ONLY_OPTIONS, START_OPTIONS } from "../steps/start";
 import type { WizardModel } from "../state/model";
 import { visibleFields } from "../state/model";
-import { canRedo, canUndo, modelOf, reduce, type Action, type WizardState } from "../state/reducer";
+import { canRedo, canUndo, modelOf, reduce, WORKSHOP_DEFAULTS, type Action, type WizardState } from "../state/reducer";
 import type { FieldSpec, StartOption, StepId, Text } from "../state/types";
 import { aboutView } from "./aboutView";
 import { CaseTools } from "./caseTools";
 import type { CaseStore } from "../host/caseStore";
 import { domId, el } from "./dom";
-import { choiceView, fieldSummary, fieldView, showFieldError, type FieldView } from "./fieldView";
+import { choiceView, fieldSummary, fieldView, showFieldError, showFieldWarning, type FieldView } from "./fieldView";
 import type { Tablist } from "./fluent";
 import { neutraliseView } from "./neutraliseView";
-import { previewContent } from "./previewView";
+import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
-import { workshopParties, workshopSliders, sliderText } from "./workshopView";
+import {
+  glossary,
+  noEffectExplanation,
+  sliderText,
+  workshopParties,
+  workshopPicture,
+  workshopSliders,
+} from "./workshopView";
 
 /** What the app needs from the outside world (Office, the file system of the browser). Tests pass their own. */
 export interface AppDeps {
@@ -138,6 +146,10 @@ export class WizardApp {
     this.root.replaceChildren(
       this.header(),
       this.tabs(),
+      // The compact summary that stays in sight at narrow widths (issue 14 item 6; hidden by CSS from 640 px).
+      ...(state.view === "wizard"
+        ? [el("dl", { class: "sticky-summary", id: "sticky-summary", "aria-label": t("stickySummary", language) })]
+        : []),
       el("div", { class: `layout view-${state.view}` }, main, state.view === "wizard" ? this.previewPanel() : null),
       el("p", { class: "status", id: "status", role: "status", "aria-live": "polite" }),
     );
@@ -368,6 +380,10 @@ export class WizardApp {
         ),
       );
     }
+    if (stepId === "payment") {
+      // The deadweight warning of the current terms (issue 11 item 1), kept up to date by update().
+      body.append(el("p", { class: "warning", id: "payment-deadweight", role: "note", hidden: true }));
+    }
     const visible = new Set(visibleFields(model.effectMode).map((spec) => spec.id));
     let group: { text: Text | undefined; node: HTMLElement } = { text: undefined, node: body };
     for (const spec of step.fields) {
@@ -506,15 +522,39 @@ export class WizardApp {
   private workshopView(): HTMLElement {
     const state = this.state;
     const language = state.language;
+    const setAll = (values: WizardState["workshop"]): void => {
+      for (const slider of Object.keys(values) as (keyof WizardState["workshop"])[]) {
+        this.dispatch({ type: "setWorkshop", slider, value: values[slider] });
+      }
+      this.render();
+    };
     return el(
       "section",
       { class: "workshop", "aria-labelledby": "workshop-title" },
       el("h2", { id: "workshop-title" }, t("workshopTitle", language)),
+      // The picture first (issue 14 item 8): who gains what, as bars that move with the sliders.
+      el("div", { id: "workshop-picture" }),
       el("p", { class: "intro" }, t("workshopIntro", language)),
+      el(
+        "div",
+        { class: "workshop-actions" },
+        el(
+          "fluent-button",
+          { id: "workshop-no-effect", onclick: () => setAll({ ...state.workshop, effectPp: 0 }) },
+          t("workshopNoEffect", language),
+        ),
+        el(
+          "fluent-button",
+          { id: "workshop-reset", onclick: () => setAll(WORKSHOP_DEFAULTS) },
+          t("workshopReset", language),
+        ),
+      ),
+      el("p", { class: "explain", id: "workshop-explain", role: "status", hidden: true }),
       workshopSliders(state.workshop, language, (slider, value) =>
         this.dispatch({ type: "setWorkshop", slider, value }),
       ),
       el("div", { id: "workshop-parties" }),
+      glossary(language),
       el("p", { class: "note" }, t("workshopBasis", language)),
       el(
         "fluent-button",
@@ -537,6 +577,7 @@ export class WizardApp {
       const entry = state.fields[id];
       const shown = error !== undefined && (entry?.touched === true || state.attempted.includes(view.spec.step));
       showFieldError(view, shown && error !== undefined ? fieldMessage(error, language, context) : null);
+      showFieldWarning(view, error === undefined ? fieldWarning(view.spec, entry, language) : null);
       if (view.source !== null && view.spec.target.kind === "input") {
         const provenance = inputProvenance(model.scenario, view.spec.target.key);
         view.source.textContent = `${t("source", language)}: ${provenance[language]}`;
@@ -611,9 +652,26 @@ export class WizardApp {
   }
 
   private updatePreview(model: WizardModel): void {
+    const deadweight = this.root.querySelector<HTMLElement>("#payment-deadweight");
+    if (deadweight !== null) {
+      const numbers = this.previewOf(model);
+      const text = numbers === null ? null : deadweightWarning(numbers, this.state.language);
+      deadweight.hidden = text === null;
+      deadweight.textContent = text ?? "";
+    }
+    const summary = this.root.querySelector<HTMLElement>("#sticky-summary");
+    if (summary !== null) {
+      const numbers = this.previewOf(model);
+      summary.hidden = numbers === null;
+      summary.replaceChildren(
+        ...(numbers === null ? [] : summaryItems(numbers, this.state.language)).map(([key, label, value]) =>
+          el("div", {}, el("dt", {}, label), el("dd", { "data-summary": key }, value)),
+        ),
+      );
+    }
     const body = this.root.querySelector<HTMLElement>("#preview-body");
     if (body === null) return;
-    body.replaceChildren(previewContent(this.previewOf(model), this.state.language));
+    body.replaceChildren(previewContent(this.previewOf(model), this.state.language, previewBlock(model.errors)));
   }
 
   private updateWorkshop(): void {
@@ -621,7 +679,15 @@ export class WizardApp {
     if (container === null) return;
     const language = this.state.language;
     const result = workshopNumbers(this.state.workshop);
-    container.replaceChildren(workshopParties(result.ok ? result.value.numbers : null, language));
+    const numbers = result.ok ? result.value.numbers : null;
+    container.replaceChildren(workshopParties(numbers, language));
+    this.root.querySelector("#workshop-picture")?.replaceChildren(workshopPicture(numbers, language));
+    const explain = this.root.querySelector<HTMLElement>("#workshop-explain");
+    if (explain !== null) {
+      const show = numbers !== null && this.state.workshop.effectPp === 0;
+      explain.hidden = !show;
+      explain.textContent = show ? noEffectExplanation(numbers, language) : "";
+    }
     for (const output of this.root.querySelectorAll<HTMLElement>("[data-workshop-value]")) {
       const id = output.dataset.workshopValue as keyof WizardState["workshop"];
       output.textContent = sliderText(id, this.state.workshop[id], language);
