@@ -196,13 +196,14 @@ import base from "../../../stryker.config.mjs";
 export default {
   ...base,
   mutate: ${JSON.stringify(ranges, null, 1)},
-  plugins: ["@stryker-mutator/*", "./scripts/mutation-sample-ignorer.mjs"],
+  plugins: ["@stryker-mutator/*", "./scripts/mutation-sample-ignorer.mjs", "./scripts/mutation-sample-reporter.mjs"],
   ignorers: ["sample"],
   mutationSample: "${d}/sample.json",
   tsconfigFile: "${d}/tsconfig.json",
   concurrency: 1,
   incremental: false,
-  reporters: ["progress", "json"],
+  reporters: ["progress", "json", "sample-stream"],
+  mutationSampleDir: "${d}",
   jsonReporter: { fileName: "${d}/mutation.json" },
 };
 `,

@@ -107,6 +107,18 @@ function summariseSample(dirs, showSurvivors) {
     Object.assign(population, sizes);
     const reportPath = join(dir, "mutation.json");
     const results = new Map();
+    const streamPath = join(dir, "results.jsonl");
+    if (!existsSync(reportPath) && existsSync(streamPath)) {
+      // A run stopped before its end: the results it reached (scripts/mutation-sample-reporter.mjs).
+      for (const line of readFileSync(streamPath, "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "")) {
+        const m = JSON.parse(line);
+        const { start, end } = m.location;
+        const key = `${m.file}:${start.line - 1}:${start.column - 1}-${end.line - 1}:${end.column - 1}|${m.mutatorName}|${m.replacement}`;
+        results.set(key, m);
+      }
+    }
     if (existsSync(reportPath)) {
       const report = JSON.parse(readFileSync(reportPath, "utf8"));
       for (const [file, { mutants }] of Object.entries(report.files)) {
@@ -128,13 +140,15 @@ function summariseSample(dirs, showSurvivors) {
         Survived: 0,
         NoCoverage: 0,
         errors: 0,
+        static: 0,
         pending: 0,
       };
       rows.set(m.folder, row);
       row.sampled += 1;
       const result = results.get(key);
       const status = result?.status;
-      if (status === undefined || status === "Pending" || status === "Ignored") row.pending += 1;
+      if (status === "Ignored" && /static/i.test(result?.statusReason ?? "")) row.static += 1;
+      else if (status === undefined || status === "Pending" || status === "Ignored") row.pending += 1;
       else if (status === "CompileError" || status === "RuntimeError") row.errors += 1;
       else row[status] += 1;
       if (status === "Survived" || status === "NoCoverage") {
@@ -151,6 +165,7 @@ function summariseSample(dirs, showSurvivors) {
     "survived",
     "no cov.",
     "errors",
+    "static, not run",
     "pending",
     "tested",
     "score",
@@ -171,6 +186,7 @@ function summariseSample(dirs, showSurvivors) {
       c.Survived,
       c.NoCoverage,
       c.errors,
+      c.static,
       c.pending,
       tested,
       tested === 0 ? "n/a" : pct(detected / tested),
