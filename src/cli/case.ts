@@ -7,7 +7,14 @@ import { DEADWEIGHT_WARNING_SHARE } from "../engine/payment/deadweight";
 import { PILOT_PUBLISHED } from "../engine/pilot";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
 import { errorOutput, loadModel, terminalText } from "./loadModel";
-import { caseReport, compareViews, type CaseReport, type ViewReport } from "./report";
+import {
+  caseReport,
+  compareCardsReport,
+  compareViews,
+  type CardReport,
+  type CaseReport,
+  type ViewReport,
+} from "./report";
 import { formatKr, formatTable } from "./format";
 
 const USAGE = `Usage: npm run case -- [--scenario FILE.json] [--compare] [--json]
@@ -73,6 +80,7 @@ export function main(argv: readonly string[]): number {
   }
   const report = caseReport(loaded.model);
   let views: ViewReport[] | null = null;
+  const cards = options.compare === true ? compareCardsReport(loaded.model) : null;
   if (options.compare === true) {
     const compared = compareViews(loaded.model, options.scenario === undefined);
     if (!compared.ok) {
@@ -82,10 +90,14 @@ export function main(argv: readonly string[]): number {
     views = compared.value;
   }
   if (options.json === true) {
-    process.stdout.write(`${JSON.stringify(views === null ? report : { ...report, views }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(views === null ? report : { ...report, views, cards: cards === null || "reason" in cards ? cards : cards.cards }, null, 2)}\n`,
+    );
   } else {
     const text = renderReport(report, options.scenario === undefined);
-    process.stdout.write(`${views === null ? text : `${text}\n\n${renderViews(views, report)}`}\n`);
+    const compared =
+      views === null || cards === null ? "" : `\n\n${renderViews(views, report)}\n\n${renderCards(cards)}`;
+    process.stdout.write(`${text}${compared}\n`);
   }
   return 0;
 }
@@ -105,6 +117,43 @@ function renderAttribution(report: CaseReport): string {
     `Row s = effect in s x (value of a person in s - value in ${report.attributionReference}), discounted; rows + cost = NPV.`,
     formatTable(["Outcome state", ...ACCOUNTS.map((account) => ACCOUNT_SHORT[account])], rows),
   ].join("\n");
+}
+
+/** The absolute and the counterfactual card side by side (issue 11 item 2): prices, payment, deadweight, deal zone. */
+function renderCards(compared: ReturnType<typeof compareCardsReport>): string {
+  const title = "Betalingsmodeller side om side / Payment cards side by side (kr)";
+  if ("reason" in compared) return `${title}\nNo comparison: ${compared.reason}`;
+  const { cards } = compared;
+  const metrics = Object.keys(cards[0]?.prices ?? {});
+  const zone = (card: CardReport, part: "factor" | "price"): string => {
+    if (card.dealZone.empty) return "none";
+    const [low, high] = card.dealZone[part];
+    const show = (value: number): string => (part === "factor" ? value.toFixed(4) : formatKr(value));
+    return `${show(low)} to ${high === null ? "any" : show(high)}`;
+  };
+  const rows: string[][] = [
+    ...metrics.map((metric) => [`Price ${metric}`, ...cards.map((card) => formatKr(card.prices[metric] ?? 0))]),
+    ["Expected payment", ...cards.map((card) => formatKr(card.payment))],
+    ["Payment at zero effect", ...cards.map((card) => formatKr(card.deadweight.paymentAtZeroEffect))],
+    [
+      "... share of the payment",
+      ...cards.map((card) => (card.deadweight.shareOfPayment === null ? "-" : percent(card.deadweight.shareOfPayment))),
+    ],
+    ["Deal zone, price factor", ...cards.map((card) => zone(card, "factor"))],
+    [`Deal zone, ${metrics[0] ?? "price"}`, ...cards.map((card) => zone(card, "price"))],
+  ];
+  const header = cards.map(
+    (card) =>
+      `${card.kind === "absolute" ? "Absolute" : "Counterfactual"} ${card.asGiven ? "(as given)" : `(x ${card.priceFactor.toFixed(4)})`}`,
+  );
+  const lines = [title, formatTable(["", ...header], rows)];
+  lines.push(
+    "The counterpart of the card as given has the other baseline and its prices at the midpoint of its own deal zone; deal zones at the investor's hurdle (5 % unless the terms give one) with the municipality paying at most all of its discounted savings.",
+  );
+  for (const card of cards) {
+    if (card.dealZone.empty) lines.push(`${card.kind}: ${card.dealZone.reason}`);
+  }
+  return lines.join("\n");
 }
 
 /** The views side by side: accounts as rows, views as columns, then what each view changes. */

@@ -4,6 +4,7 @@ import type { Issue } from "../engine/errors";
 import { dealCostSchedule } from "../engine/investor/dealCosts";
 import { moneyFlowsCore, municipalityPositionAfterContract } from "../engine/investor/moneyFlows";
 import { DEFAULT_HURDLE_RATE } from "../engine/investor/summary";
+import { compareCards } from "../engine/stress/cards";
 import { investorFlows } from "../engine/investor/waterfall";
 import { savingsByMonth } from "../engine/payment/savingsShare";
 import type { Model } from "../engine/modelFile";
@@ -205,6 +206,62 @@ export function compareViews(model: Model, isPilot: boolean): Result<ViewReport[
       attribution: attributionPerParticipant(businessCase),
     })),
   );
+}
+
+/** One payment card of `--compare` (src/engine/stress/cards.ts): prices, payment, deadweight and deal zone. */
+export interface CardReport {
+  readonly kind: "absolute" | "counterfactual";
+  /** True for the model's own card; false for the counterpart priced at its deal zone's midpoint. */
+  readonly asGiven: boolean;
+  readonly priceFactor: number;
+  /** Rate-card prices, kr per outcome, by metric id. */
+  readonly prices: Readonly<Record<string, number>>;
+  readonly payment: number;
+  readonly deadweight: { readonly paymentAtZeroEffect: number; readonly shareOfPayment: number | null };
+  /** The deal zone as price factors of this card and the first metric's price in kr, or why it is empty. */
+  readonly dealZone:
+    | {
+        readonly empty: false;
+        readonly factor: readonly [number, number | null];
+        readonly price: readonly [number, number | null];
+      }
+    | { readonly empty: true; readonly reason: string };
+}
+
+/**
+ * The absolute and the counterfactual card of a model side by side, deal zone at the terms' hurdle (5 % default) and
+ * the municipality paying at most all of its discounted savings; null with the reason when there is no investor.
+ * @example compareCardsReport(pilotModel).cards[1].prices.selfSupporting // 526,643.67 (zone midpoint factor 2.6586)
+ */
+export function compareCardsReport(
+  model: Model,
+): { readonly cards: readonly CardReport[] } | { readonly reason: string } {
+  const hurdleRate = model.investorTerms.hurdleRate ?? DEFAULT_HURDLE_RATE;
+  const cards = compareCards(model.scenario, model.paymentTerms, model.investorTerms, {
+    hurdleRate,
+    municipalityShare: 1,
+  });
+  if (!cards.ok) return { reason: cards.issues.map((item) => item.message).join("; ") };
+  return {
+    cards: cards.value.map((card) => ({
+      kind: card.kind,
+      asGiven: card.asGiven,
+      priceFactor: card.priceFactor,
+      prices: Object.fromEntries(card.terms.rateCard.map((line) => [line.metric, line.price])),
+      payment: card.payment,
+      deadweight: {
+        paymentAtZeroEffect: card.deadweight.paymentAtZeroEffect,
+        shareOfPayment: card.deadweight.shareOfPayment,
+      },
+      dealZone: card.zone.empty
+        ? { empty: true, reason: card.zone.reason }
+        : {
+            empty: false,
+            factor: [card.zone.low.factor, card.zone.high?.factor ?? null],
+            price: [card.zone.low.price, card.zone.high?.price ?? null],
+          },
+    })),
+  };
 }
 
 function attributionPerParticipant(result: BusinessCaseResult): PerAccount<Readonly<Record<AttributionRow, number>>> {

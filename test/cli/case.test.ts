@@ -342,3 +342,23 @@ describe("npm run case: money identity, deal costs and IRR never alone (issue 11
     expect(bad.stderr).toContain("negative costs are not allowed");
   });
 });
+
+describe("npm run case -- --compare: both cards (issue 11 item 2)", () => {
+  it("prints the absolute and the counterfactual card with deadweight and deal zone; --json under cards", () => {
+    const { status, stdout } = runCase("--compare");
+    expect(status).toBe(0);
+    const lines = stdout.split("\n");
+    expect(
+      lines
+        .find((line) => line.startsWith("Payment at zero effect"))
+        ?.trim()
+        .split(/\s{2,}/),
+    ).toEqual(["Payment at zero effect", "1,885,817", "0"]);
+    expect(lines.find((line) => line.startsWith("Deal zone, price factor"))).toContain("1.1823 to 1.5854");
+    const json = JSON.parse(runCase("--compare", "--json").stdout) as {
+      cards: { kind: string; deadweight: { paymentAtZeroEffect: number } }[];
+    };
+    expect(json.cards.map((card) => card.kind)).toEqual(["absolute", "counterfactual"]);
+    expect(json.cards[1]?.deadweight.paymentAtZeroEffect).toBe(0);
+  });
+});
