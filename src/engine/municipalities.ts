@@ -292,3 +292,19 @@ export function withMunicipality(scenario: Scenario, name: string): Result<Scena
   }
   return ok({ ...scenario, tax: { ...scenario.tax, municipalTaxRate: rate.value } });
 }
+
+/**
+ * Null when a scenario is one combined municipality, else the issue that `what` (e.g. "the workbook") does not model
+ * several municipalities yet, so it never shows the combined numbers with one tax rate as if they were the case's.
+ * @example severalMunicipalitiesIssue(herningViborg, "the workbook")?.field // "municipalities"
+ */
+export function severalMunicipalitiesIssue(scenario: Scenario, what: string): Issue | null {
+  const listed = listedMunicipalities(scenario);
+  if (listed.length === 0) return null;
+  return issue(
+    "InvalidInput",
+    "municipalities",
+    "supported",
+    `municipalities: ${what} does not model several municipalities yet (this scenario lists ${listed.map((m) => m.name).join(", ")}); use npm run case for their results, or leave municipalities out for one combined municipality.`,
+  );
+}

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { errorOutput, loadModel } from "../cli/loadModel";
 import { MAX_HORIZON_MONTHS } from "../engine/rules";
+import { severalMunicipalitiesIssue } from "../engine/municipalities";
 import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
 import { cachedOutputValues } from "./cachedValues";
@@ -70,6 +71,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const out = options.out ?? "sib-business-case.xlsx";
   const { scenario, paymentTerms, investorTerms } = loaded.model;
+  const several = severalMunicipalitiesIssue(scenario, "the workbook");
+  if (several !== null) {
+    process.stderr.write(errorOutput([several.message]));
+    return 2;
+  }
   const capacity = capacityMonths(options["capacity-months"], scenario.horizonMonths);
   if ("error" in capacity) {
     process.stderr.write(`error: ${capacity.error}\n`);
