@@ -1,4 +1,5 @@
 import { computeBusinessCase } from "../engine/businessCase";
+import { writeSelfFundedBlock } from "./payment/selfFundedBlock";
 import { zeroEffectScenario } from "../engine/payment/deadweight";
 import { computePaymentSchedule, type PaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
@@ -108,6 +109,8 @@ export function paymentSheet(
       zeroCohorts: zeroCohorts.layout,
     },
   );
+  // SIB vs doing it ourselves (issue 10 item 4), below the month tables.
+  writeSelfFundedBlock(sheet, months.layout.lastRow + 3, { months: months.layout, zeroMonths });
   const columns = Math.max(zeroMonths.column("lastPaid"), cohorts.layout.column("extent"), RESULTS.left + 1) + 1;
   return {
     plan: sheet.build(Array.from({ length: columns }, (_, i) => (i === 0 ? 52 : 16))),
