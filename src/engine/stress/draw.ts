@@ -77,6 +77,8 @@ export interface DrawWorkspace {
   readonly irr: IrrSolver;
   /** The persistence whose effect profile `profile` holds (NaN = none yet). */
   profilePersistence: number;
+  /** The investor terms make the waterfall a pass-through (see plainInvestorTerms): one fused pass per draw. */
+  readonly plainInvestor: boolean;
 }
 
 /** Views of the waterfall buffers and of the payments for one schedule length (created once per length). */
@@ -155,6 +157,7 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     monthHasOutcome: new Uint8Array(months),
     irr: irrSolver(),
     profilePersistence: model.scenario.persistence,
+    plainInvestor: plainInvestorTerms(model),
   };
 }
 
@@ -236,6 +239,11 @@ export function evaluateDraw(
   const months = paymentsInto(model, workspace, savingsScope, out);
   out.months = months;
 
+  if (workspace.plainInvestor) {
+    plainPositionAndInvestor(model, workspace, months, costFactor, out);
+    return;
+  }
+
   // The municipality's position (municipalityPositionCore): savings before the cost − its share of the payments.
   const share = model.paymentTerms.municipalityShare;
   const df = model.discountFactor;
@@ -262,11 +270,87 @@ export function evaluateDraw(
   const views = monthViews(workspace, months);
   const buffers = views.buffers;
   const totals = waterfall(costs, views.payments, model.investorTerms, buffers);
-  const flows = buffers.netFlow;
-  out.multiple = totals.returned / totals.drawn;
+  investorResult(model, workspace, buffers.netFlow, totals.returned, totals.drawn, out);
+}
+
+/**
+ * True when the investor terms make the waterfall a plain pass-through: capital drawn as the costs fall due, no deal
+ * costs, no return cap (so no surplus), no principal protection. Then waterfallCore's net flow in month t is exactly
+ * payment_t − cost_t (its surplus is payment − payment = 0 and every added term is 0).
+ */
+function plainInvestorTerms(model: StressModel): boolean {
+  const terms = model.investorTerms;
+  const deal = terms.dealCosts;
+  const noDeal =
+    deal === undefined ||
+    (deal.setup === 0 && deal.evaluation === 0 && deal.intermediaryOneOff === 0 && deal.intermediaryYearly === 0);
+  return (
+    noDeal &&
+    terms.draw === "asNeeded" &&
+    terms.returnCap.irr === null &&
+    terms.returnCap.multiple === null &&
+    terms.maxLoss === null
+  );
+}
+
+/**
+ * The municipality's position and the investor's flows of a plain waterfall (see {@link plainInvestorTerms}) in one
+ * pass over the months, with every sum in the order of the general path (so the results are the same bit for bit):
+ * savings and payments PV as municipalityPositionCore, draws and the net flow as waterfallCore.
+ */
+function plainPositionAndInvestor(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  months: number,
+  costFactor: number,
+  out: DrawResult,
+): void {
+  const share = model.paymentTerms.municipalityShare;
+  const df = model.discountFactor;
+  const bcMonths = model.businessCaseMonths;
+  const bcCosts = model.businessCase.monthly.cost;
+  const flowMunicipality = workspace.netFlowMunicipality;
+  const total = workspace.total;
+  const costs = model.costs;
+  const costMonths = costs.length;
+  const flows = monthViews(workspace, months).buffers.netFlow;
+  let savingsPv = 0;
+  let paymentsPv = 0;
+  let principal = 0;
+  let distributed = 0;
+  for (let t = 0; t < months; t++) {
+    const factor = df[t] as number;
+    const payment = total[t] as number;
+    const saving = t < bcMonths ? (flowMunicipality[t] as number) + (bcCosts[t] as number) : 0;
+    savingsPv += factor * saving;
+    paymentsPv += factor * (payment * share);
+    const draw = t < costMonths ? (costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number)) : 0;
+    principal += draw;
+    distributed += payment;
+    flows[t] = payment - draw;
+  }
+  for (let t = months; t < costMonths; t++) {
+    principal += costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number);
+  }
+  out.municipalitySavingsPv = savingsPv;
+  out.municipalityPaymentsPv = paymentsPv;
+  out.municipalityNet = savingsPv - paymentsPv;
+  investorResult(model, workspace, flows, distributed, principal, out);
+}
+
+/** IRR, multiple, total loss and NPV at the hurdle from the investor's net flows and totals. */
+function investorResult(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  flows: Float64Array,
+  returned: number,
+  drawn: number,
+  out: DrawResult,
+): void {
+  out.multiple = returned / drawn;
   const rate = workspace.irr.solve(flows);
   out.irrMonthly = rate;
-  out.totalLoss = Number.isNaN(rate) && !(totals.returned > 0);
+  out.totalLoss = Number.isNaN(rate) && !(returned > 0);
   out.irr = Number.isNaN(rate) ? (out.totalLoss ? -1 : Number.NaN) : annualRate(rate);
   out.npvAtHurdle = model.investorTerms.hurdleRate === null ? Number.NaN : npvAt(model.hurdleMonthlyRate, flows);
 }
