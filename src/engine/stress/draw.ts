@@ -79,6 +79,8 @@ export interface DrawWorkspace {
   profilePersistence: number;
   /** The investor terms make the waterfall a pass-through (see plainInvestorTerms): one fused pass per draw. */
   readonly plainInvestor: boolean;
+  /** Whether the last paymentsInto wrote a savings share into savingsRaw. */
+  savingsUsed: boolean;
 }
 
 /** Views of the waterfall buffers and of the payments for one schedule length (created once per length). */
@@ -158,6 +160,7 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     irr: irrSolver(),
     profilePersistence: model.scenario.persistence,
     plainInvestor: plainInvestorTerms(model),
+    savingsUsed: false,
   };
 }
 
@@ -223,6 +226,8 @@ export function profileInto(model: StressModel, workspace: DrawWorkspace, persis
  * @param pooled True when the cohorts' shares differ (a threshold then uses the pooled shares); false when every
  *   cohort has the same shares (the first cohort's are used, exactly as the engine).
  * @param out The result record.
+ * @param meanFlows When given, the draw's investor net flows are added to it month by month (a simulation's running
+ *   sum for the IRR of the mean flows), in the same pass where possible.
  * @example evaluateDraw(model, workspace, 1, 1, false, result) // the deterministic engine's numbers
  */
 export function evaluateDraw(
@@ -232,17 +237,19 @@ export function evaluateDraw(
   costFactor: number,
   pooled: boolean,
   out: DrawResult,
+  meanFlows: Float64Array | null = null,
 ): void {
   const savingsScope = model.paymentTerms.savingsShare > 0 ? model.paymentTerms.savingsScope : null;
   savingsInto(model, workspace, savingsScope === "broad");
   metricSharesInto(model, workspace, persistence, pooled);
-  const months = paymentsInto(model, workspace, savingsScope, out);
+  const months = paymentsInto(model, workspace, savingsScope);
   out.months = months;
 
   if (workspace.plainInvestor) {
-    plainPositionAndInvestor(model, workspace, months, costFactor, out);
+    plainPositionAndInvestor(model, workspace, months, costFactor, out, meanFlows);
     return;
   }
+  totalsInto(model, workspace, months, out);
 
   // The municipality's position (municipalityPositionCore): savings before the cost − its share of the payments.
   const share = model.paymentTerms.municipalityShare;
@@ -271,6 +278,10 @@ export function evaluateDraw(
   const buffers = views.buffers;
   const totals = waterfall(costs, views.payments, model.investorTerms, buffers);
   investorResult(model, workspace, buffers.netFlow, totals.returned, totals.drawn, out);
+  if (meanFlows !== null) {
+    const flows = buffers.netFlow;
+    for (let t = 0; t < months; t++) meanFlows[t] = (meanFlows[t] as number) + (flows[t] as number);
+  }
 }
 
 /**
@@ -304,6 +315,7 @@ function plainPositionAndInvestor(
   months: number,
   costFactor: number,
   out: DrawResult,
+  meanFlows: Float64Array | null,
 ): void {
   const share = model.paymentTerms.municipalityShare;
   const df = model.discountFactor;
@@ -314,24 +326,59 @@ function plainPositionAndInvestor(
   const costs = model.costs;
   const costMonths = costs.length;
   const flows = monthViews(workspace, months).buffers.netFlow;
+  const k = model.metricCount;
+  const maxMonths = model.maxMonths;
+  const outcomeRaw = workspace.outcomeRaw;
+  const hasOutcome = workspace.monthHasOutcome;
+  const savingsRaw = workspace.savingsRaw;
+  const savingsUsed = workspace.savingsUsed;
+  const baseFee = model.baseFee;
+  const cap = model.paymentTerms.contractCap;
+  const addMean = meanFlows !== null;
+  let capPaid = 0;
+  let triggered = false;
+  let paymentTotal = 0;
   let savingsPv = 0;
   let paymentsPv = 0;
   let principal = 0;
   let distributed = 0;
   for (let t = 0; t < months; t++) {
+    // totalsInto
+    let sum = (baseFee[t] as number) + (savingsUsed ? (savingsRaw[t] as number) : 0);
+    let outcomes = 0;
+    if (hasOutcome[t] === 1) {
+      for (let m = 0; m < k; m++) {
+        const amount = outcomeRaw[m * maxMonths + t] as number;
+        sum += amount;
+        outcomes += amount;
+      }
+    }
+    let payment = sum;
+    if (cap !== null) {
+      payment = Math.max(0, Math.min(sum, cap - capPaid));
+      capPaid += payment;
+    }
+    total[t] = payment;
+    paymentTotal += payment;
+    if (outcomes > 0 && payment > 0) triggered = true;
+    // municipalityPositionCore
     const factor = df[t] as number;
-    const payment = total[t] as number;
     const saving = t < bcMonths ? (flowMunicipality[t] as number) + (bcCosts[t] as number) : 0;
     savingsPv += factor * saving;
     paymentsPv += factor * (payment * share);
+    // waterfallCore, plain
     const draw = t < costMonths ? (costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number)) : 0;
     principal += draw;
     distributed += payment;
-    flows[t] = payment - draw;
+    const flow = payment - draw;
+    flows[t] = flow;
+    if (addMean) meanFlows[t] = (meanFlows[t] as number) + flow;
   }
   for (let t = months; t < costMonths; t++) {
     principal += costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number);
   }
+  out.outcomeTriggered = triggered;
+  out.paymentTotal = paymentTotal;
   out.municipalitySavingsPv = savingsPv;
   out.municipalityPaymentsPv = paymentsPv;
   out.municipalityNet = savingsPv - paymentsPv;
@@ -483,12 +530,7 @@ function groupShare(states: readonly number[], shares: Float64Array, offset: num
  * Payments by programme month into `workspace.total` (after the contract cap); returns the schedule's length in
  * months. Steps and order as computePaymentSchedule.
  */
-function paymentsInto(
-  model: StressModel,
-  workspace: DrawWorkspace,
-  savingsScope: "narrow" | "broad" | null,
-  out: DrawResult,
-): number {
+function paymentsInto(model: StressModel, workspace: DrawWorkspace, savingsScope: "narrow" | "broad" | null): number {
   const k = model.metricCount;
   const maxMonths = model.maxMonths;
   const terms = model.paymentTerms;
@@ -586,9 +628,20 @@ function paymentsInto(
     if (model.businessCaseMonths + lag > months) months = model.businessCaseMonths + lag;
   }
 
-  // Raw total per month, contract cap (contractCapCore, cumulative), outcome trigger.
+  workspace.savingsUsed = savingsUsed;
+  return months;
+}
+
+/** Raw total per month, contract cap (contractCapCore, cumulative), outcome trigger: the last step of paymentsInto. */
+function totalsInto(model: StressModel, workspace: DrawWorkspace, months: number, out: DrawResult): void {
+  const k = model.metricCount;
+  const maxMonths = model.maxMonths;
+  const outcomeRaw = workspace.outcomeRaw;
+  const hasOutcome = workspace.monthHasOutcome;
+  const savingsRaw = workspace.savingsRaw;
+  const savingsUsed = workspace.savingsUsed;
   const total = workspace.total;
-  const cap = terms.contractCap;
+  const cap = model.paymentTerms.contractCap;
   let capPaid = 0;
   let triggered = false;
   let paymentTotal = 0;
@@ -613,7 +666,6 @@ function paymentsInto(
   }
   out.outcomeTriggered = triggered;
   out.paymentTotal = paymentTotal;
-  return months;
 }
 
 /** Per-person capped prices family by family (personCappedPricesCore), as the schedule does. */

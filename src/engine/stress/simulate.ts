@@ -20,7 +20,7 @@ import { failMany, issue, ok, type Issue, type Result } from "../errors";
 import { irr } from "../investor/irr";
 import { MONTHS_PER_YEAR } from "../investor/rates";
 import { clampMultiplier, sharesAtMultiplierInto, STATE_COUNT } from "./effectScale";
-import { drawResult, drawWorkspace, evaluateDraw, lastInvestorFlows, profileInto, setAllCohortShares } from "./draw";
+import { drawResult, drawWorkspace, evaluateDraw, profileInto, setAllCohortShares } from "./draw";
 import { stressModel, type StressInputs, type StressModel } from "./model";
 import { distributionOf, type Distribution } from "./percentiles";
 import {
@@ -43,7 +43,6 @@ const nextBinomial = binomialDraw;
 const clamp = clampMultiplier;
 const evaluate = evaluateDraw;
 const setProfile = profileInto;
-const investorFlowsOf = lastInvestorFlows;
 const sharesAt = sharesAtMultiplierInto;
 const thresholdsOf = categoricalThresholdsInto;
 const setShares = setAllCohortShares;
@@ -63,6 +62,8 @@ export interface SimulationSummary {
   readonly multiple: Distribution;
   /** The municipality's discounted savings − discounted payments, kr. */
   readonly municipalityNet: Distribution;
+  /** The investor's NPV at the hurdle (kr; month t discounted t months), or null without a hurdle (issue 11 item 6). */
+  readonly npvAtHurdle: Distribution | null;
   /** P(multiple < 1): the investor gets back less than it put in. */
   readonly probabilityOfLoss: number;
   /** P(any rate-card outcome payment > 0 after caps). */
@@ -168,6 +169,7 @@ export function simulateModel(
   const irrs = new Float64Array(iterations);
   const multiples = new Float64Array(iterations);
   const nets = new Float64Array(iterations);
+  const npvs = new Float64Array(model.investorTerms.hurdleRate === null ? 0 : iterations);
   const meanFlows = new Float64Array(model.maxMonths);
   let flowMonths = 0;
 
@@ -242,7 +244,7 @@ export function simulateModel(
     }
     setProfile(model, workspace, persistence);
 
-    evaluate(model, workspace, persistence, costFactor, pooled, result);
+    evaluate(model, workspace, persistence, costFactor, pooled, result, meanFlows);
 
     if (result.totalLoss) totalLoss++;
     if (Number.isNaN(result.irr)) undefinedIrr++;
@@ -252,11 +254,11 @@ export function simulateModel(
     if (result.multiple < 1) losses++;
     if (result.outcomeTriggered) triggered++;
     if (result.npvAtHurdle < 0) belowHurdle++;
+    if (npvs.length > 0) npvs[i] = result.npvAtHurdle;
     paymentSum += result.paymentTotal;
     paymentsPvSum += result.municipalityPaymentsPv;
-    const flows = investorFlowsOf(workspace, result.months);
-    for (let t = 0; t < flows.length; t++) meanFlows[t] = (meanFlows[t] as number) + (flows[t] as number);
-    if (flows.length > flowMonths) flowMonths = flows.length;
+    // The draw's net flows were added to meanFlows by evaluateDraw (in its last pass over the months).
+    if (result.months > flowMonths) flowMonths = result.months;
   }
 
   const meanFlowList = Array.from(meanFlows.subarray(0, flowMonths), (sum) => sum / iterations);
@@ -273,6 +275,7 @@ export function simulateModel(
     irr: irrDistribution,
     multiple: distributionOf(multiples, iterations),
     municipalityNet: distributionOf(nets, iterations),
+    npvAtHurdle: hasHurdle ? distributionOf(npvs, iterations) : null,
     probabilityOfLoss: pLoss,
     probabilityPaymentTriggered: pTriggered,
     probabilityBelowHurdle: pBelow,
