@@ -124,6 +124,10 @@ describe("all accounts, deadweight and when the preview is blocked", () => {
     expect(warning).toContain("47,9 %");
     expect(deadweightWarning(numbers, "en")).toMatch(/^The municipality pays 1\.9 million kr even if/);
     expect(resultWarnings(numbers, "da").map((w) => w.key)).toEqual(["deadweight"]);
+    // A fixed fee is paid whatever the outcome: the warning says how much of the zero-effect payment it is.
+    const withFee = numbersFor({ ...PILOT_PAYMENT_TERMS, baseFee: 20_000 });
+    expect(deadweightWarning(withFee, "da")).toContain("Heraf er 1,1 mio. kr. den faste betaling pr. deltager");
+    expect(deadweightWarning(numbers, "da")).not.toContain("Heraf");
     // Paying only beyond the comparison group: nothing at zero effect, no warning.
     const netted = numbersFor({ ...PILOT_PAYMENT_TERMS, baseline: { kind: "comparison" } });
     expect(netted.deadweight.paymentAtZeroEffect).toBe(0);

@@ -140,8 +140,8 @@ const TEXT = {
     en: "Move the sliders and see what the municipality, the investor and the provider get out of it. Figures are kroner in total over the whole period.",
   },
   workshopBasis: {
-    da: "Workshoppen bygger på pilotprojektet med runde tal.",
-    en: "The workshop is based on the pilot with round numbers.",
+    da: "Workshoppen starter med pilotprojektets egne tal: DRC's SIB i Herning og Viborg (2020-23).",
+    en: "The workshop starts from the pilot's own numbers: DRC's SIB in Herning and Viborg (2020-23).",
   },
   sliderEffect: {
     da: "Effekt (flere i ordinært arbejde, helt eller delvist)",
@@ -219,6 +219,10 @@ const TEXT = {
   },
   deadweightPayerMunicipality: { da: "Kommunen betaler", en: "The municipality pays" },
   deadweightPayerBoth: { da: "Kommunen og staten betaler", en: "The municipality and the state pay" },
+  deadweightBaseFee: {
+    da: "Heraf er {amount} den faste betaling pr. deltager, som betales uanset resultat.",
+    en: "Of this, {amount} is the fixed fee per participant, paid whatever the outcome.",
+  },
   warningsTitle: { da: "Værd at se på", en: "Worth a look" },
   warnIrrHigh: {
     da: "Investorens afkast er over 100 % om året. Tjek prisen for indsatsen og priserne pr. resultat: måske mangler et ciffer.",
@@ -278,8 +282,8 @@ const TEXT = {
   stickyBreakEven: { da: "Tjent hjem", en: "Breaks even" },
   stickyIrr: { da: "IRR", en: "IRR" },
   workshopPicture: {
-    da: "Hvem vinder hvad? Kroner i alt for hele perioden",
-    en: "Who gains what? Kroner in total over the whole period",
+    da: "Gevinst eller tab i alt for hele perioden, kroner",
+    en: "Gain or loss in total over the whole period, kroner",
   },
   workshopParticipantsIncome: { da: "Deltagernes indkomst", en: "The participants' income" },
   workshopInvestorGain: { da: "Investor", en: "Investor" },

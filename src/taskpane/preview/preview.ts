@@ -50,6 +50,8 @@ export interface CaseNumbers {
   readonly stateSibTotal: number;
   /** The participants' extra gross wages over the horizon, kr, undiscounted (the engine's participantWageGain). */
   readonly participantWages: number;
+  /** The fixed fees per participant in all payments, kr, undiscounted (paid whatever the outcome). */
+  readonly baseFeeTotal: number;
   /** All outcome payments (municipality and state), kr, undiscounted. */
   readonly paymentsTotal: number;
   readonly investor: InvestorOutcome | NoInvestment;
@@ -108,6 +110,7 @@ export function computeCaseNumbers(
       municipalityCumulative: schedule.municipality.cumulativeNetDiscounted,
       stateSibTotal: businessCase.undiscounted.total.state - schedule.totals.byPayer.state,
       participantWages: participantWageGain(scenario, businessCase),
+      baseFeeTotal: schedule.totals.baseFee,
       paymentsTotal: schedule.totals.all,
       investor: outcome.value,
       deadweight: deadweightCore(scenario, schedule, terms),

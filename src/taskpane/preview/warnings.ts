@@ -110,14 +110,18 @@ export function deadweightWarning(numbers: CaseNumbers, language: Language): str
   if (!deadweight.warning) return null;
   const municipalityOnly =
     Math.abs(deadweight.paymentAtZeroEffectByMunicipality - deadweight.paymentAtZeroEffect) <= 0.5;
-  return t("deadweightWarning", language, {
+  const baseFee =
+    numbers.baseFeeTotal >= 0.5
+      ? ` ${t("deadweightBaseFee", language, { amount: formatAmount(numbers.baseFeeTotal, language) })}`
+      : "";
+  return `${t("deadweightWarning", language, {
     payer: t(municipalityOnly ? "deadweightPayerMunicipality" : "deadweightPayerBoth", language),
     amount: formatAmount(deadweight.paymentAtZeroEffect, language),
     share:
       deadweight.shareOfPayment === null
         ? `> ${formatPercent(DEADWEIGHT_WARNING_SHARE, language, 0)}`
         : formatPercent(deadweight.shareOfPayment, language),
-  });
+  })}${baseFee}`;
 }
 
 /** The deadweight line shown under the payment figures (always, so the level is visible below the warning level). */

@@ -119,8 +119,8 @@ export function workshopParties(numbers: CaseNumbers | null, language: Language)
         da ? "Betaler for resultater" : "Pays for outcomes",
         kr(sib.payments),
         da
-          ? "Kommunen betaler kun, når deltagerne kommer i job."
-          : "The municipality pays only when participants get jobs.",
+          ? "Kommunen betaler for hver deltager, der kommer i job, også dem, der ville have fået job alligevel."
+          : "The municipality pays for every participant who gets a job, also those who would have found one anyway.",
       ],
       [
         da ? "Tilbage til kommunen" : "Left for the municipality",

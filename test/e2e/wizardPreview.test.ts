@@ -1,0 +1,233 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectOk } from "../../src/engine/errors";
+import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../src/engine/payment/terms";
+import { pilotScenario } from "../../src/engine/pilot";
+import { formatKr, formatPercent } from "../../src/taskpane/i18n/numbers";
+import { computeCaseNumbers, type CaseNumbers } from "../../src/taskpane/preview/preview";
+import { formatAmount } from "../../src/taskpane/preview/warnings";
+import { PILOT_WORKSHOP_VALUES } from "../../src/taskpane/preview/workshop";
+import { irrText, multipleText } from "../../src/taskpane/ui/previewView";
+import { workshopBars } from "../../src/taskpane/ui/workshopView";
+import { ensureBuilt, launchChromium, taskpanePage, type TaskpanePage } from "../support/chromium";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { serveStatic, type StaticServer } from "../support/staticServer";
+import { namedResults } from "../support/workbookValues";
+
+/**
+ * The wizard's preview, warnings, sticky summary and workshop in headless Chromium (issue 14 items 4–8):
+ * (a) the investor's IRR and money multiple in the preview equal the downloaded workbook's, recalculated by LibreOffice,
+ *     for the pilot, a fixed fee of 20,000 kr (23.55 % a year) and a threshold above the effect (a total loss: no IRR
+ *     in the workbook, "investor får intet tilbage" in the preview); the NPV at the hurdle is the engine's;
+ * (b) the compact summary stays in sight at 320 px while typing in the last field of the payment step;
+ * (c) plausibility warnings next to a field, and the deadweight warning on the payment step;
+ * (d) the workshop's first screen shows the pilot's numbers (computed by the engine here, not typed in);
+ * (e) screenshots of every step and the workshop at 320 and 800 px under test-artifacts/screenshots/preview-*.
+ */
+const artifacts = join("test-artifacts", "e2e-wizard-preview");
+const screenshots = join("test-artifacts", "screenshots");
+const STEPS = ["start", "target", "effect", "costs", "finance", "payment", "review"] as const;
+
+let server: StaticServer;
+let browser: Browser;
+const opened: TaskpanePage[] = [];
+const pilot = expectOk(pilotScenario());
+
+async function open(width: number, height = 900): Promise<Page> {
+  const taskpane = await taskpanePage(browser, {
+    width,
+    height,
+    locale: "da-DK",
+    office: { kind: "stub", host: null, displayLanguage: "da-DK" },
+  });
+  opened.push(taskpane);
+  await taskpane.page.goto(`${server.origin}/taskpane.html`);
+  await taskpane.page.waitForSelector("#app[data-ready]");
+  await expect.poll(() => taskpane.page.locator("#start-open").evaluate((n) => n.hasAttribute("disabled"))).toBe(true);
+  return taskpane.page;
+}
+
+async function fill(page: Page, field: string, text: string): Promise<void> {
+  await page.locator(`[data-field="${field}"] input`).fill(text);
+}
+
+function value(page: Page, key: string) {
+  return page.locator(`#preview-body [data-value="${key}"]`);
+}
+
+beforeAll(async () => {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(screenshots, { recursive: true });
+  // SIB_E2E_DIST serves an already built dist/ as it is (for reruns on a busy machine); by default dist/ is rebuilt
+  // when src/ is newer, which can take minutes, hence the long timeout.
+  server = await serveStatic(process.env.SIB_E2E_DIST ?? ensureBuilt());
+  browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+  for (const taskpane of opened) expect(taskpane.pageErrors).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+const CASES: readonly {
+  readonly name: string;
+  readonly fields: readonly (readonly [string, string])[];
+  readonly terms: PaymentTerms;
+}[] = [
+  { name: "pilot", fields: [], terms: PILOT_PAYMENT_TERMS },
+  { name: "fixed-fee", fields: [["baseFee", "20.000"]], terms: { ...PILOT_PAYMENT_TERMS, baseFee: 20_000 } },
+  {
+    name: "total-loss",
+    fields: [["threshold.pp", "18"]],
+    terms: { ...PILOT_PAYMENT_TERMS, threshold: { pp: 18, scope: "metric", metric: null } },
+  },
+];
+
+describe("(a) the investor in the preview agrees with the workbook", () => {
+  it.each(CASES)("$name", async ({ name, fields, terms }) => {
+    const page = await open(800);
+    await page.locator("#start-pilot").click();
+    await page.locator('[data-step="payment"]').click();
+    for (const [field, text] of fields) await fill(page, field, text);
+    const numbers: CaseNumbers = expectOk(computeCaseNumbers(pilot, terms, {}));
+    await expect.poll(() => value(page, "irr").textContent()).toBe(irrText(numbers.investor, "da"));
+    if (numbers.investor.kind !== "invested") throw new Error("expected an investment");
+    const investor = numbers.investor;
+    expect(await value(page, "multiple").textContent()).toBe(multipleText(investor, "da"));
+    expect(await value(page, "npv").textContent()).toBe(formatKr(investor.npvAtHurdle, "da"));
+    await page.screenshot({ path: join(screenshots, `preview-investor-${name}-800.png`), fullPage: true });
+
+    await page.locator('[data-step="review"]').click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#write").click()]);
+    const file = join(artifacts, `${name}.xlsx`);
+    await download.saveAs(file);
+    const { output } = recalculateWithLibreOffice(file, join(artifacts, `recalc-${name}`), join(artifacts, ".lo"));
+    const { values } = await namedResults(output);
+    const workbookMultiple = values.get("SIB_InvMultiple");
+    expect(workbookMultiple).toBeCloseTo(investor.moneyMultiple, 9);
+    const workbookIrr = values.get("SIB_InvIRR");
+    if (investor.irr.kind === "rate") {
+      expect(typeof workbookIrr).toBe("number");
+      expect(workbookIrr as number).toBeCloseTo(investor.irr.annual, 9);
+      expect(formatPercent(workbookIrr as number, "da")).toBe(formatPercent(investor.irr.annual, "da"));
+    } else {
+      // No IRR in the workbook either ("ingen entydig IA"); the preview says why in words.
+      expect(typeof workbookIrr).toBe("string");
+      expect(investor.irr.reason).toBe("totalLoss");
+      expect(workbookMultiple).toBe(0);
+    }
+    if (name === "fixed-fee") expect(workbookIrr as number).toBeCloseTo(0.2355, 4);
+  });
+});
+
+describe("(b) the summary stays in sight", () => {
+  it("at 320 px: the municipality's net, break-even and IRR are visible while typing in the payment step's last field", async () => {
+    const page = await open(320, 600);
+    await page.locator("#start-pilot").click();
+    await page.locator('[data-step="payment"]').click();
+    const last = page.locator('[data-field="maxLoss"] input');
+    await last.scrollIntoViewIfNeeded();
+    await last.fill("50");
+    await last.focus();
+    const summary = page.locator("#sticky-summary");
+    const numbers = expectOk(computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}));
+    await expect
+      .poll(() => summary.locator('[data-summary="net"]').textContent())
+      .toBe(formatKr(numbers.municipalNetPerParticipant, "da"));
+    const box = await summary.boundingBox();
+    const field = await last.boundingBox();
+    expect(box).not.toBeNull();
+    expect(field).not.toBeNull();
+    // Both on screen at once: the summary at the top of the viewport, the field below it.
+    expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(field?.y ?? 0);
+    expect((field?.y ?? 0) + (field?.height ?? 0)).toBeLessThanOrEqual(600);
+    expect(await summary.locator('[data-summary="breakEven"]').textContent()).toBe("måned 38");
+    expect(await summary.locator('[data-summary="irr"]').textContent()).toBe(irrText(numbers.investor, "da"));
+    await page.screenshot({ path: join(screenshots, "preview-sticky-320.png") });
+    // From 640 px the full preview stands beside the steps and the compact summary is not needed.
+    await page.setViewportSize({ width: 800, height: 600 });
+    expect(await summary.isVisible()).toBe(false);
+    const preview = await page.locator("aside.preview").boundingBox();
+    const panel = await page.locator("section.panel").boundingBox();
+    expect((preview?.x ?? 0) >= (panel?.x ?? 0) + (panel?.width ?? 0) - 1).toBe(true);
+  });
+});
+
+describe("(c) warnings next to the field and on the results", () => {
+  it("'79.23' is read as 79,23 kr. and said so; the IRR above 100 % a year is flagged; the deadweight is explained", async () => {
+    const page = await open(800);
+    await page.locator("#start-pilot").click();
+    await page.locator('[data-step="payment"]').click();
+    const deadweight = page.locator("#payment-deadweight");
+    await expect.poll(() => deadweight.isVisible()).toBe(true);
+    expect(await deadweight.textContent()).toMatch(
+      /^Kommunen betaler 1,9 mio\. kr\., selv hvis indsatsen ingen effekt/,
+    );
+    await page.locator('[data-step="costs"]').click();
+    await fill(page, "costPerParticipant", "79.23");
+    const warning = page.locator('[data-warning-for="costPerParticipant"]');
+    await expect
+      .poll(() => warning.textContent())
+      .toBe("Læst som 79,23 kr.; punktum skiller tusinder på dansk, så skriv komma for decimaler.");
+    await expect.poll(() => page.locator('#preview-body [data-warning="irrHigh"]').count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, "preview-warnings-800.png"), fullPage: true });
+    await fill(page, "costPerParticipant", "0");
+    // Cost 0 is not an error: the numbers show, and the investor part says there is no investment.
+    await expect.poll(() => value(page, "irr").textContent()).toBe("—");
+    expect(await page.locator("[data-preview-blocked]").count()).toBe(0);
+    await page.locator('[data-step="start"]').click();
+    await page.locator("#start-blank").click();
+    await page.locator("#confirm-start").click();
+    await expect
+      .poll(() => page.locator("[data-preview-blocked]").textContent())
+      .toBe("Tallene vises, når felterne er udfyldt.");
+  });
+});
+
+describe("(d) the workshop", () => {
+  it("the first screen shows the pilot's numbers, and effect 0 explains why the municipality still pays", async () => {
+    const page = await open(800);
+    await page.locator("#tab-workshop").click();
+    const numbers = expectOk(computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}));
+    const bars = workshopBars(numbers, "da");
+    for (const bar of bars) {
+      await expect.poll(() => page.locator(`[data-bar-value="${bar.key}"]`).textContent()).toBe(bar.text);
+    }
+    expect(bars[0]?.text).toBe(formatAmount(numbers.municipalitySibTotal.net, "da"));
+    expect(await page.locator('[data-workshop-value="costPerParticipant"]').textContent()).toBe("79.236 kr.");
+    expect(PILOT_WORKSHOP_VALUES.costPerParticipant).toBe(79_236);
+    await page.screenshot({ path: join(screenshots, "preview-workshop-first-800.png"), fullPage: true });
+    await page.locator("#workshop-no-effect").click();
+    const explain = page.locator("#workshop-explain");
+    await expect.poll(() => explain.isVisible()).toBe(true);
+    expect(await explain.textContent()).toContain("betaler stadig 1,9 mio. kr.");
+    await page.locator('[data-term="IRR"] summary').click();
+    expect(await page.locator('[data-term="IRR"] p').isVisible()).toBe(true);
+    await page.screenshot({ path: join(screenshots, "preview-workshop-effect0-800.png"), fullPage: true });
+    await page.locator("#workshop-reset").click();
+    await expect.poll(() => page.locator('[data-bar-value="municipality"]').textContent()).toBe(bars[0]?.text ?? "");
+  });
+});
+
+describe("(e) screenshots", () => {
+  it.each([320, 800])("every step and the workshop at %i px", async (width) => {
+    const page = await open(width);
+    for (const step of STEPS) {
+      if (step === "target") await page.locator("#start-pilot").click();
+      else if (step !== "start") await page.locator(`[data-step="${step}"]`).click();
+      await page.screenshot({ path: join(screenshots, `preview-${step}-${width}.png`), fullPage: true });
+    }
+    await page.locator("#tab-workshop").click();
+    await page.locator("[data-bar]").first().waitFor();
+    await page.screenshot({ path: join(screenshots, `preview-workshop-${width}.png`), fullPage: true });
+    await page.locator("#tab-about").click();
+    await page.screenshot({ path: join(screenshots, `preview-about-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
