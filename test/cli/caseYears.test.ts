@@ -56,6 +56,15 @@ describe("npm run case: parameter years 2023-2026 and overrides first (issue 10)
     }
   });
 
+  it("a start date that is not a date exits 2 with one line naming startDate and the format", () => {
+    const { status, stderr } = runCase("--scenario", file("bad-date.json", { startDate: "1. januar 2026" }));
+    expect(status).toBe(2);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("startDate");
+    expect(lines[0]).toContain("YYYY-MM-DD");
+  });
+
   it("a year with neither data nor override exits 2 with ONE line naming parameterYear and what to supply", () => {
     const { status, stderr, stdout } = runCase("--scenario", file("y2027.json", { parameterYear: 2027 }));
     expect(status).toBe(2);
