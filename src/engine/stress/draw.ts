@@ -240,13 +240,16 @@ export function evaluateDraw(
   meanFlows: Float64Array | null = null,
 ): void {
   const savingsScope = model.paymentTerms.savingsShare > 0 ? model.paymentTerms.savingsScope : null;
-  savingsInto(model, workspace, savingsScope === "broad");
+  // One cohort, plain investor terms and no savings share: its savings are computed inside the fused pass below.
+  const fusedSavings = workspace.plainInvestor && savingsScope === null && model.cohortParticipants.length === 1;
+  if (fusedSavings) holderSavingsInto(model, workspace, 0, 1);
+  else savingsInto(model, workspace, savingsScope === "broad");
   metricSharesInto(model, workspace, persistence, pooled);
   const months = paymentsInto(model, workspace, savingsScope);
   out.months = months;
 
   if (workspace.plainInvestor) {
-    plainPositionAndInvestor(model, workspace, months, costFactor, out, meanFlows);
+    plainPositionAndInvestor(model, workspace, months, costFactor, out, meanFlows, fusedSavings);
     return;
   }
   totalsInto(model, workspace, months, out);
@@ -316,8 +319,15 @@ function plainPositionAndInvestor(
   costFactor: number,
   out: DrawResult,
   meanFlows: Float64Array | null,
+  fusedSavings: boolean,
 ): void {
   const share = model.paymentTerms.municipalityShare;
+  // With fusedSavings (one cohort): its net flow in month intake + t, as savingsInto writes it (0 + n·(S·g − cost)).
+  const intake = fusedSavings ? (model.cohortIntake[0] as number) : 0;
+  const n = fusedSavings ? (model.cohortParticipants[0] as number) : 0;
+  const horizon = model.scenario.horizonMonths;
+  const profile = workspace.profile;
+  const holderSavings = workspace.holderSavings;
   const df = model.discountFactor;
   const bcMonths = model.businessCaseMonths;
   const bcCosts = model.businessCase.monthly.cost;
@@ -363,7 +373,15 @@ function plainPositionAndInvestor(
     if (outcomes > 0 && payment > 0) triggered = true;
     // municipalityPositionCore
     const factor = df[t] as number;
-    const saving = t < bcMonths ? (flowMunicipality[t] as number) + (bcCosts[t] as number) : 0;
+    let flow0 = 0;
+    if (!fusedSavings) flow0 = flowMunicipality[t] as number;
+    else if (t >= intake && t < intake + horizon) {
+      const u = t - intake;
+      const municipality =
+        (holderSavings[(model.tableOfMonth[u] as number) * HOLDERS] as number) * (profile[u] as number);
+      flow0 = 0 + n * (municipality - (model.costPerParticipant[u] as number));
+    }
+    const saving = t < bcMonths ? flow0 + (bcCosts[t] as number) : 0;
     savingsPv += factor * saving;
     paymentsPv += factor * (payment * share);
     // waterfallCore, plain
@@ -436,8 +454,6 @@ function monthViews(workspace: DrawWorkspace, months: number): MonthViews {
  * workspace's cohort shares and profile, in computeBusinessCase's order of operations.
  */
 function savingsInto(model: StressModel, workspace: DrawWorkspace, broad: boolean): void {
-  const comparison = model.effect.comparison;
-  const netCost = model.netCost;
   const holderSavings = workspace.holderSavings;
   const flowMunicipality = workspace.netFlowMunicipality;
   const flowPublic = workspace.netFlowPublic;
@@ -445,22 +461,9 @@ function savingsInto(model: StressModel, workspace: DrawWorkspace, broad: boolea
   const horizon = model.scenario.horizonMonths;
   flowMunicipality.fill(0);
   if (broad) flowPublic.fill(0);
-  const shares = workspace.cohortShares;
   for (let c = 0; c < model.cohortParticipants.length; c++) {
-    const offset = c * STATES;
-    // savingAtFullEffect per distinct net-cost table: saving_h = −Σ_s effect_s · netCost_s,h.
     // Only the municipality's holder is needed unless a broad savings share needs all four.
-    const holders = broad ? HOLDERS : 1;
-    for (let j = 0; j < model.tableCount; j++) {
-      for (let h = 0; h < holders; h++) {
-        let saving = 0;
-        for (let s = 0; s < STATES; s++) {
-          const effect = (shares[offset + s] as number) - (comparison[s] as number);
-          saving -= effect * (netCost[j * TABLE + s * HOLDERS + h] as number);
-        }
-        holderSavings[j * HOLDERS + h] = saving;
-      }
-    }
+    holderSavingsInto(model, workspace, c, broad ? HOLDERS : 1);
     const n = model.cohortParticipants[c] as number;
     const intake = model.cohortIntake[c] as number;
     for (let t = 0; t < horizon; t++) {
@@ -475,6 +478,28 @@ function savingsInto(model: StressModel, workspace: DrawWorkspace, broad: boolea
         for (let h = 1; h < HOLDERS; h++) publicSaving += (holderSavings[base + h] as number) * share;
         flowPublic[intake + t] = (flowPublic[intake + t] as number) + n * (publicSaving - cost);
       }
+    }
+  }
+}
+
+/**
+ * savingAtFullEffect of cohort c per distinct net-cost table into workspace.holderSavings: saving_h = −Σ_s effect_s ·
+ * netCost_s,h for the first `holders` budget holders (the municipality first).
+ */
+function holderSavingsInto(model: StressModel, workspace: DrawWorkspace, c: number, holders: number): void {
+  const comparison = model.effect.comparison;
+  const netCost = model.netCost;
+  const holderSavings = workspace.holderSavings;
+  const shares = workspace.cohortShares;
+  const offset = c * STATES;
+  for (let j = 0; j < model.tableCount; j++) {
+    for (let h = 0; h < holders; h++) {
+      let saving = 0;
+      for (let s = 0; s < STATES; s++) {
+        const effect = (shares[offset + s] as number) - (comparison[s] as number);
+        saving -= effect * (netCost[j * TABLE + s * HOLDERS + h] as number);
+      }
+      holderSavings[j * HOLDERS + h] = saving;
     }
   }
 }
