@@ -120,9 +120,9 @@ export function multiple(values: Array<Array<number | string | boolean>>): numbe
  * @customfunction INVESTORFLOWS
  * @param costs Intervention cost per month in kr (at least 0), month 0 first, a row or column; empty cells are 0. Pilot: 369768 for months 0 to 11 (79236 kr x 56 participants over 12 months).
  * @param payments Outcome payments by the commissioner per month in kr (at least 0), month 0 first; the longer of costs and payments sets the horizon.
- * @param [terms] Two-column range of names and values: draw (asNeeded or upfront), returnCap.irr (e.g. 0.08 per year), returnCap.multiple (e.g. 1.3), maxLoss (e.g. 0.5), topUpPayer (commissioner or guarantor), surplusShare.investor, surplusShare.provider, surplusShare.commissioner, surplusShare.reinvested, hurdleRate.
+ * @param [terms] Two-column range of names and values: draw (asNeeded or upfront), returnCap.irr (e.g. 0.08 per year), returnCap.multiple (e.g. 1.3), maxLoss (e.g. 0.5), topUpPayer, surplusShare.investor/.provider/.commissioner/.reinvested, hurdleRate (default 0.05), cappedSurplus (withheld or returned), dealCosts.setup/.evaluation/.intermediaryOneOff/.intermediaryYearly (kr), dealCosts.intermediaryYears.
  * @param [output] "flows" (default) a column of net flows; "table" a header row and month, drawn, distributions, surplus, surplusToInvestor, topUp, netFlow; "metrics" name/value rows.
- * @returns Net flows in kr per month, a table, or metrics (IRR per month and per year, multiple, net gain, NPV at hurdle).
+ * @returns Net flows in kr per month, a table, or metrics (IRR per month and per year, multiple, net gain, NPV at the hurdle or the 5 % default, and a note).
  */
 export function investorFlows(
   costs: Array<Array<number | string | boolean>>,
@@ -132,10 +132,13 @@ export function investorFlows(
 ): Array<Array<number | string>> {
   const costSeries = nonNegativeArgument(costs, "costs");
   const paymentSeries = nonNegativeArgument(payments, "payments");
-  if (!costSeries.some((cost) => cost > 0))
-    throw argumentError("costs must contain a cost above 0: nothing is invested.");
   const parsedTerms = investorTermsFromPairs(nameValuePairs(terms, "terms"));
   if (!parsedTerms.ok) throw excelError(parsedTerms);
+  const deal = parsedTerms.value.dealCosts;
+  const financedDeal =
+    deal === undefined ? 0 : deal.setup + deal.evaluation + deal.intermediaryOneOff + deal.intermediaryYearly;
+  if (!costSeries.some((cost) => cost > 0) && !(financedDeal > 0))
+    throw argumentError("costs must contain a cost above 0 (or terms a deal cost): nothing is invested.");
   const view = outputArgument(output);
   const result = investorFlowsEngine(costSeries, paymentSeries, parsedTerms.value);
   if (!result.ok) throw excelError(result);
@@ -171,13 +174,18 @@ function metricsTable(result: InvestorFlowsResult): (number | string)[][] {
     ["irrEffectiveAnnual", irrCell("effectiveAnnualRate")],
     ["moneyMultiple", metrics.moneyMultiple],
     ["netGain", metrics.netGain],
-    ["npvAtHurdle", metrics.npvAtHurdle ?? ""],
+    // IRR never alone (issue 11 item 6): the NPV at the terms' hurdle, else at the 5 % default (hurdleIsDefault 1).
+    ["npvAtHurdle", result.summary.npvAtHurdle],
     ["drawn", totals.drawn],
     ["distributions", totals.distributions],
     ["surplus", totals.surplus],
     ["surplusToInvestor", totals.surplusToInvestor],
     ["topUp", totals.topUp],
     ["topUpPayer", result.topUpPayer ?? ""],
+    ["hurdleRate", result.summary.hurdleRate],
+    ["hurdleIsDefault", result.summary.hurdleIsDefault ? 1 : 0],
+    ["irrNote", result.summary.timingNote?.en ?? result.summary.irrMissing?.en ?? ""],
+    ["dealCosts", totals.dealCosts],
   ];
 }
 

@@ -4,10 +4,11 @@
  * Omitted optional arguments arrive as null; an empty cell arrives as 0 (desktop) or null (web).
  */
 import { checkPairCount, checkRangeRows, optionalBoolean, optionalNumber, type CellValue } from "./coerce";
-import { argumentError, excelError } from "./errors";
+import { argumentError, excelError, notAvailable } from "./errors";
 import { businessCaseFromArguments } from "./scenarioArgs";
 import { normaliseName } from "../engine/payment/metrics";
 import { outcomePaymentCore, validateOutcomePayment, type OutcomePaymentInput } from "../engine/payment/outcomePayment";
+import { deadweightCore } from "../engine/payment/deadweight";
 import { paymentScheduleFor } from "../engine/payment/schedule";
 import { applyPaymentTermInputs, type TermValue } from "../engine/payment/termInputs";
 import { PILOT_PAYMENT_TERMS } from "../engine/payment/terms";
@@ -69,7 +70,8 @@ export function payment(
  * Term names: price.selfSupporting, price.paidHours, price.sustained6, price.sustained12 (kr per outcome),
  * volumeCap.(metric), requires.(metric), cap.person, cap.contract, threshold.pp, threshold.scope (metric or contract),
  * baseline (comparison, none or a historical rate), savingsShare, savingsScope (narrow or broad), baseFee,
- * baseFeeTiming (intake or spread), lagMonths, payerShare.municipality, includeEducation.
+ * baseFeeTiming (intake or spread), lagMonths, payerShare.municipality, includeEducation, sustainment.monthlyPrice
+ * (kr per month in work) and sustainment.months.
  * Example: =SIB.PAYMENTSCHEDULE() spills 50 rows for the pilot, with 3,932,987 kr in row 18 (measured in month 15, paid 3 months later).
  * @customfunction PAYMENTSCHEDULE
  * @param [terms] Two-column range of payment-term names and values, e.g. baseline comparison; empty rows are skipped.
@@ -109,6 +111,63 @@ export function paymentSchedule(
   }
   const column = who === "all" ? total : byPayer[who];
   return column.map((amount, month) => [amount * factor(month)]);
+}
+
+/**
+ * Deadweight of payment terms: what they would pay (kr, all payers, undiscounted) if the programme had no effect, i.e.
+ * the participants at the comparison group's shares, for the built-in DRC pilot or a scenario changed by inputs. A gross
+ * card pays for outcomes the comparison group reached anyway; a card with baseline comparison pays 0 at zero effect.
+ * Example: =SIB.DEADWEIGHT() gives 1,885,817 kr (47.9 % of the pilot's 3,932,987 kr); =SIB.DEADWEIGHT(,,"table").
+ * @customfunction DEADWEIGHT
+ * @param [terms] Two-column range of payment-term names and values as in SIB.PAYMENTSCHEDULE, e.g. baseline comparison or sustainment.monthlyPrice 6000; empty rows are skipped.
+ * @param [inputs] Two-column range of scenario input names and values, e.g. horizonMonths 36; empty rows are skipped.
+ * @param [output] "payment" (default): kr paid at zero effect; "share": that as a share of the expected payment (0.479 = 47.9 %); "table": name/value rows incl. comparisonReached per metric.
+ * @param [horizonMonths] Months followed per participant, 1 to 420 (default: the pilot's 50).
+ * @param [parameterYear] Year of the built-in parameters, e.g. 2023 (default 2023).
+ * @returns The payment at zero effect in kr, its share, or a table of names and values.
+ */
+export function deadweight(
+  terms?: Array<Array<number | string | boolean>>,
+  inputs?: Array<Array<number | string | boolean>>,
+  output?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
+): Array<Array<number | string>> {
+  const kind = deadweightOutput(output);
+  const { scenario, result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
+  const paymentTerms = applyPaymentTermInputs(PILOT_PAYMENT_TERMS, termPairs(terms, "terms"));
+  if (!paymentTerms.ok) throw excelError(paymentTerms);
+  const schedule = paymentScheduleFor(scenario, result, paymentTerms.value);
+  if (!schedule.ok) throw excelError(schedule);
+  const measures = deadweightCore(scenario, schedule.value, paymentTerms.value);
+  if (kind === "payment") return [[measures.paymentAtZeroEffect]];
+  if (kind === "share") {
+    if (measures.shareOfPayment === null) {
+      throw notAvailable(
+        `No share: the terms pay 0 kr with the effect as given, but ${Math.round(measures.paymentAtZeroEffect)} kr with no effect.`,
+      );
+    }
+    return [[measures.shareOfPayment]];
+  }
+  return [
+    ["paymentAtZeroEffect", measures.paymentAtZeroEffect],
+    ["expectedPayment", measures.expectedPayment],
+    ["shareOfPayment", measures.shareOfPayment ?? ""],
+    ["warning", measures.warning ? 1 : 0],
+    ...measures.byMetric.map((line): [string, number | string] => [
+      `comparisonReached.${line.metric}`,
+      line.comparisonReachedShare ?? "",
+    ]),
+  ];
+}
+
+function deadweightOutput(value: CellValue | undefined): "payment" | "share" | "table" {
+  if (isBlankCell(value) || value === 0) return "payment";
+  const text = typeof value === "string" ? value.trim().toLowerCase() : "";
+  if (text === "payment" || text === "betaling") return "payment";
+  if (text === "share" || text === "andel") return "share";
+  if (text === "table" || text === "tabel") return "table";
+  throw argumentError(`output must be "payment", "share" or "table", got ${JSON.stringify(value)}.`);
 }
 
 /** Outcomes and prices per metric, with metric names when the prices are a two-column rate card. */

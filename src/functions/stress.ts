@@ -10,6 +10,7 @@
  * numbers; the cache only saves time).
  */
 import { failMany, type EngineFailure } from "../engine/errors";
+import { DEFAULT_HURDLE_RATE } from "../engine/investor/summary";
 import { investorTermsFromPairs, type InvestorTerms } from "../engine/investor/terms";
 import { applyPaymentTermInputs, type TermValue } from "../engine/payment/termInputs";
 import { PILOT_PAYMENT_TERMS } from "../engine/payment/terms";
@@ -36,8 +37,9 @@ type Cells = CellValue[][];
 /**
  * Monte Carlo stress test of the SIB: draws the participants' outcomes (binomial, per participant), and optionally an
  * uncertain effect, persistence, cost overrun and comparison-group noise, and spills a labelled table: percentiles
- * P5, P10, P50, P90, P95 and the mean of the investor's IRR (effective annual) and money multiple and of the
- * municipality's discounted net, then P(investor loss), P(outcome payment triggered), P(NPV below hurdle), the mean
+ * P5, P10, P50, P90, P95 and the mean of the investor's IRR (effective annual), money multiple and NPV at the hurdle
+ * (5 % a year when investorTerms give none, labelled "default") and of the municipality's discounted net, then
+ * P(investor loss), P(outcome payment triggered), P(NPV below hurdle), the mean
  * of IRRs next to the IRR of the mean flows, and the draws without an IRR. The same seed gives the same numbers.
  * Example: =SIB.SIMULATE(10000, 1) for the pilot gives a median investor IRR of -11.2 % a year and P(investor loss) 0.77.
  * @customfunction SIMULATE
@@ -77,12 +79,22 @@ export function simulate(
     uncertainty ?? null,
   ]);
   return memoised(key, () => {
-    const stress = stressArguments(inputs, terms, investorTerms);
+    const given = stressArguments(inputs, terms, investorTerms);
+    // IRR never alone (issue 11 item 6): without a hurdle in investorTerms the NPV uses the 5 % default, labelled.
+    const hurdleIsDefault = given.investorTerms.hurdleRate === null;
+    const stress: StressInputs = hurdleIsDefault
+      ? { ...given, investorTerms: { ...given.investorTerms, hurdleRate: DEFAULT_HURDLE_RATE } }
+      : given;
     const settings = uncertaintyFromPairs(termPairs(uncertainty, "uncertainty"));
     if (!settings.ok) throw excelError(settings);
     const summary = simulateEngine(stress, settings.value, draws, seededGenerator(seedValue));
     if (!summary.ok) throw excelError(summary);
-    return simulationTable(summary.value, seedValue, stress.investorTerms.hurdleRate !== null);
+    return simulationTable(
+      summary.value,
+      seedValue,
+      stress.investorTerms.hurdleRate ?? DEFAULT_HURDLE_RATE,
+      hurdleIsDefault,
+    );
   });
 }
 
@@ -233,7 +245,13 @@ export function tornado(
   });
 }
 
-function simulationTable(summary: SimulationSummary, seed: number, hasHurdle: boolean): (number | string)[][] {
+function simulationTable(
+  summary: SimulationSummary,
+  seed: number,
+  hurdleRate: number,
+  hurdleIsDefault: boolean,
+): (number | string)[][] {
+  const hurdle = `${Number((100 * hurdleRate).toFixed(2))} %${hurdleIsDefault ? " default" : ""} hurdle`;
   const percentiles = (label: string, distribution: Distribution): (number | string)[] =>
     distribution.count === 0
       ? [label, "no draw", "", "", "", "", ""]
@@ -252,15 +270,13 @@ function simulationTable(summary: SimulationSummary, seed: number, hasHurdle: bo
     ["statistic", "P5", "P10", "P50", "P90", "P95", "mean"],
     percentiles("investor IRR (effective annual)", summary.irr),
     percentiles("investor money multiple", summary.multiple),
+    summary.npvAtHurdle === null
+      ? single(`investor NPV at the ${hurdle} (kr)`, "")
+      : percentiles(`investor NPV at the ${hurdle} (kr)`, summary.npvAtHurdle),
     percentiles("municipality net, discounted (kr)", summary.municipalityNet),
     single("P(investor loss: multiple < 1)", summary.probabilityOfLoss),
     single("P(outcome payment triggered)", summary.probabilityPaymentTriggered),
-    single(
-      "P(investor NPV at hurdle < 0)",
-      hasHurdle && summary.probabilityBelowHurdle !== null
-        ? summary.probabilityBelowHurdle
-        : "give hurdleRate in investorTerms",
-    ),
+    single(`P(investor NPV at ${hurdle} < 0)`, summary.probabilityBelowHurdle ?? ""),
     single("mean of IRRs (effective annual)", numberOrText(summary.meanOfIrrs, "no draw")),
     single(
       "IRR of the mean flows (effective annual)",

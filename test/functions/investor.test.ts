@@ -295,3 +295,26 @@ describe("investor functions metadata (functions.json from the JSDoc)", () => {
     ).toEqual(["periodsPerYear", "guess", "showReason"]);
   });
 });
+
+describe("SIB.INVESTORFLOWS metrics: IRR never alone, deal costs (issue 11)", () => {
+  it("NPV at the 5 % default hurdle when none is given, labelled; the timing note for a loss; deal costs drawn", () => {
+    const metrics = new Map(
+      fn
+        .investorFlows(column([100]), column([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90]), null, "metrics")
+        .map(([k, v]) => [k, v]),
+    );
+    expect(metrics.get("hurdleRate")).toBe(0.05);
+    expect(metrics.get("hurdleIsDefault")).toBe(1);
+    expect(metrics.get("npvAtHurdle")).toBeCloseTo(-100 + 90 / 1.05, 9);
+    expect(String(metrics.get("irrNote"))).toContain("money multiple is 0.900");
+    const withDeal = new Map(
+      fn.investorFlows(column([100]), column([0, 121]), [["dealCosts.setup", 10]], "metrics").map(([k, v]) => [k, v]),
+    );
+    expect(withDeal.get("drawn")).toBe(110);
+    expect(withDeal.get("dealCosts")).toBe(10);
+    const dealOnly = new Map(
+      fn.investorFlows(column([0]), column([0, 121]), [["dealCosts.setup", 100]], "metrics").map(([k, v]) => [k, v]),
+    );
+    expect(dealOnly.get("moneyMultiple")).toBeCloseTo(1.21, 12);
+  });
+});

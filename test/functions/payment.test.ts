@@ -231,3 +231,45 @@ describe("SIB.PAYMENTSCHEDULE", () => {
     expect(error.message).toContain(name);
   });
 });
+
+describe("SIB.DEADWEIGHT (issue 11)", () => {
+  const deadweight = asCalledByExcel(excel.deadweight);
+  /** Hand calculation: 56 × (0.12 × 198,090 + 0.10 × 99,045) = 1,885,816.8 kr (review economist.md D3: 1,885,817). */
+  const HAND = N * (0.12 * 198_090 + 0.1 * 99_045);
+
+  it("the pilot's card pays 1,885,817 kr with no effect, 47.9 % of the payment; a counterfactual card 0", () => {
+    expect(deadweight()[0]?.[0]).toBeCloseTo(HAND, 6);
+    expect(deadweight(null, null, "share")[0]?.[0]).toBeCloseTo(HAND / PILOT_GROSS, 12);
+    expect(deadweight([["baseline", "comparison"]])[0]?.[0]).toBe(0);
+  });
+
+  it('"table": names and values, with the share of paid outcomes the comparison group also reached', () => {
+    const table = new Map(deadweight(null, null, "tabel").map(([name, value]) => [name, value]));
+    expect(table.get("paymentAtZeroEffect")).toBeCloseTo(HAND, 6);
+    expect(table.get("expectedPayment")).toBeCloseTo(PILOT_GROSS, 6);
+    expect(table.get("warning")).toBe(1);
+    // Gross card, no caps: comparison share / participant share = 0.12 / (15/55) and 0.10 / (9/55).
+    expect(table.get("comparisonReached.selfSupporting")).toBeCloseTo(0.12 / SS, 12);
+    expect(table.get("comparisonReached.paidHours")).toBeCloseTo(0.1 / PH, 12);
+  });
+
+  it("reaches the sustainment card through the terms range: 24 × 6,000 × 0.12 × 56 more at zero effect", () => {
+    const terms = [
+      ["sustainment.monthlyPrice", 6000],
+      ["sustainment.months", 24],
+    ];
+    expect(deadweight(terms)[0]?.[0]).toBeCloseTo(HAND + 24 * 6000 * 0.12 * N, 4);
+    const tooLong = excelErrorOf(() =>
+      deadweight([
+        ["sustainment.monthlyPrice", 6000],
+        ["sustainment.months", 40],
+      ]),
+    );
+    expect(tooLong.message).toContain("sustainment.months");
+    expect(tooLong.message).toContain("horizon");
+  });
+
+  it("a bad output is named", () => {
+    expect(excelErrorOf(() => deadweight(null, null, "all")).message).toContain('output must be "payment"');
+  });
+});

@@ -38,10 +38,11 @@ describe("SIB.SIMULATE", () => {
       "statistic",
       "investor IRR (effective annual)",
       "investor money multiple",
+      "investor NPV at the 5 % default hurdle (kr)",
       "municipality net, discounted (kr)",
       "P(investor loss: multiple < 1)",
       "P(outcome payment triggered)",
-      "P(investor NPV at hurdle < 0)",
+      "P(investor NPV at 5 % default hurdle < 0)",
       "mean of IRRs (effective annual)",
       "IRR of the mean flows (effective annual)",
       "draws with a total loss (IRR counted as -100 %)",
@@ -52,7 +53,8 @@ describe("SIB.SIMULATE", () => {
       "seed",
     ]);
     for (const cells of table) expect(cells).toHaveLength(7);
-    expect(row(table, "P(investor NPV at hurdle < 0)")[1]).toBe("give hurdleRate in investorTerms");
+    // IRR never alone (issue 11 item 6): without a hurdle the 5 % default gives the NPV and its probability.
+    expect(typeof row(table, "P(investor NPV at 5 % default hurdle < 0)")[1]).toBe("number");
     expect(row(table, "iterations")[1]).toBe(2_000);
   });
 
@@ -67,7 +69,11 @@ describe("SIB.SIMULATE", () => {
     for (const cell of row(table, "investor IRR (effective annual)").slice(1)) expect(cell).toBeCloseTo(PILOT_IRR, 12);
     expect(row(table, "investor money multiple")[3]).toBe(pilotFlows.metrics.moneyMultiple);
     expect(row(table, "municipality net, discounted (kr)")[3]).toBe(pilotSchedule.municipality.discounted.net);
-    expect(row(table, "P(investor NPV at hurdle < 0)")[1]).toBe(1);
+    expect(row(table, "P(investor NPV at 5 % hurdle < 0)")[1]).toBe(1);
+    // −Σ_{t=0}^{11} 369,768 × 1.05^(−t/12) + 3,932,986.91 × 1.05^(−17/12): the pilot's NPV at 5 % in every draw.
+    let npv = 56 * ((15 / 55) * 198_090 + (9 / 55) * 99_045) * 1.05 ** (-17 / 12);
+    for (let t = 0; t < 12; t++) npv -= 369_768 * 1.05 ** (-t / 12);
+    for (const cell of row(table, "investor NPV at the 5 % hurdle (kr)").slice(1)) expect(cell).toBeCloseTo(npv, 4);
   });
 
   it("uses the terms, investor terms and uncertainty ranges (Danish names too); blank rows skipped", () => {
