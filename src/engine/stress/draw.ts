@@ -79,6 +79,11 @@ export interface DrawWorkspace {
   profilePersistence: number;
   /** The investor terms make the waterfall a pass-through (see plainInvestorTerms): one fused pass per draw. */
   readonly plainInvestor: boolean;
+  /**
+   * Plain investor terms, one cohort and no savings share: the savings and the effect profile are computed in the
+   * fused pass (the workspace's `profile` is then not used, and simulate does not fill it).
+   */
+  readonly fusedSavings: boolean;
   /** Whether the last paymentsInto wrote a savings share into savingsRaw. */
   savingsUsed: boolean;
 }
@@ -160,6 +165,7 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     irr: irrSolver(),
     profilePersistence: model.scenario.persistence,
     plainInvestor: plainInvestorTerms(model),
+    fusedSavings: plainInvestorTerms(model) && !(model.paymentTerms.savingsShare > 0) && cohorts === 1,
     savingsUsed: false,
   };
 }
@@ -240,8 +246,9 @@ export function evaluateDraw(
   meanFlows: Float64Array | null = null,
 ): void {
   const savingsScope = model.paymentTerms.savingsShare > 0 ? model.paymentTerms.savingsScope : null;
-  // One cohort, plain investor terms and no savings share: its savings are computed inside the fused pass below.
-  const fusedSavings = workspace.plainInvestor && savingsScope === null && model.cohortParticipants.length === 1;
+  // One cohort, plain investor terms and no savings share: its savings (and effect profile) are computed inside the
+  // fused pass below.
+  const fusedSavings = workspace.fusedSavings;
   if (fusedSavings) holderSavingsInto(model, workspace, 0, 1);
   else savingsInto(model, workspace, savingsScope === "broad");
   metricSharesInto(model, workspace, persistence, pooled);
@@ -249,7 +256,7 @@ export function evaluateDraw(
   out.months = months;
 
   if (workspace.plainInvestor) {
-    plainPositionAndInvestor(model, workspace, months, costFactor, out, meanFlows, fusedSavings);
+    plainPositionAndInvestor(model, workspace, months, { costFactor, persistence }, out, meanFlows, fusedSavings);
     return;
   }
   totalsInto(model, workspace, months, out);
@@ -316,17 +323,23 @@ function plainPositionAndInvestor(
   model: StressModel,
   workspace: DrawWorkspace,
   months: number,
-  costFactor: number,
+  draw: { readonly costFactor: number; readonly persistence: number },
   out: DrawResult,
   meanFlows: Float64Array | null,
   fusedSavings: boolean,
 ): void {
+  const costFactor = draw.costFactor;
   const share = model.paymentTerms.municipalityShare;
   // With fusedSavings (one cohort): its net flow in month intake + t, as savingsInto writes it (0 + n·(S·g − cost)).
   const intake = fusedSavings ? (model.cohortIntake[0] as number) : 0;
   const n = fusedSavings ? (model.cohortParticipants[0] as number) : 0;
   const horizon = model.scenario.horizonMonths;
-  const profile = workspace.profile;
+  // The effect profile as profileInto fills it: the model's own at the scenario's persistence, else the ramp and then
+  // ρ^(u − M) by repeated multiplication.
+  const modelProfile = draw.persistence === model.scenario.persistence ? model.profile : null;
+  const measurement = model.scenario.measurementMonth;
+  const rho = draw.persistence;
+  let decay = 1;
   const holderSavings = workspace.holderSavings;
   const df = model.discountFactor;
   const bcMonths = model.businessCaseMonths;
@@ -377,8 +390,14 @@ function plainPositionAndInvestor(
     if (!fusedSavings) flow0 = flowMunicipality[t] as number;
     else if (t >= intake && t < intake + horizon) {
       const u = t - intake;
-      const municipality =
-        (holderSavings[(model.tableOfMonth[u] as number) * HOLDERS] as number) * (profile[u] as number);
+      let g: number;
+      if (modelProfile !== null) g = modelProfile[u] as number;
+      else if (u < measurement) g = (u + 1) / measurement;
+      else {
+        g = decay;
+        decay *= rho;
+      }
+      const municipality = (holderSavings[(model.tableOfMonth[u] as number) * HOLDERS] as number) * g;
       flow0 = 0 + n * (municipality - (model.costPerParticipant[u] as number));
     }
     const saving = t < bcMonths ? flow0 + (bcCosts[t] as number) : 0;

@@ -242,7 +242,7 @@ export function simulateModel(
       comparison[0] = groupRate0;
       comparison[1] = groupRate1;
     }
-    setProfile(model, workspace, persistence);
+    if (!workspace.fusedSavings) setProfile(model, workspace, persistence);
 
     evaluate(model, workspace, persistence, costFactor, pooled, result, meanFlows);
 
