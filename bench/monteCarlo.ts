@@ -7,8 +7,9 @@
  * It times 100,000 runs of the engine (`simulateModel`) and of a minimal typed-array kernel of the same arithmetic
  * written below (same generator, same draws in the same order, the same root finder for the IRR; the pilot's terms
  * hard-wired: one payment month, no caps), checks that both give the same percentiles, and prints runs per second,
- * their ratio and the peak RSS. Targets: 100,000 runs in at most 0.5 s on the 2-core machine and at most 3× the
- * kernel. Not a test: nothing fails on a wall-clock time. Each side runs once untimed (JIT warm-up), then three timed
+ * their ratio and the peak RSS. Targets: 100,000 runs in at most 0.5 s on the 2-core machine and at most 1.5× the
+ * kernel (issue 11; the engine fuses its per-month passes for plain investor terms, src/engine/stress/draw.ts). The
+ * pilot's investor terms have no deal costs, so neither side computes any. Not a test: nothing fails on a wall-clock time. Each side runs once untimed (JIT warm-up), then three timed
  * runs; the median is reported, and the first timed run as "cold".
  */
 import { DEFAULT_INVESTOR_TERMS } from "../src/engine/investor/terms";
@@ -211,7 +212,7 @@ export function runMonteCarloBench(): string[] {
     `Pilot: 56 participants × 50 months, ${grouped(RUNS)} runs, seed ${SEED}; binomial outcomes, effect sd 0.3, persistence N(0.99, 0.01), cost sd 0.15`,
     `Monte Carlo runs/s (engine, simulateModel): ${grouped(RUNS / engineSeconds)}`,
     `Monte Carlo runs/s (minimal typed-array kernel): ${grouped(RUNS / kernelSeconds)}`,
-    `Engine / kernel time ratio: ${(engineSeconds / kernelSeconds).toFixed(2)} (target ≤ 3)`,
+    `Engine / kernel time ratio: ${(engineSeconds / kernelSeconds).toFixed(2)} (target ≤ 1.5, issue 11)`,
     `100,000 runs: engine ${engineSeconds.toFixed(3)} s (median of ${TIMED_REPEATS}; first timed run ${(engineTimes[0] ?? Number.NaN).toFixed(3)} s), kernel ${kernelSeconds.toFixed(3)} s (target ≤ 0.5 s)`,
     `Same draws, same results: ${agreement}`,
     `Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
