@@ -57,7 +57,17 @@ module.exports = async (env, options) => {
     },
     // Loaded when needed: the plan builder and the Excel writer/reader (workbook.js, on write, open, update or
     // download) and ExcelJS (xlsx.js, on download), both kept out of the initial scripts.
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].js", clean: true },
+    // functions.js now carries webpack's runtime, and must still start where there is no document or `self` (Excel's
+    // JavaScript-only custom-functions runtime): chunks are found relative to the page (publicPath "", not the
+    // automatic publicPath, which needs document.currentScript and throws without it) and registered on globalThis.
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].js",
+      publicPath: "",
+      globalObject: "globalThis",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "../../src/engine/businessCase";
@@ -29,6 +30,7 @@ import { serveStatic, type StaticServer } from "../support/staticServer";
  */
 const artifacts = join("test-artifacts", "wizard-file");
 
+let dist: string;
 let server: StaticServer;
 let browser: Browser;
 const opened: TaskpanePage[] = [];
@@ -83,7 +85,8 @@ function pdfText(path: string): { pages: number; text: string } {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  server = await serveStatic(process.env.SIB_DIST ?? ensureBuilt());
+  dist = process.env.SIB_DIST ?? ensureBuilt();
+  server = await serveStatic(dist);
   browser = await launchChromium();
 });
 
@@ -283,5 +286,28 @@ describe("the case file in the workbook (issue 14 item 2, Excel)", () => {
     await page.waitForFunction(() => document.querySelector("#status")?.getAttribute("data-status") === "opened");
     await page.locator("#case-pin").click();
     await expect.poll(() => page.locator('#compare-table tr[data-row="view.nafOnly.municipality"]').count()).toBe(1);
+  });
+});
+
+describe("functions.js alone (issue 14 item 11: the taskpane takes the engine from it)", () => {
+  it("runs where there is no document, window or self, and associates every function of functions.json", () => {
+    const ids = (
+      JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }
+    ).functions.map((entry) => entry.id);
+    const associated: string[] = [];
+    class CustomFunctionError extends Error {}
+    const sandbox = {
+      CustomFunctions: {
+        associate: (id: string) => void associated.push(id),
+        Error: CustomFunctionError,
+        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+      },
+      console,
+      setTimeout,
+      clearTimeout,
+    };
+    runInNewContext(readFileSync(join(dist, "functions.js"), "utf8"), sandbox);
+    expect(ids.length).toBeGreaterThan(10);
+    expect([...associated].sort()).toEqual([...ids].sort());
   });
 });
