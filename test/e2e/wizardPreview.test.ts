@@ -222,6 +222,12 @@ describe("(e) screenshots", () => {
       else if (step !== "start") await page.locator(`[data-step="${step}"]`).click();
       await page.screenshot({ path: join(screenshots, `preview-${step}-${width}.png`), fullPage: true });
     }
+    // The preview's charts on their own (the preview panel scrolls by itself beside the steps).
+    for (const chart of ["attribution", "cumulative"]) {
+      const figure = page.locator(`#preview-body [data-chart="${chart}"]`).locator("xpath=ancestor-or-self::figure");
+      await figure.scrollIntoViewIfNeeded();
+      await figure.screenshot({ path: join(screenshots, `preview-chart-${chart}-${width}.png`) });
+    }
     await page.locator("#tab-workshop").click();
     await page.locator("[data-bar]").first().waitFor();
     await page.screenshot({ path: join(screenshots, `preview-workshop-${width}.png`), fullPage: true });
