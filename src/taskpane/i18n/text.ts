@@ -268,8 +268,8 @@ const TEXT = {
   },
   chartBreakEven: { da: "Tjent hjem: måned {n}", en: "Breaks even: month {n}" },
   chartDescription: {
-    da: "Linjediagram over {months} måneder. Uden SIB ender kommunen på {end} og har tjent indsatsen hjem {breakEven}. Med SIB ender kommunen på {endSib}.",
-    en: "Line chart over {months} months. Without the SIB the municipality ends at {end} and breaks even {breakEven}. With the SIB it ends at {endSib}.",
+    da: "Linjediagram over {months} måneder. Uden SIB har kommunen tjent indsatsen hjem {breakEven} og ender på {end} i alt; med SIB ender den på {endSib} i alt.",
+    en: "Line chart over {months} months. Without the SIB the municipality breaks even {breakEven} and ends at {end} in total; with the SIB it ends at {endSib} in total.",
   },
   chartBreakEvenIn: { da: "i måned {n}", en: "in month {n}" },
   chartBreakEvenNone: { da: "ikke inden for horisonten", en: "not within the horizon" },
