@@ -92,6 +92,10 @@ describe("outcome payment: validation names every bad field", () => {
     ["negative count and price", { outcomes: [-1, 2], prices: [5, -5] }, ["outcomes[0]:range", "prices[1]:range"]],
     ["a share above 1 with participants", { outcomes: [1.5, 0.2], participants: 56 }, ["outcomes[0]:range"]],
     ["fractional participants", { outcomes: [0.1, 0.2], participants: 5.5 }, ["participants:integer"]],
+    // Sampled Stryker run (docs/mutation.md): the upper bound 10,000,000 (rules.ts `people`) and a non-boolean chain.
+    ["participants at the upper bound 10,000,000", { outcomes: [0.1, 0.2], participants: 10_000_000 }, []],
+    ["participants above 10,000,000", { outcomes: [0.1, 0.2], participants: 10_000_001 }, ["participants:integer"]],
+    ["chained neither TRUE nor FALSE", { chained: "yes" as unknown as boolean }, ["chained:boolean"]],
     ["negative caps", { personCap: -1, contractCap: -2 }, ["personCap:range", "contractCap:range"]],
     ["volume caps of the wrong length", { volumeCaps: [1] }, ["volumeCaps:length"]],
     ["a negative volume cap", { volumeCaps: [null, -1] }, ["volumeCaps[1]:range"]],
