@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
+import { MAX_COHORTS } from "../../src/engine/limits";
 import { pilotScenario } from "../../src/engine/pilot";
 import { runBusinessCase } from "../../src/engine/run";
 import type { Scenario } from "../../src/engine/scenario";
@@ -104,5 +105,58 @@ describe("scenario validation names the field and the rule", () => {
     const result = runBusinessCase({ ...pilot, horizonMonths: 0, discountRate: -2 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.field)).toEqual(["horizonMonths", "discountRate"]);
+  });
+});
+
+describe("review F9: measuredParticipants at most the participants, comparisonGroupSize at least 1", () => {
+  // The pilot: one cohort of 56 participants (DOMAIN.md; COWI/PDJF 2023), 55 of them measured.
+  it("56 measured of 56 is valid; 57 and the review's 1,000 are refused naming the field and the total", () => {
+    expect(issuesOf({ measuredParticipants: 56 })).toEqual([]);
+    for (const measured of [57, 1000]) {
+      expect(issuesOf({ measuredParticipants: measured })).toEqual([
+        {
+          code: "InvalidInput",
+          field: "measuredParticipants",
+          rule: "atMostParticipants",
+          message: `measuredParticipants must be at most the participants (56), or empty for all of them, got ${measured}.`,
+        },
+      ]);
+    }
+  });
+
+  it("the total is summed over the cohorts: 30 + 26 participants allow 56 measured, not 57", () => {
+    const cohorts = [
+      { participants: 30, intakeMonth: 0 },
+      { participants: 26, intakeMonth: 6 },
+    ];
+    expect(issuesOf({ cohorts, measuredParticipants: 56 })).toEqual([]);
+    expect(issuesOf({ cohorts, measuredParticipants: 57 }).map((item) => item.rule)).toEqual(["atMostParticipants"]);
+  });
+
+  it("null means all participants; invalid cohorts are reported by their own rule only", () => {
+    expect(issuesOf({ measuredParticipants: null })).toEqual([]);
+    const bad = issuesOf({ cohorts: [{ participants: 0, intakeMonth: 0 }], measuredParticipants: 55 });
+    expect(bad.map((item) => item.field)).toEqual(["cohorts[0].participants"]);
+  });
+
+  it("comparisonGroupSize, when given, is at least 1 (and a whole number up to 10,000,000)", () => {
+    expect(issuesOf({ comparisonGroupSize: 1 })).toEqual([]);
+    for (const size of [0, -1, 0.5, 10_000_001]) {
+      expect(issuesOf({ comparisonGroupSize: size }).map((item) => [item.field, item.rule])).toEqual([
+        ["comparisonGroupSize", "integer"],
+      ]);
+    }
+  });
+
+  it(`more than ${MAX_COHORTS} cohorts are refused in one issue before any cohort is checked`, () => {
+    const cohorts = Array.from({ length: MAX_COHORTS + 1 }, () => ({ participants: 0, intakeMonth: -1 }));
+    expect(issuesOf({ cohorts, measuredParticipants: null })).toEqual([
+      {
+        code: "InvalidInput",
+        field: "cohorts",
+        rule: "maxItems",
+        message: `cohorts must list at most ${MAX_COHORTS} cohorts (a monthly intake for ten years), got ${MAX_COHORTS + 1}.`,
+      },
+    ]);
   });
 });

@@ -17,6 +17,7 @@ import type { ContractTerms } from "../../src/plan/readBack";
 import { writeModel } from "../../src/excel/writeModel";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { FakeExcelWorkbook } from "../support/fakeExcel";
+import { measuredWithin } from "../engine/support/randomScenario";
 
 const pilot = expectOk(pilotScenario());
 
@@ -42,11 +43,14 @@ describe("readModel: the inputs of a written model, read back by their defined n
             discountRate,
             horizonMonths,
             cohorts,
+            measuredParticipants: measuredWithin(pilot.measuredParticipants, cohorts),
             costTiming: upfront ? "upfront" : "spread",
           };
           const book = new FakeExcelWorkbook();
           await writeModel(buildPlan(scenario, "en"), book.host());
-          const read = expectOk(await readModel(pilot, book.host()));
+          // The measured participants are not in the workbook: they come from the base, as the scenario had them.
+          const base = { ...pilot, measuredParticipants: scenario.measuredParticipants };
+          const read = expectOk(await readModel(base, book.host()));
           expect(read).toEqual(scenario);
         },
       ),

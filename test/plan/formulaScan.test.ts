@@ -13,6 +13,7 @@ import { buildPlan } from "../../src/plan/buildPlan";
 import { BREAK_EVEN_TOLERANCE } from "../../src/plan/calculationSheet";
 import { nodesOf, printFormula, type Expr } from "../../src/plan/formula";
 import type { WorkbookPlan } from "../../src/plan/types";
+import { measuredWithin } from "../engine/support/randomScenario";
 
 /** Leftovers of a generator that an auditor reads as errors: x-0, x+0, (0+x, NOT(0=0), AND(…,0), a−a. */
 const LEFTOVER = /[-+]0(?![.\d])|[(,]0\+|NOT\(0=0\)|AND\([^()]*,[01]\)|(\$?[A-Z]{1,3}\$?\d+)-\1(?![\d:])/;
@@ -80,7 +81,13 @@ const modelArbitrary = fc
     lagMonths: fc.integer({ min: 0, max: 9 }),
   })
   .map(({ horizonMonths, spare, cohorts, base, lagMonths }) => {
-    const scenario = { ...base.scenario, horizonMonths, measurementMonth: Math.min(14, horizonMonths), cohorts };
+    const scenario = {
+      ...base.scenario,
+      horizonMonths,
+      measurementMonth: Math.min(14, horizonMonths),
+      cohorts,
+      measuredParticipants: measuredWithin(base.scenario.measuredParticipants, cohorts),
+    };
     const model: Model = { ...base, scenario, paymentTerms: { ...base.paymentTerms, lagMonths } };
     return { model, capacityMonths: horizonMonths + spare };
   });

@@ -91,7 +91,9 @@ describe.each(LANGUAGES)("every field's bad values (%s)", (language) => {
     const ends = [exclusiveMin === true ? null : min, max === "horizon" ? horizonOf(base) : max];
     for (const value of ends) {
       // The simple effect's and the spare months' upper ends depend on other fields (tested below).
+      // The measured participants' upper end is the participants (the engine's rule, review F9), tested below.
       if (value === null || spec.id === "effectPp" || spec.id === "spareMonths") continue;
+      if (spec.id === "measuredParticipants" && value !== min) continue;
       expect(errorOf(typed(spec, language, value), spec.id), `${spec.id} = ${value} is allowed`).toBeUndefined();
     }
   });
@@ -107,6 +109,28 @@ describe("spare months in the workbook", () => {
     expect(errorOf(typed(spec, language, 421 - horizon), "spareMonths")?.rule).toBe("range");
     expect(modelOf(typed(spec, language, 0)).capacityMonths).toBe(horizon);
   });
+});
+
+describe("measured participants at most the participants (review F9)", () => {
+  it.each(LANGUAGES)(
+    "the pilot's 56 participants: 56 measured is allowed, 57 is refused with its message (%s)",
+    (language) => {
+      const spec = ALL_FIELDS.find((candidate) => candidate.id === "measuredParticipants");
+      if (spec === undefined) throw new Error("no measuredParticipants field");
+      const participants = modelOf(stateFor(spec, language)).scenario.cohorts.reduce(
+        (sum, c) => sum + c.participants,
+        0,
+      );
+      expect(errorOf(typed(spec, language, participants), spec.id)).toBeUndefined();
+      expect(errorOf(typed(spec, language, participants + 1), spec.id)).toEqual({
+        rule: "atMostParticipants",
+        message:
+          language === "da"
+            ? "Der kan ikke være flere deltagere med målt resultat end deltagere i alt. Lad feltet stå tomt for alle deltagere."
+            : "There cannot be more participants with a measured outcome than participants in all. Leave it empty for all participants.",
+      });
+    },
+  );
 });
 
 describe("messages read as plain Danish and English", () => {

@@ -67,9 +67,13 @@ export const START_OPTIONS: readonly {
 /** Start options that need a model in an open Excel workbook (disabled in a browser). */
 export const EXCEL_ONLY_OPTIONS: ReadonlySet<StartOption> = new Set<StartOption>(["open", "update"]);
 
-/** Fields a blank start leaves empty (the user must fill them in). */
+/**
+ * Fields a blank start leaves empty: the user must fill them in, except measuredParticipants, which is optional and
+ * empty means every participant (the pilot's 55 could exceed a smaller case's participants, which the engine refuses).
+ */
 export const BLANK_FIELDS: readonly string[] = [
   "cohortParticipants",
+  "measuredParticipants",
   "costPerParticipant",
   "effectPp",
   "price.selfSupporting",

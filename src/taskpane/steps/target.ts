@@ -59,6 +59,12 @@ export const targetStep: StepModule = {
       optional: true,
       noneText: { da: "alle deltagere", en: "all participants" },
       target: { kind: "input", key: "measuredParticipants" },
+      messages: {
+        atMostParticipants: {
+          da: "Der kan ikke være flere deltagere med målt resultat end deltagere i alt. Lad feltet stå tomt for alle deltagere.",
+          en: "There cannot be more participants with a measured outcome than participants in all. Leave it empty for all participants.",
+        },
+      },
     }),
     field("target", "people", {
       id: "comparisonGroupSize",

@@ -9,6 +9,7 @@ import { pilotScenario } from "../../../src/engine/pilot";
 import { PILOT_PAYMENT_TERMS, type MetricTerms, type PaymentTerms } from "../../../src/engine/payment/terms";
 import type { Scenario } from "../../../src/engine/scenario";
 import type { StressInputs } from "../../../src/engine/stress/model";
+import { measuredWithin } from "../support/randomScenario";
 
 export const pilot: Scenario = expectOk(pilotScenario(2023));
 
@@ -120,4 +121,9 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
     costTiming: fc.constantFrom<"spread" | "upfront">("spread", "upfront"),
     weeksOnBenefitAtIntake: fc.constantFrom(0, 30, 104),
   })
-  .map((change) => ({ ...pilot, ...change }));
+  .map((change) => ({
+    ...pilot,
+    ...change,
+    // At most the participants (the engine's rule, review F9).
+    measuredParticipants: measuredWithin(pilot.measuredParticipants, change.cohorts),
+  }));

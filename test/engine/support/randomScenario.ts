@@ -78,6 +78,8 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       participantShares: r.participantShares,
       comparisonShares: r.comparisonShares,
       cohorts: r.cohorts,
+      // At most the participants (the engine's rule, review F9): the pilot's 55 measured, fewer in a small cohort.
+      measuredParticipants: measuredWithin(pilot.measuredParticipants, r.cohorts),
       horizonMonths: horizon,
       measurementMonth: month(r.measurementFraction),
       interventionMonths: month(r.interventionFraction),
@@ -97,3 +99,15 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       neutraliseStates: applicable ? r.neutralise : [],
     };
   });
+
+/**
+ * The measured participants of a base scenario, at most the cohorts' participants (the engine's rule, review F9).
+ * @example measuredWithin(55, [{ participants: 20, intakeMonth: 0 }]) // 20
+ */
+export function measuredWithin(
+  measured: number | null,
+  cohorts: readonly { readonly participants: number }[],
+): number | null {
+  const total = cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  return measured === null ? null : Math.min(measured, total);
+}
