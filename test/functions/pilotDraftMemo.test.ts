@@ -18,7 +18,7 @@ describe("the functions' memoised pilot draft", () => {
     computeBusinessCase({ ...expectOk(pilotScenario(2023)), horizonMonths }).npv.perParticipant.municipality;
 
   it("inputs of one call do not change the next call's pilot (engine = function, bit for bit)", () => {
-    expect(budgetSaving("kommune", null, true, 37)).toBe(pilotAt(37));
+    expect(budgetSaving("kommune", undefined, true, 37)).toBe(pilotAt(37));
     const overridden = budgetSaving(
       "kommune",
       [
@@ -34,13 +34,13 @@ describe("the functions' memoised pilot draft", () => {
     );
     expect(overridden).not.toBe(pilotAt(38));
     // Horizons 39 and 40 were not asked before: both are cache misses that start from the shared draft.
-    expect(budgetSaving("kommune", null, true, 39)).toBe(pilotAt(39));
+    expect(budgetSaving("kommune", undefined, true, 39)).toBe(pilotAt(39));
     expect(budgetSaving("kommune", [["costPerParticipant", 79_236]], true, 40)).toBe(pilotAt(40));
   });
 
   it("a year the data lack gives the same MissingYear message on every miss", () => {
-    const first = excelErrorOf(() => budgetSaving("kommune", null, true, 41, true, 2027));
-    const again = excelErrorOf(() => budgetSaving("kommune", null, true, 42, true, 2027));
+    const first = excelErrorOf(() => budgetSaving("kommune", undefined, true, 41, true, 2027));
+    const again = excelErrorOf(() => budgetSaving("kommune", undefined, true, 42, true, 2027));
     expect(first.code).toBe("#VALUE!");
     expect(first.message).toMatch(/^parameterYear 2027: the built-in data lack \d+ value\(s\)/);
     expect(again.message).toBe(first.message);
