@@ -44,7 +44,9 @@ describe("writeModel (the real Excel writer on a HyperFormula-backed fake Excel)
     expectOutputs(book, "SIB_", "da");
     expect(book.startupBehaviour).toBe("load");
     // One Excel chart per planned chart, of the planned type (the plan's list grows with the workbook's features).
-    const planned = fullPlan("da").charts.map((chart) => (chart.type === "line" ? "Line" : "ColumnClustered"));
+    const planned = fullPlan("da").charts.map((chart) =>
+      chart.type === "line" ? "Line" : chart.type === "barClustered" ? "BarClustered" : "ColumnClustered",
+    );
     expect(planned.length).toBeGreaterThanOrEqual(4);
     expect(book.charts.map((chart) => chart.type)).toEqual(planned);
     expect(book.unlocked.size).toBeGreaterThan(40);
