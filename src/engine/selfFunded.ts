@@ -79,18 +79,19 @@ export function compareFinancing(
   const ownWorst = worstCumulative(own);
   const sibFlows = schedule.municipality.net;
   const sibWorst = worstCumulative(sibFlows);
+  // 0 − x: a loss of nothing is +0, as the workbook's cell shows it (not −0).
   return {
     selfFunded: {
       npv: presentValue(own, result.monthly.discountFactor),
       worstCumulative: ownWorst.value,
       worstMonth: ownWorst.month,
-      lossIfNoEffect: -presentValue(zeroResult.monthly.netFlow.municipality, zeroResult.monthly.discountFactor),
+      lossIfNoEffect: 0 - presentValue(zeroResult.monthly.netFlow.municipality, zeroResult.monthly.discountFactor),
     },
     sib: {
       npv: presentValue(sibFlows, schedule.discountFactor),
       worstCumulative: sibWorst.value,
       worstMonth: sibWorst.month,
-      lossIfNoEffect: -presentValue(zeroSchedule.municipality.net, zeroSchedule.discountFactor),
+      lossIfNoEffect: 0 - presentValue(zeroSchedule.municipality.net, zeroSchedule.discountFactor),
     },
   };
 }

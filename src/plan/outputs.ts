@@ -1,4 +1,6 @@
 import { ACCOUNTS, type BusinessCaseResult } from "../engine/businessCase";
+import { compareFinancing } from "../engine/selfFunded";
+import { selfFundedNames } from "./payment/selfFundedBlock";
 import { signChanges } from "../engine/investor/irr";
 import type { InvestorFlowsResult } from "../engine/investor/waterfall";
 import type { PaymentSchedule } from "../engine/payment/schedule";
@@ -43,6 +45,9 @@ export function workbookNames(
   if (schedule !== null && terms !== null) {
     const deadweight = deadweightCore(scenario, schedule, terms);
     Object.assign(names, deadweightNames(deadweight, savingsAfterLastPaymentCore(result, schedule)));
+  }
+  if (schedule !== null && terms !== null) {
+    Object.assign(names, selfFundedNames(compareFinancing(scenario, result, schedule, terms))); // issue 10 item 4
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
   if (schedule !== null && investor !== null) Object.assign(names, moneyNames(result, schedule, investor));

@@ -1,6 +1,7 @@
 import { writeTable, type Table } from "../blocks/table";
 import { add, call, ifThen, lt, mul, name, num, sub, text, type Expr } from "../formula";
 import type { SheetBuilder } from "../sheetBuilder";
+import type { FinancingComparison } from "../../engine/selfFunded";
 import { FORMATS } from "../types";
 import type { ZeroMonthKey } from "./deadweightBlock";
 import { calculationFlow, type PayMonthKey } from "./monthBlock";
@@ -145,4 +146,23 @@ function resultFormulas(
       mul(call("SUMPRODUCT", discount, zeroMonths.range("zeroTotal")), name("SIB_PayMunicipalityShare")),
     ],
   ];
+}
+
+/**
+ * The engine's value of each of the block's named cells (null = the month cell shows "-": never below 0), for
+ * workbookNames (src/plan/outputs.ts), the .xlsx cached values and the e2e comparison.
+ * @example selfFundedNames(compareFinancing(pilot, result, schedule, terms)).SIB_SibWorstMonth // 17
+ */
+export function selfFundedNames(comparison: FinancingComparison): Record<string, number | null> {
+  const names: Record<string, number | null> = {};
+  const views = [comparison.selfFunded, comparison.sib] as const;
+  const keys = ["npv", "worstCumulative", "worstMonth", "lossIfNoEffect"] as const;
+  RESULT_ROWS.forEach((row, index) => {
+    const key = keys[index] ?? "npv";
+    row.names.forEach((definedName, column) => {
+      const view = views[column];
+      if (view !== undefined) names[definedName] = view[key];
+    });
+  });
+  return names;
 }
