@@ -5,6 +5,7 @@
 import { runBusinessCaseBench } from "./businessCase";
 import { runExcelRequestsBench } from "./excelRequests";
 import { runExportBench } from "./export";
+import { runFunctionsBench } from "./functions";
 import { runPaymentBench } from "./payment";
 import { runMonteCarloBench } from "./monteCarlo";
 import { runPlanBench } from "./plan";
@@ -13,6 +14,7 @@ import { runTaskpaneBench } from "./taskpane";
 async function main(): Promise<void> {
   const sections: [string, () => Promise<string[]> | string[]][] = [
     ["Business case", runBusinessCaseBench],
+    ["Custom functions on cache misses (SIB.BUDGETSAVING; wall clock and own CPU time)", runFunctionsBench],
     ["Payment", runPaymentBench],
     ["Monte Carlo", runMonteCarloBench],
     ["Workbook model", runPlanBench],
