@@ -2,6 +2,7 @@ import { failMany, issue, ok, type Issue, type Result } from "../engine/errors";
 import { applyInputs } from "../engine/inputs";
 import {
   investorTerms as checkedInvestorTerms,
+  NO_DEAL_COSTS,
   type InvestorTerms,
   type InvestorTermsInput,
 } from "../engine/investor/terms";
@@ -12,6 +13,7 @@ import type { Cohort, RefusionStep, Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { validateScenario } from "../engine/validate";
 import { ATTRIBUTION_REFERENCE_NAME, SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS } from "./inputsSheet";
+import { EVERY_YEAR } from "./investor/inputsBlock";
 import { NONE, NO_RETURN_CAP } from "./investor/labels";
 import { NO_CAP, NO_THRESHOLD } from "./payment/labels";
 import { NAME_PREFIX } from "./relocate";
@@ -86,7 +88,9 @@ export const MAX_PROBLEMS_PER_NAME = 10;
 
 /** Texts that mean "none" in an optional term cell (the sheets write them), compared trimmed and ignoring case. */
 const NONE_TEXTS: ReadonlySet<string> = new Set(
-  [NO_CAP, NO_THRESHOLD, NONE, NO_RETURN_CAP].flatMap((text) => [text.da, text.en]).map((text) => text.toLowerCase()),
+  [NO_CAP, NO_THRESHOLD, NONE, NO_RETURN_CAP, EVERY_YEAR]
+    .flatMap((text) => [text.da, text.en])
+    .map((text) => text.toLowerCase()),
 );
 
 /**
@@ -609,5 +613,32 @@ function readInvestorTerms(reader: TermReader, base: InvestorTerms): InvestorTer
     maxLoss: reader.scalar("SIB_InvMaxLoss", true),
     topUpPayer: base.topUpPayer,
     hurdleRate: reader.scalar("SIB_InvHurdleRate", true),
+    ...dealTerms(reader, base),
+  };
+}
+
+/**
+ * The capped-surplus booking and the deal costs (src/plan/investor/inputsBlock.ts), read only when the workbook has
+ * them (a model written before them keeps the base terms'); the provider's cost of non-delivery is not on the sheet.
+ */
+function dealTerms(reader: TermReader, base: InvestorTerms): Pick<InvestorTermsInput, "cappedSurplus" | "dealCosts"> {
+  const has = (name: string): boolean => reader.cells(name).length > 0;
+  const baseDeal = base.dealCosts ?? NO_DEAL_COSTS;
+  const cappedSurplus = has("SIB_InvCappedSurplusReturned")
+    ? reader.flag("SIB_InvCappedSurplusReturned")
+      ? ("returned" as const)
+      : ("withheld" as const)
+    : (base.cappedSurplus ?? "withheld");
+  if (!has("SIB_InvDealSetup")) return { cappedSurplus, dealCosts: baseDeal };
+  return {
+    cappedSurplus,
+    dealCosts: {
+      setup: reader.required("SIB_InvDealSetup"),
+      evaluation: reader.required("SIB_InvDealEvaluation"),
+      intermediaryOneOff: reader.required("SIB_InvDealIntermediaryOneOff"),
+      intermediaryYearly: reader.required("SIB_InvDealIntermediaryYearly"),
+      intermediaryYears: reader.scalar("SIB_InvDealIntermediaryYears", true),
+      providerNonDelivery: baseDeal.providerNonDelivery,
+    },
   };
 }

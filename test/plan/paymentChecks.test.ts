@@ -149,7 +149,7 @@ describe("the Payment and Investor sheets refuse exactly what the engine refuses
       const { plan, cells } = withScratchCells(built);
       const workbook = evaluatePlan(plan);
       expect(workbook.valueOf(VALID_NAME)).toBe(1);
-      expect(cells.length).toBe(12 + 3 * 3 + 9);
+      expect(cells.length).toBe(12 + 3 * 3 + 9 + 6);
       let refused = 0;
       for (const cell of cells) {
         for (const candidate of [...CANDIDATES, ...NONE_TEXTS[language]]) {
