@@ -1,4 +1,9 @@
-import { draftParameterDefaults, DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, type MissingDefault } from "./defaults";
+import {
+  draftParameterDefaults,
+  DEFAULT_PARAMETER_YEAR,
+  missingDefaultsFailure,
+  type MissingDefault,
+} from "./defaults";
 import { DEFAULT_PRICE_INDEX, DEFAULT_START_DATE } from "./budget";
 import { ok, type Result } from "./errors";
 import type { Scenario } from "./scenario";
