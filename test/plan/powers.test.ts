@@ -22,6 +22,14 @@ const SAFE_POWERS: readonly { readonly shape: RegExp; readonly why: string }[] =
     why: "g(t): only in IF(t=M,1,ρ^(t−M)) inside IF(t<M,…), so the exponent is at least 1",
   },
   {
+    shape: /^\$A\$\d+ \^ C-SIB_MeasurementMonth$/,
+    why: "the Sensitivity sheet's g(t) at a grid row's persistence ρ_i: as SIB_Persistence above, only in IF(t=M,1,…)",
+  },
+  {
+    shape: /^1\+SIB_BudgetPriceIndex \^ C-SIB_BudgetPriceYear$/,
+    why: "the Budget sheet's price factor: the price change has a data validation from −50 % to 50 %, so 1 + π ≥ 0.5",
+  },
+  {
     shape: /^SIB_Persistence \^ C$/,
     why: "the rate card's months after measurement, a label above 0 (a metric at 0 months is written without a power)",
   },
