@@ -74,6 +74,9 @@ const TORNADO_TITLE: Bilingual = {
   da: "Tornado: kommunens nettonutidsværdi under kontrakten (besparelser − betalinger, kr)",
   en: "Tornado: the municipality's net present value under the contract (savings − payments, kr)",
 };
+/** Shown instead of a percentile or mean over no draws (NaN), e.g. when no draw has an IRR. */
+const NO_STATISTIC: Bilingual = { da: "ingen kørsel", en: "no draw" };
+
 const MONTE_CARLO_TITLE: Bilingual = {
   da: "Monte Carlo (SIB.SIMULATE): investorens afkast og kommunens netto",
   en: "Monte Carlo (SIB.SIMULATE): the investor's return and the municipality's net",
@@ -269,7 +272,16 @@ export function writeMonteCarlo(sheet: SheetBuilder, top: number, deal: DealSens
       distribution.p90,
       distribution.p95,
       distribution.mean,
-    ].forEach((value, j) => sheet.value(1 + j, row, "label", value, format));
+    ].forEach((value, j) =>
+      // A statistic over no draws (e.g. no draw has an IRR) is NaN: say so in words, never write a non-number.
+      sheet.value(1 + j, row, "label", Number.isFinite(value) ? value : sheet.text(NO_STATISTIC), format),
+    );
+    if (distribution === summary.irr && (summary.irrTotalLossDraws > 0 || summary.irrUndefinedDraws > 0)) {
+      sheet.label(1 + heads.length, row, {
+        da: `${summary.irrTotalLossDraws} kørsler med totaltab (ingen intern rente) og ${summary.irrUndefinedDraws} uden entydig intern rente er ikke med i percentilerne`,
+        en: `${summary.irrTotalLossDraws} draws with a total loss (no IRR) and ${summary.irrUndefinedDraws} without a unique IRR are left out of the percentiles`,
+      });
+    }
   });
   const lastRow = headerRow + rows.length;
   sheet.names.push({
