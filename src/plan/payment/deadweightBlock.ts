@@ -253,27 +253,26 @@ export function writeDeadweightResults(
   return { bottom: levelRow + outputs.length };
 }
 
-function deadweightOutputs(
-  sheet: SheetBuilder,
-  deps: {
-    readonly months: Table<PayMonthKey>;
-    readonly zeroMonths: Table<ZeroMonthKey>;
-    readonly card: RateCardLayout;
-    readonly cohorts: Table<CohortKey>;
-    readonly zeroCohorts: Table<CohortKey>;
-  },
-): Output[] {
-  const { months, zeroMonths, card, cohorts, zeroCohorts } = deps;
-  const expected = call("SUM", months.range("total"));
-  const atZero = call("SUM", zeroMonths.range("zeroTotal"));
+type DeadweightDeps = {
+  readonly months: Table<PayMonthKey>;
+  readonly zeroMonths: Table<ZeroMonthKey>;
+  readonly card: RateCardLayout;
+  readonly cohorts: Table<CohortKey>;
+  readonly zeroCohorts: Table<CohortKey>;
+};
+
+/** The deadweight outputs in sheet order: payment at zero effect, comparison-reached shares, timing. */
+function deadweightOutputs(sheet: SheetBuilder, deps: DeadweightDeps): Output[] {
+  const none = text(sheet.text(DEADWEIGHT_NONE));
+  return [...zeroEffectOutputs(sheet, deps), ...comparisonReachedOutputs(deps, none), ...timingOutputs(deps, none)];
+}
+
+/** The payment at zero effect, its municipal part and share of the expected payment, the warning and its words. */
+function zeroEffectOutputs(sheet: SheetBuilder, deps: DeadweightDeps): Output[] {
+  const expected = call("SUM", deps.months.range("total"));
+  const atZero = call("SUM", deps.zeroMonths.range("zeroTotal"));
   const level = name("SIB_PayDeadweightWarningLevel");
   const flag = ifThen(gt(expected, num(0)), gt(div(atZero, expected), level), gt(atZero, num(0)));
-  const none = text(sheet.text(DEADWEIGHT_NONE));
-  const last = call("MAX", zeroMonths.range("lastPaid"));
-  const savings = (weight: Expr): Expr =>
-    call("SUMPRODUCT", weight, months.range("discount"), months.range("municipalSavings"));
-  const allSavings = call("SUMPRODUCT", months.range("discount"), months.range("municipalSavings"));
-  const afterLast = savings(mul(gt(months.range("m"), last), num(1)));
   return [
     {
       name: "SIB_PayZeroEffect",
@@ -333,6 +332,13 @@ function deadweightOutputs(
       description: { da: "Advarslen om dødvægt i ord", en: "The deadweight warning in words" },
       role: "calculation",
     },
+  ];
+}
+
+/** Per metric: the share of paid outcomes that the comparison group also reached. */
+function comparisonReachedOutputs(deps: DeadweightDeps, none: Expr): Output[] {
+  const { card, cohorts, zeroCohorts } = deps;
+  return [
     ...card.definitions.map((definition, k): Output => {
       const paid = call("SUM", cohorts.range(`paid:${k}`));
       return {
@@ -349,6 +355,18 @@ function deadweightOutputs(
         },
       };
     }),
+  ];
+}
+
+/** The last month with an outcome payment and the share of the municipality's discounted savings after it. */
+function timingOutputs(deps: DeadweightDeps, none: Expr): Output[] {
+  const { months, zeroMonths } = deps;
+  const last = call("MAX", zeroMonths.range("lastPaid"));
+  const savings = (weight: Expr): Expr =>
+    call("SUMPRODUCT", weight, months.range("discount"), months.range("municipalSavings"));
+  const allSavings = call("SUMPRODUCT", months.range("discount"), months.range("municipalSavings"));
+  const afterLast = savings(mul(gt(months.range("m"), last), num(1)));
+  return [
     {
       name: "SIB_PayLastOutcomeMonth",
       label: {
