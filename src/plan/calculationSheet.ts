@@ -8,7 +8,7 @@ import { writeCohortMonthBlock, type CohortMonthKey } from "./calculation/cohort
 import { writeProgrammeMonthBlock, type ProgrammeMonthKey } from "./calculation/programmeMonthBlock";
 import { SHARE_SUM_TOLERANCE } from "../engine/rules";
 import { NEUTRALISE_SCALE_NAME, writeStateBlock, type StateBlockLayout } from "./calculation/stateBlock";
-import { add, and, call, concat, div, ifThen, le, name, not, num, or, sub, text, type Expr } from "./formula";
+import { add, and, call, concat, div, ge, ifThen, le, name, not, num, or, sub, text, type Expr } from "./formula";
 import type { InputsLayout } from "./inputsSheet";
 import { SHEET_NAMES } from "./labels";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
@@ -73,7 +73,7 @@ export function calculationSheet(
     names: sheet.names,
     layout: { sheet: sheet.sheetName, calendarMonths, states },
     charts: [cumulativeChart(sheet, programmeMonths)],
-    checks: [...capacityChecks(sheet), neutraliseCheck(sheet)],
+    checks: [...capacityChecks(sheet), neutraliseCheck(sheet), ...measuredChecks(sheet, scenario.measuredParticipants)],
   };
 }
 
@@ -214,6 +214,37 @@ function writeCapacity(
     da: "Programmåneder, modellen er skrevet til (seneste start plus den tidshorisont, den regner)",
     en: "Programme months the model is written for (the latest intake plus the horizon it computes)",
   });
+}
+
+/**
+ * The engine's rule atMostParticipants (src/engine/validate.ts): the outcome was measured on `measured` participants (a
+ * figure the workbook carries only here, for the effect's statistics), so the cohorts must hold at least that many.
+ * No check when the scenario measured all participants (null).
+ */
+function measuredChecks(sheet: SheetBuilder, measured: number | null | undefined): CheckSpec[] {
+  if (measured === null || measured === undefined) return [];
+  const participants = call("SUM", name("SIB_CohortParticipants"));
+  return [
+    {
+      id: "MeasuredParticipants",
+      label: {
+        da: "Deltagere i alt mindst antallet med målt udfald",
+        en: "Participants at least those with a measured outcome",
+      },
+      ok: whenNumbers([name("SIB_CohortParticipants")], ge(participants, num(measured))),
+      message: concat(
+        sheet.text({
+          da: `Effekten er målt på ${measured} deltagere, men kohorterne har `,
+          en: `The effect was measured on ${measured} participants, but the cohorts hold `,
+        }),
+        participants,
+        sheet.text({
+          da: "; skriv modellen igen fra guiden med færre målte deltagere",
+          en: "; write the model again from the wizard with fewer measured participants",
+        }),
+      ),
+    },
+  ];
 }
 
 /**
