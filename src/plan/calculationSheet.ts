@@ -68,12 +68,18 @@ export function calculationSheet(
   writeNeutralisation(sheet, WEIGHTS_TOP);
   writeWeights(sheet, WEIGHTS_TOP + 4);
   const widths = Array.from({ length: programmeMonths.column("refusionWeight") + 1 }, (_, i) => (i === 0 ? 34 : 14));
+  // Before build(): measuredChecks writes its named value on this sheet.
+  const checks = [
+    ...capacityChecks(sheet),
+    neutraliseCheck(sheet),
+    ...measuredChecks(sheet, scenario.measuredParticipants),
+  ];
   return {
     plan: sheet.build(widths),
     names: sheet.names,
     layout: { sheet: sheet.sheetName, calendarMonths, states },
     charts: [cumulativeChart(sheet, programmeMonths)],
-    checks: [...capacityChecks(sheet), neutraliseCheck(sheet), ...measuredChecks(sheet, scenario.measuredParticipants)],
+    checks,
   };
 }
 
@@ -223,6 +229,13 @@ function writeCapacity(
  */
 function measuredChecks(sheet: SheetBuilder, measured: number | null | undefined): CheckSpec[] {
   if (measured === null || measured === undefined) return [];
+  // The figure is written once, as a named value beside the capacity (no typed number in a formula).
+  sheet.label(3, CAPACITY_ROW + 1, { da: "Deltagere med målt udfald", en: "Participants with a measured outcome" });
+  sheet.value(4, CAPACITY_ROW + 1, "label", measured, FORMATS.integer);
+  sheet.nameCell("SIB_MeasuredParticipants", 4, CAPACITY_ROW + 1, "label", {
+    da: "Deltagere, effekten er målt på (evalueringens tal; bruges til effektens statistik)",
+    en: "Participants the effect was measured on (the evaluation's figure; used for the effect's statistics)",
+  });
   const participants = call("SUM", name("SIB_CohortParticipants"));
   return [
     {
@@ -231,12 +244,14 @@ function measuredChecks(sheet: SheetBuilder, measured: number | null | undefined
         da: "Deltagere i alt mindst antallet med målt udfald",
         en: "Participants at least those with a measured outcome",
       },
-      ok: whenNumbers([name("SIB_CohortParticipants")], ge(participants, num(measured))),
+      ok: whenNumbers([name("SIB_CohortParticipants")], ge(participants, name("SIB_MeasuredParticipants"))),
       message: concat(
         sheet.text({
-          da: `Effekten er målt på ${measured} deltagere, men kohorterne har `,
-          en: `The effect was measured on ${measured} participants, but the cohorts hold `,
+          da: "Effekten er målt på ",
+          en: "The effect was measured on ",
         }),
+        name("SIB_MeasuredParticipants"),
+        sheet.text({ da: " deltagere, men kohorterne har ", en: " participants, but the cohorts hold " }),
         participants,
         sheet.text({
           da: "; skriv modellen igen fra guiden med færre målte deltagere",
