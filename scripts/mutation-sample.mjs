@@ -15,7 +15,8 @@
 // 1-based, column 0-based, both ends included). A range equal to a mutant's node also takes in the other mutants of
 // that node and every mutant of its descendants, so the config adds an ignorer plugin (scripts/mutation-sample-
 // ignorer.mjs) that skips descendants that hold no sampled mutant. What remains tested beyond the sample are the other
-// mutators of a sampled node (e.g. `<=` and `>=` beside a sampled `<` → `>`); they are run but not counted.
+// mutators of a sampled node (e.g. `<=` and `>=` beside a sampled `<` → `>`): a checker plugin
+// (scripts/mutation-sample-checker.mjs) turns them away before the type check, so they are neither run nor counted.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -196,9 +197,16 @@ import base from "../../../stryker.config.mjs";
 export default {
   ...base,
   mutate: ${JSON.stringify(ranges, null, 1)},
-  plugins: ["@stryker-mutator/*", "./scripts/mutation-sample-ignorer.mjs", "./scripts/mutation-sample-reporter.mjs"],
+  plugins: [
+    "@stryker-mutator/*",
+    "./scripts/mutation-sample-ignorer.mjs",
+    "./scripts/mutation-sample-reporter.mjs",
+    "./scripts/mutation-sample-checker.mjs",
+  ],
   ignorers: ["sample"],
-  mutationSample: "${d}/sample.json",
+  // The sample checker first: the other mutators' mutants of a sampled node are turned away before any type check.
+  checkers: ["sample", "typescript"],
+  mutationSample: ${JSON.stringify(join(dir, "sample.json"))},
   tsconfigFile: "${d}/tsconfig.json",
   concurrency: 1,
   incremental: false,
