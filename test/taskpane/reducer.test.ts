@@ -187,7 +187,12 @@ describe("wizard reducer", () => {
     expect(model.terms.baseline).toEqual({ kind: "comparison" });
     expect(model.scenario.measuredParticipants).toBeNull();
     expect(model.scenario.costTiming).toBe("upfront");
-    expect(model.investor).toEqual({ draw: "upfront", returnCap: { irr: 0.08, multiple: null }, maxLoss: 0.5 });
+    expect(model.investor).toEqual({
+      draw: "upfront",
+      returnCap: { irr: 0.08, multiple: null },
+      maxLoss: 0.5,
+      hurdleRate: 0.05,
+    });
     const cleared = reduce(state, { type: "setField", id: "threshold.pp", text: "" });
     expect(modelOf(cleared).terms.threshold).toBeNull();
   });

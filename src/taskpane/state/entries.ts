@@ -1,5 +1,6 @@
 import { findInputField } from "../../engine/inputs";
 import type { InvestorTermsInput } from "../../engine/investor";
+import { DEFAULT_HURDLE_RATE } from "../../engine/investor/summary";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
 import { employmentDifferencePp } from "../../engine/shares";
@@ -43,6 +44,7 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
     case "terms":
       return termValue(terms, target.name);
     case "investor":
+      if (target.name === "hurdleRate") return investor.hurdleRate ?? DEFAULT_HURDLE_RATE;
       return target.name === "maxLoss" ? (investor.maxLoss ?? null) : (investor.returnCap?.irr ?? null);
     case "write":
       // No spare months unless asked for: the workbook is written for the horizon.

@@ -116,6 +116,7 @@ export function deriveModel(input: ModelInput): WizardModel {
     draw: (input.choices.draw === "upfront" ? "upfront" : "asNeeded") satisfies DrawTiming,
     returnCap: { irr: values.get("returnCap.irr") ?? null, multiple: baseInvestor.returnCap?.multiple ?? null },
     maxLoss: values.get("maxLoss") ?? null,
+    hurdleRate: values.get("hurdleRate") ?? baseInvestor.hurdleRate ?? null,
   };
   const checkedInvestor = investorTerms(investor);
   if (!checkedInvestor.ok)

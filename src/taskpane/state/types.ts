@@ -35,7 +35,7 @@ export type FieldTarget =
   /** A payment term (PaymentTerms), by name. */
   | { readonly kind: "terms"; readonly name: PaymentFieldName }
   /** An investor term. */
-  | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" }
+  | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" | "hurdleRate" }
   /** How the model is written: spare months beyond the horizon (the workbook's capacity). */
   | { readonly kind: "write"; readonly name: "spareMonths" };
 

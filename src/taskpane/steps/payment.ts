@@ -153,6 +153,18 @@ export const paymentStep: StepModule = {
       example: 50,
       target: { kind: "investor", name: "maxLoss" },
     }),
+    field("payment", "percentYear", {
+      id: "hurdleRate",
+      group: investor,
+      label: { da: "Investorens krævede afkast", en: "Investor's hurdle rate" },
+      help: {
+        da: "Den årlige rente, som investorens nutidsværdi beregnes med. Standard 5 % om året er en antagelse, da piloten ikke har offentliggjort nogen: den ligger mellem Finansministeriets diskonteringsrente på 3,5 % og de 8 %, som en investor med social profil kan kræve.",
+        en: "The annual rate the investor's net present value is computed at. The default of 5 % a year is an assumption, as the pilot published none: it lies between the Ministry of Finance's discount rate of 3.5 % and the 8 % an impact investor may require.",
+      },
+      range: { min: -100, max: 1000, exclusiveMin: true },
+      example: 5,
+      target: { kind: "investor", name: "hurdleRate" },
+    }),
   ],
   choices: [
     choice("payment", {

@@ -302,7 +302,9 @@ export function previewContent(
           ),
           metric(
             "npv",
-            t("investorNpv", language, { rate: formatPercent(investor.hurdleRate, language, 0) }),
+            t("investorNpv", language, {
+              rate: formatPercent(investor.hurdleRate, language, hurdleDecimals(investor.hurdleRate)),
+            }),
             formatKr(investor.npvAtHurdle, language),
             t("investorNpvHelp", language),
           ),
@@ -343,4 +345,10 @@ export function previewContent(
     attributionTable(numbers, language),
     cumulativeChart(numbers, language),
   );
+}
+
+/** Decimals of a hurdle rate in the preview: none for a whole percent (5 %), else up to 2 (7.5 % → "7,50 %"). */
+function hurdleDecimals(rate: number): number {
+  const percent = rate * 100;
+  return Math.abs(percent - Math.round(percent)) < 1e-9 ? 0 : 2;
 }
