@@ -100,7 +100,12 @@ export function parseModelFile(json: unknown): Result<Model> {
   }
   if (paymentTerms.ok) {
     const scenario = parsed.value.scenario;
-    const horizon = validateTermsForScenario(paymentTerms.value, scenario.measurementMonth, scenario.horizonMonths);
+    const horizon = validateTermsForScenario(
+      paymentTerms.value,
+      scenario.measurementMonth,
+      scenario.horizonMonths,
+      scenario.cohorts,
+    );
     issues.push(...prefixed("payment", { issues: horizon }));
   }
   const viewsJson = parsed.value.extra["views"];

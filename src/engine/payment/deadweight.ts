@@ -24,6 +24,7 @@ import { computeBusinessCase } from "../businessCase";
 import { failMany, ok, type Result } from "../errors";
 import type { Scenario } from "../scenario";
 import { validateScenario } from "../validate";
+import { zeroEffectProgression } from "./progression";
 import { savingsByMonth } from "./savingsShare";
 import { computePaymentSchedule, type PaymentSchedule } from "./schedule";
 import { validatePaymentTerms, validateTermsForScenario, type PaymentTerms } from "./terms";
@@ -78,7 +79,9 @@ export function zeroEffectScenario(scenario: Scenario): Scenario {
  */
 export function deadweightCore(scenario: Scenario, schedule: PaymentSchedule, terms: PaymentTerms): Deadweight {
   const zero = zeroEffectScenario(scenario);
-  const atZero = computePaymentSchedule(zero, computeBusinessCase(zero), terms);
+  // Progression metrics are not outcome states: at zero effect they reach the comparison group's share (progression.ts).
+  const zeroTerms = { ...terms, rateCard: zeroEffectProgression(terms.rateCard) };
+  const atZero = computePaymentSchedule(zero, computeBusinessCase(zero), zeroTerms);
   const expectedPayment = schedule.totals.all;
   const paymentAtZeroEffect = atZero.totals.all;
   const shareOfPayment = ratio(paymentAtZeroEffect, expectedPayment);
@@ -110,7 +113,7 @@ export function runDeadweight(scenario: Scenario, terms: PaymentTerms): Result<D
   const issues = [
     ...validateScenario(scenario),
     ...validatePaymentTerms(terms),
-    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths, scenario.cohorts),
   ];
   if (issues.length > 0) return failMany(issues);
   return ok(deadweightCore(scenario, computePaymentSchedule(scenario, computeBusinessCase(scenario), terms), terms));
@@ -172,7 +175,7 @@ export function runSavingsAfterLastPayment(scenario: Scenario, terms: PaymentTer
   const issues = [
     ...validateScenario(scenario),
     ...validatePaymentTerms(terms),
-    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths, scenario.cohorts),
   ];
   if (issues.length > 0) return failMany(issues);
   const businessCase = computeBusinessCase(scenario);

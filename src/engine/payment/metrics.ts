@@ -12,9 +12,13 @@ import { issue, ok, type Issue, type Result } from "../errors";
 import type { PerState, OutcomeState } from "../states";
 import { checkBoolean, checkShare, shown } from "./checks";
 import { ownValue } from "../lookup";
+import { progressionDefinition, PROGRESSION_METRICS } from "./progression";
 
-/** Kinds of outcome metric. */
-export type MetricKind = "selfSupporting" | "paidHours" | "sustained";
+/**
+ * Kinds of outcome metric. `progression`: a progression or well-being measure (BIP, WHO-5, action plan, fit for
+ * work, life satisfaction; src/engine/payment/progression.ts), given as shares per cohort, not an outcome state.
+ */
+export type MetricKind = "selfSupporting" | "paidHours" | "sustained" | "progression";
 
 /** A parsed metric. */
 export interface MetricDefinition {
@@ -71,6 +75,8 @@ export function parseMetric(name: string): MetricDefinition | null {
   const key = normaliseName(name);
   const fixed = ownValue(FIXED_METRICS, key);
   if (fixed !== undefined) return fixed;
+  const progression = progressionDefinition(key);
+  if (progression !== null) return progression;
   const sustained = SUSTAINED.exec(key);
   if (sustained === null) return null;
   const months = Number(sustained[1]);
@@ -87,7 +93,7 @@ export function unknownMetricIssue(field: string, name: unknown): Issue {
     "InvalidInput",
     field,
     "known",
-    `${field} must be a metric: selfSupporting, paidHours or sustained<k> (k = 1 to ${MAX_SUSTAINED_MONTHS} months after measurement, e.g. sustained6), got ${shown(name)}.`,
+    `${field} must be a metric: selfSupporting, paidHours, sustained<k> (k = 1 to ${MAX_SUSTAINED_MONTHS} months after measurement, e.g. sustained6) or a progression metric (${PROGRESSION_METRICS.map((metric) => metric.id).join(", ")}), got ${shown(name)}.`,
   );
 }
 
@@ -103,11 +109,12 @@ export function metricDefinition(name: string): Result<MetricDefinition> {
 
 /**
  * The outcome states a metric counts: JOB, JOB_UNK (and EDU when `includeEducation`) for selfSupporting and
- * sustained<k>; JOB_PART for paidHours.
+ * sustained<k>; JOB_PART for paidHours; none for a progression metric (its shares are given, not outcome states).
  * @example metricStates("paidHours", false) // ["JOB_PART"]
  */
 export function metricStates(kind: MetricKind, includeEducation: boolean): readonly OutcomeState[] {
   if (kind === "paidHours") return ["JOB_PART"];
+  if (kind === "progression") return [];
   return includeEducation ? ["JOB", "JOB_UNK", "EDU"] : ["JOB", "JOB_UNK"];
 }
 

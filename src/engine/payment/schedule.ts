@@ -28,6 +28,7 @@ import { payableAboveBaselineCore } from "./baseline";
 import { contractCapCore, personCappedPricesCore } from "./caps";
 import { metricShareCore, parseMetric } from "./metrics";
 import { municipalityPositionCore, type MunicipalityPosition } from "./position";
+import { progressionCohortShare, progressionPooledShare } from "./progression";
 import { savingsByMonth, savingsShareCore } from "./savingsShare";
 import {
   resolveRateCard,
@@ -72,6 +73,8 @@ export interface PaymentTotals {
   readonly savingsShare: number;
   /** Paid under the sustainment card (0 without one). */
   readonly sustainment: number;
+  /** Paid for progression metrics (part of `outcomes`; not a budget saving, progression.ts). */
+  readonly progression: number;
 }
 
 /** A contract's payments by programme month. All monthly arrays have length `months`. */
@@ -88,6 +91,11 @@ export interface PaymentSchedule {
   readonly savingsShare: readonly number[];
   /** Payments of the sustainment card per month, kr (after the contract cap; all 0 without one). */
   readonly sustainment: readonly number[];
+  /**
+   * Payments for progression metrics per month, kr (after caps; part of byMetric): money the payers spend that is not
+   * a budget saving (progression.ts). All 0 without progression metrics.
+   */
+  readonly progression: readonly number[];
   readonly metrics: readonly MetricPaymentSummary[];
   /** False when a contract-scope threshold stops all outcome payments and the savings share. */
   readonly contractThresholdMet: boolean;
@@ -133,7 +141,7 @@ export function paymentScheduleFor(
 ): Result<PaymentSchedule> {
   const issues = [
     ...validatePaymentTerms(terms),
-    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths, scenario.cohorts),
   ];
   if (issues.length > 0) return failMany(issues);
   return ok(computePaymentSchedule(scenario, businessCase, terms));
@@ -147,7 +155,7 @@ export function runPaymentSchedule(scenario: Scenario, terms: PaymentTerms): Res
   const issues = [
     ...validateScenario(scenario),
     ...validatePaymentTerms(terms),
-    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths, scenario.cohorts),
   ];
   if (issues.length > 0) return failMany(issues);
   return ok(computePaymentSchedule(scenario, computeBusinessCase(scenario), terms));
@@ -167,8 +175,17 @@ export function computePaymentSchedule(
   const prices = terms.rateCard.map((line) => line.price);
   const shareOf = (shares: Scenario["participantShares"]): number[] =>
     definitions.map((definition) => metricShareCore(definition, shares, scenario.persistence, terms.includeEducation));
-  const participantShare = shareOf(effectiveParticipantShares(scenario));
-  const comparisonShare = shareOf(scenario.comparisonShares);
+  const cohortSizes = scenario.cohorts.map((cohort) => cohort.participants);
+  const progressionOf = (k: number): NonNullable<PaymentTerms["rateCard"][number]["progression"]> | null =>
+    terms.rateCard[k]?.progression ?? null;
+  // A progression metric's shares are given per cohort (pooled here for the summary), not outcome states.
+  const participantShare = shareOf(effectiveParticipantShares(scenario)).map((share, k) => {
+    const measure = progressionOf(k);
+    return measure === null ? share : progressionPooledShare(measure, cohortSizes);
+  });
+  const comparisonShare = shareOf(scenario.comparisonShares).map(
+    (share, k) => progressionOf(k)?.comparisonShare ?? share,
+  );
   const effect = participantShare.map((share, k) => effectPercentagePoints(share, comparisonShare[k] ?? 0));
   const baselineShare = definitions.map((definition, k) =>
     baselineShareOf(terms.baseline, definition.id, comparisonShare[k] ?? 0),
@@ -194,11 +211,13 @@ export function computePaymentSchedule(
   const cohorts = scenario.cohorts
     .map((cohort, index) => ({ cohort, index }))
     .sort((a, b) => a.cohort.intakeMonth - b.cohort.intakeMonth || a.index - b.index);
-  for (const { cohort } of cohorts) {
+  for (const { cohort, index } of cohorts) {
     const payable = new Array<number>(definitions.length).fill(0);
     definitions.forEach((_, k) => {
+      const measure = progressionOf(k);
+      const cohortShare = measure === null ? (participantShare[k] ?? 0) : progressionCohortShare(measure, index);
       let count = thresholdMet[k]
-        ? payableAboveBaselineCore(participantShare[k] ?? 0, baselineShare[k] ?? 0, cohort.participants)
+        ? payableAboveBaselineCore(cohortShare, baselineShare[k] ?? 0, cohort.participants)
         : 0;
       const prerequisite = requires[k];
       if (prerequisite !== null && prerequisite !== undefined) count = Math.min(count, payable[prerequisite] ?? 0);
@@ -211,7 +230,7 @@ export function computePaymentSchedule(
     definitions.forEach((definition, k) => {
       const month = paymentMonthCore(
         cohort.intakeMonth,
-        scenario.measurementMonth,
+        progressionOf(k)?.measurementMonth ?? scenario.measurementMonth,
         definition.monthsAfterMeasurement,
         terms.lagMonths,
       );
@@ -255,6 +274,10 @@ export function computePaymentSchedule(
   const scaled = (amounts: readonly number[]): number[] =>
     Array.from({ length: months }, (_, t) => (amounts[t] ?? 0) * (scale[t] ?? 0));
   const byMetricArrays = outcomeRaw.map(scaled);
+  const progression = new Array<number>(months).fill(0);
+  byMetricArrays.forEach((amounts, k) => {
+    if (progressionOf(k) !== null) amounts.forEach((value, t) => (progression[t] = (progression[t] ?? 0) + value));
+  });
   const baseFee = scaled(baseFeeRaw);
   const savingsShare = scaled(savingsRaw);
   const sustainment = scaled(sustainmentRaw);
@@ -293,6 +316,7 @@ export function computePaymentSchedule(
     baseFee,
     savingsShare,
     sustainment,
+    progression,
     metrics: definitions.map((definition, k) => ({
       metric: definition.id,
       price: prices[k] ?? 0,
@@ -302,7 +326,10 @@ export function computePaymentSchedule(
       effectPercentagePoints: effect[k] ?? 0,
       thresholdMet: thresholdMet[k] ?? false,
       payableCount: payableCount[k] ?? 0,
-      monthsAfterIntake: scenario.measurementMonth + definition.monthsAfterMeasurement + terms.lagMonths,
+      monthsAfterIntake:
+        (progressionOf(k)?.measurementMonth ?? scenario.measurementMonth) +
+        definition.monthsAfterMeasurement +
+        terms.lagMonths,
       total: metricTotals[k] ?? 0,
     })),
     contractThresholdMet,
@@ -315,6 +342,7 @@ export function computePaymentSchedule(
       baseFee: sum(baseFee),
       savingsShare: sum(savingsShare),
       sustainment: sum(sustainment),
+      progression: sum(progression),
     },
     discountedTotals: {
       all: dot(total, discountFactor),

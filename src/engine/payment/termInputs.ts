@@ -19,6 +19,7 @@ import {
   type PaymentTerms,
 } from "./terms";
 import { MAX_LAG_MONTHS } from "./timing";
+import { applyProgressionTerms, parseProgressionKey, type ProgressionKey } from "./progression";
 import { ownValue } from "../lookup";
 
 /** A value from a name/value range. */
@@ -180,6 +181,30 @@ export const PAYMENT_TERM_NAMES: readonly PaymentTermName[] = [
     aliases: ["fastholdelse.maaneder"],
   },
   {
+    name: "progression.<metric>.month",
+    unit: "months after intake",
+    meaning:
+      "progression metric (bipGain, who5, actionPlan, fitForWork, lifeSatisfaction; give its price too): the month after each cohort's intake at which the share is measured; not a budget saving",
+    example: "progression.who5.month 12",
+    aliases: ["fremskridt.<metric>.maaned"],
+  },
+  {
+    name: "progression.<metric>.share",
+    unit: "share",
+    meaning:
+      "share of participants reaching the progression metric, every cohort (or .share.<n> for cohort n = 1, 2, …)",
+    example: "progression.who5.share 0.4",
+    aliases: ["fremskridt.<metric>.andel"],
+  },
+  {
+    name: "progression.<metric>.comparison",
+    unit: "share",
+    meaning:
+      "the comparison group's share at the same month (needed for baseline comparison and a threshold); none = not measured",
+    example: "progression.who5.comparison 0.25",
+    aliases: ["fremskridt.<metric>.kontrol"],
+  },
+  {
     name: "includeEducation",
     unit: "TRUE / FALSE",
     meaning: "education (SU, adult apprentice) counts as self-supporting",
@@ -311,8 +336,15 @@ export function applyPaymentTermInputs(
   const issues: Issue[] = [];
   const parsed: Parsed[] = [];
   const seen = new Map<string, string>();
+  const progressionEntries: [ProgressionKey, string, TermValue][] = [];
   for (const [rawKey, value] of pairs) {
     const key = rawKey.trim();
+    const progression = parseProgressionKey(normaliseName(key), key);
+    if (progression !== null) {
+      if ("metric" in progression) progressionEntries.push([progression, key, value]);
+      else issues.push(progression);
+      continue;
+    }
     const entry = parseKey(key, value);
     if (!entry.ok) {
       issues.push(...entry.issues);
@@ -342,6 +374,7 @@ export function applyPaymentTermInputs(
     else rateCard = sortCanonically([...rateCard, { metric: entry.metric.id, price, volumeCap: null, requires: null }]);
   }
 
+  rateCard = applyProgressionTerms(issues, rateCard, progressionEntries, (name) => parseMetric(name)?.id);
   let terms: PaymentTerms = { ...base, rateCard };
   const historicalRates: Record<string, number> = base.baseline.kind === "historical" ? { ...base.baseline.rates } : {};
   let baselineChoice: BaselineTerms | undefined;
@@ -725,13 +758,17 @@ function rangeIssue(key: string, value: TermValue, what: string): Issue {
   return issue("InvalidInput", key, "range", `${key} must be ${what}, got ${shown(value)}.`);
 }
 
-/** Canonical order: selfSupporting, paidHours, then sustained<k> by k (chains run from earlier to later). */
+/**
+ * Canonical order: selfSupporting, paidHours, sustained<k> by k (chains run from earlier to later), then the
+ * progression metrics in the order given.
+ */
 function sortCanonically(rateCard: readonly MetricTerms[]): MetricTerms[] {
   const rank = (line: MetricTerms): number => {
     const metric = parseMetric(line.metric);
     if (metric === null) return Infinity;
     if (metric.kind === "selfSupporting") return 0;
     if (metric.kind === "paidHours") return 1;
+    if (metric.kind === "progression") return 1 + MAX_SUSTAINED_MONTHS + 1;
     return 2 + metric.monthsAfterMeasurement;
   };
   return [...rateCard].sort((a, b) => rank(a) - rank(b));

@@ -18,6 +18,12 @@ import {
   shown,
 } from "./checks";
 import { parseMetric, unknownMetricIssue, type MetricDefinition } from "./metrics";
+import {
+  checkProgressionComparison,
+  checkProgressionLine,
+  validateProgressionForScenario,
+  type ProgressionMeasure,
+} from "./progression";
 import type { SavingsScope } from "./savingsShare";
 import { checkThreshold, type ThresholdScope } from "./threshold";
 import { checkLag, type BaseFeeTiming } from "./timing";
@@ -32,6 +38,8 @@ export interface MetricTerms {
   readonly volumeCap: number | null;
   /** A metric earlier on the rate card that a person must have achieved (and been paid for) first, or null. */
   readonly requires: string | null;
+  /** For a progression metric (bipGain, who5, …; progression.ts): its measurement month and shares. Else absent. */
+  readonly progression?: ProgressionMeasure | null;
 }
 
 /** The baseline outcomes are netted against: none (gross), the comparison group, or historical rates. */
@@ -197,6 +205,15 @@ export function validatePaymentTerms(terms: PaymentTerms): Issue[] {
   const ids = validateRateCard(issues, terms.rateCard);
   checkBoolean(issues, "includeEducation", terms.includeEducation);
   validateBaseline(issues, terms.baseline, ids);
+  if (Array.isArray(terms.rateCard)) {
+    checkProgressionComparison(
+      issues,
+      terms.rateCard,
+      terms.baseline.kind,
+      terms.threshold,
+      (name) => parseMetric(name)?.id,
+    );
+  }
   if (terms.threshold !== null) {
     checkThreshold(issues, "threshold.pp", terms.threshold.pp);
     checkOneOf(issues, "threshold.scope", terms.threshold.scope, THRESHOLD_SCOPES);
@@ -275,6 +292,7 @@ function validateRateCard(issues: Issue[], rateCard: readonly MetricTerms[]): (s
       );
     }
     ids.push(definition?.id ?? null);
+    checkProgressionLine(issues, field, definition, line.progression);
     checkAmount(issues, `${field}.price`, line.price, "a price in kr per outcome of at least 0");
     if (line.volumeCap !== null) {
       checkCount(
@@ -319,7 +337,8 @@ function validateRateCard(issues: Issue[], rateCard: readonly MetricTerms[]): (s
 
 /**
  * Rules of payment terms that depend on the scenario: the sustainment card's months must end within the horizon,
- * M + D ≤ horizonMonths (rule `horizon`, field `sustainment.months`). Empty = valid.
+ * M + D ≤ horizonMonths (rule `horizon`, field `sustainment.months`); with `cohorts`, a progression metric's shares
+ * match the cohorts and its measurement falls within the horizon (progression.ts). Empty = valid.
  * @example validateTermsForScenario({ ...PILOT_PAYMENT_TERMS, sustainment: { monthlyPrice: 9000, months: 40 } }, 14, 50)
  *   // [{ field: "sustainment.months", rule: "horizon", ... }]: 14 + 40 = 54 > 50
  */
@@ -327,10 +346,13 @@ export function validateTermsForScenario(
   terms: PaymentTerms,
   measurementMonth: number,
   horizonMonths: number,
+  cohorts?: readonly { readonly intakeMonth: number }[],
 ): Issue[] {
+  const progression = validateProgressionForScenario(terms.rateCard, cohorts, horizonMonths);
   const sustainment = terms.sustainment ?? null;
-  if (sustainment === null || !(measurementMonth + sustainment.months > horizonMonths)) return [];
+  if (sustainment === null || !(measurementMonth + sustainment.months > horizonMonths)) return progression;
   return [
+    ...progression,
     issue(
       "InvalidInput",
       "sustainment.months",

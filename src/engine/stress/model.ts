@@ -99,7 +99,12 @@ export function validateStressInputs(inputs: StressInputs): Issue[] {
   const issues = [
     ...validateScenario(inputs.scenario),
     ...validatePaymentTerms(inputs.paymentTerms),
-    ...validateTermsForScenario(inputs.paymentTerms, inputs.scenario.measurementMonth, inputs.scenario.horizonMonths),
+    ...validateTermsForScenario(
+      inputs.paymentTerms,
+      inputs.scenario.measurementMonth,
+      inputs.scenario.horizonMonths,
+      inputs.scenario.cohorts,
+    ),
   ];
   if (issues.length === 0 && !(inputs.scenario.costPerParticipant > 0)) {
     issues.push(
@@ -133,6 +138,18 @@ export function stressModel(inputs: StressInputs): Result<StressModel> {
       ),
     );
   }
+  inputs.paymentTerms.rateCard.forEach((line, k) => {
+    // Same for progression metrics (issue 15): the kernel draws outcome states, not given progression shares.
+    if (line.progression === undefined || line.progression === null) return;
+    issues.push(
+      issue(
+        "InvalidInput",
+        `rateCard[${k}].progression`,
+        "unsupported",
+        `rateCard[${k}]: the Monte Carlo simulation (SIB.SIMULATE) does not model the progression metric ${line.metric} yet; take it off the rate card to simulate. The schedule, deadweight and deal zone do include it.`,
+      ),
+    );
+  });
   if (issues.length > 0) return failMany(issues);
   return ok(compileStressModel(inputs));
 }
