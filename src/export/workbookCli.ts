@@ -2,11 +2,12 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { errorOutput, loadModel } from "../cli/loadModel";
 import { MAX_HORIZON_MONTHS } from "../engine/rules";
-import { severalMunicipalitiesIssue } from "../engine/municipalities";
+import { workbookMunicipalitiesIssue } from "../engine/municipalities";
 import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
 import { cachedOutputValues } from "./cachedValues";
 import { planToXlsx } from "./xlsx";
+import { workbookProgressionIssue } from "../engine/payment/progression";
 
 const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en] [--capacity-months N]
   Writes the business case (the built-in DRC pilot, or a scenario file) as an .xlsx workbook of native formulas
@@ -71,9 +72,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const out = options.out ?? "sib-business-case.xlsx";
   const { scenario, paymentTerms, investorTerms } = loaded.model;
-  const several = severalMunicipalitiesIssue(scenario, "the workbook");
+  const several = workbookMunicipalitiesIssue(scenario);
   if (several !== null) {
     process.stderr.write(errorOutput([several.message]));
+    return 2;
+  }
+  const progression = workbookProgressionIssue(paymentTerms.rateCard);
+  if (progression !== null) {
+    process.stderr.write(errorOutput([progression.message]));
     return 2;
   }
   const capacity = capacityMonths(options["capacity-months"], scenario.horizonMonths);
