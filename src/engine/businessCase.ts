@@ -1,6 +1,13 @@
 import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
 import { attributionFromWeights, type Attribution } from "./attribution";
 import { perHolder, type PerHolder } from "./budgetHolders";
+import {
+  consequenceFlows,
+  consequenceResult,
+  weightedShares,
+  withConsequenceRows,
+  type ConsequenceResult,
+} from "./consequences/flows";
 import { monthlyDiscountFactor } from "./discount";
 import { effectProfile } from "./effectProfile";
 import { netCostTable, savingAtFullEffect, type NetCostTable } from "./netCost";
@@ -56,6 +63,11 @@ export interface BusinessCaseResult {
   readonly cohorts: readonly CohortResult[];
   /** What carries the saving: every account's NPV split by outcome state plus `cost` (src/engine/attribution.ts). */
   readonly attribution: Attribution;
+  /**
+   * The broad case by consequence area (issue 15, src/engine/consequences/flows.ts): every account's NPV split into
+   * `employment` (the narrow case) and the consequence areas; all 0 but `employment` without consequence rows.
+   */
+  readonly consequences: ConsequenceResult;
 }
 
 /**
@@ -158,6 +170,18 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
 
   const npvTotal = accountsFrom((account) => dot(netFlow[account], discountFactor));
   const undiscountedTotal = accountsFrom((account) => netFlow[account].reduce((sum, value) => sum + value, 0));
+  const flowsOfGroups = groups.map((group) => group.flows);
+  const consequences = consequenceResult(
+    scenario,
+    effect,
+    weightedShares(
+      flowsOfGroups.map((flows) => flows.share),
+      weights,
+      horizon,
+    ),
+    npvTotal,
+    participants,
+  );
   const measurementIndex = Math.min(scenario.measurementMonth, horizon - 1);
   const atMeasurement = measurementValues(scenario, effect, groups, measurementIndex);
   return {
@@ -172,12 +196,12 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
     breakEvenMonth: breakEvenMonths(netFlow, discountFactor),
     cohorts,
-    attribution: attributionOf(
-      scenario,
-      effect,
-      groups.map((group) => group.flows),
-      weights,
+    attribution: withConsequenceRows(
+      attributionOf(scenario, effect, flowsOfGroups, weights),
+      consequences,
+      participants,
     ),
+    consequences,
   };
 }
 
@@ -271,6 +295,16 @@ function perParticipantFlows(
     cost[month] = monthCost;
     shares[month] = share;
     tables[month] = table;
+  }
+  // The broad case (issue 15): consequence rows that change anything add their flows; none = the narrow flows as is.
+  const broad = consequenceFlows(scenario, effect, (month) => shares[month] as number);
+  if (broad !== null) {
+    for (let month = 0; month < horizon; month++) {
+      ACCOUNTS.forEach((name, offset) => {
+        const at = month * FLOW_WIDTH + offset;
+        account[at] = (account[at] as number) + (broad[name][month] as number);
+      });
+    }
   }
   return { account, cost, share: shares, table: tables, savingByTable };
 }

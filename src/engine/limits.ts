@@ -42,6 +42,12 @@ export const MAX_METRICS = 12;
  */
 export const MAX_TERMS = 200;
 
+/**
+ * Most consequence rows in a scenario (the broad case, issue 15): SØM's eleven main areas with a few units each; the
+ * reference note's data model (../shared/reference/broad-savings.md §5) lists about 20 units.
+ */
+export const MAX_CONSEQUENCES = 40;
+
 /** Most views a scenario file may define (each is computed in full by `npm run case -- --compare`). */
 export const MAX_VIEWS = 20;
 
@@ -85,6 +91,7 @@ export const LIMITS = {
   metrics: MAX_METRICS,
   terms: MAX_TERMS,
   views: MAX_VIEWS,
+  consequences: MAX_CONSEQUENCES,
   fileBytes: MAX_FILE_BYTES,
   textLength: MAX_TEXT_LENGTH,
   nesting: MAX_NESTING,

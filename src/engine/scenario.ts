@@ -1,3 +1,4 @@
+import type { Consequence } from "./consequences/model";
 import type { OutcomeState, PerState } from "./states";
 
 /**
@@ -156,4 +157,10 @@ export interface Scenario {
    * municipality with `tax.municipalTaxRate` and `weeksOnBenefitAtIntake` (the pilot).
    */
   readonly municipalities?: readonly Municipality[];
+  /**
+   * The broad case (issue 15, docs/broad-case.md): SØM-style consequence rows (prison days, placements, bed-days …)
+   * whose use changes with the outcome states, each with a unit price, price year, payer and source. Absent or empty =
+   * the narrow case (benefits, taxes and production only). src/engine/consequences/.
+   */
+  readonly consequences?: readonly Consequence[];
 }

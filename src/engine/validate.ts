@@ -1,5 +1,6 @@
 import { issue, type Issue } from "./errors";
 import { budgetFieldIssues } from "./budget";
+import { consequenceIssues } from "./consequences/validate";
 import { MAX_COHORTS, MAX_PEOPLE } from "./limits";
 import { municipalityIssues } from "./municipalities";
 import { MAX_HORIZON_MONTHS, RULES, SHARE_SUM_TOLERANCE, type NumericRule } from "./rules";
@@ -101,6 +102,8 @@ export function validateScenario(scenario: Scenario): Issue[] {
   factor(issues, "socioEconomic.distortionFactor", scenario.socioEconomic.distortionFactor);
   factor(issues, "socioEconomic.employerCostFactor", scenario.socioEconomic.employerCostFactor);
   validateNeutralisation(issues, scenario);
+  issues.push(...consequenceIssues(scenario)); // the broad case (issue 15, src/engine/consequences/validate.ts)
+  validateHealthOverlap(issues, scenario);
   return issues;
 }
 
@@ -290,4 +293,24 @@ function validateTax(issues: Issue[], tax: TaxParameters): void {
   amount(issues, "tax.employmentAllowanceMax", tax.employmentAllowanceMax);
   amount(issues, "tax.jobAllowanceFloor", tax.jobAllowanceFloor);
   amount(issues, "tax.jobAllowanceMax", tax.jobAllowanceMax);
+}
+
+/**
+ * Double counting (issue 15): the states' own regional health cost and a consequence row in the health area both
+ * count health care; a scenario holds one or the other (docs/broad-case.md).
+ */
+function validateHealthOverlap(issues: Issue[], scenario: Scenario): void {
+  const rows = Array.isArray(scenario.consequences) ? scenario.consequences : [];
+  const health = rows.findIndex((row) => row.area === "health");
+  const costly = OUTCOME_STATES.find((state) => scenario.states[state].healthCost !== 0);
+  if (health < 0 || costly === undefined) return;
+  const field = `consequences[${health}].area`;
+  issues.push(
+    issue(
+      "InvalidInput",
+      field,
+      "noDoubleCounting",
+      `${field}: a health consequence row and states.${costly}.healthCost both count health care; keep one (set every states.*.healthCost to 0 or remove the health rows) (rule noDoubleCounting).`,
+    ),
+  );
 }
