@@ -163,4 +163,28 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
     expect(p.names.some((n) => n.name === "SIB_SensTornado")).toBe(false);
     expect(p.names.some((n) => n.name === "SIB_SensHorizonPersistence")).toBe(true);
   });
+
+  it("addInValues: false leaves out the tornado and the Monte Carlo table only; the default keeps them", () => {
+    const full = plan(PILOT_PAYMENT_TERMS, "en");
+    const lean = buildPlan(pilot, "en", {
+      paymentTerms: PILOT_PAYMENT_TERMS,
+      investorTerms,
+      computedOn: DATE,
+      addInValues: false,
+    });
+    const addIn = ["SIB_SensTornado", "SIB_SensMonteCarlo"];
+    expect(addIn.every((name) => full.names.some((n) => n.name === name))).toBe(true);
+    expect(lean.names.filter((n) => addIn.includes(n.name))).toEqual([]);
+    expect(lean.names).toEqual(full.names.filter((n) => !addIn.includes(n.name)));
+    expect(lean.charts).toEqual(full.charts.filter((c) => c.type !== "barClustered"));
+    expect(lean.charts.length).toBe(full.charts.length - 1);
+    // Every other sheet is the same cell for cell; the Sensitivity sheet is the full one's top (the grids).
+    expect(lean.sheets.filter((s) => s.name !== "Sensitivity")).toEqual(
+      full.sheets.filter((s) => s.name !== "Sensitivity"),
+    );
+    const leanSensitivity = lean.sheets.find((s) => s.name === "Sensitivity")?.cells ?? [];
+    const fullSensitivity = full.sheets.find((s) => s.name === "Sensitivity")?.cells ?? [];
+    expect(leanSensitivity.length).toBeGreaterThan(0);
+    expect(fullSensitivity.slice(0, leanSensitivity.length)).toEqual(leanSensitivity);
+  });
 });
