@@ -1,6 +1,12 @@
 import { failMany, issue, ok, type Issue, type Result } from "../errors";
 import { satisfies, type NumericRule } from "../rules";
 import { INVESTOR_RULES, SURPLUS_SHARE_TOLERANCE } from "./rules";
+import {
+  isSavingsSurplusName,
+  savingsSurplusFromPairs,
+  validateSavingsSurplus,
+  type SavingsSurplusTerms,
+} from "./surplus";
 
 /** When the investor's capital is drawn: as the intervention costs fall due, or all at month 0. */
 export type DrawTiming = "asNeeded" | "upfront";
@@ -81,6 +87,8 @@ export interface InvestorTerms {
   readonly cappedSurplus?: CappedSurplus;
   /** Deal costs (absent = none; always set by investorTerms). */
   readonly dealCosts?: DealCosts;
+  /** The municipality's savings above its payments: kept, shared with the provider or reinvested (surplus.ts; absent = kept). */
+  readonly savingsSurplus?: SavingsSurplusTerms;
 }
 
 /** Investor terms with every field optional (defaults: {@link DEFAULT_INVESTOR_TERMS}). */
@@ -94,6 +102,7 @@ export interface InvestorTermsInput {
   readonly hurdleRate?: number | null;
   readonly cappedSurplus?: CappedSurplus;
   readonly dealCosts?: Partial<DealCosts>;
+  readonly savingsSurplus?: SavingsSurplusTerms;
 }
 
 /** Defaults: capital drawn as needed, no cap (all surplus to the commissioner if a cap is set), no protection. */
@@ -216,6 +225,7 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     );
   }
   const dealCosts = dealCostsOf(input.dealCosts ?? {}, issues);
+  if (input.savingsSurplus !== undefined) issues.push(...validateSavingsSurplus(input.savingsSurplus));
   if (issues.length > 0) return failMany(issues);
   return ok({
     draw,
@@ -226,6 +236,7 @@ export function investorTerms(input: InvestorTermsInput = {}): Result<InvestorTe
     hurdleRate,
     cappedSurplus,
     dealCosts,
+    ...(input.savingsSurplus === undefined ? {} : { savingsSurplus: input.savingsSurplus }),
   });
 }
 
@@ -244,7 +255,10 @@ export function investorTermsFromPairs(pairs: readonly (readonly [string, number
   let draw: DrawTiming | undefined;
   let topUpPayer: TopUpPayer | undefined;
   let cappedSurplus: CappedSurplus | undefined;
-  for (const [rawName, value] of pairs) {
+  const surplusPairs = pairs.filter(([name]) => isSavingsSurplusName(name));
+  const savingsSurplus = surplusPairs.length === 0 ? undefined : savingsSurplusFromPairs(surplusPairs);
+  if (savingsSurplus !== undefined && !savingsSurplus.ok) issues.push(...savingsSurplus.issues);
+  for (const [rawName, value] of pairs.filter(([name]) => !isSavingsSurplusName(name))) {
     const name = INVESTOR_TERM_NAMES.find((known) => known.toLowerCase() === rawName.trim().toLowerCase());
     if (name === undefined) {
       issues.push(
@@ -320,6 +334,7 @@ export function investorTermsFromPairs(pairs: readonly (readonly [string, number
     ...(draw === undefined ? {} : { draw }),
     ...(topUpPayer === undefined ? {} : { topUpPayer }),
     ...(cappedSurplus === undefined ? {} : { cappedSurplus }),
+    ...(savingsSurplus?.ok === true ? { savingsSurplus: savingsSurplus.value } : {}),
     dealCosts,
     returnCap: { irr: numbers.get("returnCap.irr") ?? null, multiple: numbers.get("returnCap.multiple") ?? null },
     maxLoss: numbers.get("maxLoss") ?? null,
