@@ -23,7 +23,11 @@
  * Units: kr, programme months from 0, positive = money moved to the recipient.
  */
 import { failMany, issue, ok, type Issue, type Result } from "../errors";
+import { interventionCost, type BusinessCaseResult } from "../businessCase";
 import { ownValue } from "../lookup";
+import { savingsByMonth } from "../payment/savingsShare";
+import type { Scenario } from "../scenario";
+import type { MoneyFlows } from "./moneyFlows";
 import { municipalityPositionCore, type MunicipalityPosition } from "../payment/position";
 
 /** Where the municipality's savings above its payments go. */
@@ -408,4 +412,40 @@ function sum(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
+}
+
+/**
+ * The surplus flows of a contract: the municipality's narrow savings before the intervention cost, what it pays under
+ * the money identity (due − its share of the capped surplus + a top-up it pays, moneyFlows.ts), the investor's
+ * reinvested capped surplus, the scenario's cost profile per participant and its first cohort's size; discount factors
+ * of the schedule. Terms from the investor terms (absent = the municipality keeps its surplus).
+ * @example contractSurplusFlows(pilot, businessCase, schedule.discountFactor, moneyFlowsCore(...), terms).totals.kept
+ */
+export function contractSurplusFlows(
+  scenario: Scenario,
+  businessCase: BusinessCaseResult,
+  discountFactors: readonly number[],
+  flows: MoneyFlows,
+  terms: SavingsSurplusTerms = DEFAULT_SAVINGS_SURPLUS,
+): SurplusFlows {
+  const paid = Array.from(
+    { length: flows.months },
+    (_, t) =>
+      (flows.due.municipality[t] ?? 0) -
+      (flows.toCommissioner.municipality[t] ?? 0) +
+      (flows.topUp.commissioner.municipality[t] ?? 0),
+  );
+  const costMonths = scenario.costTiming === "upfront" ? 1 : scenario.interventionMonths;
+  return surplusFlowsCore(
+    {
+      savings: savingsByMonth(businessCase, "narrow"),
+      paid,
+      investorReinvested: flows.reinvested,
+      costProfile: Array.from({ length: costMonths }, (_, j) => interventionCost(scenario, j)),
+      discountFactors,
+      horizonMonths: scenario.horizonMonths,
+      defaultCohortSize: Math.max(1, Math.round(scenario.cohorts[0]?.participants ?? 1)),
+    },
+    terms,
+  );
 }

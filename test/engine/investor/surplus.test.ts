@@ -9,6 +9,13 @@ import {
   type SurplusInputs,
 } from "../../../src/engine/investor/surplus";
 import { expectOk } from "../../../src/engine/errors";
+import { computeBusinessCase } from "../../../src/engine/businessCase";
+import { moneyFlowsCore } from "../../../src/engine/investor/moneyFlows";
+import { contractSurplusFlows } from "../../../src/engine/investor/surplus";
+import { computePaymentSchedule } from "../../../src/engine/payment/schedule";
+import { savingsByMonth } from "../../../src/engine/payment/savingsShare";
+import { PILOT_PAYMENT_TERMS } from "../../../src/engine/payment/terms";
+import { pilotScenario } from "../../../src/engine/pilot";
 
 const ones = (n: number): number[] => new Array<number>(n).fill(1);
 
@@ -166,6 +173,43 @@ describe("savings surplus: kept, shared with the provider, or reinvested (issue 
         if (terms.rule !== "reinvested") expect(flows.totals.reinvestedFromSavings).toBe(0);
       }),
       { numRuns: 80, seed: 154 },
+    );
+  });
+
+  it("pilot with a capped investor: every kr has a recipient, the investor's reinvested share funds next cohorts too", () => {
+    const pilot = expectOk(pilotScenario(2023));
+    const businessCase = computeBusinessCase(pilot);
+    // Prices × 1.5 so the payments pass the investor's cap of 1.1 × the principal.
+    const terms = {
+      ...PILOT_PAYMENT_TERMS,
+      rateCard: PILOT_PAYMENT_TERMS.rateCard.map((l) => ({ ...l, price: l.price * 1.5 })),
+    };
+    const schedule = computePaymentSchedule(pilot, businessCase, terms);
+    const investor = expectOk(
+      investorTermsFromPairs([
+        ["returnCap.multiple", 1.1],
+        ["surplusShare.reinvested", 0.5],
+        ["savingsSurplus.rule", "reinvested"],
+        ["savingsSurplus.share", 0.5],
+      ]),
+    );
+    const money = moneyFlowsCore(businessCase.monthly.cost, schedule.byPayer, investor);
+    const flows = contractSurplusFlows(pilot, businessCase, schedule.discountFactor, money, investor.savingsSurplus);
+    expect(money.totals.reinvested).toBeGreaterThan(0);
+    expect(flows.totals.reinvestedFromInvestor).toBeCloseTo(money.totals.reinvested, 6);
+    expect(flows.totals.reinvestedFromSavings).toBeGreaterThan(0);
+    expect(Math.max(...money.residual.map(Math.abs))).toBeLessThan(1e-6);
+    expect(flows.largestResidual).toBeLessThan(1e-6);
+    // A recycled cohort of the pilot's 56 costs 56 × 79,236 kr = 4,437,216 kr.
+    for (const cohort of flows.cohorts) expect(cohort.cost).toBeCloseTo(56 * pilot.costPerParticipant, 4);
+    // The municipality's savings are the engine's narrow savings; it pays its net payments + the reinvested share.
+    const savings = savingsByMonth(businessCase, "narrow").reduce((a, b) => a + b, 0);
+    expect(flows.municipality.total.savings).toBeCloseTo(savings, 4);
+    expect(flows.municipality.total.net).toBeCloseTo(
+      savings -
+        (money.totals.due - money.totals.toCommissioner.municipality - money.totals.toCommissioner.state) -
+        flows.totals.reinvestedFromSavings,
+      4,
     );
   });
 });
