@@ -18,6 +18,8 @@ const UNIT_WORDS: Readonly<Record<DisplayUnit, Text>> = {
   percentYear: { da: "% om året", en: "% a year" },
   pp: { da: "procentpoint", en: "percentage points" },
   factor: { da: "", en: "" },
+  year: { da: "", en: "" },
+  calendarMonth: { da: "", en: "" },
 };
 
 /** Short unit labels shown next to a field. */
@@ -33,6 +35,8 @@ export const UNIT_LABELS: Readonly<Record<DisplayUnit, Text>> = {
   percentYear: { da: "% om året", en: "% a year" },
   pp: { da: "pct.-point", en: "pp" },
   factor: { da: "faktor", en: "factor" },
+  year: { da: "år", en: "year" },
+  calendarMonth: { da: "måned", en: "month" },
 };
 
 /** Context a message may need: the current horizon (for "at most the horizon"). */
@@ -67,10 +71,10 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
   const override = spec.messages?.[error.rule];
   if (override !== undefined) return override[language];
   switch (error.rule) {
-    case "number":
-      return language === "da"
-        ? `Skriv et tal, fx ${formatNumber(spec.example, "da")}.`
-        : `Enter a number, e.g. ${formatNumber(spec.example, "en")}.`;
+    case "number": {
+      const example = spec.unit === "year" ? String(spec.example) : formatNumber(spec.example, language);
+      return language === "da" ? `Skriv et tal, fx ${example}.` : `Enter a number, e.g. ${example}.`;
+    }
     case "required":
       return language === "da" ? "Feltet skal udfyldes." : "This field is required.";
     default:
@@ -87,8 +91,10 @@ export function rangeMessage(spec: FieldSpec, language: Language, context: Messa
   const horizon = Number.isInteger(context.horizonMonths) && context.horizonMonths >= 1 ? context.horizonMonths : 420;
   const upper = max === "horizon" ? Math.min(horizon, 420) : max;
   const unit = UNIT_WORDS[spec.unit][language];
-  const low = formatNumber(min, language, 4);
-  const high = `${formatNumber(upper, language, 4)}${unit === "" ? "" : unit === "%" ? " %" : ` ${unit}`}`;
+  // A year is written without a thousands separator (2026, not 2.026).
+  const format = (value: number): string => (spec.unit === "year" ? String(value) : formatNumber(value, language, 4));
+  const low = format(min);
+  const high = `${format(upper)}${unit === "" ? "" : unit === "%" ? " %" : ` ${unit}`}`;
   const horizonNote =
     max === "horizon" ? (language === "da" ? " (højst tidshorisonten)" : " (at most the time horizon)") : "";
   const none =

@@ -314,6 +314,32 @@ const TEXT = {
     en: "Deadweight: outcomes that would have happened anyway, without the programme. Paying for them is paying for nothing.",
   },
   glossaryShow: { da: "Forklar", en: "Explain" },
+  budgetTitle: { da: "Kommunens budget i løbende priser", en: "The municipality's budget in current prices" },
+  budgetNote: {
+    da: "Kroner pr. kalenderår fra {start}: budgetåret, tre overslagsår og resten. Beløb i faste {priceYear}-priser er ganget med en prisudvikling på {index} om året; resultatbetalingerne er kontraktens beløb i det år, de betales. Positive tal er en gevinst; betalinger er positive, når de betales.",
+    en: "Kroner per calendar year from {start}: the budget year, three forecast years and the remainder. Amounts in fixed {priceYear} prices are multiplied by a price change of {index} a year; the outcome payments are the contract's amounts in the year they are paid. Positive numbers are a gain; payments are positive when paid.",
+  },
+  budgetAccount: { da: "Konto", en: "Account" },
+  budgetYear: { da: "{year} (budgetår)", en: "{year} (budget year)" },
+  budgetOverslag: { da: "{year} (overslagsår)", en: "{year} (forecast year)" },
+  budgetRemainder: { da: "{year} og senere", en: "{year} and later" },
+  financingTitle: { da: "SIB eller kommunen betaler selv", en: "SIB or the municipality pays itself" },
+  financingNote: {
+    da: "Samme indsats betalt af kommunen selv (udgiften betales, når den falder; ingen resultatbetalinger, intet afkast til investor) ved siden af SIB-aftalen. Nutidsværdi og tab i hele kroner for alle deltagere.",
+    en: "The same programme paid for by the municipality itself (the cost paid as it falls; no outcome payments, no return to an investor) next to the SIB deal. Present value and loss in kroner for all participants.",
+  },
+  financingMeasure: { da: "Mål", en: "Measure" },
+  financingSelf: { da: "Kommunen betaler selv", en: "Self-funded" },
+  financingSib: { da: "Med SIB", en: "With the SIB" },
+  financingNpv: { da: "Kommunens nutidsværdi", en: "The municipality's present value" },
+  financingWorst: {
+    da: "Laveste samlede kassebeholdning (ikke diskonteret)",
+    en: "Lowest cumulative cash position (undiscounted)",
+  },
+  financingWorstMonth: { da: "Hvornår den nås", en: "When it is reached" },
+  financingMonthAt: { da: "måned {n} ({date})", en: "month {n} ({date})" },
+  financingNever: { da: "aldrig under 0", en: "never below 0" },
+  financingLoss: { da: "Tab, hvis indsatsen ingen effekt har", en: "Loss if the programme has no effect" },
 } as const satisfies Record<string, { readonly da: string; readonly en: string }>;
 
 export type TextKey = keyof typeof TEXT;

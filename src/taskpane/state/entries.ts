@@ -1,3 +1,4 @@
+import { parseStartDate, priceIndexOf, startDateOf } from "../../engine/budget";
 import { findInputField } from "../../engine/inputs";
 import type { InvestorTermsInput } from "../../engine/investor";
 import { DEFAULT_HURDLE_RATE } from "../../engine/investor/summary";
@@ -46,6 +47,12 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
     case "investor":
       if (target.name === "hurdleRate") return investor.hurdleRate ?? DEFAULT_HURDLE_RATE;
       return target.name === "maxLoss" ? (investor.maxLoss ?? null) : (investor.returnCap?.irr ?? null);
+    case "budget": {
+      if (target.part === "priceIndex") return priceIndexOf(scenario);
+      const date = parseStartDate(startDateOf(scenario));
+      if (date === null) return null;
+      return target.part === "startYear" ? date.year : date.month;
+    }
     case "write":
       // No spare months unless asked for: the workbook is written for the horizon.
       return 0;
@@ -79,6 +86,7 @@ function termValue(terms: PaymentTerms, name: PaymentFieldName): number | null {
 /** The text a field shows for an engine value (display units, the language's separators). */
 export function displayText(spec: FieldSpec, value: number | null, language: Language): string {
   if (value === null || !Number.isFinite(value)) return "";
+  if (spec.unit === "year") return String(Math.round(value));
   return formatNumber(Number((value * spec.scale).toPrecision(PRECISION)), language, spec.decimals);
 }
 

@@ -1,4 +1,5 @@
 import type { Issue } from "../../engine/errors";
+import { parseStartDate, priceIndexOf, startDateOf } from "../../engine/budget";
 import { applyInputs } from "../../engine/inputs";
 import { investorTerms, type DrawTiming, type InvestorTermsInput } from "../../engine/investor";
 import type { SavingsScope } from "../../engine/payment/savingsShare";
@@ -177,6 +178,8 @@ function applyScenario(
     scenario = { ...scenario, cohorts: evenCohorts(participants, count, spacing) };
   }
 
+  scenario = applyBudget(input.base, scenario, values, report);
+
   const effectPp = values.get("effectPp");
   if (effectMode === "simple" && typeof effectPp === "number") {
     const shares = participantSharesFromEmploymentEffect(scenario.comparisonShares, effectPp);
@@ -188,6 +191,33 @@ function applyScenario(
     }
   }
   return scenario;
+}
+
+/**
+ * The budget view's fields (issue 10 item 3): the start date's year and month (the day of the source's start date is
+ * kept, at most the month's last day) and the yearly price change. A value equal to the source's leaves the scenario
+ * as it was (no start date or price index is added to a case that had none).
+ */
+function applyBudget(
+  base: Scenario,
+  scenario: Scenario,
+  values: ReadonlyMap<string, number | null>,
+  report: Report,
+): Scenario {
+  let result = scenario;
+  const index = values.get("priceIndex");
+  if (typeof index === "number" && index !== priceIndexOf(base)) result = { ...result, priceIndex: index };
+  const year = values.get("startYear");
+  const month = values.get("startMonth");
+  const yearOk = typeof year === "number" && Number.isInteger(year) && year >= 1900 && year <= 2100;
+  const monthOk = typeof month === "number" && Number.isInteger(month) && month >= 1 && month <= 12;
+  if (typeof year === "number" && !yearOk) report("startYear", "range", "startYear must be a whole year 1900-2100");
+  if (typeof month === "number" && !monthOk) report("startMonth", "range", "startMonth must be a month 1-12");
+  const from = parseStartDate(startDateOf(base));
+  if (!yearOk || !monthOk || from === null || (year === from.year && month === from.month)) return result;
+  const day = Math.min(from.day, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  const pad = (value: number): string => String(value).padStart(2, "0");
+  return { ...result, startDate: `${year}-${pad(month)}-${pad(day)}` };
 }
 
 function applyTerms(input: ModelInput, values: ReadonlyMap<string, number | null>): PaymentTerms {

@@ -33,6 +33,8 @@ const UNIT_DEFAULTS: Readonly<
   percentYear: { scale: 100, decimals: 4, range: { min: 0, max: 99, integer: false }, example: 8 },
   pp: { scale: 1, decimals: 2, range: { min: -100, max: 100, integer: false }, example: 10 },
   factor: { scale: 1, decimals: 4, range: { min: 0, max: 10, integer: false, exclusiveMin: true }, example: 1.1 },
+  year: { scale: 1, decimals: 0, range: { min: 1900, max: 2100, integer: true }, example: 2026 },
+  calendarMonth: { scale: 1, decimals: 0, range: { min: 1, max: 12, integer: true }, example: 1 },
 };
 
 /** Builds a field spec from the unit's defaults and the options. */

@@ -12,7 +12,21 @@ export interface Text {
 
 /** Units as a field shows them. Percent fields show engine fractions × 100 (18 for 0.18). */
 export type DisplayUnit =
-  "people" | "cohorts" | "kr" | "krMonth" | "krYear" | "months" | "weeks" | "percent" | "percentYear" | "pp" | "factor";
+  | "people"
+  | "cohorts"
+  | "kr"
+  | "krMonth"
+  | "krYear"
+  | "months"
+  | "weeks"
+  | "percent"
+  | "percentYear"
+  | "pp"
+  | "factor"
+  /** A calendar year, shown without a thousands separator (2026). */
+  | "year"
+  /** A calendar month, 1–12. */
+  | "calendarMonth";
 
 /** The valid range of a field in display units (what its error message says; the engine enforces it). */
 export interface FieldRange {
@@ -36,6 +50,8 @@ export type FieldTarget =
   | { readonly kind: "terms"; readonly name: PaymentFieldName }
   /** An investor term. */
   | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" | "hurdleRate" }
+  /** The budget view (issue 10 item 3): the start date's year and month, and the yearly price change. */
+  | { readonly kind: "budget"; readonly part: "startYear" | "startMonth" | "priceIndex" }
   /** How the model is written: spare months beyond the horizon (the workbook's capacity). */
   | { readonly kind: "write"; readonly name: "spareMonths" };
 

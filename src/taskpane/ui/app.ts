@@ -28,6 +28,8 @@ import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, showFieldWarning, type FieldView } from "./fieldView";
 import type { Tablist } from "./fluent";
 import { neutraliseView } from "./neutraliseView";
+import { budgetView } from "./budgetView";
+import { reviewBudget } from "../preview/budgetAdapter";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
@@ -488,8 +490,10 @@ export class WizardApp {
       { class: "review" },
       el("h3", {}, t("reviewSummary", language)),
       el("dl", { class: "summary" }, ...sections),
-      // The review step's own fields (how the workbook is written: spare months).
+      // The review step's own fields (the budget view's start and price change; spare months of the workbook).
       this.fieldsBody("review"),
+      // The budget years and SIB vs self-funded (issue 10 items 3-4), filled by update() from the engine.
+      el("div", { id: "review-budget", "aria-live": "polite" }),
       el("p", { class: "review-blocked", id: "review-blocked", hidden: true }),
       el(
         "p",
@@ -668,6 +672,11 @@ export class WizardApp {
           el("div", {}, el("dt", {}, label), el("dd", { "data-summary": key }, value)),
         ),
       );
+    }
+    const budget = this.root.querySelector<HTMLElement>("#review-budget");
+    if (budget !== null) {
+      const figures = model.valid ? reviewBudget(model.scenario, model.terms, model.investor) : null;
+      budget.replaceChildren(...(figures?.ok === true ? [budgetView(figures.value, this.state.language)] : []));
     }
     const body = this.root.querySelector<HTMLElement>("#preview-body");
     if (body === null) return;
