@@ -3,6 +3,7 @@ import { fail, failMany, issue, ok, type Issue, type Result } from "./errors";
 import { MAX_COHORTS, MAX_ERROR_LINES, MAX_NESTING, MAX_TERMS, MAX_TEXT_LENGTH, quoteUserText } from "./limits";
 import { ownValue } from "./lookup";
 import { withoutEmptyMunicipalities } from "./municipalities";
+import { CONSEQUENCE_TEMPLATE, withoutEmptyConsequences } from "./consequences/template";
 import { pilotScenarioDraft } from "./pilot";
 import type { Scenario } from "./scenario";
 import { validateScenario } from "./validate";
@@ -17,12 +18,17 @@ const NULLABLE = new Set([
   "taxRate",
   "weeksOnBenefitAtIntake",
   "municipality",
+  // consequence rows (issue 15): null = not found / no price year / the built-in index
+  "unitPrice",
+  "priceYear",
+  "indexFactor",
 ]);
 
 /** Element templates of array fields whose built-in value may be empty (so the template has no element to copy). */
 const ARRAY_ELEMENTS: Readonly<Record<string, unknown>> = {
   neutraliseStates: "TEMP",
   municipalities: { name: "", taxRate: null, weeksOnBenefitAtIntake: null, paymentShare: 0 },
+  consequences: CONSEQUENCE_TEMPLATE,
 };
 
 /** Optional keys of array elements that the built-in first element lacks (a cohort's municipality, issue 10). */
@@ -70,7 +76,7 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   // Overrides first (issue 10): values the data lack for the year are placeholders the file may supply.
   const draft = pilotScenarioDraft(year);
   // `municipalities` is optional in a Scenario; the template lists it (empty) so a file may give it.
-  const pilot = { value: { municipalities: [], ...draft.scenario }, missing: draft.missing };
+  const pilot = { value: { municipalities: [], consequences: [], ...draft.scenario }, missing: draft.missing };
   const description = json["description"];
   if (description !== undefined && typeof description !== "string") {
     return fail("InvalidInput", "description", "string", "description must be a text.");
@@ -90,7 +96,7 @@ export function parseScenarioFile(json: unknown, extraSections: readonly string[
   const issues = new IssueList();
   const merged = mergeChecked(pilot.value, overrides, "", issues);
   if (issues.count > 0) return failMany(issues.listed());
-  const scenario = withoutEmptyMunicipalities(merged as Scenario);
+  const scenario = withoutEmptyConsequences(withoutEmptyMunicipalities(merged as Scenario));
   const unsupplied = unsuppliedDefaults(pilot.missing, scenario);
   if (unsupplied.length > 0) return missingDefaultsFailure(year, unsupplied, "file");
   const ruleIssues = validateScenario(scenario);
