@@ -3,6 +3,7 @@ import { ACCOUNTS, computeBusinessCase, type BusinessCaseResult, type PerAccount
 import type { Issue } from "../engine/errors";
 import { dealCostSchedule } from "../engine/investor/dealCosts";
 import { moneyFlowsCore, municipalityPositionAfterContract } from "../engine/investor/moneyFlows";
+import { contractSurplusFlows, type RecycledCohort, type SurplusRule } from "../engine/investor/surplus";
 import { DEFAULT_HURDLE_RATE } from "../engine/investor/summary";
 import { compareCards } from "../engine/stress/cards";
 import { investorFlows } from "../engine/investor/waterfall";
@@ -75,6 +76,11 @@ export interface CaseReport {
     readonly savingsAfterLastPayment: number | null;
     readonly lastOutcomePaymentMonth: number | null;
     /**
+     * Paid for progression metrics (src/engine/payment/progression.ts), kr, all payers (part of `total`), the
+     * municipality's part and the present value: money paid that is not a budget saving (0 without such metrics).
+     */
+    readonly progression: { readonly total: number; readonly municipality: number; readonly presentValue: number };
+    /**
      * Who receives the payments (src/engine/investor/moneyFlows.ts; per month due = investor + toCommissioner +
      * provider + reinvested): totals in kr, the capped-surplus rule, and the municipality's net present value after
      * the contract (its savings − what it pays net of the surplus withheld/returned under a cap + a top-up it pays).
@@ -89,6 +95,28 @@ export interface CaseReport {
       readonly topUp: number;
       readonly municipalityNetPresentValueAfterContract: number;
       /** Largest |due − recipients| of any month, kr (0 up to rounding). */
+      readonly largestResidual: number;
+    };
+    /**
+     * The municipality's savings above its payments and the investor's reinvested capped surplus
+     * (src/engine/investor/surplus.ts, investor terms savingsSurplus.*): the rule and share, totals in kr (kept by
+     * the municipality, to the provider, reinvested from the savings and from the investor, the recycled cohorts' cost
+     * and what is left in the fund), the cohorts it funds, the municipality's NPV after the rule, the largest
+     * identity residual of any month (kr, 0 up to rounding).
+     */
+    readonly surplus: {
+      readonly rule: SurplusRule;
+      readonly share: number;
+      readonly total: number;
+      readonly kept: number;
+      readonly provider: number;
+      readonly reinvestedFromSavings: number;
+      readonly reinvestedFromInvestor: number;
+      readonly cohortCost: number;
+      readonly unspent: number;
+      readonly cohorts: readonly RecycledCohort[];
+      readonly participants: number;
+      readonly municipalityNetPresentValueAfterSurplus: number;
       readonly largestResidual: number;
     };
   };
@@ -290,6 +318,13 @@ export function caseReport(model: Model): CaseReport {
     schedule.discountFactor,
   );
   const deal = dealCostSchedule(model.investorTerms, result.monthly.cost, schedule.months, schedule.discountFactor);
+  const surplus = contractSurplusFlows(
+    scenario,
+    result,
+    schedule.discountFactor,
+    money,
+    model.investorTerms.savingsSurplus,
+  );
   const summary = investor?.summary ?? null;
   return {
     scenario: scenario.name,
@@ -322,6 +357,14 @@ export function caseReport(model: Model): CaseReport {
       },
       savingsAfterLastPayment: afterLast.share,
       lastOutcomePaymentMonth: afterLast.lastPaymentMonth,
+      progression: {
+        total: schedule.totals.progression,
+        municipality: schedule.totals.progression * model.paymentTerms.municipalityShare,
+        presentValue: schedule.progression.reduce(
+          (pv, amount, t) => pv + amount * (schedule.discountFactor[t] ?? 0),
+          0,
+        ),
+      },
       recipients: {
         cappedSurplus: money.cappedSurplus,
         hasInvestor: money.hasInvestor,
@@ -332,6 +375,21 @@ export function caseReport(model: Model): CaseReport {
         topUp: money.totals.topUp,
         municipalityNetPresentValueAfterContract: afterContract.discounted.net,
         largestResidual: money.residual.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0),
+      },
+      surplus: {
+        rule: surplus.terms.rule,
+        share: surplus.terms.rule === "commissioner" ? 0 : surplus.terms.share,
+        total: surplus.totals.surplus,
+        kept: surplus.totals.kept,
+        provider: surplus.totals.provider,
+        reinvestedFromSavings: surplus.totals.reinvestedFromSavings,
+        reinvestedFromInvestor: surplus.totals.reinvestedFromInvestor,
+        cohortCost: surplus.totals.cohortCost,
+        unspent: surplus.totals.unspent,
+        cohorts: surplus.cohorts,
+        participants: surplus.totals.participants,
+        municipalityNetPresentValueAfterSurplus: surplus.municipality.discounted.net,
+        largestResidual: surplus.largestResidual,
       },
     },
     investor: {
