@@ -47,17 +47,20 @@ module.exports = async (env, options) => {
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
   return {
     devtool: dev ? "source-map" : false,
-    // functions.js: the runtime guard first (a stand-in CustomFunctions in a plain browser), then every function file.
-    // It holds webpack's runtime and the engine, so it runs alone in Excel's custom-functions runtime. taskpane.js
-    // depends on it (issue 14 item 11): on the taskpane page (the shared runtime) functions.js loads first and the
-    // taskpane takes the engine modules from it instead of carrying a second copy.
+    // functions.js: the runtime guard first (a stand-in CustomFunctions in a plain browser), then every function file;
+    // a standalone bundle (webpack's runtime and the engine) for a custom-functions runtime without the page.
+    // taskpane.js is the only script of taskpane.html (Excel's shared runtime, issue 14 item 11): its own runtime, the
+    // wizard and the engine modules the first screen needs; right after the wizard is interactive it loads the same
+    // function files as the lazy chunk customfunctions.js (src/taskpane/host/customFunctions.ts), which takes the
+    // engine modules already loaded from taskpane.js, so the page loads the engine once.
     entry: {
       functions: ["./src/functions/runtimeGuard.ts", ...FUNCTION_FILES],
-      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      taskpane: "./src/taskpane/taskpane.ts",
     },
-    // Loaded when needed: the plan builder and the Excel writer/reader (workbook.js, on write, open, update or
-    // download) and ExcelJS (xlsx.js, on download), both kept out of the initial scripts.
-    // functions.js now carries webpack's runtime, and must still start where there is no document or `self` (Excel's
+    // Loaded when needed: the custom functions (customfunctions.js) and the Fluent form components (fluentforms.js)
+    // right after the first screen, the plan builder and the Excel writer/reader (workbook.js, on write, open, update
+    // or download), ExcelJS (xlsx.js, on download), the comparison and the summary (casetools.js, on first use).
+    // functions.js carries webpack's runtime, and must start where there is no document or `self` (Excel's
     // JavaScript-only custom-functions runtime): chunks are found relative to the page (publicPath "", not the
     // automatic publicPath, which needs document.currentScript and throws without it) and registered on globalThis.
     output: {
@@ -85,7 +88,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        chunks: ["taskpane"],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -99,7 +102,7 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
-    // Named lazy chunks only (workbook.js, xlsx.js), not separate anonymous vendors chunks.
+    // Named lazy chunks only (see above), not separate anonymous vendors chunks.
     optimization: { splitChunks: { chunks: "async", cacheGroups: { defaultVendors: false, default: false } } },
     performance: { hints: false },
     devServer: {

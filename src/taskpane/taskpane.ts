@@ -7,7 +7,7 @@ import { officeCaseStore } from "./host/caseStore";
 import { detectHost } from "./host/detect";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
-import { installFluent } from "./ui/fluent";
+import { installFluent, installFluentForms } from "./ui/fluent";
 
 declare const ADDIN_VERSION: string;
 
@@ -17,6 +17,16 @@ declare const ADDIN_VERSION: string;
  */
 const excelHost = () => import(/* webpackChunkName: "workbook" */ "./host/excel");
 const downloadHost = () => import(/* webpackChunkName: "workbook" */ "./host/download");
+/**
+ * The custom functions (this page is Excel's shared runtime), loaded right after the wizard is interactive as the lazy
+ * chunk customfunctions.js; it takes the engine modules from taskpane.js (issue 14 item 11).
+ */
+const customFunctions = () => import(/* webpackChunkName: "customfunctions" */ "./host/customFunctions");
+
+/** A lazy chunk that failed to load (offline, a blocked URL): said in the console, the wizard keeps working. */
+function reportLoadFailure(chunk: string): (error: unknown) => void {
+  return (error) => console.error(`SIB: ${chunk} could not be loaded`, error);
+}
 
 /** Mounts the wizard on #app (called once the page's DOM exists). */
 export function main(): void {
@@ -38,6 +48,9 @@ export function main(): void {
   );
   app.start();
   performance.mark("wizard-interactive");
+  // Started while the page is still loading, so its load event (and page.goto in the tests) waits for both chunks.
+  void installFluentForms().catch(reportLoadFailure("fluentforms.js"));
+  void customFunctions().catch(reportLoadFailure("customfunctions.js"));
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main, { once: true });

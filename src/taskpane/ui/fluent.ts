@@ -1,43 +1,38 @@
 import { webLightTheme } from "@fluentui/tokens";
 import { Button, ButtonDefinition } from "@fluentui/web-components/button/index.js";
-import { Field, FieldDefinition } from "@fluentui/web-components/field/index.js";
-import { Radio, RadioDefinition } from "@fluentui/web-components/radio/index.js";
-import { RadioGroup, RadioGroupDefinition } from "@fluentui/web-components/radio-group/index.js";
-import { Slider, SliderDefinition } from "@fluentui/web-components/slider/index.js";
 import { Tab, TabDefinition } from "@fluentui/web-components/tab/index.js";
 import { Tablist, TablistDefinition } from "@fluentui/web-components/tablist/index.js";
-import { TextInput, TextInputDefinition } from "@fluentui/web-components/text-input/index.js";
 import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
 
 /**
- * Registers the Fluent UI web components the taskpane uses (and only those, to keep the bundle small) and sets
- * Fluent's light theme. Safe to call more than once.
+ * Registers the Fluent UI web components the first screen uses (button, tab list, tab) and sets Fluent's light
+ * theme. The form components (text input, field, radio group, radio, slider) are registered by
+ * {@link installFluentForms} from the lazy chunk fluentforms.js (issue 14 item 11: initial JS ≤ 110 KB gzipped).
+ * Safe to call more than once.
+ * @example installFluent(); await installFluentForms();
  */
 export function installFluent(): void {
   const definitions = [
-    () => Button.define(ButtonDefinition),
-    () => Field.define(FieldDefinition),
-    () => Radio.define(RadioDefinition),
-    () => RadioGroup.define(RadioGroupDefinition),
-    () => Slider.define(SliderDefinition),
-    () => Tab.define(TabDefinition),
-    () => Tablist.define(TablistDefinition),
-    () => TextInput.define(TextInputDefinition),
+    { name: ButtonDefinition.name, define: () => Button.define(ButtonDefinition) },
+    { name: TabDefinition.name, define: () => Tab.define(TabDefinition) },
+    { name: TablistDefinition.name, define: () => Tablist.define(TablistDefinition) },
   ];
-  const names = [
-    ButtonDefinition,
-    FieldDefinition,
-    RadioDefinition,
-    RadioGroupDefinition,
-    SliderDefinition,
-    TabDefinition,
-    TablistDefinition,
-    TextInputDefinition,
-  ];
-  names.forEach((definition, index) => {
-    if (customElements.get(definition.name) === undefined) definitions[index]?.();
-  });
+  for (const definition of definitions) {
+    if (customElements.get(definition.name) === undefined) definition.define();
+  }
   setTheme(webLightTheme);
 }
 
-export type { Slider, TextInput, RadioGroup, Tablist };
+/**
+ * Loads the lazy chunk fluentforms.js and registers the form components; resolves when they are defined.
+ * @example void installFluentForms();
+ */
+export async function installFluentForms(): Promise<void> {
+  const forms = await import(/* webpackChunkName: "fluentforms" */ "./fluentForms");
+  forms.installFluentForms();
+}
+
+export type { Slider } from "@fluentui/web-components/slider/index.js";
+export type { TextInput } from "@fluentui/web-components/text-input/index.js";
+export type { RadioGroup } from "@fluentui/web-components/radio-group/index.js";
+export type { Tablist };

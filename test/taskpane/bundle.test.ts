@@ -1,0 +1,47 @@
+/**
+ * The bundle split of the taskpane page (issue 14 item 11), checked on the sources (no build): the lazy chunk
+ * customfunctions.js registers exactly the files of functions.js, and bench/bundle.ts counts the right scripts as
+ * initial. The gzipped sizes and the time to interactive are measured by `npm run bench` (bench/taskpane.ts), not
+ * here: a size needs a production build (minutes) and a time depends on the machine.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { initialScripts } from "../../bench/bundle";
+
+const require = createRequire(import.meta.url);
+const { FUNCTION_FILES } = require("../../scripts/functions-metadata.cjs") as { FUNCTION_FILES: string[] };
+
+/** The relative module paths of the side-effect imports (`import "…";`) of a source file. */
+function bareImports(source: string): string[] {
+  return [...source.matchAll(/^import "([^"]+)";$/gm)].map((match) => match[1] ?? "");
+}
+
+describe("customfunctions.js (src/taskpane/host/customFunctions.ts)", () => {
+  it("imports the runtime guard, then every file of functions.js, in the same order", () => {
+    const source = readFileSync(join("src", "taskpane", "host", "customFunctions.ts"), "utf8");
+    const files = bareImports(source).map((path) => path.replace(/^\.\.\/\.\.\//, "./src/") + ".ts");
+    expect(files).toEqual(["./src/functions/runtimeGuard.ts", ...FUNCTION_FILES]);
+  });
+
+  it("is loaded lazily by the entry, which imports no function file itself", () => {
+    const entry = readFileSync(join("src", "taskpane", "taskpane.ts"), "utf8");
+    expect(entry).toContain('import(/* webpackChunkName: "customfunctions" */ "./host/customFunctions")');
+    expect(entry).not.toMatch(/^import[^;]*functions\//m);
+  });
+});
+
+describe("initialScripts (bench/bundle.ts)", () => {
+  it("counts the local scripts of taskpane.html, not office.js from the CDN", () => {
+    const html =
+      "<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><style></style>" +
+      '<script defer src=taskpane.js></script><script src="a.js" defer></script><script>inline()</script>' +
+      "<script src='//cdn.example/b.js'></script>";
+    expect(initialScripts(html)).toEqual(["taskpane.js", "a.js"]);
+  });
+
+  it("finds none in a page without local scripts", () => {
+    expect(initialScripts("<html><head></head><body></body></html>")).toEqual([]);
+  });
+});
