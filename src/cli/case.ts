@@ -6,7 +6,9 @@ import { ACCOUNTS, type Account } from "../engine/businessCase";
 import { DEADWEIGHT_WARNING_SHARE } from "../engine/payment/deadweight";
 import { PILOT_PUBLISHED } from "../engine/pilot";
 import { OUTCOME_STATES, STATE_LABELS } from "../engine/states";
+import { narrowAndBroad, type NarrowBroad } from "../engine/consequences/narrowBroad";
 import { errorOutput, loadModel, terminalText } from "./loadModel";
+import { renderNarrowBroad } from "./narrowBroad";
 import {
   caseReport,
   compareCardsReport,
@@ -20,8 +22,9 @@ import { formatKr, formatTable } from "./format";
 const USAGE = `Usage: npm run case -- [--scenario FILE.json] [--compare] [--json]
   Prints the business case of the built-in DRC pilot, or of a scenario file (docs/scenario.md).
   --compare  also print the business case under the named views side by side (as published, FM 2023 valuation,
-             employment effect only, and the file's own "views"; docs/scenario.md)
-  --json     print the results as JSON instead of a table (with --compare: under "views")`;
+             employment effect only, and the file's own "views"; docs/scenario.md), and the narrow (employment only)
+             and broad case (with consequence rows, or the sourced default table; docs/broad-case.md)
+  --json     print the results as JSON instead of a table (with --compare: under "views" and "narrowBroad")`;
 
 /** Short column heads of the accounts for the side-by-side tables. */
 const ACCOUNT_SHORT: Readonly<Record<Account, string>> = {
@@ -80,6 +83,7 @@ export function main(argv: readonly string[]): number {
   }
   const report = caseReport(loaded.model);
   let views: ViewReport[] | null = null;
+  let narrowBroad: NarrowBroad | null = null;
   const cards = options.compare === true ? compareCardsReport(loaded.model) : null;
   if (options.compare === true) {
     const compared = compareViews(loaded.model, options.scenario === undefined);
@@ -88,15 +92,23 @@ export function main(argv: readonly string[]): number {
       return 2;
     }
     views = compared.value;
+    const broad = narrowAndBroad(loaded.model.scenario);
+    if (!broad.ok) {
+      process.stderr.write(errorOutput(broad.issues.map((item) => item.message)));
+      return 2;
+    }
+    narrowBroad = broad.value;
   }
   if (options.json === true) {
     process.stdout.write(
-      `${JSON.stringify(views === null ? report : { ...report, views, cards: cards === null || "reason" in cards ? cards : cards.cards }, null, 2)}\n`,
+      `${JSON.stringify(views === null ? report : { ...report, views, cards: cards === null || "reason" in cards ? cards : cards.cards, narrowBroad }, null, 2)}\n`,
     );
   } else {
     const text = renderReport(report, options.scenario === undefined);
     const compared =
-      views === null || cards === null ? "" : `\n\n${renderViews(views, report)}\n\n${renderCards(cards)}`;
+      views === null || cards === null || narrowBroad === null
+        ? ""
+        : `\n\n${renderViews(views, report)}\n\n${renderCards(cards)}\n\n${renderNarrowBroad(narrowBroad)}`;
     process.stdout.write(`${text}${compared}\n`);
   }
   return 0;
@@ -226,12 +238,6 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   lines.push(
     `Municipality after payments: ${formatKr(payment.municipalityNetPresentValue)} kr (present value); ${payment.neverPaysMoreThanSaves ? "it never pays more than it saves" : "it pays MORE than it saves"}.`,
   );
-  if (payment.progression.total > 0) {
-    const { total, municipality, presentValue } = payment.progression;
-    lines.push(
-      `Heraf til fremskridtsmål / Of which for progression metrics: ${formatKr(total)} kr (municipality ${formatKr(municipality)}, present value ${formatKr(presentValue)}): ikke en budgetbesparelse / not a budget saving (paid, but nothing in the employment account falls).`,
-    );
-  }
   lines.push(...renderPaymentHonesty(payment));
   lines.push(
     `Investor: draws ${formatKr(investor.drawn)} kr, receives ${formatKr(investor.returned)} kr, multiple ${investor.moneyMultiple === null ? "-" : investor.moneyMultiple.toFixed(2)}, IRR ${investor.irrEffectiveAnnual === null ? `none (${investor.irrFailure ?? "no capital drawn"})` : `${(100 * investor.irrEffectiveAnnual).toFixed(1)} % per year (effective)`}.`,
@@ -349,28 +355,6 @@ function renderInvestorExtras(report: CaseReport): string[] {
   if (commissioner > 0 || r.topUp > 0) {
     lines.push(
       `Municipality after the contract (net of the surplus ${r.cappedSurplus} under the cap${r.topUp > 0 ? " and with the top-up" : ""}): ${formatKr(r.municipalityNetPresentValueAfterContract)} kr (present value).`,
-    );
-  }
-  lines.push(...renderSurplus(payment.surplus));
-  return lines;
-}
-
-/** The savings surplus and capital recycling (issue 15 item 4, src/engine/investor/surplus.ts), da/en. */
-function renderSurplus(surplus: CaseReport["payment"]["surplus"]): string[] {
-  const reinvested = surplus.reinvestedFromSavings + surplus.reinvestedFromInvestor;
-  if (surplus.rule === "commissioner" && reinvested === 0) return [];
-  const rule = {
-    commissioner: "kommunen beholder / kept",
-    provider: "deles med udfører / shared with the provider",
-    reinvested: "geninvesteres / reinvested",
-  }[surplus.rule];
-  const lines = [
-    `Overskud / Surplus (savings above payments, ${rule}, share ${percent(surplus.share)}): ${formatKr(surplus.total)} kr; municipality keeps ${formatKr(surplus.kept)}, provider ${formatKr(surplus.provider)}, reinvested ${formatKr(surplus.reinvestedFromSavings)} kr (+ ${formatKr(surplus.reinvestedFromInvestor)} kr of the investor's capped surplus). Municipality after the surplus rule: ${formatKr(surplus.municipalityNetPresentValueAfterSurplus)} kr (present value).`,
-  ];
-  if (reinvested > 0) {
-    const starts = surplus.cohorts.map((cohort) => cohort.startMonth).join(", ");
-    lines.push(
-      `Geninvestering / Capital recycling: ${surplus.cohorts.length} next cohort(s), ${surplus.participants} participants${starts === "" ? "" : ` (start months ${starts})`}, cost ${formatKr(surplus.cohortCost)} kr paid from the fund; ${formatKr(surplus.unspent)} kr left in the fund at the horizon. Their outcomes are a next round, not counted here.`,
     );
   }
   return lines;

@@ -53,6 +53,10 @@ export interface CaseReport {
     readonly total: number;
     readonly totalPresentValue: number;
     readonly byPayer: { readonly municipality: number; readonly state: number };
+    /**
+     * The municipality's savings before the cost − what it actually pays (net of a surplus withheld or returned under a
+     * return cap, plus a top-up it pays), present value, kr; = `recipients.municipalityNetPresentValueAfterContract`.
+     */
     readonly municipalityNetPresentValue: number;
     readonly neverPaysMoreThanSaves: boolean;
     readonly byMonth: readonly number[];
@@ -345,8 +349,9 @@ export function caseReport(model: Model): CaseReport {
       total: schedule.totals.all,
       totalPresentValue: schedule.discountedTotals.all,
       byPayer: schedule.totals.byPayer,
-      municipalityNetPresentValue: schedule.municipality.discounted.net,
-      neverPaysMoreThanSaves: schedule.municipality.neverPaysMoreThanSaves,
+      // What the municipality actually pays (the money identity, src/engine/investor/moneyFlows.ts).
+      municipalityNetPresentValue: afterContract.discounted.net,
+      neverPaysMoreThanSaves: afterContract.neverPaysMoreThanSaves,
       byMonth: schedule.total,
       priceIndexation: schedule.nominal.priceIndexation,
       nominalTotal: schedule.nominal.totals.all,
@@ -428,8 +433,8 @@ function budgetAndFinancing(
   result: BusinessCaseResult,
   schedule: ReturnType<typeof computePaymentSchedule>,
 ): Pick<CaseReport, "budget" | "budgetBasis" | "selfFunded" | "sib"> {
-  const budget = computeBudget(model.scenario, result, schedule);
-  const financing = compareFinancing(model.scenario, result, schedule, model.paymentTerms);
+  const budget = computeBudget(model.scenario, result, schedule, model.investorTerms);
+  const financing = compareFinancing(model.scenario, result, schedule, model.paymentTerms, model.investorTerms);
   return {
     budget: budget.byAccount,
     budgetBasis: {

@@ -14,7 +14,9 @@
  */
 import { ACCOUNTS, type Account, type BusinessCaseResult } from "./businessCase";
 import { issue, type Issue } from "./errors";
-import type { PaymentSchedule } from "./payment/schedule";
+import { municipalityAfterContract } from "./investor/moneyFlows";
+import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "./investor/terms";
+import { contractPriceIndex, type PaymentSchedule } from "./payment/schedule";
 import type { Scenario } from "./scenario";
 
 /** Default start date of the programme (issue 10): 1 January 2026. */
@@ -154,13 +156,15 @@ export function byCalendarYear(
 /**
  * The budget view of a scenario's business case (and its payment schedule, for the outcome payments; without one both
  * payment rows are 0 and `municipalityWithSib` is the municipality's savings before the cost). The scenario must be
- * valid (its start date a date).
+ * valid (its start date a date). `investorTerms` (validated) decide what a return cap withholds from the municipality's
+ * payments and a top-up adds (src/engine/investor/moneyFlows.ts).
  * @example computeBudget(pilot, result, schedule).byAccount.municipality[0] // { year: 2026, amount: … kr in 2026 prices }
  */
 export function computeBudget(
   scenario: Scenario,
   result: BusinessCaseResult,
   schedule: PaymentSchedule | null,
+  investorTerms: InvestorTerms = DEFAULT_INVESTOR_TERMS,
 ): Budget {
   const date = parseStartDate(startDateOf(scenario));
   if (date === null) throw new Error(`computeBudget needs a valid start date, got ${startDateOf(scenario)}`);
@@ -179,7 +183,17 @@ export function computeBudget(
     result.monthly.netFlow.municipality.map((flow, m) => flow + (result.monthly.cost[m] ?? 0)),
     inflate,
   );
-  const municipalPayments = split(paid(schedule?.nominal.byPayer.municipality), () => 1);
+  // What the municipality pays out (the money identity: net of a surplus withheld/returned under a return cap, plus a
+  // top-up it pays), as contract money: the correction (due − net, fixed prices) indexed like the payments.
+  const netPayments = schedule === null ? null : municipalityAfterContract(result, schedule, investorTerms).payments;
+  const indexation = schedule?.nominal.priceIndexation ?? 0;
+  const municipalPayments = split(
+    paid(schedule?.nominal.byPayer.municipality).map(
+      (due, m) =>
+        due - contractPriceIndex(indexation, m) * ((schedule?.byPayer.municipality[m] ?? 0) - (netPayments?.[m] ?? 0)),
+    ),
+    () => 1,
+  );
   accounts.municipalityWithSib = savings.map((entry, i) => ({
     year: entry.year,
     amount: entry.amount - (municipalPayments[i]?.amount ?? 0),

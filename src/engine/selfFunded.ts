@@ -5,7 +5,8 @@
  *   payments, no investor return, no transaction costs. Its monthly flow is the business case's
  *   `netFlow.municipality` (savings − cost).
  * - SIB: the investor pays the cost; the municipality keeps its savings and pays its share of the outcome payments
- *   under the terms (`PaymentSchedule.municipality.net` = savings − own payments).
+ *   under the terms, net of the surplus withheld or returned under a return cap and plus a top-up it pays as
+ *   commissioner (the money identity's definition, `municipalityAfterContract` in src/engine/investor/moneyFlows.ts).
  *
  * Per view: the municipality's NPV (kr, present value at the programme start, the scenario's discount rate), its
  * worst cumulative cash position (undiscounted, kr; 0 when it never goes below 0) and the programme month it is
@@ -13,6 +14,8 @@
  * comparison group's shares: the NPV of that case, with the sign turned, so a positive number is money lost).
  */
 import { computeBusinessCase, type BusinessCaseResult } from "./businessCase";
+import { municipalityAfterContract } from "./investor/moneyFlows";
+import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "./investor/terms";
 import { zeroEffectScenario } from "./payment/deadweight";
 import { computePaymentSchedule, type PaymentSchedule } from "./payment/schedule";
 import type { PaymentTerms } from "./payment/terms";
@@ -63,7 +66,8 @@ function presentValue(flows: readonly number[], discountFactor: readonly number[
 
 /**
  * The municipality under self-funding and under the SIB's terms, from a scenario's business case and payment schedule
- * (both from the same scenario and terms). Computes the zero-effect case once more for the loss if the effect is zero.
+ * (both from the same scenario and terms) and the investor terms (validated; they decide what a return cap withholds
+ * and a top-up adds). Computes the zero-effect case once more for the loss if the effect is zero.
  * @example compareFinancing(pilot, result, schedule, PILOT_PAYMENT_TERMS).selfFunded.npv // = result.npv.total.municipality
  */
 export function compareFinancing(
@@ -71,13 +75,15 @@ export function compareFinancing(
   result: BusinessCaseResult,
   schedule: PaymentSchedule,
   terms: PaymentTerms,
+  investorTerms: InvestorTerms = DEFAULT_INVESTOR_TERMS,
 ): FinancingComparison {
   const zero = zeroEffectScenario(scenario);
   const zeroResult = computeBusinessCase(zero);
   const zeroSchedule = computePaymentSchedule(zero, zeroResult, terms);
   const own = result.monthly.netFlow.municipality;
   const ownWorst = worstCumulative(own);
-  const sibFlows = schedule.municipality.net;
+  const sib = municipalityAfterContract(result, schedule, investorTerms);
+  const sibFlows = sib.net;
   const sibWorst = worstCumulative(sibFlows);
   // 0 − x: a loss of nothing is +0, as the workbook's cell shows it (not −0).
   return {
@@ -91,6 +97,7 @@ export function compareFinancing(
       npv: presentValue(sibFlows, schedule.discountFactor),
       worstCumulative: sibWorst.value,
       worstMonth: sibWorst.month,
+      // The zero-effect case's own payments (a top-up at zero effect is not modelled here: left to do).
       lossIfNoEffect: 0 - presentValue(zeroSchedule.municipality.net, zeroSchedule.discountFactor),
     },
   };

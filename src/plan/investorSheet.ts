@@ -48,8 +48,9 @@ export function investorSheet(
   writeStatusEcho(sheet, 0, INPUTS_TOP - 1);
   const inputs = writeInvestorInputs(sheet, INPUTS_TOP, terms);
   const monthsTop = Math.max(inputs.bottom, METRICS.top + INVESTOR_METRIC_ROWS) + 2;
-  const months = writeInvestorMonths(sheet, monthsTop, payment.months);
-  writeInvestorMetrics(sheet, METRICS, months.layout, { topUpByCommissioner: terms.topUpPayer !== "guarantor" });
+  const topUpByCommissioner = terms.topUpPayer !== "guarantor";
+  const months = writeInvestorMonths(sheet, monthsTop, payment.months, { topUpByCommissioner });
+  writeInvestorMetrics(sheet, METRICS, months.layout);
   return {
     plan: sheet.build([56, 16, 16, 36, 18, 16, 16, 16, 16, 16, 16, 16, 16, 16]),
     names: sheet.names,

@@ -1,5 +1,7 @@
 import { ACCOUNTS, type BusinessCaseResult } from "../engine/businessCase";
 import { compareFinancing } from "../engine/selfFunded";
+import { municipalityAfterContract } from "../engine/investor/moneyFlows";
+import { DEFAULT_INVESTOR_TERMS } from "../engine/investor/terms";
 import { selfFundedNames } from "./payment/selfFundedBlock";
 import { signChanges } from "../engine/investor/irr";
 import type { InvestorFlowsResult } from "../engine/investor/waterfall";
@@ -41,13 +43,15 @@ export function workbookNames(
     names[`SIB_EffectPP_${state}`] = 100 * (participantShares[state] - scenario.comparisonShares[state]);
   }
   Object.assign(names, attributionNames(result));
-  if (schedule !== null) Object.assign(names, paymentNames(schedule));
+  if (schedule !== null) Object.assign(names, paymentNames(schedule, result, investor));
   if (schedule !== null && terms !== null) {
     const deadweight = deadweightCore(scenario, schedule, terms);
     Object.assign(names, deadweightNames(deadweight, savingsAfterLastPaymentCore(result, schedule)));
   }
   if (schedule !== null && terms !== null) {
-    Object.assign(names, selfFundedNames(compareFinancing(scenario, result, schedule, terms))); // issue 10 item 4
+    // issue 10 item 4; the SIB side with what the municipality actually pays under the investor terms (issue 11)
+    const comparison = compareFinancing(scenario, result, schedule, terms, investor?.terms ?? DEFAULT_INVESTOR_TERMS);
+    Object.assign(names, selfFundedNames(comparison));
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
   if (schedule !== null && investor !== null) Object.assign(names, moneyNames(result, schedule, investor));
@@ -72,9 +76,20 @@ export function attributionNames(result: BusinessCaseResult): Record<string, num
   return names;
 }
 
-/** The engine's value of every output name of the Payment sheet. */
-export function paymentNames(schedule: PaymentSchedule): Record<string, number> {
-  const position = schedule.municipality;
+/**
+ * The engine's value of every output name of the Payment sheet. The municipality's net is after the contract (what it
+ * actually pays under the investor's terms: a surplus withheld or returned under a cap, a top-up it pays; the money
+ * identity in src/engine/investor/moneyFlows.ts), the schedule's own position without investor flows.
+ */
+export function paymentNames(
+  schedule: PaymentSchedule,
+  result: BusinessCaseResult | null = null,
+  investor: InvestorFlowsResult | null = null,
+): Record<string, number> {
+  const position =
+    result === null || investor === null
+      ? schedule.municipality
+      : municipalityAfterContract(result, schedule, investor.terms);
   const names: Record<string, number> = {
     SIB_PayTotal: schedule.totals.all,
     SIB_PayTotalPV: schedule.discountedTotals.all,

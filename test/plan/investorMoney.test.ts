@@ -48,11 +48,26 @@ describe("the Investor sheet's money identity and deal costs (live formulas) equ
         cappedSurplus,
       });
       expect(Math.abs((workbook.valueOf("SIB_InvToCommissioner") as number) - 1_575_265)).toBeLessThanOrEqual(1);
-      // The municipality pays all (w = 1): its net after the contract gains the PV of what it gets back.
-      expect(workbook.valueOf("SIB_MunicipalityNetPVAfterContract") as number).toBeGreaterThan(
-        workbook.valueOf("SIB_MunicipalityNetPV") as number,
-      );
+      // One definition (issue 11): the Payment sheet's municipal net already counts only what the municipality pays.
+      expect(workbook.valueOf("SIB_MunicipalityNetPVAfterContract")).toBe(workbook.valueOf("SIB_MunicipalityNetPV"));
     }
+  });
+
+  it("a money-multiple cap of 1: the municipality pays only the investor's principal (by hand), in every figure", () => {
+    const { scenario, terms } = capBinds();
+    const workbook = expectPaymentSheetMatches(scenario, terms, "da", { returnCap: { multiple: 1 } });
+    // The investor gets back exactly the cost, 56 × 79,236 = 4,437,216 kr, in month 17 (14 + lag 3); the rest is
+    // withheld. Municipal net PV = PV(savings before the cost) − 1.035^−(17.5/12) × 4,437,216 (mid-month).
+    const result = computeBusinessCase(scenario);
+    const savingsPv = result.monthly.netFlow.municipality.reduce(
+      (total, flow, t) => total + (flow + (result.monthly.cost[t] ?? 0)) * (result.monthly.discountFactor[t] ?? 0),
+      0,
+    );
+    const expected = savingsPv - Math.pow(1.035, -17.5 / 12) * 4_437_216;
+    for (const name of ["SIB_MunicipalityNetPV", "SIB_MunicipalityNetPVAfterContract", "SIB_SibNPV"]) {
+      expect(workbook.valueOf(name) as number, name).toBeCloseTo(expected, 3);
+    }
+    expect(workbook.valueOf("SIB_NeverPaysMoreThanSaves")).toBe(1);
   });
 
   it("a top-up paid by the commissioner and a payer split enter the municipality's net after the contract", () => {

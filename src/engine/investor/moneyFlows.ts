@@ -15,8 +15,11 @@
  * (due − toCommissioner) is the same. A contract with nothing to finance (no intervention cost and no investor-financed
  * deal cost) has no investor: the provider keeps the outcome payments.
  */
+import type { BusinessCaseResult } from "../businessCase";
 import { failMany, issue, ok, type Issue, type Result } from "../errors";
 import { municipalityPositionCore, type MunicipalityPosition } from "../payment/position";
+import { savingsByMonth } from "../payment/savingsShare";
+import type { PaymentSchedule } from "../payment/schedule";
 import type { PerPayer } from "../payment/timing";
 import { investorTerms, type InvestorTerms, type InvestorTermsInput } from "./terms";
 import { waterfallBuffers, waterfallCore, type WaterfallBuffers } from "./waterfall";
@@ -190,14 +193,39 @@ export function municipalityPositionAfterContract(
   flows: MoneyFlows,
   discountFactors: readonly number[],
 ): MunicipalityPosition {
-  const net = Array.from(
+  return municipalityPositionCore(savings, municipalityNetPayments(flows), discountFactors);
+}
+
+/**
+ * What the municipality pays per programme month under the money identity, the one definition of its payments in
+ * every municipal figure (report, budget, self-funded comparison, Monte Carlo, deal zone, workbook): what it owes under
+ * the terms − its share of the surplus withheld or returned under a return cap + its part of a top-up it pays as
+ * commissioner, kr (≥ 0 up to rounding). Without a binding cap or a top-up this is the schedule's `byPayer.municipality`.
+ * @example municipalityNetPayments(moneyFlowsCore([100], { municipality: [0, 200], state: [0, 0] }, cap 1.5×)) // [0, 150]
+ */
+export function municipalityNetPayments(flows: MoneyFlows): number[] {
+  return Array.from(
     { length: flows.months },
     (_, t) =>
       (flows.due.municipality[t] ?? 0) -
       (flows.toCommissioner.municipality[t] ?? 0) +
       (flows.topUp.commissioner.municipality[t] ?? 0),
   );
-  return municipalityPositionCore(savings, net, discountFactors);
+}
+
+/**
+ * The municipality's net position after the contract for a business case, its payment schedule and the investor
+ * terms (validated): savings before the intervention cost (narrow) − {@link municipalityNetPayments}, by month,
+ * undiscounted and discounted with the schedule's mid-month factors. This is the position every municipal figure uses.
+ * @example municipalityAfterContract(result, schedule, terms).discounted.net // the pilot: 2,189,538 kr (no cap)
+ */
+export function municipalityAfterContract(
+  result: BusinessCaseResult,
+  schedule: PaymentSchedule,
+  terms: InvestorTerms,
+): MunicipalityPosition {
+  const flows = moneyFlowsCore(result.monthly.cost, schedule.byPayer, terms);
+  return municipalityPositionAfterContract(savingsByMonth(result, "narrow"), flows, schedule.discountFactor);
 }
 
 function sum(values: readonly number[]): number {

@@ -12,6 +12,7 @@
  */
 import { computeBusinessCase, type BusinessCaseResult } from "../businessCase";
 import { describeFailure } from "../errors";
+import { municipalityAfterContract } from "../investor/moneyFlows";
 import { investorFlows } from "../investor/waterfall";
 import { computePaymentSchedule, type PaymentSchedule } from "../payment/schedule";
 import type { PaymentTerms } from "../payment/terms";
@@ -22,7 +23,10 @@ import type { StressInputs } from "./model";
 export interface DealEvaluation {
   /** Everything paid under the contract, undiscounted. */
   readonly paymentTotal: number;
-  /** The municipality's discounted payments (its share w of every payment). */
+  /**
+   * What the municipality actually pays, discounted: its share w of every payment − its part of a surplus withheld or
+   * returned under a return cap + its part of a top-up it pays (src/engine/investor/moneyFlows.ts).
+   */
   readonly municipalityPaymentsPv: number;
   /** The municipality's discounted savings before the intervention cost (the investor pays the cost). */
   readonly municipalitySavingsPv: number;
@@ -66,7 +70,8 @@ export function dealFromSchedule(
   const flows = investorFlows(businessCase.monthly.cost, schedule.total, { ...inputs.investorTerms, hurdleRate });
   if (!flows.ok) throw new Error(`evaluateDeal on unvalidated inputs: ${describeFailure(flows)}`);
   const { metrics } = flows.value;
-  const position = schedule.municipality.discounted;
+  // What the municipality actually pays (the money identity: net of a surplus withheld under a cap, plus a top-up).
+  const position = municipalityAfterContract(businessCase, schedule, flows.value.terms).discounted;
   return {
     paymentTotal: schedule.totals.all,
     municipalityPaymentsPv: position.payments,

@@ -287,11 +287,41 @@ export function evaluateDraw(
   const views = monthViews(workspace, months);
   const buffers = views.buffers;
   const totals = waterfall(costs, views.payments, model.investorTerms, buffers);
+  if (totals.drawn > 0) municipalityAfterContractInto(model, buffers.surplus, totals.topUp, months, out);
   investorResult(model, workspace, buffers.netFlow, totals.returned, totals.drawn, out);
   if (meanFlows !== null) {
     const flows = buffers.netFlow;
     for (let t = 0; t < months; t++) meanFlows[t] = (meanFlows[t] as number) + (flows[t] as number);
   }
+}
+
+/**
+ * What the municipality actually pays (src/engine/investor/moneyFlows.ts municipalityNetPayments, issue 11): its
+ * payments less its part w of the commissioner's share of the surplus above a return cap (withheld or returned), plus
+ * its part of a top-up it pays as commissioner in the last month (w, or all of it when nothing is paid). Only when the
+ * investor financed something (else the provider keeps the payments and nothing is withheld).
+ */
+function municipalityAfterContractInto(
+  model: StressModel,
+  surplus: ArrayLike<number>,
+  topUp: number,
+  months: number,
+  out: DrawResult,
+): void {
+  const terms = model.investorTerms;
+  const share = model.paymentTerms.municipalityShare;
+  const df = model.discountFactor;
+  const commissioner = terms.surplusShare.commissioner;
+  let backPv = 0;
+  if (commissioner > 0) {
+    for (let t = 0; t < months; t++) backPv += (df[t] as number) * (commissioner * (surplus[t] as number) * share);
+  }
+  if (topUp > 0 && terms.topUpPayer !== "guarantor" && months > 0) {
+    backPv -= (df[months - 1] as number) * topUp * (out.paymentTotal > 0 ? share : 1);
+  }
+  if (backPv === 0) return;
+  out.municipalityPaymentsPv -= backPv;
+  out.municipalityNet = out.municipalitySavingsPv - out.municipalityPaymentsPv;
 }
 
 /**

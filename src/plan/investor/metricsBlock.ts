@@ -23,14 +23,13 @@ export function writeInvestorMetrics(
   sheet: SheetBuilder,
   at: { readonly left: number; readonly top: number },
   months: Table<InvMonthKey>,
-  options: { readonly topUpByCommissioner: boolean } = { topUpByCommissioner: true },
 ): { bottom: number } {
   sheet.label(at.left, at.top, { da: "Nøgletal", en: "Metrics" }, true);
   const metrics = [
     ...amountMetrics(sheet, months),
     ...rateMetrics(sheet, months),
     ...flowMetrics(sheet, months),
-    ...moneyMetrics(months, options.topUpByCommissioner),
+    ...moneyMetrics(months),
   ];
   metrics.forEach((metric, index) =>
     sheet.namedOutput(at.left, at.top + 1 + index, {
@@ -197,14 +196,11 @@ function flowMetrics(sheet: SheetBuilder, months: Table<InvMonthKey>): Metric[] 
  * Where the money goes (issue 11 items 4, 5; engine: src/engine/investor/moneyFlows.ts): the deal costs the investor
  * financed, the commissioner's share of the surplus above the cap (withheld or returned: SIB_InvCappedSurplusReturned
  * decides the booking, not the amount) and the municipality's part of it (its share w of every payment), and the
- * municipality's net present value after the contract: SIB_MunicipalityNetPV + PV(w × to the commissioner) − PV(its
- * part of a top-up it pays as commissioner; w, or all when nothing is paid), with the Payment sheet's discount factors.
+ * municipality's net present value after the contract. That is the Payment sheet's SIB_MunicipalityNetPV: its
+ * municipal net already adds back what the municipality does not pay (the month column SIB_InvMunicipalityBack).
  */
-function moneyMetrics(months: Table<InvMonthKey>, topUpByCommissioner: boolean): Metric[] {
+function moneyMetrics(months: Table<InvMonthKey>): Metric[] {
   const w = name("SIB_PayMunicipalityShare");
-  const pv = (key: InvMonthKey): Expr => call("SUMPRODUCT", months.range(key), name("SIB_PayDiscountFactors"));
-  const refunded = add(name("SIB_MunicipalityNetPV"), mul(w, pv("toCommissioner")));
-  const topUpShare = ifThen(gt(call("SUM", name("SIB_PaySchedule")), num(0)), w, num(1));
   return [
     {
       name: "SIB_InvDealCostsTotal",
@@ -245,7 +241,7 @@ function moneyMetrics(months: Table<InvMonthKey>, topUpByCommissioner: boolean):
         da: "Kommunens netto efter kontrakten, nutidsværdi",
         en: "Municipal net after the contract, present value",
       },
-      formula: topUpByCommissioner ? sub(refunded, mul(topUpShare, pv("topUp"))) : refunded,
+      formula: name("SIB_MunicipalityNetPV"),
       format: FORMATS.kr,
       description: {
         da: "Kommunens besparelser − dens betalinger + overskud tilbage − kapitalgaranti, den betaler; nutidsværdi (kr)",

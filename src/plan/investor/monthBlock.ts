@@ -42,7 +42,8 @@ export type InvMonthKey =
   | "topUp"
   | "net"
   | "hurdleFactor"
-  | "lastSign";
+  | "lastSign"
+  | "municipalityBack";
 
 type Row = RowScope<InvMonthKey>;
 
@@ -59,12 +60,18 @@ export function writeInvestorMonths(
   sheet: SheetBuilder,
   top: number,
   rows: number,
+  options: { readonly topUpByCommissioner: boolean } = { topUpByCommissioner: true },
 ): { bottom: number; layout: Table<InvMonthKey> } {
   sheet.label(0, top, { da: "Pr. programmåned (kr)", en: "Per programme month (kr)" }, true);
   const headerRow = top + 1;
   const keys: InvMonthKey[] = [];
   const rangeOf = (key: InvMonthKey): Expr => ref(columnRange(keys.indexOf(key), headerRow + 1, headerRow + rows));
-  const columns = [...fundingColumns(), ...distributionColumns(), ...flowColumns(rangeOf)];
+  const columns = [
+    ...fundingColumns(),
+    ...distributionColumns(),
+    ...flowColumns(rangeOf),
+    municipalityBackColumn(options.topUpByCommissioner),
+  ];
   keys.push(...columns.map((column) => column.key));
   const table = writeTable(sheet, { left: 0, headerRow, rows, columns });
   // Above the column "month with a cost": the last such month (when the evaluation falls due).
@@ -111,7 +118,37 @@ export function writeInvestorMonths(
       en: "The investor's net flow per programme month (kr; negative = paid in)",
     }),
   );
+  sheet.nameColumn(
+    "SIB_InvMunicipalityBack",
+    table.column("municipalityBack"),
+    table.firstRow,
+    table.lastRow,
+    "calculation",
+    sheet.text({
+      da: "Kommunens del af overskuddet over loftet (tilbageholdt eller tilbagebetalt) − dens del af en kapitalgaranti, pr. programmåned (kr); Betaling-arket trækker det fra kommunens betalinger",
+      en: "The municipality's part of the surplus above the cap (withheld or returned) − its part of a top-up, per programme month (kr); the Payment sheet takes it off the municipality's payments",
+    }),
+  );
   return { bottom: table.lastRow, layout: table };
+}
+
+/**
+ * What the municipality does not pay after all (the money identity, src/engine/investor/moneyFlows.ts
+ * municipalityNetPayments): its share w of the commissioner's surplus share, minus its part of a principal-protection
+ * top-up it pays as commissioner (w, or all of it when nothing is paid). The Payment sheet's municipal net adds it.
+ */
+function municipalityBackColumn(topUpByCommissioner: boolean): TableColumn<InvMonthKey> {
+  const w = name("SIB_PayMunicipalityShare");
+  const topUpShare = ifThen(gt(call("SUM", name("SIB_PaySchedule")), num(0)), w, num(1));
+  return {
+    key: "municipalityBack",
+    header: { da: "Kommunen betaler ikke (netto)", en: "Not paid by the municipality (net)" },
+    format: FORMATS.kr,
+    formula: (r) =>
+      topUpByCommissioner
+        ? sub(mul(w, r.at("toCommissioner")), mul(topUpShare, r.at("topUp")))
+        : mul(w, r.at("toCommissioner")),
+  };
 }
 
 function fundingColumns(): TableColumn<InvMonthKey>[] {

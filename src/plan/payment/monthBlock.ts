@@ -200,8 +200,13 @@ function paymentColumns(card: RateCardLayout): TableColumn<PayMonthKey>[] {
     kr("municipalSavings", { da: "Kommunens besparelse", en: "Municipal savings" }, (r) =>
       add(calculationFlow("SIB_Flow_Municipality", r.at("m")), calculationFlow("SIB_TotalCost", r.at("m"))),
     ),
-    kr("municipalNet", { da: "Kommunens netto", en: "Municipal net" }, (r) =>
-      sub(r.at("municipalSavings"), r.at("municipality")),
+    // What the municipality actually pays (the money identity): its payments − its part of a surplus withheld or
+    // returned under the investor's return cap + its part of a top-up (the Investor sheet's SIB_InvMunicipalityBack).
+    kr("municipalNet", { da: "Kommunens netto (efter afkastloft)", en: "Municipal net (after the return cap)" }, (r) =>
+      add(
+        sub(r.at("municipalSavings"), r.at("municipality")),
+        call("INDEX", name("SIB_InvMunicipalityBack"), add(r.at("m"), num(1))),
+      ),
     ),
     kr("municipalNetPV", { da: "Kommunens akk. netto (nutidsværdi)", en: "Municipal cum. net (present value)" }, (r) =>
       add(r.previous("municipalNetPV", num(0)), mul(r.at("discount"), r.at("municipalNet"))),

@@ -1,7 +1,7 @@
 import { POSITION_TOLERANCE_KR } from "../../engine/payment/position";
 import { guarded } from "../blocks/checks";
 import type { Table } from "../blocks/table";
-import { add, call, ifThen, le, num, type Expr } from "../formula";
+import { call, ge, ifThen, num, type Expr } from "../formula";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type NumberFormat } from "../types";
 import { metricLabel } from "./labels";
@@ -127,8 +127,8 @@ const TOTALS: readonly TotalSpec[] = [
     label: { da: "Kommunens netto (besparelser − betalinger)", en: "Municipal net (savings − payments)" },
     key: "municipalNet",
     description: {
-      da: "Kommunens besparelser minus kommunens betalinger (kr, udiskonteret)",
-      en: "Municipal savings minus municipal payments (kr, undiscounted)",
+      da: "Kommunens besparelser minus det, kommunen faktisk betaler (efter overskud over afkastloftet og en kapitalgaranti; kr, udiskonteret)",
+      en: "Municipal savings minus what the municipality actually pays (after a surplus above the return cap and a top-up; kr, undiscounted)",
     },
   },
   {
@@ -137,8 +137,8 @@ const TOTALS: readonly TotalSpec[] = [
     key: "municipalNet",
     weight: "discount",
     description: {
-      da: "Kommunens besparelser minus kommunens betalinger, nutidsværdi (kr)",
-      en: "Municipal savings minus municipal payments, present value (kr)",
+      da: "Kommunens besparelser minus det, kommunen faktisk betaler, nutidsværdi (kr)",
+      en: "Municipal savings minus what the municipality actually pays, present value (kr)",
     },
   },
 ];
@@ -159,10 +159,8 @@ function paymentOutputs(months: Table<PayMonthKey>, card: RateCardLayout): Outpu
       en: `Outcome payments for ${definition.id} after the contract cap (kr)`,
     },
   }));
-  const neverPaysMore = le(
-    total("municipality", "discount"),
-    add(total("municipalSavings", "discount"), num(POSITION_TOLERANCE_KR)),
-  );
+  // What it actually pays (savings − net, present value) ≤ its savings: the net is ≥ −tolerance.
+  const neverPaysMore = ge(total("municipalNet", "discount"), num(-POSITION_TOLERANCE_KR));
   return [
     ...[...TOTALS, ...metrics].map((spec) => ({
       name: spec.name,

@@ -193,7 +193,16 @@ function writeTornadoRow(
   sheet.value(COLUMN.high, row, "label", line.high, spec.format);
   const at = (column: TornadoColumn): Expr => ref(cell(COLUMN[column], row));
   const liveText = sheet.text({ da: "levende formel", en: "live formula" });
-  if (line.input === "costPerParticipant" || line.input === "hurdleRate") {
+  // A return cap or a top-up makes what the municipality actually pays depend on the cost and non-linear in prices.
+  const investor = deal.investorTerms;
+  const plainInvestor =
+    investor.returnCap.irr === null && investor.returnCap.multiple === null && investor.maxLoss === null;
+  if (!plainInvestor && (line.input === "costPerParticipant" || line.input === "priceFactor")) {
+    sheet.value(COLUMN.base, row, "label", context.base, FORMATS.kr);
+    sheet.value(COLUMN.outLow, row, "label", line.outputLow, FORMATS.kr);
+    sheet.value(COLUMN.outHigh, row, "label", line.outputHigh, FORMATS.kr);
+    sheet.label(COLUMN.how, row, context.computed);
+  } else if (line.input === "costPerParticipant" || line.input === "hurdleRate") {
     // Not in the municipality's net at all: the net at low and high is the model's own, live.
     sheet.formula(COLUMN.base, row, guarded(live), "output", FORMATS.kr);
     sheet.formula(COLUMN.outLow, row, guarded(live), "output", FORMATS.kr);

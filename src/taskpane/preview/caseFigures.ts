@@ -5,6 +5,7 @@
  * workbook show the same numbers. Amounts in kr (fixed prices of the parameter year); NPVs are present values at the
  * scenario's discount rate; positive = net gain.
  */
+import { municipalityAfterContract } from "../../engine/investor/moneyFlows";
 import type { AttributionRow } from "../../engine/attribution";
 import { computeBusinessCase, type PerAccount } from "../../engine/businessCase";
 import { ok, type Result } from "../../engine/errors";
@@ -90,6 +91,7 @@ export function caseFigures(input: CaseInput): Result<CaseFigures> {
   const views = applyViews(scenario, viewsToCompare(input.views));
   if (!views.ok) return views;
   const irr = flows.value.metrics.irr;
+  const afterContract = municipalityAfterContract(result, schedule, flows.value.terms);
   return ok({
     name: scenario.name,
     participants: result.participants,
@@ -103,8 +105,9 @@ export function caseFigures(input: CaseInput): Result<CaseFigures> {
       total: schedule.totals.all,
       presentValue: schedule.discountedTotals.all,
       byPayer: schedule.totals.byPayer,
-      municipalityNetPresentValue: schedule.municipality.discounted.net,
-      neverPaysMoreThanSaves: schedule.municipality.neverPaysMoreThanSaves,
+      // What the municipality actually pays (the money identity, src/engine/investor/moneyFlows.ts).
+      municipalityNetPresentValue: afterContract.discounted.net,
+      neverPaysMoreThanSaves: afterContract.neverPaysMoreThanSaves,
       paymentAtZeroEffect: deadweight.paymentAtZeroEffect,
       deadweightShare: deadweight.shareOfPayment,
       deadweightWarning: deadweight.warning,

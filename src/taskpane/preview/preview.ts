@@ -2,6 +2,8 @@ import type { AttributionRow } from "../../engine/attribution";
 import { computeBusinessCase } from "../../engine/businessCase";
 import type { Result } from "../../engine/errors";
 import type { InvestorTermsInput } from "../../engine/investor";
+import { municipalityAfterContract } from "../../engine/investor/moneyFlows";
+import { investorTerms } from "../../engine/investor/terms";
 import { deadweightCore, type Deadweight } from "../../engine/payment/deadweight";
 import { computePaymentSchedule } from "../../engine/payment/schedule";
 import type { PaymentTerms } from "../../engine/payment/terms";
@@ -82,6 +84,10 @@ export function computeCaseNumbers(
   const schedule = computePaymentSchedule(scenario, businessCase, terms);
   const outcome = investorOutcome(businessCase.monthly.cost, schedule.total, investor);
   if (!outcome.ok) return outcome;
+  const checkedInvestor = investorTerms(investor);
+  if (!checkedInvestor.ok) return checkedInvestor;
+  // What the municipality actually pays (the money identity, src/engine/investor/moneyFlows.ts).
+  const municipality = municipalityAfterContract(businessCase, schedule, checkedInvestor.value);
   const accounts = Object.fromEntries(
     PREVIEW_ACCOUNTS.map((account) => [
       account,
@@ -105,9 +111,9 @@ export function computeCaseNumbers(
       businessCaseCumulative,
       municipalNetPerParticipant: businessCase.npv.perParticipant.municipality,
       breakEvenMonth: businessCase.breakEvenMonth.municipality,
-      municipalitySib: schedule.municipality.discounted,
-      municipalitySibTotal: schedule.municipality.total,
-      municipalityCumulative: schedule.municipality.cumulativeNetDiscounted,
+      municipalitySib: municipality.discounted,
+      municipalitySibTotal: municipality.total,
+      municipalityCumulative: municipality.cumulativeNetDiscounted,
       stateSibTotal: businessCase.undiscounted.total.state - schedule.totals.byPayer.state,
       participantWages: participantWageGain(scenario, businessCase),
       baseFeeTotal: schedule.totals.baseFee,
