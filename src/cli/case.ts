@@ -238,6 +238,12 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   lines.push(
     `Municipality after payments: ${formatKr(payment.municipalityNetPresentValue)} kr (present value); ${payment.neverPaysMoreThanSaves ? "it never pays more than it saves" : "it pays MORE than it saves"}.`,
   );
+  if (payment.progression.total > 0) {
+    const { total, municipality, presentValue } = payment.progression;
+    lines.push(
+      `Heraf til fremskridtsmål / Of which for progression metrics: ${formatKr(total)} kr (municipality ${formatKr(municipality)}, present value ${formatKr(presentValue)}): ikke en budgetbesparelse / not a budget saving (paid, but nothing in the employment account falls).`,
+    );
+  }
   lines.push(...renderPaymentHonesty(payment));
   lines.push(
     `Investor: draws ${formatKr(investor.drawn)} kr, receives ${formatKr(investor.returned)} kr, multiple ${investor.moneyMultiple === null ? "-" : investor.moneyMultiple.toFixed(2)}, IRR ${investor.irrEffectiveAnnual === null ? `none (${investor.irrFailure ?? "no capital drawn"})` : `${(100 * investor.irrEffectiveAnnual).toFixed(1)} % per year (effective)`}.`,
@@ -355,6 +361,28 @@ function renderInvestorExtras(report: CaseReport): string[] {
   if (commissioner > 0 || r.topUp > 0) {
     lines.push(
       `Municipality after the contract (net of the surplus ${r.cappedSurplus} under the cap${r.topUp > 0 ? " and with the top-up" : ""}): ${formatKr(r.municipalityNetPresentValueAfterContract)} kr (present value).`,
+    );
+  }
+  lines.push(...renderSurplus(payment.surplus));
+  return lines;
+}
+
+/** The savings surplus and capital recycling (issue 15 item 4, src/engine/investor/surplus.ts), da/en. */
+function renderSurplus(surplus: CaseReport["payment"]["surplus"]): string[] {
+  const reinvested = surplus.reinvestedFromSavings + surplus.reinvestedFromInvestor;
+  if (surplus.rule === "commissioner" && reinvested === 0) return [];
+  const rule = {
+    commissioner: "kommunen beholder / kept",
+    provider: "deles med udfører / shared with the provider",
+    reinvested: "geninvesteres / reinvested",
+  }[surplus.rule];
+  const lines = [
+    `Overskud / Surplus (savings above payments, ${rule}, share ${percent(surplus.share)}): ${formatKr(surplus.total)} kr; municipality keeps ${formatKr(surplus.kept)}, provider ${formatKr(surplus.provider)}, reinvested ${formatKr(surplus.reinvestedFromSavings)} kr (+ ${formatKr(surplus.reinvestedFromInvestor)} kr of the investor's capped surplus). Municipality after the surplus rule: ${formatKr(surplus.municipalityNetPresentValueAfterSurplus)} kr (present value).`,
+  ];
+  if (reinvested > 0) {
+    const starts = surplus.cohorts.map((cohort) => cohort.startMonth).join(", ");
+    lines.push(
+      `Geninvestering / Capital recycling: ${surplus.cohorts.length} next cohort(s), ${surplus.participants} participants${starts === "" ? "" : ` (start months ${starts})`}, cost ${formatKr(surplus.cohortCost)} kr paid from the fund; ${formatKr(surplus.unspent)} kr left in the fund at the horizon. Their outcomes are a next round, not counted here.`,
     );
   }
   return lines;
