@@ -4,14 +4,23 @@ import type { NarrowBroad } from "../engine/consequences/narrowBroad";
 import { formatKr, formatTable } from "./format";
 import { terminalText } from "./loadModel";
 
-const ACCOUNT_NAMES: Readonly<Record<Account, string>> = {
-  municipality: "Municipality",
-  state: "State",
-  region: "Region",
-  otherMunicipalities: "Other municipalities (equalisation)",
-  public: "Public sector in total",
-  socioEconomic: "Socio-economic (society)",
-};
+/** The account's English name in the tables. */
+function accountName(account: Account): string {
+  switch (account) {
+    case "municipality":
+      return "Municipality";
+    case "state":
+      return "State";
+    case "region":
+      return "Region";
+    case "otherMunicipalities":
+      return "Other municipalities (equalisation)";
+    case "public":
+      return "Public sector in total";
+    case "socioEconomic":
+      return "Socio-economic (society)";
+  }
+}
 
 const PAYER_NAMES = { municipality: "kommune", region: "region", state: "stat" } as const;
 
@@ -31,7 +40,7 @@ export function renderNarrowBroad(compared: NarrowBroad): string {
     formatTable(
       ["Account", "Narrow (employment only)", "Broad (with consequences)", "Difference"],
       ACCOUNTS.map((account) => [
-        ACCOUNT_NAMES[account],
+        accountName(account),
         formatKr(narrow.perParticipant[account]),
         formatKr(broad.perParticipant[account]),
         formatKr(broad.perParticipant[account] - narrow.perParticipant[account]),
@@ -40,7 +49,7 @@ export function renderNarrowBroad(compared: NarrowBroad): string {
     "",
     "Bred business case pr. område / Broad case by consequence area (NPV per participant, kr; rows sum to the broad NPV)",
     formatTable(
-      ["Area", ...ACCOUNTS.map((account) => ACCOUNT_NAMES[account].split(" ")[0] ?? account)],
+      ["Area", ...ACCOUNTS.map((account) => accountName(account).split(" ")[0] ?? account)],
       AREA_ROWS.filter(
         (row) => row === "employment" || ACCOUNTS.some((account) => broad.byArea[account][row] !== 0),
       ).map((row) => [

@@ -18,6 +18,7 @@ import {
   type PublicAccount,
 } from "./coerce";
 import { argumentError, excelError, notAvailable } from "./errors";
+import { consequenceTable, languageArgument } from "./consequences";
 import { businessCaseFromArguments } from "./scenarioArgs";
 import { differenceConfidenceInterval } from "../engine/stats/twoProportion";
 import { ownValue } from "../engine/lookup";
@@ -189,6 +190,33 @@ export function attribution(
   }
   rows.push(["total", ...accounts.map((a) => result.npv[table][a])]);
   return rows;
+}
+
+/**
+ * The broad case's consequence table (issue 15): one row per consequence (prison day, placement, bed-day …) with its
+ * unit price (kr, price year), price in the parameter year's fixed prices, payer, evidence mark, source ("not found"
+ * where no price was found), change in use per person-year per state, and the NPV it adds per account (kr).
+ * Without consequence inputs it shows the sourced default table, whose changes are all 0.
+ * Example: =SIB.CONSEQUENCES(A1:B3) with consequence.prisonDay.change.inWork -3 and consequence.prisonDay.indexFactor 1.2.
+ * @customfunction CONSEQUENCES
+ * @param [inputs] Two-column range of input names and values, e.g. consequence.prisonDay.change.inWork -3.
+ * @param [language] "da" (default) or "en" for names, areas, units and "not found".
+ * @param [perParticipant] TRUE (default) for kr per participant, FALSE for all participants together.
+ * @param [horizonMonths] Months followed per participant, 1 to 420 (default: the pilot's 50).
+ * @param [parameterYear] Year of the built-in parameters and of the fixed prices, e.g. 2023 (default 2023).
+ * @returns A table: a header row of column ids, then one row per consequence.
+ */
+export function consequences(
+  inputs?: Array<Array<number | string | boolean>>,
+  language?: number | string | boolean | null,
+  perParticipant?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
+): Array<Array<number | string>> {
+  const chosen = languageArgument(language);
+  const perPerson = optionalBoolean(perParticipant, "perParticipant", true);
+  const { scenario, result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
+  return consequenceTable(scenario, result, chosen, perPerson);
 }
 
 /** Account names SIB.ATTRIBUTION accepts (lower case), Danish and English. */

@@ -1,6 +1,7 @@
 import { computeBusinessCase, type BusinessCaseResult } from "../engine/businessCase";
 import { DEFAULT_PARAMETER_YEAR, missingDefaultsFailure, unsuppliedDefaults } from "../engine/defaults";
 import { failMany } from "../engine/errors";
+import { applyConsequenceInputs, isConsequenceInput } from "../engine/consequences/inputs";
 import { applyInputs } from "../engine/inputs";
 import { MUNICIPALITY_INPUT_NAMES, withMunicipality } from "../engine/municipalities";
 import { pilotScenarioDraft } from "../engine/pilot";
@@ -71,7 +72,14 @@ export function businessCaseFromArguments(args: ScenarioArguments): { scenario: 
     if (!local.ok) throw excelError(local);
     start = local.value;
   }
-  const applied = applyInputs(start, horizon === null ? rest : [...rest, ["horizonMonths", horizon]]);
+  // Consequence rows (issue 15): consequence.<id>.<field> inputs, applied after the scalar inputs.
+  const scalars = rest.filter(([name]) => !isConsequenceInput(name));
+  const scalarApplied = applyInputs(start, horizon === null ? scalars : [...scalars, ["horizonMonths", horizon]]);
+  if (!scalarApplied.ok) throw excelError(scalarApplied);
+  const applied = applyConsequenceInputs(
+    scalarApplied.value,
+    rest.filter(([name]) => isConsequenceInput(name)),
+  );
   if (!applied.ok) throw excelError(applied);
   const unsupplied = unsuppliedDefaults(base.missing, applied.value);
   if (unsupplied.length > 0) throw excelError(missingDefaultsFailure(year, unsupplied, "inputs"));
