@@ -8,6 +8,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { FUNCTION_FILES, danishFunctionsMetadata } = require("./scripts/functions-metadata.cjs");
 const { productionManifest } = require("./scripts/manifest.cjs");
+const { fluentTheme } = require("./scripts/fluentTheme.cjs");
 
 /** HTTPS options from office-addin-dev-certs; where it cannot install a CA (Linux without sudo) webpack-dev-server
  * makes its own self-signed certificate instead. */
@@ -82,7 +83,11 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new DefinePlugin({ ADDIN_VERSION: JSON.stringify(require("./package.json").version) }),
+      // FLUENT_THEME: Fluent's light theme with only the tokens the registered components read (issue 14 item 11).
+      new DefinePlugin({
+        ADDIN_VERSION: JSON.stringify(require("./package.json").version),
+        FLUENT_THEME: JSON.stringify(fluentTheme()),
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new DanishFunctionsPlugin(),
       new HtmlWebpackPlugin({

@@ -12,6 +12,11 @@ import { initialScripts } from "../../bench/bundle";
 
 const require = createRequire(import.meta.url);
 const { FUNCTION_FILES } = require("../../scripts/functions-metadata.cjs") as { FUNCTION_FILES: string[] };
+const { fluentTheme, registeredComponents } = require("../../scripts/fluentTheme.cjs") as {
+  fluentTheme: () => Record<string, string | number>;
+  registeredComponents: () => string[];
+};
+const { webLightTheme } = require("@fluentui/tokens") as { webLightTheme: Record<string, string | number> };
 
 /** The relative module paths of the side-effect imports (`import "…";`) of a source file. */
 function bareImports(source: string): string[] {
@@ -43,5 +48,47 @@ describe("initialScripts (bench/bundle.ts)", () => {
 
   it("finds none in a page without local scripts", () => {
     expect(initialScripts("<html><head></head><body></body></html>")).toEqual([]);
+  });
+});
+
+describe("FLUENT_THEME (scripts/fluentTheme.cjs): the light theme trimmed to the tokens the components read", () => {
+  it("finds the eight components registered by fluent.ts and fluentForms.ts", () => {
+    expect(registeredComponents()).toEqual([
+      "button",
+      "field",
+      "radio",
+      "radio-group",
+      "slider",
+      "tab",
+      "tablist",
+      "text-input",
+    ]);
+  });
+
+  it("keeps webLightTheme's values, the button's colours and font among them, and drops the unread tokens", () => {
+    const theme = fluentTheme();
+    for (const [token, value] of Object.entries(theme)) expect(value, token).toBe(webLightTheme[token]);
+    // Read by button.styles.js (its import list from design-tokens.js).
+    for (const token of ["colorBrandBackground", "colorNeutralForeground1", "fontFamilyBase", "borderRadiusMedium"]) {
+      expect(theme[token], token).toBe(webLightTheme[token]);
+    }
+    // Not read by any of the eight components (a palette colour of the status tokens).
+    expect(theme.colorPaletteRedBackground1).toBeUndefined();
+    expect(Object.keys(theme).length).toBeLessThan(Object.keys(webLightTheme).length / 3);
+  });
+
+  it("is what the button's style sheet names: every token it imports from design-tokens.js is kept", () => {
+    const styles = readFileSync(
+      join("node_modules", "@fluentui", "web-components", "dist", "esm", "button", "button.styles.js"),
+      "utf8",
+    );
+    const imported = /import \{([^}]*)\} from '\.\.\/theme\/design-tokens\.js'/.exec(styles)?.[1] ?? "";
+    const names = imported
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
+    expect(names.length).toBeGreaterThan(20);
+    const theme = fluentTheme();
+    expect(names.filter((name) => theme[name] === undefined)).toEqual([]);
   });
 });

@@ -1,8 +1,13 @@
-import { webLightTheme } from "@fluentui/tokens";
 import { Button, ButtonDefinition } from "@fluentui/web-components/button/index.js";
 import { Tab, TabDefinition } from "@fluentui/web-components/tab/index.js";
 import { Tablist, TablistDefinition } from "@fluentui/web-components/tablist/index.js";
 import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
+
+/**
+ * Fluent's light theme (webLightTheme of @fluentui/tokens) with only the tokens the registered components read: set by
+ * webpack's DefinePlugin from scripts/fluentTheme.cjs, so the 459-token theme and its palettes are not in the bundle.
+ */
+declare const FLUENT_THEME: Readonly<Record<string, string | number>>;
 
 /**
  * Registers the Fluent UI web components the first screen uses (button, tab list, tab) and sets Fluent's light
@@ -20,7 +25,7 @@ export function installFluent(): void {
   for (const definition of definitions) {
     if (customElements.get(definition.name) === undefined) definition.define();
   }
-  setTheme(webLightTheme);
+  setTheme(FLUENT_THEME);
 }
 
 /**
