@@ -3,7 +3,14 @@
  * (src/engine/payment) and return a value or throw a CustomFunctions.Error. The JSDoc below is Excel's help text.
  * Omitted optional arguments arrive as null; an empty cell arrives as 0 (desktop) or null (web).
  */
-import { checkPairCount, checkRangeRows, optionalBoolean, optionalNumber, type CellValue } from "./coerce";
+import {
+  checkPairCount,
+  checkRangeRows,
+  nameValuePairs,
+  optionalBoolean,
+  optionalNumber,
+  type CellValue,
+} from "./coerce";
 import { argumentError, excelError, notAvailable } from "./errors";
 import { businessCaseFromArguments } from "./scenarioArgs";
 import { normaliseName } from "../engine/payment/metrics";
@@ -14,6 +21,9 @@ import { applyPaymentTermInputs, type TermValue } from "../engine/payment/termIn
 import { PILOT_PAYMENT_TERMS } from "../engine/payment/terms";
 import { failMany } from "../engine/errors";
 import { ownValue } from "../engine/lookup";
+import { moneyFlowsCore } from "../engine/investor/moneyFlows";
+import { contractSurplusFlows } from "../engine/investor/surplus";
+import { investorTermsFromPairs } from "../engine/investor/terms";
 
 /** A range as Excel passes it (cells may be null on the web even where the signature says otherwise). */
 type Range = readonly (readonly CellValue[])[];
@@ -71,7 +81,9 @@ export function payment(
  * volumeCap.(metric), requires.(metric), cap.person, cap.contract, threshold.pp, threshold.scope (metric or contract),
  * baseline (comparison, none or a historical rate), savingsShare, savingsScope (narrow or broad), baseFee,
  * baseFeeTiming (intake or spread), lagMonths, payerShare.municipality, includeEducation, sustainment.monthlyPrice
- * (kr per month in work) and sustainment.months.
+ * (kr per month in work), sustainment.months, and progression metrics (bipGain, who5, actionPlan, fitForWork,
+ * lifeSatisfaction: price.who5 with progression.who5.month, progression.who5.share or .share.(n) per cohort, and
+ * progression.who5.comparison), which are paid but are not budget savings.
  * Example: =SIB.PAYMENTSCHEDULE() spills 50 rows for the pilot, with 3,932,987 kr in row 18 (measured in month 15, paid 3 months later).
  * @customfunction PAYMENTSCHEDULE
  * @param [terms] Two-column range of payment-term names and values, e.g. baseline comparison; empty rows are skipped.
@@ -168,6 +180,92 @@ function deadweightOutput(value: CellValue | undefined): "payment" | "share" | "
   if (text === "share" || text === "andel") return "share";
   if (text === "table" || text === "tabel") return "table";
   throw argumentError(`output must be "payment", "share" or "table", got ${JSON.stringify(value)}.`);
+}
+
+/**
+ * The municipality's savings above its payments and where they go (issue 15): kept by the municipality, shared with
+ * the provider, or reinvested with the investor's reinvested capped surplus into next cohorts (capital recycling), for
+ * the built-in DRC pilot or a scenario changed by inputs. Amounts in kr, fixed prices, undiscounted unless named PV.
+ * Example: =SIB.SURPLUS(, E2:F3) with savingsSurplus.rule reinvested and savingsSurplus.cohortSize 10 spills totals.
+ * @customfunction SURPLUS
+ * @param [terms] Two-column range of payment-term names and values as in SIB.PAYMENTSCHEDULE, e.g. price.selfSupporting 250000; empty rows are skipped.
+ * @param [investorTerms] Two-column range of investor-term names and values as in SIB.INVESTORFLOWS, and savingsSurplus.rule (commissioner, provider or reinvested), savingsSurplus.share (0 to 1), savingsSurplus.cohortSize (participants per next cohort).
+ * @param [inputs] Two-column range of scenario input names and values, e.g. horizonMonths 36; empty rows are skipped.
+ * @param [output] "totals" (default): name/value rows; "table": a header row and one row per month (surplus, kept, provider, reinvested from savings and from the investor, next cohorts' cost, fund balance); "cohorts": start month, participants and cost of each next cohort.
+ * @param [horizonMonths] Months followed per participant, 1 to 420 (default: the pilot's 50).
+ * @param [parameterYear] Year of the built-in parameters, e.g. 2023 (default 2023).
+ * @returns Name/value rows, a monthly table or the next cohorts.
+ */
+export function surplus(
+  terms?: Array<Array<number | string | boolean>>,
+  investorTerms?: Array<Array<number | string | boolean>>,
+  inputs?: Array<Array<number | string | boolean>>,
+  output?: number | string | boolean | null,
+  horizonMonths?: number | string | boolean | null,
+  parameterYear?: number | string | boolean | null,
+): Array<Array<number | string>> {
+  const kind = surplusOutput(output);
+  const { scenario, result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
+  const paymentTerms = applyPaymentTermInputs(PILOT_PAYMENT_TERMS, termPairs(terms, "terms"));
+  if (!paymentTerms.ok) throw excelError(paymentTerms);
+  const investor = investorTermsFromPairs(nameValuePairs(investorTerms, "investorTerms"));
+  if (!investor.ok) throw excelError(investor);
+  const schedule = paymentScheduleFor(scenario, result, paymentTerms.value);
+  if (!schedule.ok) throw excelError(schedule);
+  const money = moneyFlowsCore(result.monthly.cost, schedule.value.byPayer, investor.value);
+  const flows = contractSurplusFlows(
+    scenario,
+    result,
+    schedule.value.discountFactor,
+    money,
+    investor.value.savingsSurplus,
+  );
+  if (kind === "cohorts") {
+    return [
+      ["startMonth", "participants", "cost"],
+      ...flows.cohorts.map((c) => [c.startMonth, c.participants, c.cost]),
+    ];
+  }
+  if (kind === "table") {
+    const header = ["month", "surplus", "kept", "provider", "reinvestedFromSavings", "reinvestedFromInvestor"];
+    return [
+      [...header, "cohortCost", "fundBalance"],
+      ...flows.surplus.map((amount, t) => [
+        t,
+        amount,
+        flows.kept[t] ?? 0,
+        flows.provider[t] ?? 0,
+        flows.reinvestedFromSavings[t] ?? 0,
+        flows.reinvestedFromInvestor[t] ?? 0,
+        flows.cohortCost[t] ?? 0,
+        flows.fundBalance[t] ?? 0,
+      ]),
+    ];
+  }
+  const totals = flows.totals;
+  return [
+    ["rule", flows.terms.rule],
+    ["share", flows.terms.rule === "commissioner" ? 0 : flows.terms.share],
+    ["surplus", totals.surplus],
+    ["kept", totals.kept],
+    ["provider", totals.provider],
+    ["reinvestedFromSavings", totals.reinvestedFromSavings],
+    ["reinvestedFromInvestor", totals.reinvestedFromInvestor],
+    ["cohorts", flows.cohorts.length],
+    ["participants", totals.participants],
+    ["cohortCost", totals.cohortCost],
+    ["unspent", totals.unspent],
+    ["municipalityNetPV", flows.municipality.discounted.net],
+  ];
+}
+
+function surplusOutput(value: CellValue | undefined): "totals" | "table" | "cohorts" {
+  if (isBlankCell(value) || value === 0) return "totals";
+  const text = typeof value === "string" ? value.trim().toLowerCase() : "";
+  if (text === "totals" || text === "i alt") return "totals";
+  if (text === "table" || text === "tabel") return "table";
+  if (text === "cohorts" || text === "hold") return "cohorts";
+  throw argumentError(`output must be "totals", "table" or "cohorts", got ${JSON.stringify(value)}.`);
 }
 
 /** Outcomes and prices per metric, with metric names when the prices are a two-column rate card. */
