@@ -293,18 +293,21 @@ export function withMunicipality(scenario: Scenario, name: string): Result<Scena
   return ok({ ...scenario, tax: { ...scenario.tax, municipalTaxRate: rate.value } });
 }
 
+/** Most municipalities one workbook models (each has its own block of cohort months on the Calculation sheet). */
+export const MAX_WORKBOOK_MUNICIPALITIES = 12;
+
 /**
- * Null when a scenario is one combined municipality, else the issue that `what` (e.g. "the workbook") does not model
- * several municipalities yet, so it never shows the combined numbers with one tax rate as if they were the case's.
- * @example severalMunicipalitiesIssue(herningViborg, "the workbook")?.field // "municipalities"
+ * Null when the workbook can model the scenario's municipalities (none, or at most MAX_WORKBOOK_MUNICIPALITIES), else
+ * the issue saying how many it models and what to do instead.
+ * @example workbookMunicipalitiesIssue(herningViborg) // null
  */
-export function severalMunicipalitiesIssue(scenario: Scenario, what: string): Issue | null {
+export function workbookMunicipalitiesIssue(scenario: Scenario): Issue | null {
   const listed = listedMunicipalities(scenario);
-  if (listed.length === 0) return null;
+  if (listed.length <= MAX_WORKBOOK_MUNICIPALITIES) return null;
   return issue(
     "InvalidInput",
     "municipalities",
-    "supported",
-    `municipalities: ${what} does not model several municipalities yet (this scenario lists ${listed.map((m) => m.name).join(", ")}); use npm run case for their results, or leave municipalities out for one combined municipality.`,
+    "maxItems",
+    `municipalities: the workbook models at most ${MAX_WORKBOOK_MUNICIPALITIES} municipalities, this scenario lists ${listed.length}; use npm run case for their results, or merge municipalities with the same tax rate and weeks on benefit.`,
   );
 }

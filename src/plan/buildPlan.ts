@@ -1,5 +1,4 @@
 import { computeBusinessCase } from "../engine/businessCase";
-import { severalMunicipalitiesIssue } from "../engine/municipalities";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "../engine/investor/terms";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
@@ -52,9 +51,6 @@ export interface PlanOptions {
  * @example buildPlan(pilot, "da").sheets.map((s) => s.name) // ["Input", "Beregning", "Resultater", "Kilder"]
  */
 export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
-  // Several municipalities (issue 10) are computed by the engine only: never write one-rate numbers as the case's.
-  const several = severalMunicipalitiesIssue(scenario, "the workbook");
-  if (several !== null) throw new Error(several.message);
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
   const budget = budgetSheet(scenario, language, calculation.layout);
@@ -90,12 +86,11 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
           },
         }),
   });
-  const results = resultsSheet(language, { calculation: calculation.layout, parameterYear: scenario.parameterYear }, [
-    ...inputs.checks,
-    ...calculation.checks,
-    ...(payment?.checks ?? []),
-    ...(investor?.checks ?? []),
-  ]);
+  const results = resultsSheet(
+    language,
+    { calculation: calculation.layout, parameterYear: scenario.parameterYear, withPayments: payment !== null },
+    [...inputs.checks, ...calculation.checks, ...(payment?.checks ?? []), ...(investor?.checks ?? [])],
+  );
   return {
     language,
     sheets: [

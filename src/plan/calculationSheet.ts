@@ -4,8 +4,9 @@ import { OUTCOME_STATES } from "../engine/states";
 import { absolute, cell } from "./address";
 import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import type { Table } from "./blocks/table";
-import { writeCohortMonthBlock, type CohortMonthKey } from "./calculation/cohortMonthBlock";
-import { writeProgrammeMonthBlock, type ProgrammeMonthKey } from "./calculation/programmeMonthBlock";
+import { COMBINED_GROUP, writeCohortMonthBlock, type CohortMonthKey } from "./calculation/cohortMonthBlock";
+import { municipalityGroup, WEIGHTED_TAX_RATE_NAME, writeMunicipalityBlock } from "./calculation/municipalityBlock";
+import { writeProgrammeMonthBlock, type CohortBlock, type ProgrammeMonthKey } from "./calculation/programmeMonthBlock";
 import { SHARE_SUM_TOLERANCE } from "../engine/rules";
 import { NEUTRALISE_SCALE_NAME, writeStateBlock, type StateBlockLayout } from "./calculation/stateBlock";
 import { add, and, call, concat, div, ge, ifThen, le, name, not, num, or, sub, text, type Expr } from "./formula";
@@ -23,6 +24,9 @@ export interface CalculationLayout {
   readonly calendarMonths: number;
   /** The per-state block (rows in OUTCOME_STATES order; columns in STATE_COLUMN). */
   readonly states: StateBlockLayout;
+  /** Municipalities listed (0 = one combined municipality) and block 2's tables: one, or one per municipality. */
+  readonly municipalities: number;
+  readonly cohortBlocks: readonly CohortBlock[];
 }
 
 const CAPACITY_ROW = 2;
@@ -56,13 +60,21 @@ export function calculationSheet(
   }
   const sheet = new SheetBuilder(SHEET_NAMES.calculation[language], language);
   sheet.label(0, 1, { da: "Beregning (alle celler er formler)", en: "Calculation (every cell is a formula)" }, true);
-  const states = writeStateBlock(sheet, STATE_HEADER_ROW, inputs);
+  const several = inputs.municipalities;
+  const states = writeStateBlock(sheet, STATE_HEADER_ROW, inputs, several > 0 ? WEIGHTED_TAX_RATE_NAME : undefined);
   if (states.bottom >= WEIGHTS_TOP) throw new Error("block 1 overlaps the weights block");
-  const cohortMonths = writeCohortMonthBlock(sheet, MONTH_HEADER_ROW, capacityMonths);
+  const blocks = cohortBlocks(sheet, several, capacityMonths);
+  const cohortMonths = (blocks[0] as CohortBlock).table;
+  if (several > 0) {
+    const bottom = writeMunicipalityBlock(sheet, { left: MUNICIPALITY_COLUMN, headerRow: STATE_HEADER_ROW }, blocks);
+    if (bottom >= MONTH_HEADER_ROW - 1) throw new Error("the municipalities' table overlaps the month blocks");
+  }
   const lastIntake = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth));
   const calendarMonths = lastIntake + capacityMonths;
-  const position = { left: CALENDAR_COLUMN, headerRow: MONTH_HEADER_ROW, rows: calendarMonths };
-  const programmeMonths = writeProgrammeMonthBlock(sheet, position, cohortMonths);
+  // With several municipalities block 2 has a weight column W(t) more, so block 3 starts one column further right.
+  const left = several > 0 ? CALENDAR_COLUMN + 1 : CALENDAR_COLUMN;
+  const position = { left, headerRow: MONTH_HEADER_ROW, rows: calendarMonths };
+  const programmeMonths = writeProgrammeMonthBlock(sheet, position, blocks);
   writeCapacity(sheet, cohortMonths, programmeMonths);
   writeStatusEcho(sheet, 3, CAPACITY_ROW);
   writeNeutralisation(sheet, WEIGHTS_TOP);
@@ -77,10 +89,30 @@ export function calculationSheet(
   return {
     plan: sheet.build(widths),
     names: sheet.names,
-    layout: { sheet: sheet.sheetName, calendarMonths, states },
+    layout: { sheet: sheet.sheetName, calendarMonths, states, municipalities: several, cohortBlocks: blocks },
     charts: [cumulativeChart(sheet, programmeMonths)],
     checks,
   };
+}
+
+/** Column of the municipalities' table (right of the per-state block). */
+const MUNICIPALITY_COLUMN = 20;
+
+/**
+ * Block 2: one table of cohort months for all cohorts, or with several municipalities one per municipality (its weeks
+ * on benefit and kommuneskat), stacked with two rows between them, as the engine computes one set of flows per
+ * municipality (src/engine/businessCase.ts).
+ */
+function cohortBlocks(sheet: SheetBuilder, several: number, capacityMonths: number): CohortBlock[] {
+  if (several === 0) {
+    return [{ table: writeCohortMonthBlock(sheet, MONTH_HEADER_ROW, capacityMonths), group: COMBINED_GROUP }];
+  }
+  return Array.from({ length: several }, (_, index) => {
+    const n = index + 1;
+    const group = municipalityGroup(n);
+    const headerRow = MONTH_HEADER_ROW + index * (capacityMonths + 3);
+    return { table: writeCohortMonthBlock(sheet, headerRow, capacityMonths, { n, group }), group };
+  });
 }
 
 const NEUTRALISED_PARTICIPANTS = "SIB_NeutralisedParticipantShare";

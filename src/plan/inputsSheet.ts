@@ -6,6 +6,7 @@ import { absolute, cell, columnRange } from "./address";
 import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import { rangeRuleCheck, ruleValidation, scalarRuleCheck } from "./blocks/inputRules";
 import { call, concat, eq, le, mul, name, num, ref, sub, text } from "./formula";
+import { writeMunicipalityInputs } from "./inputs/municipalityInputs";
 import { SHEET_NAMES } from "./labels";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
 import { FORMATS, type Language, type NumberFormat, type SheetPlan } from "./types";
@@ -308,6 +309,8 @@ export interface InputsLayout {
   readonly stateCells: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Absolute address of each refusion step's share, in step order. */
   readonly refusionShares: readonly string[];
+  /** Municipalities listed (0 = one combined municipality; src/plan/inputs/municipalityInputs.ts). */
+  readonly municipalities: number;
 }
 
 const COLUMN = { label: 0, value: 1, unit: 2, source: 3 } as const;
@@ -359,14 +362,24 @@ export function inputsSheet(
   sheet.label(0, PRICE_BASIS_ROW, priceBasis(scenario.parameterYear));
   writeStatusEcho(sheet, 0, 4);
   const cohorts = writeCohorts(context, 5);
-  let row = cohorts.bottom;
+  const firstCohort = cohorts.bottom - scenario.cohorts.length;
+  const cohortRows = { first: firstCohort, last: cohorts.bottom - 1 };
+  const municipalities = writeMunicipalityInputs(sheet, scenario, cohortRows, cohorts.bottom + 1);
+  context.checks.push(...municipalities.checks);
+  let row = municipalities.count === 0 ? cohorts.bottom : municipalities.bottom;
   for (const group of SCALAR_INPUT_GROUPS) row = writeScalarGroup(context, row + 1, group);
   const refusion = writeRefusion(context, row + 1);
   const stateCells = writeStates(context, refusion.bottom + 1);
   return {
     plan: sheet.build([46, 16, 16, 16, 18, 16, 16, 16, 60]),
     names: sheet.names,
-    layout: { sheet: sheet.sheetName, cohorts: cohorts.cells, stateCells, refusionShares: refusion.shares },
+    layout: {
+      sheet: sheet.sheetName,
+      cohorts: cohorts.cells,
+      stateCells,
+      refusionShares: refusion.shares,
+      municipalities: municipalities.count,
+    },
     checks: context.checks,
   };
 }

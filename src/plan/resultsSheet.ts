@@ -6,6 +6,7 @@ import { add, and, call, div, eq, ge, ifThen, mul, name, num, ref, text, type Ex
 import type { CalculationLayout } from "./calculationSheet";
 import { STATE_COLUMN } from "./calculation/stateBlock";
 import { writeAttributionBlock } from "./results/attributionBlock";
+import { writeMunicipalityResults } from "./results/municipalityBlock";
 import { ACCOUNT_LABELS, ACCOUNT_NAME, NO_BREAK_EVEN, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
 import { FORMATS, type ChartPlan, type Language, type SheetPlan } from "./types";
@@ -48,7 +49,12 @@ const HEADER_ROW = 8;
  */
 export function resultsSheet(
   language: Language,
-  deps: { readonly calculation: CalculationLayout; readonly parameterYear: number },
+  deps: {
+    readonly calculation: CalculationLayout;
+    readonly parameterYear: number;
+    /** Whether the workbook has a Payment sheet (the municipalities' shares of the payments are shown then). */
+    readonly withPayments?: boolean;
+  },
   checks: readonly CheckSpec[],
 ): { plan: SheetPlan; names: SheetBuilder["names"]; charts: ChartPlan[] } {
   const sheet = new SheetBuilder(SHEET_NAMES.results[language], language);
@@ -66,9 +72,16 @@ export function resultsSheet(
   writeAccountTable(sheet);
   const effectBottom = writeEffects(sheet, deps.calculation, HEADER_ROW + ACCOUNTS.length + 3);
   const attribution = writeAttributionBlock(sheet, effectBottom + 2, deps);
+  const bottom =
+    deps.calculation.municipalities === 0
+      ? attribution.bottom
+      : writeMunicipalityResults(sheet, attribution.bottom + 2, {
+          calculation: deps.calculation,
+          withPayments: deps.withPayments === true,
+        });
   writeChecks(sheet, {
     status: { left: 0, top: STATUS_ROW },
-    table: { left: 0, headerRow: attribution.bottom + 2 },
+    table: { left: 0, headerRow: bottom + 2 },
     checks,
   });
   return {

@@ -1,4 +1,20 @@
-import { add, call, div, eq, ifThen, lt, mul, name, neg, num, pow, sub, sum, type Expr } from "../formula";
+import {
+  add,
+  call,
+  div,
+  eq,
+  ifThen,
+  lt,
+  midMonthDiscountFactor,
+  mul,
+  name,
+  neg,
+  num,
+  pow,
+  sub,
+  sum,
+  type Expr,
+} from "../formula";
 import { writeTable, type RowScope, type Table, type TableColumn } from "../blocks/table";
 import type { SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
@@ -17,7 +33,8 @@ export type CohortMonthKey =
   | "netMunicipality"
   | "netPublic"
   | "socioEconomic"
-  | "gRefusion";
+  | "gRefusion"
+  | "weight";
 
 type Row = RowScope<CohortMonthKey>;
 
@@ -54,7 +71,24 @@ function socioEconomic(r: Row): Expr {
   return add(valued, distortion);
 }
 
-const COLUMNS: readonly TableColumn<CohortMonthKey>[] = [
+/**
+ * What differs between the municipalities of a case with several (issue 10): the weeks on benefit at intake (so the
+ * refusion r(t)) and Σ Δ·kommuneskat at the municipality's own rate. One combined municipality uses the named inputs.
+ */
+export interface CohortGroup {
+  readonly weeks: Expr;
+  readonly municipalTax: Expr;
+  /** This group's participants per cohort (an array for SUMPRODUCT over the cohorts). */
+  readonly participants: Expr;
+}
+
+export const COMBINED_GROUP: CohortGroup = {
+  weeks: name("SIB_WeeksOnBenefitAtIntake"),
+  municipalTax: name("SIB_EffMunicipalTax"),
+  participants: name("SIB_CohortParticipants"),
+};
+
+const columnsOf = (group: CohortGroup): readonly TableColumn<CohortMonthKey>[] => [
   { key: "t", header: { da: "Kohortemåned t", en: "Cohort month t" }, format: FORMATS.integer },
   {
     key: "g",
@@ -66,7 +100,7 @@ const COLUMNS: readonly TableColumn<CohortMonthKey>[] = [
     key: "week",
     header: { da: "Ydelsesuge", en: "Benefit week" },
     format: FORMATS.factor,
-    formula: (r) => add(add(name("SIB_WeeksOnBenefitAtIntake"), mul(WEEKS_PER_MONTH, r.at("t"))), num(1)),
+    formula: (r) => add(add(group.weeks, mul(WEEKS_PER_MONTH, r.at("t"))), num(1)),
   },
   {
     key: "refusion",
@@ -83,7 +117,7 @@ const COLUMNS: readonly TableColumn<CohortMonthKey>[] = [
     formula: (r) => {
       const retained = sub(num(1), name("SIB_EqualisationShare"));
       const benefit = neg(mul(sub(num(1), r.at("refusion")), name("SIB_EffMunicipalBenefit")));
-      return mul(r.at("g"), add(benefit, mul(retained, name("SIB_EffMunicipalTax"))));
+      return mul(r.at("g"), add(benefit, mul(retained, group.municipalTax)));
     },
   },
   {
@@ -105,7 +139,7 @@ const COLUMNS: readonly TableColumn<CohortMonthKey>[] = [
     key: "otherMunicipalities",
     header: { da: "Øvrige kommuner", en: "Other municipalities" },
     format: FORMATS.kr,
-    formula: (r) => mul(r.at("g"), mul(name("SIB_EqualisationShare"), name("SIB_EffMunicipalTax"))),
+    formula: (r) => mul(r.at("g"), mul(name("SIB_EqualisationShare"), group.municipalTax)),
   },
   {
     key: "netMunicipality",
@@ -143,12 +177,46 @@ export function writeCohortMonthBlock(
   sheet: SheetBuilder,
   headerRow: number,
   capacityMonths: number,
+  municipality?: { readonly n: number; readonly group: CohortGroup },
 ): Table<CohortMonthKey> {
+  if (municipality === undefined) {
+    sheet.label(
+      0,
+      headerRow - 1,
+      { da: "2. Pr. kohortemåned, kr pr. deltager", en: "2. Per cohort month, kr per participant" },
+      true,
+    );
+    return writeTable(sheet, { left: 0, headerRow, rows: capacityMonths, columns: columnsOf(COMBINED_GROUP) });
+  }
+  const { n, group } = municipality;
   sheet.label(
     0,
     headerRow - 1,
-    { da: "2. Pr. kohortemåned, kr pr. deltager", en: "2. Per cohort month, kr per participant" },
+    {
+      da: `2.${n} Pr. kohortemåned, kr pr. deltager, kommune ${n}:`,
+      en: `2.${n} Per cohort month, kr per participant, municipality ${n}:`,
+    },
     true,
   );
-  return writeTable(sheet, { left: 0, headerRow, rows: capacityMonths, columns: COLUMNS });
+  sheet.formula(2, headerRow - 1, name(`SIB_Muni${n}_Name`), "calculation", FORMATS.text);
+  return writeTable(sheet, {
+    left: 0,
+    headerRow,
+    rows: capacityMonths,
+    columns: [...columnsOf(group), weightColumn(group)],
+  });
+}
+
+/**
+ * W(t) = Σ over the group's cohorts of participants × the discount factor of the cohort's programme month intake + t:
+ * the group's NPV of a column is SUMPRODUCT(W, column), as the engine's weights (src/engine/businessCase.ts).
+ */
+function weightColumn(group: CohortGroup): TableColumn<CohortMonthKey> {
+  return {
+    key: "weight",
+    header: { da: "Deltagere × diskonteringsfaktor W(t)", en: "Participants × discount factor W(t)" },
+    format: FORMATS.factor,
+    formula: (r) =>
+      call("SUMPRODUCT", group.participants, midMonthDiscountFactor(add(name("SIB_CohortIntakeMonths"), r.at("t")))),
+  };
 }

@@ -4,7 +4,13 @@ import { writeTable, type Table, type TableColumn } from "../blocks/table";
 import { ACCOUNT_LABELS, ACCOUNT_NAME } from "../labels";
 import type { SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
-import type { CohortMonthKey } from "./cohortMonthBlock";
+import type { CohortGroup, CohortMonthKey } from "./cohortMonthBlock";
+
+/** One block of cohort months and whose cohorts it serves (all, or one municipality's). */
+export interface CohortBlock {
+  readonly table: Table<CohortMonthKey>;
+  readonly group: CohortGroup;
+}
 
 /** Tolerance of the break-even test, kr (the engine's breakEvenMonth uses the same). */
 export const BREAK_EVEN_TOLERANCE = 1e-9;
@@ -20,7 +26,7 @@ export type ProgrammeMonthKey =
   | "refusionWeight";
 
 /** Block 2's column holding each account's flow per participant. */
-const FLOW_COLUMN: Readonly<Record<Account, CohortMonthKey>> = {
+export const FLOW_COLUMN: Readonly<Record<Account, CohortMonthKey>> = {
   municipality: "netMunicipality",
   state: "state",
   region: "region",
@@ -34,13 +40,17 @@ const FLOW_COLUMN: Readonly<Record<Account, CohortMonthKey>> = {
  * SUMPRODUCT(SIB_CohortParticipants, SUMIF(t, m − SIB_CohortIntakeMonths, column)). A cohort not yet started (negative
  * age) finds no row and adds 0. The formula's length does not depend on the number of cohorts.
  */
-function cohortTotal(cohortMonths: Table<CohortMonthKey>, column: CohortMonthKey, month: Expr): Expr {
+function cohortTotal(blocks: readonly CohortBlock[], column: CohortMonthKey, month: Expr): Expr {
   const ages = sub(month, name("SIB_CohortIntakeMonths"));
-  const byCohort = call("SUMIF", cohortMonths.range("t"), ages, cohortMonths.range(column));
-  return call("SUMPRODUCT", name("SIB_CohortParticipants"), byCohort);
+  const parts = blocks.map(({ table, group }) =>
+    call("SUMPRODUCT", group.participants, call("SUMIF", table.range("t"), ages, table.range(column))),
+  );
+  const [first, ...rest] = parts;
+  if (first === undefined) throw new Error("no cohort-month block");
+  return rest.reduce((total, part) => add(total, part), first);
 }
 
-function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>): TableColumn<ProgrammeMonthKey>[] {
+function accountColumns(sheet: SheetBuilder, cohortMonths: readonly CohortBlock[]): TableColumn<ProgrammeMonthKey>[] {
   const label = (account: Account, what?: { da: string; en: string }): string =>
     what === undefined
       ? sheet.text(ACCOUNT_LABELS[account])
@@ -99,7 +109,7 @@ function accountColumns(sheet: SheetBuilder, cohortMonths: Table<CohortMonthKey>
  * from which the Results sheet's attribution by state is computed (every saving is g(t) or g(t)·r(t) times a fixed
  * amount per person).
  */
-function weightColumns(cohortMonths: Table<CohortMonthKey>): TableColumn<ProgrammeMonthKey>[] {
+function weightColumns(cohortMonths: readonly CohortBlock[]): TableColumn<ProgrammeMonthKey>[] {
   return [
     {
       key: "effectWeight",
@@ -137,7 +147,7 @@ function weightColumns(cohortMonths: Table<CohortMonthKey>): TableColumn<Program
 export function writeProgrammeMonthBlock(
   sheet: SheetBuilder,
   position: { readonly left: number; readonly headerRow: number; readonly rows: number },
-  cohortMonths: Table<CohortMonthKey>,
+  cohortMonths: readonly CohortBlock[],
 ): Table<ProgrammeMonthKey> {
   sheet.label(
     position.left,

@@ -10,8 +10,11 @@ import { FORMATS, type NumberFormat } from "../types";
 interface StateColumn {
   readonly header: Bilingual;
   readonly format: NumberFormat;
-  /** `at(c)` is this row's cell in column c, `input(name)` the state's input cell of that input column. */
-  readonly formula: (at: (column: number) => Expr, input: (column: string) => Expr) => Expr;
+  /**
+   * `at(c)` is this row's cell in column c, `input(name)` the state's input cell of that input column, `taxRate` the
+   * defined name of the kommuneskat used (SIB_MunicipalTaxRate, or with several municipalities their weighted rate).
+   */
+  readonly formula: (at: (column: number) => Expr, input: (column: string) => Expr, taxRate: string) => Expr;
   /** A defined name for Σ Δ·column over the states (effect-weighted monthly amount). */
   readonly weighted?: { readonly name: string; readonly description: Bilingual };
 }
@@ -69,7 +72,7 @@ const STATE_COLUMNS: readonly StateColumn[] = [
   {
     header: { da: "Kommuneskat, kr/md.", en: "Municipal tax, kr/month" },
     format: kr,
-    formula: (at) => monthly(mul(name("SIB_MunicipalTaxRate"), aboveAllowance(at(8)))),
+    formula: (at, _, taxRate) => monthly(mul(name(taxRate), aboveAllowance(at(8)))),
     weighted: {
       name: "SIB_EffMunicipalTax",
       description: { da: "Σ Δ·kommuneskat (kr/md.)", en: "Σ Δ·municipal income tax (kr/month)" },
@@ -157,7 +160,12 @@ export const STATE_COLUMN = {
   wage: 15,
   effectiveShare: 16,
   code: 17,
+  /** Only with several municipalities: taxable income above the personal allowance, kr/year (each one's tax base). */
+  aboveAllowance: 18,
 } as const;
+
+/** Defined name of Σ Δ × taxable income above the personal allowance (kr/year; several municipalities only). */
+export const EFFECT_TAX_BASE_NAME = "SIB_EffTaxBase";
 const EFFECTIVE_SHARE_COLUMN = STATE_COLUMN.effectiveShare;
 
 /** Where block 1 is: the rows of the states (in OUTCOME_STATES order), the sums and the reference state's row. */
@@ -175,7 +183,12 @@ export interface StateBlockLayout {
  * allowances, taxable income, monthly taxes and benefits by payer; below, Σ Δ × amount per column (SIB_Eff* names,
  * kr/month per participant). Returns the row below the block.
  */
-export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: InputsLayout): StateBlockLayout {
+export function writeStateBlock(
+  sheet: SheetBuilder,
+  headerRow: number,
+  inputs: InputsLayout,
+  taxRate: string = "SIB_MunicipalTaxRate",
+): StateBlockLayout {
   if (
     STATE_COLUMNS.length !== STATE_COLUMN.code - 1 ||
     STATE_COLUMNS[STATE_COLUMN.wage - 1]?.weighted?.name !== "SIB_EffWage"
@@ -202,9 +215,12 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
     };
     sheet.label(0, row, STATE_LABELS[state]);
     STATE_COLUMNS.forEach((column, offset) =>
-      sheet.formula(1 + offset, row, column.formula(at, input), "calculation", column.format),
+      sheet.formula(1 + offset, row, column.formula(at, input, taxRate), "calculation", column.format),
     );
     sheet.label(STATE_COLUMN.code, row, state);
+    if (inputs.municipalities > 0) {
+      sheet.formula(STATE_COLUMN.aboveAllowance, row, aboveAllowance(at(8)), "calculation", kr);
+    }
   });
   const lastRow = firstRow + OUTCOME_STATES.length - 1;
   const sumsRow = lastRow + 1;
@@ -230,6 +246,7 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
     sheet.formula(sheetColumn, sumsRow, formula, "calculation", FORMATS.krDecimals);
     sheet.nameCell(column.weighted.name, sheetColumn, sumsRow, "calculation", column.weighted.description);
   });
+  if (inputs.municipalities > 0) writeTaxBase(sheet, headerRow, firstRow, lastRow);
   sheet.nameColumn(STATE_CODES_NAME, STATE_COLUMN.code, firstRow, lastRow, "label", {
     da: "Tilstandenes koder (JOB … ABROAD) i tabellernes rækkefølge",
     en: "The states' codes (JOB … ABROAD) in the order of the state tables",
@@ -241,6 +258,27 @@ export function writeStateBlock(sheet: SheetBuilder, headerRow: number, inputs: 
   const referenceRow = sumsRow + 1;
   writeReferenceRow(sheet, referenceRow, firstRow, lastRow);
   return { firstRow, lastRow, referenceRow, bottom: referenceRow + 1 };
+}
+
+/**
+ * With several municipalities: the header of the column of taxable income above the personal allowance and its sum
+ * Σ Δ × that income (kr/year, SIB_EffTaxBase), from which each municipality's Σ Δ·kommuneskat is its own rate × /12.
+ */
+function writeTaxBase(sheet: SheetBuilder, headerRow: number, firstRow: number, lastRow: number): void {
+  const column = STATE_COLUMN.aboveAllowance;
+  const effect = ref(columnRange(1, firstRow, lastRow));
+  sheet.label(
+    column,
+    headerRow,
+    { da: "Skattepligtig indkomst over personfradrag, kr/år", en: "Taxable income above the allowance, kr/year" },
+    true,
+  );
+  const base = call("SUMPRODUCT", effect, ref(columnRange(column, firstRow, lastRow)));
+  sheet.formula(column, lastRow + 1, base, "calculation", FORMATS.krDecimals);
+  sheet.nameCell(EFFECT_TAX_BASE_NAME, column, lastRow + 1, "calculation", {
+    da: "Σ Δ·skattepligtig indkomst over personfradrag (kr/år); hver kommunes kommuneskat er dens sats gange dette",
+    en: "Σ Δ·taxable income above the personal allowance (kr/year); each municipality's tax is its rate times this",
+  });
 }
 
 /**
