@@ -80,11 +80,16 @@ export function renderNarrowBroad(compared: NarrowBroad): string {
   if (unpriced.length > 0) {
     lines.push(`- Not found, supply your own price: ${unpriced.join(", ")}.`);
   }
-  const sourced = compared.consequences.filter((row) => row.unitPrice !== null && row.evidence !== "user");
+  const sourced = compared.consequences.filter(
+    (row) => row.unitPrice !== null && (row.evidence === "V" || row.evidence === "S"),
+  );
+  const assumed = compared.consequences.filter((row) => row.unitPrice !== null && row.evidence === "A");
+  const quote = (view: NarrowBroad["narrow"]): string =>
+    `municipality ${formatKr(view.perParticipant.municipality)}, state ${formatKr(view.perParticipant.state)}, region ${formatKr(view.perParticipant.region)}, public ${formatKr(view.perParticipant.public)}, socio-economic ${formatKr(view.perParticipant.socioEconomic)} kr`;
   lines.push(
-    `Per participant: narrow (employment only) municipality ${formatKr(narrow.perParticipant.municipality)}, state ${formatKr(narrow.perParticipant.state)}, socio-economic ${formatKr(narrow.perParticipant.socioEconomic)} kr; ` +
-      `broad municipality ${formatKr(broad.perParticipant.municipality)}, state ${formatKr(broad.perParticipant.state)}, socio-economic ${formatKr(broad.perParticipant.socioEconomic)} kr. ` +
-      `Sourced default prices: ${sourced.length === 0 ? "none" : sourced.map((row) => `${row.id} [${row.evidence}]`).join(", ")}.`,
+    `Per participant: narrow (employment only) ${quote(narrow)}; broad ${quote(broad)}. ` +
+      `Sourced prices: ${sourced.length === 0 ? "none" : sourced.map((row) => `${row.id} [${row.evidence}]`).join(", ")}` +
+      `${assumed.length === 0 ? "" : `; assumptions: ${assumed.map((row) => `${row.id} [A]`).join(", ")}`}.`,
   );
   return lines.join("\n");
 }

@@ -39,7 +39,7 @@ describe("narrow vs broad side by side (npm run case -- --compare)", () => {
       if (row.unitPrice !== null) expect(text).toContain(`- ${row.id} [${row.evidence}]: ${row.source}`);
     }
     expect(text).toContain("Not found, supply your own price: psychiatricBedDay");
-    expect(text).toMatch(/Per participant: narrow \(employment only\) municipality 28,006/);
+    expect(text).toMatch(/Per participant: narrow \(employment only\) municipality 28,006, state 41,867/);
   });
 
   it("a scenario's own rows: the difference is the rows' NPV, and the broad case by area sums to it", () => {
