@@ -7,6 +7,7 @@ import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
 import { cachedOutputValues } from "./cachedValues";
 import { planToXlsx } from "./xlsx";
+import { workbookConsequencesIssue } from "../engine/consequences/validate";
 import { workbookProgressionIssue } from "../engine/payment/progression";
 
 const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en] [--capacity-months N]
@@ -80,6 +81,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const progression = workbookProgressionIssue(paymentTerms.rateCard);
   if (progression !== null) {
     process.stderr.write(errorOutput([progression.message]));
+    return 2;
+  }
+  const broad = workbookConsequencesIssue(scenario); // issue 15: no Consequences sheet yet
+  if (broad !== null) {
+    process.stderr.write(errorOutput([broad.message]));
     return 2;
   }
   const capacity = capacityMonths(options["capacity-months"], scenario.horizonMonths);
