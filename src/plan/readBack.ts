@@ -638,7 +638,9 @@ function dealTerms(reader: TermReader, base: InvestorTerms): Pick<InvestorTermsI
       intermediaryOneOff: reader.required("SIB_InvDealIntermediaryOneOff"),
       intermediaryYearly: reader.required("SIB_InvDealIntermediaryYearly"),
       intermediaryYears: reader.scalar("SIB_InvDealIntermediaryYears", true),
-      providerNonDelivery: baseDeal.providerNonDelivery,
+      providerNonDelivery: has("SIB_InvDealProviderNonDelivery")
+        ? reader.required("SIB_InvDealProviderNonDelivery")
+        : baseDeal.providerNonDelivery,
     },
   };
 }

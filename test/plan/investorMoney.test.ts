@@ -33,6 +33,24 @@ describe("the Investor sheet's money identity and deal costs (live formulas) equ
     expect(workbook.valueOf("SIB_InvDrawn") as number).toBeCloseTo(cost + 530_000, 4);
   });
 
+  it("deal costs in the socio-economic account (issue 11 item 5): PV of every deal cost, by hand, live formulas", () => {
+    const dealCosts = { setup: 200_000, evaluation: 120_000, providerNonDelivery: 300_000 };
+    const workbook = expectPaymentSheetMatches(pilot, PILOT_PAYMENT_TERMS, "en", { dealCosts });
+    // Set-up in month 0; evaluation and the provider's cost of non-delivery in the last month with an intervention
+    // cost (docs/investor.md, "Deal costs"); mid-month discounting at 3.5 % a year: DF(t) = 1.035^−(t + 0.5)/12.
+    const result = computeBusinessCase(pilot);
+    const last = result.monthly.cost.reduce((found, cost, t) => (cost > 0 ? t : found), 0);
+    const df = (t: number): number => Math.pow(1.035, -(t + 0.5) / 12);
+    const pv = 200_000 * df(0) + (120_000 + 300_000) * df(last);
+    expect(workbook.valueOf("SIB_InvDealCostsPV") as number).toBeCloseTo(pv, 4);
+    expect(workbook.valueOf("SIB_SocioEconomicAfterDealCosts") as number).toBeCloseTo(
+      result.npv.total.socioEconomic - pv,
+      4,
+    );
+    // The provider's cost is not drawn from the investor: the investor finances set-up and evaluation only.
+    expect(workbook.valueOf("SIB_InvDealCostsTotal")).toBeCloseTo(320_000, 6);
+  });
+
   it("a yearly fee for every year, drawn up front (en)", () => {
     expectPaymentSheetMatches(pilot, PILOT_PAYMENT_TERMS, "en", {
       draw: "upfront",

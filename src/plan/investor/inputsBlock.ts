@@ -26,8 +26,9 @@ export const EVERY_YEAR = { da: "alle år", en: "every year" } as const;
  * Whether the commissioner's surplus share is returned (paid, then refunded) or withheld (never paid), and the deal
  * costs the investor finances (issue 11 item 5; engine: src/engine/investor/terms.ts `dealCosts`, waterfall.ts
  * `dealCostAt`): set-up and one-off intermediary fee in month 0, evaluation in the last month with an intervention
- * cost, a yearly intermediary fee in months 0, 12, 24 … for a number of years (text = every year). The provider's own
- * cost of non-delivery is not the investor's and is not on this sheet.
+ * cost, a yearly intermediary fee in months 0, 12, 24 … for a number of years (text = every year), and the provider's
+ * own cost of non-delivery (in the last month with a cost; borne by the provider, not drawn from the investor, but a
+ * socio-economic cost like the others: SIB_InvDealCostsPV, SIB_SocioEconomicAfterDealCosts).
  */
 function dealSpecs(terms: InvestorTerms): TermSpec[] {
   const deal = terms.dealCosts ?? NO_DEAL_COSTS;
@@ -96,6 +97,15 @@ function dealSpecs(terms: InvestorTerms): TermSpec[] {
       none: EVERY_YEAR,
       value: deal.intermediaryYears,
     },
+    amount(
+      "SIB_InvDealProviderNonDelivery",
+      {
+        da: "Leverandørens omkostning ved manglende levering (kr, i sidste måned med omkostning, bæres af leverandøren)",
+        en: "The provider's cost of non-delivery (kr, in the last month with a cost, borne by the provider)",
+      },
+      { da: "Leverandør, manglende levering (kr)", en: "Provider, non-delivery (kr)" },
+      deal.providerNonDelivery,
+    ),
   ];
 }
 

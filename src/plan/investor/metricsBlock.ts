@@ -16,7 +16,7 @@ interface Metric {
 }
 
 /** Rows the metrics block takes below its heading. */
-export const INVESTOR_METRIC_ROWS = 15;
+export const INVESTOR_METRIC_ROWS = 17;
 
 /** The investor's metrics as named outputs from (`left`, `top`), each guarded by the input checks. */
 export function writeInvestorMetrics(
@@ -210,6 +210,38 @@ function moneyMetrics(months: Table<InvMonthKey>): Metric[] {
       description: {
         da: "Handelsomkostninger, investoren finansierer: etablering, evaluering, formidler (kr)",
         en: "Deal costs the investor finances: set-up, evaluation, intermediary (kr)",
+      },
+    },
+    {
+      name: "SIB_InvDealCostsPV",
+      label: {
+        da: "Handelsomkostninger i alt, nutidsværdi (samfundsøkonomisk omkostning)",
+        en: "Deal costs in total, present value (a socio-economic cost)",
+      },
+      formula: add(
+        call("SUMPRODUCT", months.range("dealCost"), name("SIB_PayDiscountFactors")),
+        mul(
+          name("SIB_InvDealProviderNonDelivery"),
+          call("INDEX", name("SIB_PayDiscountFactors"), add(name("SIB_InvLastCostMonth"), num(1))),
+        ),
+      ),
+      format: FORMATS.kr,
+      description: {
+        da: "Nutidsværdi af investorens handelsomkostninger og leverandørens omkostning ved manglende levering (kr)",
+        en: "Present value of the deal costs the investor finances and the provider's cost of non-delivery (kr)",
+      },
+    },
+    {
+      name: "SIB_SocioEconomicAfterDealCosts",
+      label: {
+        da: "Samfundsøkonomisk nutidsværdi efter handelsomkostninger",
+        en: "Socio-economic NPV after the deal costs",
+      },
+      formula: sub(name("SIB_NPV_SocioEconomic"), name("SIB_InvDealCostsPV")),
+      format: FORMATS.kr,
+      description: {
+        da: "Samfundsøkonomisk nutidsværdi (alle deltagere) minus handelsomkostningernes nutidsværdi; resultatbetalinger er overførsler (kr)",
+        en: "Socio-economic NPV (all participants) minus the present value of the deal costs; outcome payments are transfers (kr)",
       },
     },
     {

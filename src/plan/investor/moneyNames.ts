@@ -1,4 +1,5 @@
 import type { BusinessCaseResult } from "../../engine/businessCase";
+import { dealCostSchedule } from "../../engine/investor/dealCosts";
 import { moneyFlowsCore, municipalityPositionAfterContract } from "../../engine/investor/moneyFlows";
 import type { InvestorFlowsResult } from "../../engine/investor/waterfall";
 import type { PaymentSchedule } from "../../engine/payment/schedule";
@@ -20,10 +21,13 @@ export function moneyNames(
     ...schedule.discountFactor,
   ]);
   const { toCommissioner } = flows.totals;
+  const deal = dealCostSchedule(investor.terms, result.monthly.cost, schedule.months, schedule.discountFactor);
   return {
     SIB_InvDealCostsTotal: investor.dealCosts.reduce((total, cost) => total + cost, 0),
     SIB_InvToCommissioner: toCommissioner.municipality + toCommissioner.state,
     SIB_InvToCommissionerMunicipality: toCommissioner.municipality,
     SIB_MunicipalityNetPVAfterContract: position.discounted.net,
+    SIB_InvDealCostsPV: deal.presentValue,
+    SIB_SocioEconomicAfterDealCosts: result.npv.total.socioEconomic - deal.presentValue,
   };
 }
