@@ -1,5 +1,7 @@
 import { ACCOUNTS, type Account } from "../../engine/accounts";
-import type { MunicipalityResult } from "../../engine/municipalityResults";
+import { municipalityResults, type MunicipalityResult } from "../../engine/municipalityResults";
+import type { PaymentSchedule } from "../../engine/payment/schedule";
+import type { Scenario } from "../../engine/scenario";
 import { cell } from "../address";
 import { guarded } from "../blocks/checks";
 import type { CalculationLayout } from "../calculationSheet";
@@ -213,4 +215,17 @@ function paymentRows(): Row[] {
     name: (n) => municipalityResultName(n, measure.key),
     formula: (n) => formula(measure.key, n),
   }));
+}
+
+/**
+ * The engine's values of the per-municipality names for workbookNames (src/plan/outputs.ts): none when the scenario
+ * lists no municipalities; the payment rows only with a payment schedule (the workbook has a Payment sheet then).
+ * @example municipalityNames(herningViborg, null).SIB_Muni2_NPV_Municipality // Viborg's municipal NPV, kr
+ */
+export function municipalityNames(scenario: Scenario, schedule: PaymentSchedule | null): Record<string, number> {
+  const municipal = {
+    total: schedule?.totals.byPayer.municipality ?? 0,
+    presentValue: schedule?.discountedTotals.byPayer.municipality ?? 0,
+  };
+  return municipalityNameValues(Object.values(municipalityResults(scenario, municipal)), schedule !== null);
 }
