@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { asCalledByExcel, excelErrorOf, installCustomFunctionsStub } from "../support/customFunctionsStub";
+import { hostileArguments, PROTOTYPE_KEYS } from "../fuzz/hostile";
 
 installCustomFunctionsStub();
 const excel = await import("../../src/functions/payment");
@@ -91,5 +93,33 @@ describe("SIB.SURPLUS (Danish SIB.OVERSKUD; issue 15 item 4)", () => {
     );
     expect(excelErrorOf(() => surplus(null, [["overskud.andel", -0.1]])).message).toContain("savingsSurplus.share");
     expect(excelErrorOf(() => surplus(null, null, null, "everything")).message).toContain('output must be "totals"');
+  });
+
+  it("hostile arguments (as the built-bundle fuzz): a finite matrix or an Excel error with a message, never a raw error", () => {
+    const dimensions = ["matrix", "matrix", "matrix", "scalar", "scalar", "scalar"] as const;
+    const check = (args: unknown[]): void => {
+      let value: unknown;
+      try {
+        value = surplus(...args);
+      } catch (error) {
+        expect(error, JSON.stringify(args).slice(0, 200)).toHaveProperty("message");
+        expect((error as { code?: unknown }).code, JSON.stringify(args).slice(0, 200)).toBeDefined();
+        return;
+      }
+      for (const row of value as unknown[][]) {
+        for (const cell of row) if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
+      }
+    };
+    for (const key of PROTOTYPE_KEYS) {
+      dimensions.forEach((dimension, index) => {
+        const args: unknown[] = dimensions.map(() => null);
+        args[index] = dimension === "matrix" ? [[key, 1]] : key;
+        check(args);
+      });
+    }
+    fc.assert(
+      fc.property(hostileArguments(dimensions, false), (args) => check(args)),
+      { seed: 15, numRuns: 15 },
+    );
   });
 });
