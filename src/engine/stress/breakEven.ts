@@ -68,13 +68,14 @@ export function breakEvenSuccessRate(
     );
   }
   const definition = metric === null ? defaultMetric(inputs) : parseMetric(metric);
-  if (definition === null || definition.kind === "sustained") {
+  // A progression metric's shares are given, not outcome states: there is no success rate of states to move.
+  if (definition === null || definition.kind === "sustained" || definition.kind === "progression") {
     issues.push(
       issue(
         "InvalidInput",
         "metric",
         "oneOf",
-        `metric must be selfSupporting or paidHours (the share at the measurement month; sustained metrics follow through the persistence), got ${JSON.stringify(metric)}.`,
+        `metric must be selfSupporting or paidHours (the share at the measurement month; sustained metrics follow through the persistence, progression metrics are given shares), got ${JSON.stringify(metric)}.`,
       ),
     );
   }

@@ -10,6 +10,7 @@ import { PILOT_PAYMENT_TERMS, validatePaymentTerms, type PaymentTerms } from "..
 import { pilotScenario } from "../../../src/engine/pilot";
 import type { Scenario } from "../../../src/engine/scenario";
 import { stressModel } from "../../../src/engine/stress/model";
+import { breakEvenSuccessRate } from "../../../src/engine/stress/breakEven";
 import { DEFAULT_INVESTOR_TERMS } from "../../../src/engine/investor/terms";
 import { termsArbitrary } from "./support/terms";
 
@@ -191,6 +192,14 @@ describe("progression metrics on the rate card (issue 15 item 3)", () => {
     });
     it("unknown progression term", () => {
       expect(issuesOf([["progression.who6.month", 12]])[0]).toMatchObject({ rule: "known" });
+    });
+    it("the break-even success rate of a progression metric is refused (its shares are given, not outcome states)", () => {
+      const result = breakEvenSuccessRate(
+        { scenario: twoCohorts, paymentTerms: progressionOnly({}), investorTerms: DEFAULT_INVESTOR_TERMS },
+        0,
+        "who5",
+      );
+      expect(result.ok ? [] : result.issues.map((item) => [item.field, item.rule])).toEqual([["metric", "oneOf"]]);
     });
     it("the Monte Carlo simulation refuses a progression metric instead of leaving it out", () => {
       const result = stressModel({
