@@ -2,6 +2,7 @@ import { failMany, issue, ok, type Issue, type Result } from "../errors";
 import { satisfies, type NumericRule } from "../rules";
 import { INVESTOR_RULES, SURPLUS_SHARE_TOLERANCE } from "./rules";
 import {
+  SAVINGS_SURPLUS_TERM_NAMES,
   isSavingsSurplusName,
   savingsSurplusFromPairs,
   validateSavingsSurplus,
@@ -262,7 +263,11 @@ export function investorTermsFromPairs(pairs: readonly (readonly [string, number
     const name = INVESTOR_TERM_NAMES.find((known) => known.toLowerCase() === rawName.trim().toLowerCase());
     if (name === undefined) {
       issues.push(
-        invalid(rawName, "unknown", `terms: unknown name "${rawName}"; use ${INVESTOR_TERM_NAMES.join(", ")}.`),
+        invalid(
+          rawName,
+          "unknown",
+          `terms: unknown name "${rawName}"; use ${[...INVESTOR_TERM_NAMES, ...SAVINGS_SURPLUS_TERM_NAMES].join(", ")}.`,
+        ),
       );
       continue;
     }
