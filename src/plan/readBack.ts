@@ -9,10 +9,11 @@ import {
 import { PAYMENT_RULES } from "../engine/payment/rules";
 import { validatePaymentTerms, type PaymentTerms } from "../engine/payment/terms";
 import { satisfies } from "../engine/rules";
-import type { Cohort, RefusionStep, Scenario } from "../engine/scenario";
+import type { Cohort, Municipality, RefusionStep, Scenario } from "../engine/scenario";
 import { OUTCOME_STATES } from "../engine/states";
 import { validateScenario } from "../engine/validate";
 import { ATTRIBUTION_REFERENCE_NAME, SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS } from "./inputsSheet";
+import { MUNICIPALITY_COLUMN_NAMES } from "./inputs/municipalityInputs";
 import { EVERY_YEAR } from "./investor/inputsBlock";
 import { NONE, NO_RETURN_CAP } from "./investor/labels";
 import { NO_CAP, NO_THRESHOLD } from "./payment/labels";
@@ -225,6 +226,7 @@ export function inputNames(): string[] {
     "SIB_RefusionShare",
     ...STATE_INPUT_COLUMNS.map((column) => column.name),
     ATTRIBUTION_REFERENCE_NAME,
+    ...Object.values(MUNICIPALITY_COLUMN_NAMES),
   ];
 }
 
@@ -283,9 +285,11 @@ export function readScenario(
 
   const participants = column("SIB_CohortParticipants");
   const intakes = column("SIB_CohortIntakeMonths");
+  const municipal = readMunicipalities(valuesOf, named, list, column);
   const cohorts: Cohort[] = participants.map((count, index) => ({
     participants: count,
     intakeMonth: intakes[index] ?? Number.NaN,
+    ...(municipal === null ? {} : { municipality: municipal.cohortNames[index] ?? "" }),
   }));
   const fromWeeks = column("SIB_RefusionFromWeek");
   const shares = column("SIB_RefusionShare");
@@ -326,10 +330,49 @@ export function readScenario(
     accepted: list.accepted,
   });
   if (list.issues.length > 0) return done(failMany(list.issues));
-  const applied = applyInputs({ ...base, cohorts, refusionSteps }, pairs);
+  // The municipalities are the workbook's (none when it has no table), never the base's.
+  const start: Scenario = { ...base, cohorts, refusionSteps };
+  delete start.municipalities;
+  const applied = applyInputs(municipal === null ? start : { ...start, municipalities: municipal.list }, pairs);
   if (!applied.ok) return done(applied);
   const ruleIssues = validateScenario(applied.value);
   return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(applied.value));
+}
+
+/**
+ * The municipalities of a model with several (src/plan/inputs/municipalityInputs.ts): the table's names, tax rates,
+ * weeks and payment shares and each cohort's municipality, as written (a tax rate or weeks written out stay explicit
+ * values). Null when the model has no table (one combined municipality). A name cell that holds no text is a problem.
+ */
+function readMunicipalities(
+  valuesOf: (definedName: string) => RangeValues | undefined,
+  named: (name: string) => string,
+  list: ProblemList,
+  column: (name: string) => number[],
+): { list: Municipality[]; cohortNames: string[] } | null {
+  if (valuesOf(named(MUNICIPALITY_COLUMN_NAMES.Name)) === undefined) return null;
+  const texts = (name: string): string[] =>
+    (valuesOf(named(name)) ?? []).map((row, index) => {
+      const content = readCell(row[0]);
+      if (content.kind === "text") return content.shown.trim();
+      const shown = content.kind === "number" ? String(content.value) : content.shown;
+      const kind = content.kind === "number" ? "notNumber" : content.kind;
+      list.add(named(name), index + 1, kind, shown, null, "it must be a municipality's name");
+      return "";
+    });
+  const names = texts(MUNICIPALITY_COLUMN_NAMES.Name);
+  const rates = column(MUNICIPALITY_COLUMN_NAMES.TaxRate);
+  const weeks = column(MUNICIPALITY_COLUMN_NAMES.Weeks);
+  const shares = column(MUNICIPALITY_COLUMN_NAMES.PaymentShare);
+  return {
+    list: names.map((name, k) => ({
+      name,
+      taxRate: rates[k] ?? Number.NaN,
+      weeksOnBenefitAtIntake: weeks[k] ?? Number.NaN,
+      paymentShare: shares[k] ?? Number.NaN,
+    })),
+    cohortNames: texts(MUNICIPALITY_COLUMN_NAMES.cohorts),
+  };
 }
 
 /**

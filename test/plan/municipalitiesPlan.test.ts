@@ -11,6 +11,7 @@ import type { Scenario } from "../../src/engine/scenario";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
 import { validateScenario } from "../../src/engine/validate";
 import { buildPlan } from "../../src/plan/buildPlan";
+import { scenarioFromWorkbook } from "../../src/plan/readBack";
 import type { WorkbookPlan } from "../../src/plan/types";
 import { ACCOUNT_NAME } from "../../src/plan/labels";
 import { workbookNames } from "../../src/plan/outputs";
@@ -112,6 +113,34 @@ describe("several municipalities in the workbook (issue 10): each cohort's own t
       /municipalities must be names from the Municipalities table/,
     );
     expect(String(workbook.valueOf("SIB_Muni1_NPV_Municipality"))).toMatch(/municipalities must be names/);
+  });
+
+  it("read back (the model's inputs to a scenario): the municipalities, their cohorts and an edited weeks cell", () => {
+    const workbook = evaluatePlan(buildPlan(herningViborg, "en"));
+    workbook.setInput("SIB_Muni2_Weeks", 60);
+    const pilot = expectOk(pilotModel()).scenario;
+    const read = expectOk(scenarioFromWorkbook(pilot, (name) => workbook.rangeOf(name)));
+    // Written out as the engine resolved them: Herning's built-in 24.9 % (2023) and the scenario's weeks.
+    expect(read.municipalities).toEqual([
+      {
+        name: "Herning",
+        taxRate: 0.249,
+        weeksOnBenefitAtIntake: herningViborg.weeksOnBenefitAtIntake,
+        paymentShare: 0.55,
+      },
+      { name: "Viborg", taxRate: 0.255, weeksOnBenefitAtIntake: 60, paymentShare: 0.45 },
+    ]);
+    expect(read.cohorts).toEqual([
+      { participants: 30, intakeMonth: 0, municipality: "Herning" },
+      { participants: 26, intakeMonth: 2, municipality: "Viborg" },
+    ]);
+    const edited: Scenario = { ...herningViborg, municipalities: read.municipalities ?? [] };
+    expect(computeBusinessCase(read).npv.total).toEqual(computeBusinessCase(edited).npv.total);
+    // A model with no Municipalities table reads back as one combined municipality, even over a base that has some.
+    const plain = evaluatePlan(buildPlan(pilot, "en"));
+    const combined = expectOk(scenarioFromWorkbook(herningViborg, (name) => plain.rangeOf(name)));
+    expect(combined.municipalities).toBeUndefined();
+    expect(combined.cohorts.every((cohort) => cohort.municipality === undefined)).toBe(true);
   });
 
   it("more municipalities than the workbook models is one clear error naming municipalities", () => {
