@@ -4,7 +4,7 @@
  * value or throw a CustomFunctions.Error (#VALUE! with a message naming the argument). The JSDoc below is the help text
  * Excel shows. Omitted optional arguments arrive as null; an empty cell arrives as 0 (desktop) or null (web).
  */
-import { binomialTable, minimumDetectableEffect, probabilityOfReachingTarget } from "../engine/stats/binomial";
+import { binomialColumns, minimumDetectableEffect, probabilityOfReachingTarget } from "../engine/stats/binomial";
 import { optionalNumber, requiredNumber } from "./coerce";
 import { excelError } from "./errors";
 
@@ -79,12 +79,14 @@ export function binomial(
   participants: number | string | boolean,
   trueRate: number | string | boolean,
 ): Array<Array<number | string>> {
-  const result = binomialTable(
+  const result = binomialColumns(
     requiredNumber(participants, "participants"),
     requiredNumber(trueRate, "trueRate", true),
   );
   if (!result.ok) throw excelError(result);
-  const rows: (number | string)[][] = [["k", "P(X=k)", "P(X≤k)"]];
-  for (const row of result.value) rows.push([row.k, row.probability, row.cumulative]);
+  const { probability, cumulative } = result.value;
+  const rows = new Array<Array<number | string>>(probability.length + 1);
+  rows[0] = ["k", "P(X=k)", "P(X≤k)"];
+  for (let k = 0; k < probability.length; k++) rows[k + 1] = [k, probability[k] ?? 0, cumulative[k] ?? 0];
   return rows;
 }

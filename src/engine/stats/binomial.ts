@@ -300,15 +300,37 @@ export function minimumDetectableEffectSolvedCore(
   return high;
 }
 
+/** The distribution of the outcome count as two columns indexed by k = 0..n. */
+export interface BinomialColumns {
+  /** P(X = k). */
+  readonly probability: Float64Array;
+  /** P(X ≤ k), non-decreasing, at most 1. */
+  readonly cumulative: Float64Array;
+}
+
 /**
- * The distribution of the outcome count as rows (k, P(X = k), P(X ≤ k)) for k = 0..n, e.g. for a chart. The cumulative
- * column is summed from the lower end up to the mean and from the upper end (as a complement) above it, so both tails
- * keep their relative accuracy; it is clamped to be non-decreasing and at most 1. Unchecked core.
- * @example binomialTableCore(2, 0.5) // [{k:0, 0.25, 0.25}, {k:1, 0.5, 0.75}, {k:2, 0.25, 1}]
+ * The distribution of the outcome count as columns P(X = k) and P(X ≤ k) for k = 0..n (no object per row, so
+ * n = 1,000,000 stays fast). The cumulative column is summed from the lower end up to the mean and from the upper end
+ * (as a complement) above it, so both tails keep their relative accuracy; it is clamped to be non-decreasing and at
+ * most 1. Unchecked core.
+ * @example binomialColumnsCore(2, 0.5).cumulative // Float64Array [0.25, 0.75, 1]
  */
-export function binomialTableCore(n: number, p: number): BinomialRow[] {
+export function binomialColumnsCore(n: number, p: number): BinomialColumns {
   const probabilities = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) probabilities[k] = binomialPmfCore(k, n, p);
+  // The pmf is log-concave, so from the mode outwards it only falls: once exp(log P) underflows to exactly 0, every
+  // term further out is 0 too and is left at the array's 0 (same values as computing each; n = 1e6 costs ~35,000
+  // evaluations instead of 1,000,001).
+  const mode = Math.min(n, Math.max(0, Math.floor((n + 1) * p)));
+  for (let k = mode; k >= 0; k--) {
+    const value = binomialPmfCore(k, n, p);
+    probabilities[k] = value;
+    if (value === 0 && k < mode) break;
+  }
+  for (let k = mode + 1; k <= n; k++) {
+    const value = binomialPmfCore(k, n, p);
+    probabilities[k] = value;
+    if (value === 0) break;
+  }
   const cumulative = new Float64Array(n + 1);
   const split = Math.floor(n * p);
   let below = 0;
@@ -321,12 +343,25 @@ export function binomialTableCore(n: number, p: number): BinomialRow[] {
     cumulative[k] = 1 - above;
     above += probabilities[k] ?? 0;
   }
-  const rows: BinomialRow[] = [];
   let previous = 0;
   for (let k = 0; k <= n; k++) {
     const value = Math.min(1, Math.max(previous, cumulative[k] ?? 0));
-    rows.push({ k, probability: probabilities[k] ?? 0, cumulative: value });
+    cumulative[k] = value;
     previous = value;
+  }
+  return { probability: probabilities, cumulative };
+}
+
+/**
+ * The distribution of the outcome count as rows (k, P(X = k), P(X ≤ k)) for k = 0..n, e.g. for a chart; the same
+ * numbers as {@link binomialColumnsCore}. Unchecked core.
+ * @example binomialTableCore(2, 0.5) // [{k:0, 0.25, 0.25}, {k:1, 0.5, 0.75}, {k:2, 0.25, 1}]
+ */
+export function binomialTableCore(n: number, p: number): BinomialRow[] {
+  const { probability, cumulative } = binomialColumnsCore(n, p);
+  const rows: BinomialRow[] = [];
+  for (let k = 0; k <= n; k++) {
+    rows.push({ k, probability: probability[k] ?? 0, cumulative: cumulative[k] ?? 0 });
   }
   return rows;
 }
@@ -610,4 +645,13 @@ export function twoProportionPower(
  */
 export function binomialTable(n: number, p: number): Result<readonly BinomialRow[]> {
   return validated(distributionIssues(n, p), () => binomialTableCore(n, p));
+}
+
+/**
+ * The same distribution as {@link binomialTable}, as columns (for SIB.BINOMIAL: no object per row). Fields
+ * `participants` (1 to 1,000,000), `trueRate` (0 to 1).
+ * @example binomialColumns(10, 0.5) // ok({ probability, cumulative }); cumulative[6] = 0.828125
+ */
+export function binomialColumns(n: number, p: number): Result<BinomialColumns> {
+  return validated(distributionIssues(n, p), () => binomialColumnsCore(n, p));
 }
