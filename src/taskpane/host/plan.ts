@@ -1,4 +1,5 @@
-import type { Result } from "../../engine/errors";
+import { failMany, type Result } from "../../engine/errors";
+import { workbookProgressionIssue } from "../../engine/payment/progression";
 import { investorTerms, type InvestorTermsInput } from "../../engine/investor";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
@@ -23,6 +24,9 @@ export interface CaseToWrite {
 export function casePlan(model: CaseToWrite, language: Language, inExcel: boolean): Result<WorkbookPlan> {
   const investor = investorTerms(model.investor);
   if (!investor.ok) return investor;
+  // The Payment sheet does not write progression metrics yet (issue 15): refuse rather than leave them out.
+  const progression = workbookProgressionIssue(model.terms.rateCard);
+  if (progression !== null) return failMany([progression]);
   return {
     ok: true,
     value: buildPlan(model.scenario, language, {

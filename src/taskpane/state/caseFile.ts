@@ -155,6 +155,14 @@ function paymentPairs(terms: PaymentTerms): Result<Record<string, Json>> {
     pairs[`price.${line.metric}`] = line.price;
     pairs[`volumeCap.${line.metric}`] = line.volumeCap;
     pairs[`requires.${line.metric}`] = line.requires;
+    const measure = line.progression ?? null;
+    if (measure !== null) {
+      // A progression metric (issue 15): its month, shares (one, or one per cohort) and comparison share.
+      pairs[`progression.${line.metric}.month`] = measure.measurementMonth;
+      if (measure.shares.length === 1) pairs[`progression.${line.metric}.share`] = measure.shares[0] ?? null;
+      else measure.shares.forEach((share, c) => (pairs[`progression.${line.metric}.share.${c + 1}`] = share));
+      pairs[`progression.${line.metric}.comparison`] = measure.comparisonShare;
+    }
   }
   pairs["includeEducation"] = terms.includeEducation;
   const baseline = terms.baseline;
@@ -190,5 +198,11 @@ function investorPairs(terms: InvestorTerms): Record<string, Json> {
   pairs["surplusShare.provider"] = terms.surplusShare.provider;
   pairs["surplusShare.commissioner"] = terms.surplusShare.commissioner;
   pairs["surplusShare.reinvested"] = terms.surplusShare.reinvested;
+  const surplus = terms.savingsSurplus;
+  if (surplus !== undefined) {
+    pairs["savingsSurplus.rule"] = surplus.rule;
+    pairs["savingsSurplus.share"] = surplus.share;
+    pairs["savingsSurplus.cohortSize"] = surplus.cohortSize;
+  }
   return pairs;
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { expectOk } from "../../src/engine/errors";
+import { parseModelFile } from "../../src/engine/modelFile";
+import { caseFileText, parseCaseFile } from "../../src/taskpane/state/caseFile";
+import { casePlan } from "../../src/taskpane/host/plan";
+import { readFileSync } from "node:fs";
+
+const example = expectOk(parseModelFile(JSON.parse(readFileSync("examples/pilot-progression.json", "utf8"))));
+
+describe("the wizard's case file keeps progression metrics and the savings surplus (issue 15)", () => {
+  it("a saved case reads back with the same progression measures and surplus terms", () => {
+    const twoCohorts = {
+      ...example.scenario,
+      cohorts: [
+        { participants: 30, intakeMonth: 0 },
+        { participants: 26, intakeMonth: 6 },
+      ],
+    };
+    const terms = {
+      ...example.paymentTerms,
+      rateCard: example.paymentTerms.rateCard.map((line) =>
+        line.metric === "who5"
+          ? { ...line, progression: { measurementMonth: 12, shares: [0.5, 0.25], comparisonShare: null } }
+          : line,
+      ),
+    };
+    const investor = { savingsSurplus: { rule: "reinvested" as const, share: 0.5, cohortSize: 10 } };
+    const text = expectOk(caseFileText({ scenario: twoCohorts, terms, investor, views: [], description: null }));
+    const back = expectOk(parseCaseFile(text));
+    expect(back.paymentTerms.rateCard).toEqual(terms.rateCard);
+    expect(back.investorTerms.savingsSurplus).toEqual(investor.savingsSurplus);
+  });
+
+  it("writing a workbook with progression metrics is refused with the engine's message", () => {
+    const result = casePlan({ scenario: example.scenario, terms: example.paymentTerms, investor: {} }, "da", false);
+    expect(result.ok ? [] : result.issues.map((item) => item.rule)).toEqual(["unsupported"]);
+  });
+});
