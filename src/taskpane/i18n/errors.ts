@@ -4,6 +4,7 @@ import { fieldSpec } from "../steps";
 import type { FieldError } from "../state/model";
 import type { DisplayUnit, FieldSpec, Text } from "../state/types";
 import { formatNumber } from "./numbers";
+import { MUNICIPALITY_SHARES_ID } from "../state/municipalities";
 
 /** Unit words in messages ("from 0 to 100 %", "fra 1 til 420 måneder"). */
 const UNIT_WORDS: Readonly<Record<DisplayUnit, Text>> = {
@@ -61,6 +62,8 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
       ? "Udfaldene, der ikke tælles med som effekt, kan ikke bruges sådan: vælg dem igen."
       : "The outcomes not counted as an effect cannot be used like this: choose them again.";
   }
+  const municipality = municipalityMessage(error, language);
+  if (municipality !== null) return municipality;
   const spec = fieldSpec(error.field);
   if (spec === undefined) {
     return language === "da"
@@ -130,4 +133,68 @@ export function boundsMessage(bounds: { readonly min: number; readonly max: numb
 /** Ends a sentence with one full stop ("… kr." already has one). */
 function stop(sentence: string): string {
   return sentence.endsWith(".") ? sentence : `${sentence}.`;
+}
+
+/** Messages of the municipalities' parts, by part and rule (null for another field). */
+const MUNICIPALITY_MESSAGES: Readonly<Record<string, Readonly<Record<string, Text>>>> = {
+  name: {
+    unique: {
+      da: "Kommunen står på listen to gange; fjern den ene.",
+      en: "The municipality is listed twice; remove one of them.",
+    },
+    default: { da: "Skriv kommunens navn, fx Herning.", en: "Enter the municipality's name, e.g. Herning." },
+  },
+  taxRate: {
+    required: {
+      da: "Der er ingen indbygget kommuneskat for denne kommune: skriv dens skatteprocent, fx 25,1.",
+      en: "There is no built-in municipal tax for this municipality: enter its tax rate, e.g. 25.1.",
+    },
+    number: {
+      da: "Skriv en skatteprocent, fx 25,1, eller lad feltet stå tomt for den indbyggede sats.",
+      en: "Enter a tax rate, e.g. 25.1, or leave it empty for the built-in rate.",
+    },
+    default: { da: "Skriv en skatteprocent fra 0 til 99 %.", en: "Enter a tax rate from 0 to 99 %." },
+  },
+  share: {
+    required: {
+      da: "Skriv kommunens andel af betalingerne, fx 50.",
+      en: "Enter the municipality's share of the payments, e.g. 50.",
+    },
+    default: { da: "Skriv en andel fra 0 til 100 %.", en: "Enter a share from 0 to 100 %." },
+  },
+  weeks: {
+    number: {
+      da: "Skriv et antal uger, fx 104, eller lad feltet stå tomt for målgruppens.",
+      en: "Enter a number of weeks, e.g. 104, or leave it empty for the target group's.",
+    },
+    default: { da: "Skriv et antal uger fra 0 til 520.", en: "Enter a number of weeks from 0 to 520." },
+  },
+  sum: {
+    default: {
+      da: "Kommunernes andele af betalingerne skal tilsammen give 100 %.",
+      en: "The municipalities' shares of the payments must add up to 100 %.",
+    },
+  },
+  cohort: {
+    default: {
+      da: "Vælg en af kommunerne på listen for holdet.",
+      en: "Choose one of the listed municipalities for the cohort.",
+    },
+  },
+};
+
+function municipalityMessage(error: FieldError, language: Language): string | null {
+  const row = /^municipality\.\d+\.(name|taxRate|share|weeks)$/.exec(error.field);
+  const part =
+    row !== null
+      ? (row[1] ?? "")
+      : error.field === MUNICIPALITY_SHARES_ID
+        ? "sum"
+        : error.field.startsWith("cohortMunicipality.")
+          ? "cohort"
+          : null;
+  if (part === null) return null;
+  const messages = MUNICIPALITY_MESSAGES[part];
+  const text = messages?.[error.rule] ?? messages?.["default"];
+  return text === undefined ? null : text[language];
 }

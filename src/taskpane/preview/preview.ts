@@ -10,6 +10,7 @@ import type { PaymentTerms } from "../../engine/payment/terms";
 import type { PositionTotals } from "../../engine/payment/position";
 import type { Scenario } from "../../engine/scenario";
 import { participantWageGain } from "../../engine/participantIncome";
+import { municipalityResults, type MunicipalityResult } from "../../engine/municipalityResults";
 import { employmentDifferencePp } from "../../engine/shares";
 import type { OutcomeState } from "../../engine/states";
 import { investorOutcome, type InvestorOutcome, type NoInvestment } from "./investorAdapter";
@@ -68,6 +69,8 @@ export interface CaseNumbers {
     readonly reference: OutcomeState;
     readonly rows: Readonly<Record<AttributionRow, number>>;
   };
+  /** Results per municipality, in the order listed (empty when the case has one combined municipality). */
+  readonly byMunicipality: Readonly<Record<string, MunicipalityResult>>;
 }
 
 /**
@@ -125,6 +128,10 @@ export function computeCaseNumbers(
         reference: businessCase.attribution.reference,
         rows: businessCase.attribution.perParticipant.municipality,
       },
+      byMunicipality: municipalityResults(scenario, {
+        total: schedule.totals.byPayer.municipality,
+        presentValue: schedule.discountedTotals.byPayer.municipality,
+      }),
     },
   };
 }

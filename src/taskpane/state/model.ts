@@ -11,6 +11,8 @@ import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { WIZARD_MAX_COHORTS } from "../../engine/limits";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { evenCohorts } from "../steps/target";
+import type { Language } from "../about";
+import { applyMunicipalities, municipalityField, type MunicipalityDraft } from "./municipalities";
 import type { ChoiceId, EffectMode, FieldEntry, FieldSpec, PaymentFieldName, StepId } from "./types";
 
 /** What the model is derived from: the sources the fields started from, the fields and the choices. */
@@ -23,6 +25,10 @@ export interface ModelInput {
   readonly neutralise: readonly OutcomeState[];
   /** Investor terms of a loaded case that the wizard has no field for (hurdle rate, surplus shares, multiple cap). */
   readonly extras?: { readonly investor: InvestorTermsInput } | null;
+  /** Several municipalities as typed (absent: the base scenario's are kept as they are). */
+  readonly municipalities?: MunicipalityDraft;
+  /** The language the municipalities' percentages are typed in (default Danish). */
+  readonly language?: Language;
 }
 
 /**
@@ -82,7 +88,10 @@ export function deriveModel(input: ModelInput): WizardModel {
   const errors = new Map<string, FieldError>();
   const report: Report = (field, rule, engineMessage = "", bounds) => {
     if (errors.has(field)) return;
-    const step = fieldSpec(field)?.step ?? PSEUDO_FIELD_STEPS[field] ?? "review";
+    const step =
+      fieldSpec(field)?.step ??
+      PSEUDO_FIELD_STEPS[field] ??
+      (/^(municipality|cohortMunicipality)/.test(field) ? "target" : "review");
     errors.set(field, { field, step, rule, engineMessage, ...(bounds === undefined ? {} : { bounds }) });
   };
 
@@ -104,7 +113,11 @@ export function deriveModel(input: ModelInput): WizardModel {
     report("cohortCount", "integer");
   }
 
-  const scenario = applyScenario(input, values, effectMode, report);
+  const applied = applyScenario(input, values, effectMode, report);
+  const scenario =
+    input.municipalities === undefined
+      ? applied
+      : applyMunicipalities(applied, input.municipalities, input.language ?? "da", report);
   for (const issue of validateScenario(scenario))
     report(scenarioField(issue.field, scenario, effectMode), issue.rule, issue.message);
 
@@ -261,6 +274,8 @@ function applyTerms(input: ModelInput, values: ReadonlyMap<string, number | null
 
 /** The wizard field an engine scenario issue concerns (dotted engine path → field id). */
 export function scenarioField(path: string, scenario: Scenario, effectMode: EffectMode): string {
+  const municipality = municipalityField(path);
+  if (municipality !== null) return municipality;
   if (/^cohorts\[\d+\]\.participants$/.test(path)) return "cohortParticipants";
   if (/^cohorts\[\d+\]\.intakeMonth$/.test(path)) return "cohortSpacing";
   if (path === "cohorts") return "cohortCount";

@@ -12,6 +12,7 @@ import { PILOT_WORKSHOP_VALUES } from "../preview/workshop";
 import { startSources } from "../steps/start";
 import { entriesFrom, entryFromText, relabelEntries, type Sources } from "./entries";
 import { deriveModel, type WizardModel } from "./model";
+import { draftFrom, relabelDraft, type MunicipalityDraft } from "./municipalities";
 import {
   STEP_IDS,
   type ChoiceId,
@@ -52,12 +53,23 @@ export interface WizardState {
   readonly dirty: boolean;
   /** What a loaded case file holds besides the fields (investor terms, views, description); null otherwise. */
   readonly extras: CaseExtras | null;
+  /** Several municipalities (issue 10 item 2): the listed municipalities as typed and each cohort's municipality. */
+  readonly municipalities: MunicipalityDraft;
 }
 
 /** What undo restores: everything a change of the case touches. */
 export interface Snapshot extends Pick<
   WizardState,
-  "start" | "base" | "baseTerms" | "fields" | "choices" | "neutralise" | "attempted" | "dirty" | "extras"
+  | "start"
+  | "base"
+  | "baseTerms"
+  | "fields"
+  | "choices"
+  | "neutralise"
+  | "attempted"
+  | "dirty"
+  | "extras"
+  | "municipalities"
 > {
   /** The language the field texts were written in. */
   readonly textLanguage: Language;
@@ -84,6 +96,7 @@ const RECORDED: ReadonlySet<Action["type"]> = new Set([
   "start",
   "opened",
   "loadedFile",
+  "setMunicipalities",
 ]);
 
 export type Action =
@@ -96,6 +109,8 @@ export type Action =
   | { readonly type: "setField"; readonly id: string; readonly text: string }
   | { readonly type: "setChoice"; readonly id: ChoiceId; readonly value: string }
   | { readonly type: "setNeutralise"; readonly state: OutcomeState; readonly on: boolean }
+  /** The municipalities as typed and each cohort's municipality (issue 10 item 2). */
+  | { readonly type: "setMunicipalities"; readonly draft: MunicipalityDraft }
   | { readonly type: "start"; readonly start: "pilot" | "blank" }
   | {
       readonly type: "opened";
@@ -166,6 +181,7 @@ export function initialState(displayLanguage?: string | null): WizardState {
     history: EMPTY_HISTORY,
     dirty: false,
     extras: null,
+    municipalities: draftFrom(pilot.scenario, language),
   };
 }
 
@@ -176,17 +192,33 @@ export function modelOf(state: WizardState): WizardModel {
     cached !== undefined &&
     cached.choices === state.choices &&
     cached.base === state.base &&
-    cached.neutralise === state.neutralise
+    cached.neutralise === state.neutralise &&
+    cached.municipalities === state.municipalities &&
+    cached.language === state.language
   ) {
     return cached.model;
   }
   const model = deriveModel(state);
-  modelCache.set(state.fields, { choices: state.choices, base: state.base, neutralise: state.neutralise, model });
+  modelCache.set(state.fields, {
+    choices: state.choices,
+    base: state.base,
+    neutralise: state.neutralise,
+    municipalities: state.municipalities,
+    language: state.language,
+    model,
+  });
   return model;
 }
 const modelCache = new WeakMap<
   Readonly<Record<string, FieldEntry>>,
-  { choices: WizardState["choices"]; base: Scenario; neutralise: WizardState["neutralise"]; model: WizardModel }
+  {
+    choices: WizardState["choices"];
+    base: Scenario;
+    neutralise: WizardState["neutralise"];
+    municipalities: MunicipalityDraft;
+    language: Language;
+    model: WizardModel;
+  }
 >();
 
 /**
@@ -206,7 +238,7 @@ export function reduce(state: WizardState, action: Action): WizardState {
     return moved && next.history.lastField !== null ? { ...next, history: { ...next.history, lastField: null } } : next;
   }
   const dirty = action.type !== "start" && action.type !== "opened" && action.type !== "loadedFile";
-  const field = action.type === "setField" ? action.id : null;
+  const field = action.type === "setField" ? action.id : action.type === "setMunicipalities" ? "municipalities" : null;
   if (field !== null && state.history.lastField === field) {
     return { ...next, dirty, history: { ...state.history, future: [] } };
   }
@@ -223,8 +255,21 @@ export function canRedo(state: WizardState): boolean {
 }
 
 function snapshotOf(state: WizardState): Snapshot {
-  const { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, extras, language } = state;
-  return { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, extras, textLanguage: language };
+  const { start, base, baseTerms, fields, choices, neutralise, attempted, dirty, extras, municipalities, language } =
+    state;
+  return {
+    start,
+    base,
+    baseTerms,
+    fields,
+    choices,
+    neutralise,
+    attempted,
+    dirty,
+    extras,
+    municipalities,
+    textLanguage: language,
+  };
 }
 
 function travel(state: WizardState, direction: "back" | "forward"): WizardState {
@@ -240,7 +285,8 @@ function travel(state: WizardState, direction: "back" | "forward"): WizardState 
   // Texts written in another language are rewritten in today's (values are kept).
   const fields =
     textLanguage === state.language ? restored.fields : relabelEntries(ALL_FIELDS, restored.fields, state.language);
-  return { ...state, ...restored, fields, history };
+  const municipalities = relabelDraft(restored.municipalities, textLanguage, state.language);
+  return { ...state, ...restored, fields, municipalities, history };
 }
 
 function apply(state: WizardState, action: Action): WizardState {
@@ -283,6 +329,8 @@ function apply(state: WizardState, action: Action): WizardState {
         : withChoice(state, action.id, action.value);
     case "setNeutralise":
       return withNeutralised(state, action.state, action.on);
+    case "setMunicipalities":
+      return action.draft === state.municipalities ? state : { ...state, municipalities: action.draft };
     case "start":
       return startFrom(state, action.start);
     case "opened": {
@@ -322,7 +370,12 @@ function attempt(attempted: readonly StepId[], step: StepId): readonly StepId[] 
 
 function withLanguage(state: WizardState, language: Language): WizardState {
   if (language === state.language) return state;
-  return { ...state, language, fields: relabelEntries(ALL_FIELDS, state.fields, language) };
+  return {
+    ...state,
+    language,
+    fields: relabelEntries(ALL_FIELDS, state.fields, language),
+    municipalities: relabelDraft(state.municipalities, state.language, language),
+  };
 }
 
 function withChoice(state: WizardState, id: ChoiceId, value: string): WizardState {
@@ -364,6 +417,7 @@ function startFrom(state: WizardState, start: "pilot" | "blank"): WizardState {
     attempted: [],
     status: { kind: "idle" },
     extras: null,
+    municipalities: draftFrom(begin.scenario, state.language),
   };
 }
 
@@ -381,6 +435,7 @@ function fromFile(state: WizardState, model: Model): WizardState {
     neutralise: model.scenario.neutraliseStates,
     attempted: [],
     extras: { investor: model.investorTerms, views: model.views, description: model.description },
+    municipalities: draftFrom(model.scenario, state.language),
   };
 }
 
@@ -396,5 +451,6 @@ function loaded(state: WizardState, scenario: Scenario, model: WizardModel): Wiz
     choices: choicesFrom(sources, "states"),
     neutralise: scenario.neutraliseStates,
     attempted: [],
+    municipalities: draftFrom(scenario, state.language),
   };
 }

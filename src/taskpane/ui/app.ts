@@ -28,6 +28,8 @@ import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, showFieldWarning, type FieldView } from "./fieldView";
 import type { Tablist } from "./fluent";
 import { neutraliseView } from "./neutraliseView";
+import { cohortChoices, municipalitiesView } from "./municipalitiesView";
+import type { MunicipalityDraft } from "../state/municipalities";
 import { budgetView } from "./budgetView";
 import { reviewBudget } from "../preview/budgetAdapter";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
@@ -56,7 +58,13 @@ export interface AppDeps {
 }
 
 /** Actions that change only values: the page is updated in place (focus and typing are never disturbed). */
-const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set(["setField", "setNeutralise", "setWorkshop", "status"]);
+const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set([
+  "setField",
+  "setNeutralise",
+  "setWorkshop",
+  "status",
+  "setMunicipalities",
+]);
 
 /**
  * The taskpane: holds the state, renders it, and runs the effects (detect the host, write, open, update, download).
@@ -428,7 +436,25 @@ export class WizardApp {
         );
       }
     }
+    if (stepId === "target") {
+      // Several municipalities (issue 10 item 2) after the cohorts and the target group.
+      body.append(
+        municipalitiesView(state.municipalities, model.scenario.parameterYear, language, (change, structural) =>
+          this.changeMunicipalities(change, structural),
+        ),
+      );
+    }
     return body;
+  }
+
+  /** Applies a change of the municipalities' draft; draws the step again when rows were added or removed. */
+  private changeMunicipalities(change: (draft: MunicipalityDraft) => MunicipalityDraft, structural: boolean): void {
+    this.dispatch({ type: "setMunicipalities", draft: change(this.state.municipalities) });
+    if (structural) {
+      this.render();
+      const inputs = this.root.querySelectorAll<HTMLInputElement>("[data-municipality-input]");
+      inputs[Math.max(0, inputs.length - 3)]?.focus();
+    }
   }
 
   private reviewBody(): HTMLElement {
@@ -601,6 +627,7 @@ export class WizardApp {
       const checked = state.neutralise.includes(box.dataset.neutraliseState as OutcomeState);
       if (box.checked !== checked) box.checked = checked;
     }
+    this.updateMunicipalities(model);
     const neutraliseError = this.root.querySelector<HTMLElement>("[data-neutralise-error]");
     if (neutraliseError !== null) {
       const error = model.errors.get("neutraliseStates");
@@ -653,6 +680,31 @@ export class WizardApp {
         ),
       ]),
     );
+  }
+
+  /** The municipalities' messages and the cohorts' choices (target step). */
+  private updateMunicipalities(model: WizardModel): void {
+    const language = this.state.language;
+    const context = { horizonMonths: model.scenario.horizonMonths };
+    for (const node of this.root.querySelectorAll<HTMLElement>("[data-municipality-error]")) {
+      const id = node.dataset.municipalityError ?? "";
+      const error = model.errors.get(id);
+      node.hidden = error === undefined;
+      node.textContent = error === undefined ? "" : fieldMessage(error, language, context);
+      this.root
+        .querySelector<HTMLElement>(`[data-municipality-input="${id}"]`)
+        ?.setAttribute("aria-invalid", String(error !== undefined));
+    }
+    const container = this.root.querySelector<HTMLElement>("#cohort-municipalities");
+    if (container !== null) {
+      cohortChoices(
+        container,
+        this.state.municipalities,
+        model.scenario.cohorts.map((cohort) => cohort.intakeMonth),
+        language,
+        (change, structural) => this.changeMunicipalities(change, structural),
+      );
+    }
   }
 
   private updatePreview(model: WizardModel): void {

@@ -224,6 +224,77 @@ function accountsTable(numbers: CaseNumbers, language: Language): HTMLElement {
   );
 }
 
+/** One municipality's line of the preview (issue 10 item 2): texts ready to show, from the engine's results. */
+export interface MunicipalityLine {
+  readonly name: string;
+  readonly participants: string;
+  /** Kommuneskat and where it comes from ("25,4 % (indbygget)"). */
+  readonly taxRate: string;
+  /** The municipality's NPV per participant of its own cohorts, before the payments (kr). */
+  readonly perParticipant: string;
+  /** Its share of the municipal outcome payments (kr, undiscounted). */
+  readonly payments: string;
+  /** Its NPV after its payments (kr, all its participants). */
+  readonly afterPayments: string;
+}
+
+/**
+ * The preview's lines per municipality, in the order listed (none for one combined municipality).
+ * @example municipalityLines(herningViborgNumbers, "da")[0].name // "Herning"
+ */
+export function municipalityLines(numbers: CaseNumbers, language: Language): MunicipalityLine[] {
+  return Object.entries(numbers.byMunicipality).map(([name, result]) => ({
+    name,
+    participants: formatNumber(result.participants, language, 0),
+    taxRate: `${formatPercent(result.taxRate, language, 2)} (${t(
+      result.taxRateEvidence === "scenario" ? "municipalityRateOwn" : "municipalityRateBuiltIn",
+      language,
+    )})`,
+    perParticipant: formatKr(result.perParticipant.municipality, language),
+    payments: formatKr(result.payments.total, language),
+    afterPayments: formatKr(result.municipalityAfterPayments, language),
+  }));
+}
+
+function municipalityTable(numbers: CaseNumbers, language: Language): HTMLElement | null {
+  const lines = municipalityLines(numbers, language);
+  if (lines.length === 0) return null;
+  const columns = [
+    "municipalityName",
+    "municipalityParticipants",
+    "municipalityTaxRate",
+    "municipalityPerParticipant",
+    "municipalityPayments",
+    "municipalityAfter",
+  ] as const;
+  return el(
+    "div",
+    { class: "table-scroll" },
+    el(
+      "table",
+      { class: "accounts", id: "municipality-table" },
+      el("caption", {}, t("municipalityTitle", language)),
+      el("thead", {}, el("tr", {}, ...columns.map((key) => el("th", { scope: "col" }, t(key, language))))),
+      el(
+        "tbody",
+        {},
+        ...lines.map((line) =>
+          el(
+            "tr",
+            { "data-municipality": line.name },
+            el("th", { scope: "row" }, line.name),
+            el("td", {}, line.participants),
+            el("td", {}, line.taxRate),
+            el("td", {}, line.perParticipant),
+            el("td", {}, line.payments),
+            el("td", { "data-municipality-after": line.name }, line.afterPayments),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 /** The break-even month in words ("måned 38", "ikke inden for horisonten"). */
 export function breakEvenText(month: number | null, language: Language): string {
   return month === null ? t("breakEvenNever", language) : t("breakEvenMonth", language, { n: month });
@@ -342,6 +413,7 @@ export function previewContent(
         ),
     el("p", { class: "note", "data-deadweight": "" }, deadweightLine(numbers, language)),
     accountsTable(numbers, language),
+    municipalityTable(numbers, language),
     attributionTable(numbers, language),
     cumulativeChart(numbers, language),
   );
