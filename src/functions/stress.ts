@@ -69,15 +69,14 @@ export function simulate(
   if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > MAX_SEED) {
     throw argumentError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${seedValue}.`);
   }
-  const key = JSON.stringify([
-    "SIMULATE",
-    draws,
-    seedValue,
-    inputs ?? null,
-    terms ?? null,
-    investorTerms ?? null,
-    uncertainty ?? null,
-  ]);
+  // Built before the ranges are validated, so a non-finite number must not share the key of an empty cell
+  // (JSON.stringify writes NaN and ±Infinity as null; review reliability.md F15): it is tagged as an object, which no
+  // cell value can be.
+  const key = JSON.stringify(
+    ["SIMULATE", draws, seedValue, inputs ?? null, terms ?? null, investorTerms ?? null, uncertainty ?? null],
+    (_name, value: unknown) =>
+      typeof value === "number" && !Number.isFinite(value) ? { nonFinite: String(value) } : value,
+  );
   return memoised(key, () => {
     const given = stressArguments(inputs, terms, investorTerms);
     // IRR never alone (issue 11 item 6): without a hurdle in investorTerms the NPV uses the 5 % default, labelled.
