@@ -116,7 +116,9 @@ export function overlayScenario(
   path: string,
 ): Result<Scenario> {
   const issues = new IssueList();
-  const merged = mergeChecked(base, overrides, path, issues) as Scenario;
+  // A view may add consequence rows (issue 15) to a scenario that has none.
+  const template = base.consequences === undefined ? { ...base, consequences: [] } : base;
+  const merged = withoutEmptyConsequences(mergeChecked(template, overrides, path, issues) as Scenario);
   if (issues.count > 0) return failMany(issues.listed());
   const ruleIssues = validateScenario(merged);
   return ruleIssues.length > 0 ? failMany(ruleIssues) : ok(merged);

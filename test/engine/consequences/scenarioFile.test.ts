@@ -56,3 +56,42 @@ describe("consequence rows in a scenario file (docs/scenario.md)", () => {
     ]);
   });
 });
+
+describe("a view may add consequence rows", () => {
+  it("a file view with consequences gives the broad case under --compare's views", async () => {
+    const { parseModelFile } = await import("../../../src/engine/modelFile");
+    const { applyViews } = await import("../../../src/engine/views");
+    const model = expectOk(
+      parseModelFile({
+        views: [
+          {
+            id: "broad",
+            label: { da: "Bred", en: "Broad" },
+            changes: { da: "Fængselsdage", en: "Prison days" },
+            overrides: {
+              consequences: [
+                {
+                  id: "prisonDay",
+                  name: { da: "Fængselsdag", en: "Prison day" },
+                  area: "crime",
+                  unit: { da: "fangedag", en: "inmate-day" },
+                  unitPrice: 1469,
+                  priceYear: 2015,
+                  indexFactor: 1.2,
+                  payer: "state",
+                  changePerYear: { JOB: -3 },
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const [view] = expectOk(applyViews(model.scenario, model.views));
+    expect(view?.scenario.consequences?.map((row) => row.id)).toEqual(["prisonDay"]);
+    expect(view?.businessCase.consequences.byArea.total.state.crime).toBeGreaterThan(0);
+    expect(
+      "consequences" in expectOk(applyViews(model.scenario, [{ ...model.views[0]!, overrides: {} }]))[0]!.scenario,
+    ).toBe(false);
+  });
+});
