@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 /** Debian's Chromium (`apt-get install -y chromium`). */
@@ -97,21 +97,48 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+/** Sleeps `ms` milliseconds without returning to the event loop (for the build lock below). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
  * Builds dist/ with `npm run build` unless dist/taskpane.js is newer than src/, the webpack config and the
- * manifest. Returns the dist directory.
+ * manifest. Returns the dist directory. The end-to-end files run two at a time: a lock directory (made
+ * atomically) lets one file build while another waits for it and then finds dist/ fresh; a lock older than 15 minutes
+ * is taken to be left over from a killed run.
  */
 export function ensureBuilt(): string {
   const dist = join(REPO, "dist");
   const built = join(dist, "taskpane.js");
-  const sources = Math.max(
-    newest(join(REPO, "src")),
-    newest(join(REPO, "webpack.config.js")),
-    newest(join(REPO, "manifest.xml")),
-    newest(join(REPO, "package-lock.json")),
-  );
-  if (existsSync(built) && existsSync(join(dist, "taskpane.html")) && statSync(built).mtimeMs > sources) return dist;
-  const run = spawnSync("npm", ["run", "build"], { cwd: REPO, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`npm run build failed: ${run.stderr}\n${run.stdout}`);
-  return dist;
+  const fresh = (): boolean => {
+    const sources = Math.max(
+      newest(join(REPO, "src")),
+      newest(join(REPO, "webpack.config.js")),
+      newest(join(REPO, "manifest.xml")),
+      newest(join(REPO, "package-lock.json")),
+    );
+    return existsSync(built) && existsSync(join(dist, "taskpane.html")) && statSync(built).mtimeMs > sources;
+  };
+  if (fresh()) return dist;
+  const lock = join(REPO, "test-artifacts", "dist-build.lock");
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held !== undefined && Date.now() - held.mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else sleepSync(1_000);
+    }
+  }
+  try {
+    if (fresh()) return dist; // built by another file while this one waited
+    const run = spawnSync("npm", ["run", "build"], { cwd: REPO, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`npm run build failed: ${run.stderr}\n${run.stdout}`);
+    return dist;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
