@@ -1,5 +1,6 @@
 import { failMany, issue, ok, type Issue, type Result } from "../engine/errors";
 import { applyInputs } from "../engine/inputs";
+import { withoutEmptyMunicipalities } from "../engine/municipalities";
 import {
   investorTerms as checkedInvestorTerms,
   NO_DEAL_COSTS,
@@ -331,8 +332,7 @@ export function readScenario(
   });
   if (list.issues.length > 0) return done(failMany(list.issues));
   // The municipalities are the workbook's (none when it has no table), never the base's.
-  const start: Scenario = { ...base, cohorts, refusionSteps };
-  delete start.municipalities;
+  const start = withoutEmptyMunicipalities({ ...base, cohorts, refusionSteps, municipalities: [] });
   const applied = applyInputs(municipal === null ? start : { ...start, municipalities: municipal.list }, pairs);
   if (!applied.ok) return done(applied);
   const ruleIssues = validateScenario(applied.value);
