@@ -138,6 +138,19 @@ export function stressModel(inputs: StressInputs): Result<StressModel> {
       ),
     );
   }
+  const municipalities = inputs.scenario.municipalities ?? [];
+  if (municipalities.length > 0) {
+    // The kernel computes every cohort with one net-cost table (one kommuneskat and weeks on benefit), while the engine
+    // gives each municipality its own (issue 10): refuse rather than simulate with the wrong rates.
+    issues.push(
+      issue(
+        "InvalidInput",
+        "municipalities",
+        "unsupported",
+        `municipalities: the Monte Carlo simulation (SIB.SIMULATE) does not model several municipalities yet (this scenario lists ${municipalities.map((m) => m.name).join(", ")}); leave municipalities out to simulate the case as one combined municipality. The business case, schedule, budget and the workbook's results per municipality do include them.`,
+      ),
+    );
+  }
   inputs.paymentTerms.rateCard.forEach((line, k) => {
     // Same for progression metrics (issue 15): the kernel draws outcome states, not given progression shares.
     if (line.progression === undefined || line.progression === null) return;
