@@ -30,6 +30,7 @@ export function writeInvestorMetrics(
     ...rateMetrics(sheet, months),
     ...flowMetrics(sheet, months),
     ...moneyMetrics(months),
+    ...dealCostMetrics(months),
   ];
   metrics.forEach((metric, index) =>
     sheet.namedOutput(at.left, at.top + 1 + index, {
@@ -213,38 +214,6 @@ function moneyMetrics(months: Table<InvMonthKey>): Metric[] {
       },
     },
     {
-      name: "SIB_InvDealCostsPV",
-      label: {
-        da: "Handelsomkostninger i alt, nutidsværdi (samfundsøkonomisk omkostning)",
-        en: "Deal costs in total, present value (a socio-economic cost)",
-      },
-      formula: add(
-        call("SUMPRODUCT", months.range("dealCost"), name("SIB_PayDiscountFactors")),
-        mul(
-          name("SIB_InvDealProviderNonDelivery"),
-          call("INDEX", name("SIB_PayDiscountFactors"), add(name("SIB_InvLastCostMonth"), num(1))),
-        ),
-      ),
-      format: FORMATS.kr,
-      description: {
-        da: "Nutidsværdi af investorens handelsomkostninger og leverandørens omkostning ved manglende levering (kr)",
-        en: "Present value of the deal costs the investor finances and the provider's cost of non-delivery (kr)",
-      },
-    },
-    {
-      name: "SIB_SocioEconomicAfterDealCosts",
-      label: {
-        da: "Samfundsøkonomisk nutidsværdi efter handelsomkostninger",
-        en: "Socio-economic NPV after the deal costs",
-      },
-      formula: sub(name("SIB_NPV_SocioEconomic"), name("SIB_InvDealCostsPV")),
-      format: FORMATS.kr,
-      description: {
-        da: "Samfundsøkonomisk nutidsværdi (alle deltagere) minus handelsomkostningernes nutidsværdi; resultatbetalinger er overførsler (kr)",
-        en: "Socio-economic NPV (all participants) minus the present value of the deal costs; outcome payments are transfers (kr)",
-      },
-    },
-    {
       name: "SIB_InvToCommissioner",
       label: {
         da: "Overskud til kommunen (tilbageholdt eller tilbagebetalt)",
@@ -278,6 +247,49 @@ function moneyMetrics(months: Table<InvMonthKey>): Metric[] {
       description: {
         da: "Kommunens besparelser − dens betalinger + overskud tilbage − kapitalgaranti, den betaler; nutidsværdi (kr)",
         en: "Municipal savings − its payments + surplus back − the top-up it pays; present value (kr)",
+      },
+    },
+  ];
+}
+
+/**
+ * Deal costs in the socio-economic account (issue 11 item 5; engine: src/engine/investor/dealCosts.ts
+ * dealCostSchedule): the present value of the deal costs the investor finances (month column) and of the provider's
+ * cost of non-delivery (in the last month with a cost), with the Payment sheet's discount factors, and the
+ * socio-economic NPV after them.
+ */
+function dealCostMetrics(months: Table<InvMonthKey>): Metric[] {
+  return [
+    {
+      name: "SIB_InvDealCostsPV",
+      label: {
+        da: "Handelsomkostninger i alt, nutidsværdi (samfundsøkonomisk omkostning)",
+        en: "Deal costs in total, present value (a socio-economic cost)",
+      },
+      formula: add(
+        call("SUMPRODUCT", months.range("dealCost"), name("SIB_PayDiscountFactors")),
+        mul(
+          name("SIB_InvDealProviderNonDelivery"),
+          call("INDEX", name("SIB_PayDiscountFactors"), add(name("SIB_InvLastCostMonth"), num(1))),
+        ),
+      ),
+      format: FORMATS.kr,
+      description: {
+        da: "Nutidsværdi af investorens handelsomkostninger og leverandørens omkostning ved manglende levering (kr)",
+        en: "Present value of the deal costs the investor finances and the provider's cost of non-delivery (kr)",
+      },
+    },
+    {
+      name: "SIB_SocioEconomicAfterDealCosts",
+      label: {
+        da: "Samfundsøkonomisk nutidsværdi efter handelsomkostninger",
+        en: "Socio-economic NPV after the deal costs",
+      },
+      formula: sub(name("SIB_NPV_SocioEconomic"), name("SIB_InvDealCostsPV")),
+      format: FORMATS.kr,
+      description: {
+        da: "Samfundsøkonomisk nutidsværdi (alle deltagere) minus handelsomkostningernes nutidsværdi; resultatbetalinger er overførsler (kr)",
+        en: "Socio-economic NPV (all participants) minus the present value of the deal costs; outcome payments are transfers (kr)",
       },
     },
   ];
