@@ -80,6 +80,16 @@ describe("parameter data", () => {
     }
   });
 
+  it("the MissingYear message names the years the data cover: 2023-2026 (issue 10; mutation sample, defaults.ts)", () => {
+    // The data cover 2023 to 2026 (commit 496d8e8, "Parameter years 2023-2026"); 2022 and 2027 have none.
+    expect(parameterDefaults(2022).ok).toBe(false);
+    for (const year of [2022, 2027]) {
+      const defaults = parameterDefaults(year);
+      expect(defaults.ok).toBe(false);
+      if (!defaults.ok) expect(defaults.issues[0]?.message).toContain("(data: 2023-2026)");
+    }
+  });
+
   it.each([2023, 2024, 2025, 2026])("parameter year %i has every default (issue 10)", (year) => {
     expect(parameterDefaults(year).ok).toBe(true);
   });
