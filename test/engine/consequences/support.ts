@@ -41,7 +41,9 @@ export function consequencesArbitrary(zero: boolean): fc.Arbitrary<Consequence[]
       area: fc.constantFrom(...CONSEQUENCE_AREAS.filter((area) => area !== "health")),
       payer: fc.constantFrom(...CONSEQUENCE_PAYERS),
       unitPrice: fc.double({ min: 0, max: 1_000_000, noNaN: true }),
-      priceYear: fc.constantFrom(2023, 2024, 2025, 2026),
+      // A row that changes nothing needs no price and no index: placeholders and old price years too.
+      priceYear: zero ? fc.constantFrom(2015, 2023, 2024, 2025, 2026) : fc.constantFrom(2023, 2024, 2025, 2026),
+      noPrice: zero ? fc.boolean() : fc.constant(false),
       indexFactor: fc.option(fc.double({ min: 0.5, max: 2, noNaN: true }), { nil: null }),
       refusion: fc.double({ min: 0, max: 1, noNaN: true }),
       changePerYear: changeArbitrary(zero),
@@ -52,8 +54,9 @@ export function consequencesArbitrary(zero: boolean): fc.Arbitrary<Consequence[]
       consequenceRow({
         area: drawn.area,
         payer: drawn.payer,
-        unitPrice: drawn.unitPrice,
-        priceYear: drawn.priceYear,
+        unitPrice: drawn.noPrice ? null : drawn.unitPrice,
+        priceYear: drawn.noPrice ? null : drawn.priceYear,
+        evidence: drawn.noPrice ? "U" : "user",
         indexFactor: drawn.indexFactor,
         refusionShare: drawn.payer === "municipality" ? drawn.refusion : 0,
         changePerYear: drawn.changePerYear,
