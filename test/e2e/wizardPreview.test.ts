@@ -6,13 +6,14 @@ import { expectOk } from "../../src/engine/errors";
 import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import { formatKr, formatPercent } from "../../src/taskpane/i18n/numbers";
+import type { InvestorOutcome } from "../../src/taskpane/preview/investorAdapter";
 import { computeCaseNumbers, type CaseNumbers } from "../../src/taskpane/preview/preview";
 import { formatAmount } from "../../src/taskpane/preview/warnings";
 import { PILOT_WORKSHOP_VALUES } from "../../src/taskpane/preview/workshop";
 import { irrText, multipleText } from "../../src/taskpane/ui/previewView";
 import { workshopBars } from "../../src/taskpane/ui/workshopView";
 import { ensureBuilt, launchChromium, taskpanePage, type TaskpanePage } from "../support/chromium";
-import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { recalculateAllWithLibreOffice } from "../support/libreoffice";
 import { serveStatic, type StaticServer } from "../support/staticServer";
 import { namedResults } from "../support/workbookValues";
 
@@ -88,7 +89,10 @@ const CASES: readonly {
 ];
 
 describe("(a) the investor in the preview agrees with the workbook", () => {
-  it.each(CASES)("$name", async ({ name, fields, terms }) => {
+  /** Each case's downloaded workbook and the investor the preview showed, for the one LibreOffice run below. */
+  const downloaded: { name: string; file: string; investor: InvestorOutcome }[] = [];
+
+  it.each(CASES)("$name: the preview, and the workbook downloaded from it", async ({ name, fields, terms }) => {
     const page = await open(800);
     await page.locator("#start-pilot").click();
     await page.locator('[data-step="payment"]').click();
@@ -105,22 +109,33 @@ describe("(a) the investor in the preview agrees with the workbook", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#write").click()]);
     const file = join(artifacts, `${name}.xlsx`);
     await download.saveAs(file);
-    const { output } = recalculateWithLibreOffice(file, join(artifacts, `recalc-${name}`), join(artifacts, ".lo"));
-    const { values } = await namedResults(output);
-    const workbookMultiple = values.get("SIB_InvMultiple");
-    expect(workbookMultiple).toBeCloseTo(investor.moneyMultiple, 9);
-    const workbookIrr = values.get("SIB_InvIRR");
-    if (investor.irr.kind === "rate") {
-      expect(typeof workbookIrr).toBe("number");
-      expect(workbookIrr as number).toBeCloseTo(investor.irr.annual, 9);
-      expect(formatPercent(workbookIrr as number, "da")).toBe(formatPercent(investor.irr.annual, "da"));
-    } else {
-      // No IRR in the workbook either ("ingen entydig IA"); the preview says why in words.
-      expect(typeof workbookIrr).toBe("string");
-      expect(investor.irr.reason).toBe("totalLoss");
-      expect(workbookMultiple).toBe(0);
+    downloaded.push({ name, file, investor });
+  });
+
+  it("LibreOffice recalculates the three downloads (in one start) to the preview's multiple and IRR", async () => {
+    expect(downloaded.map((d) => d.name)).toEqual(CASES.map((c) => c.name));
+    const { outputs } = recalculateAllWithLibreOffice(
+      downloaded.map((d) => d.file),
+      join(artifacts, "recalculated"),
+      join(artifacts, ".lo"),
+    );
+    for (const [index, { name, investor }] of downloaded.entries()) {
+      const { values } = await namedResults(outputs[index] ?? "");
+      const workbookMultiple = values.get("SIB_InvMultiple");
+      expect(workbookMultiple, name).toBeCloseTo(investor.moneyMultiple, 9);
+      const workbookIrr = values.get("SIB_InvIRR");
+      if (investor.irr.kind === "rate") {
+        expect(typeof workbookIrr, name).toBe("number");
+        expect(workbookIrr as number, name).toBeCloseTo(investor.irr.annual, 9);
+        expect(formatPercent(workbookIrr as number, "da"), name).toBe(formatPercent(investor.irr.annual, "da"));
+      } else {
+        // No IRR in the workbook either ("ingen entydig IA"); the preview says why in words.
+        expect(typeof workbookIrr, name).toBe("string");
+        expect(investor.irr.reason, name).toBe("totalLoss");
+        expect(workbookMultiple, name).toBe(0);
+      }
+      if (name === "fixed-fee") expect(workbookIrr as number).toBeCloseTo(0.2355, 4);
     }
-    if (name === "fixed-fee") expect(workbookIrr as number).toBeCloseTo(0.2355, 4);
   });
 });
 
