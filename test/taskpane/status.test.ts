@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { WriteReport } from "../../src/excel/writeModel";
+import { expectOk } from "../../src/engine/errors";
+import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
+import { pilotScenario } from "../../src/engine/pilot";
 import { t } from "../../src/taskpane/i18n/text";
 import { initialState, reduce } from "../../src/taskpane/state/reducer";
 import type { Status } from "../../src/taskpane/state/types";
 import { EXCEL_ONLY_OPTIONS, START_OPTIONS } from "../../src/taskpane/steps/start";
 import { statusOfUpdate, statusOfWrite, statusText } from "../../src/taskpane/ui/status";
+
+/** The case an update wrote (its content does not matter to the status). */
+const writtenCase = { scenario: expectOk(pilotScenario()), terms: PILOT_PAYMENT_TERMS, investor: {} };
 
 const report: WriteReport = {
   sheets: ["Input (2)", "Beregning (2)", "Kontrol (2)"],
@@ -25,7 +31,7 @@ const EVERY_STATUS: readonly Status[] = [
   { kind: "working", what: "update" },
   statusOfWrite(report),
   statusOfWrite({ ...report, functionNames: "unrecognised" }),
-  statusOfUpdate({ ok: true, readFrom: "SIB_", report }),
+  statusOfUpdate({ ok: true, readFrom: "SIB_", report, written: writtenCase }),
   { kind: "downloaded", fileName: "x.xlsx" },
   { kind: "opened", prefix: "SIB2_" },
   { kind: "failed", what: "write", detail: "boom" },
@@ -54,7 +60,7 @@ describe("the status line", () => {
     expect(written).toBe(
       "The model was written to the sheets Input (2), Beregning (2), Kontrol (2). The model's names start with SIB2_.",
     );
-    const update = statusOfUpdate({ ok: true, readFrom: "SIB_", report });
+    const update = statusOfUpdate({ ok: true, readFrom: "SIB_", report, written: writtenCase });
     expect(update).toEqual({
       kind: "updated",
       readFrom: "SIB_",
@@ -86,7 +92,7 @@ describe("the status line", () => {
   });
 
   it("the status is plain state in the reducer", () => {
-    const update = statusOfUpdate({ ok: true, readFrom: "SIB_", report });
+    const update = statusOfUpdate({ ok: true, readFrom: "SIB_", report, written: writtenCase });
     expect(reduce(initialState("da-DK"), { type: "status", status: update }).status).toBe(update);
   });
 });

@@ -74,6 +74,9 @@ describe("updateCase: 'Update model' writes a new version of the edited model ne
     expect(outcome.report.namePrefix).toBe("SIB2_");
     expect(outcome.report.sheets).toEqual(first.sheets.map((sheet) => `${sheet} (2)`));
     expect(book.syncs - syncsBefore).toBe(3 + outcome.report.syncs);
+    // The case the new version holds, which "Update model" stores as the workbook's case file: the edited horizon.
+    expect(outcome.written.scenario.horizonMonths).toBe(60);
+    expect(outcome.written.terms).toEqual(PILOT_PAYMENT_TERMS);
 
     const scenario60 = { ...pilot, horizonMonths: 60 };
     const engine = workbookNames(scenario60, computeBusinessCase(scenario60))[`SIB_${NPV}`] ?? Number.NaN;

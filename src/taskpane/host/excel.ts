@@ -51,6 +51,8 @@ export type UpdateOutcome =
       readonly readFrom: string;
       /** Where the new version went (free sheet names, the next prefix). */
       readonly report: WriteReport;
+      /** The case the new version holds (the edited inputs as read), for the case file stored with it. */
+      readonly written: CaseToWrite;
     }
   | {
       readonly ok: false;
@@ -92,18 +94,15 @@ export async function updateCase(
   if (!read.ok) return refused(readFrom, read.issues);
   const { scenario } = read.value;
   const contract = read.value.contract ?? DEFAULT_CONTRACT;
-  const plan = casePlan(
-    {
-      scenario,
-      terms: contract.paymentTerms,
-      investor: contract.investorTerms,
-      capacityMonths: Math.min(scenario.horizonMonths + spareMonths, MAX_HORIZON_MONTHS),
-    },
-    language,
-    true,
-  );
+  const written: CaseToWrite = {
+    scenario,
+    terms: contract.paymentTerms,
+    investor: contract.investorTerms,
+    capacityMonths: Math.min(scenario.horizonMonths + spareMonths, MAX_HORIZON_MONTHS),
+  };
+  const plan = casePlan(written, language, true);
   if (!plan.ok) return refused(readFrom, plan.issues);
-  return { ok: true, readFrom, report: await writeModel(plan.value, host) };
+  return { ok: true, readFrom, report: await writeModel(plan.value, host), written };
 }
 
 function refused(readFrom: string, issues: readonly Issue[]): UpdateOutcome {

@@ -865,6 +865,8 @@ export class WizardApp {
     this.dispatch({ type: "status", status: { kind: "working", what: "update" } });
     try {
       const outcome = await this.deps.update(this.state.base, this.state.language, Math.max(0, spareMonths));
+      // The case file in the workbook follows the new version (issue 14: "Update model" re-stores it).
+      if (outcome.ok) await this.tools.storeInWorkbook(outcome.written);
       this.dispatch({ type: "status", status: statusOfUpdate(outcome) });
     } catch (error) {
       this.dispatch({ type: "status", status: { kind: "failed", what: "update", detail: describe(error) } });

@@ -162,12 +162,21 @@ export class CaseTools {
     this.panelNode.replaceChildren(heading, body, close);
   }
 
-  /** After a model was written into Excel: keep the case file in the workbook (a failure is reported, not thrown). */
-  async storeInWorkbook(): Promise<string | null> {
+  /**
+   * After a model was written into Excel: keep the case file in the workbook (a failure is reported, not thrown).
+   * `written` is the case of an updated model (its inputs as read), stored with the views and description of the case
+   * file already in the workbook; by default the wizard's case.
+   */
+  async storeInWorkbook(written?: Pick<CaseToSave, "scenario" | "terms" | "investor">): Promise<string | null> {
     const store = this.host.store();
     if (store === null) return null;
     const state = this.host.state();
-    const text = caseFileText(caseToSave(state));
+    const stored = written === undefined ? null : this.storedExtras();
+    const toSave: CaseToSave =
+      written === undefined
+        ? caseToSave(state)
+        : { ...written, views: stored?.views ?? [], description: stored?.description ?? null };
+    const text = caseFileText(toSave);
     if (!text.ok) return text.issues.map((item) => item.message).join("; ");
     try {
       await store.save(text.value);
