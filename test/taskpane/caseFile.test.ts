@@ -7,7 +7,14 @@ import { expectOk } from "../../src/engine/errors";
 import { investorTerms } from "../../src/engine/investor";
 import { parseModelFile } from "../../src/engine/modelFile";
 import { caseFigures } from "../../src/taskpane/preview/caseFigures";
-import { caseFileName, caseFileText, parseCaseFile, type CaseToSave } from "../../src/taskpane/state/caseFile";
+import { MAX_ERROR_LINES, MAX_FILE_BYTES } from "../../src/engine/limits";
+import {
+  caseFileName,
+  caseFileText,
+  MAX_CASE_FILE_CHARS,
+  parseCaseFile,
+  type CaseToSave,
+} from "../../src/taskpane/state/caseFile";
 import { initialState, modelOf, reduce, type Action, type WizardState } from "../../src/taskpane/state/reducer";
 
 function run(state: WizardState, ...actions: Action[]): WizardState {
@@ -136,6 +143,20 @@ describe("save and load a case as a scenario file (issue 14 item 2)", () => {
     );
     expect(caseFileName("Året før Århus")).toBe("aaret-foer-aarhus.json");
     expect(caseFileName("   ")).toBe("sib-case.json");
+  });
+});
+
+describe("a bad file lists all its problems up to the limit (issue 14)", () => {
+  it("70 unknown fields: MAX_ERROR_LINES (50) lines, the last counting the rest (70 − 49 = 21); nothing is loaded", () => {
+    const file: Record<string, number> = {};
+    for (let i = 0; i < 70; i++) file[`unknown${i}`] = i;
+    const parsed = parseCaseFile(JSON.stringify(file));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toHaveLength(MAX_ERROR_LINES);
+    expect(parsed.issues[0]?.message).toMatch(/^Unknown field unknown0;/);
+    expect(parsed.issues[MAX_ERROR_LINES - 1]?.message).toMatch(/21 more problems/);
+    expect(MAX_CASE_FILE_CHARS).toBe(MAX_FILE_BYTES);
   });
 });
 

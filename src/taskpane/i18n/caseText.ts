@@ -13,6 +13,10 @@ const CASE_TEXT = {
     da: "Sagen fra {file} er åbnet. Du kan fortryde det med Fortryd.",
     en: "The case from {file} was opened. You can undo it with Undo.",
   },
+  moreProblems: {
+    da: "… og {n} problemer mere (kun de første {shown} vises).",
+    en: "… and {n} more problems (only the first {shown} are shown).",
+  },
   fileProblems: {
     da: "{file} er ikke en gyldig sag, og intet er ændret. Det er galt:",
     en: "{file} is not a valid case, and nothing was changed. What is wrong:",

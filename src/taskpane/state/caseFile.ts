@@ -6,6 +6,7 @@
  * the command line accepts, and every problem is listed with its JSON path.
  */
 import { fail, failMany, issue, ok, type Issue, type Result } from "../../engine/errors";
+import { MAX_FILE_BYTES } from "../../engine/limits";
 import { investorTerms, type InvestorTerms, type InvestorTermsInput } from "../../engine/investor";
 import { parseModelFile, type Model } from "../../engine/modelFile";
 import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../engine/payment/terms";
@@ -33,8 +34,11 @@ export interface CaseToSave {
 /** A JSON value of a case file (what JSON.stringify writes). */
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 
-/** Largest case file read (bytes of text): far above any case (a pilot file is about 4 KB). */
-export const MAX_CASE_FILE_CHARS = 2_000_000;
+/**
+ * Largest case file read, in characters: the project's file-size limit (MAX_FILE_BYTES, 5 MB, src/engine/limits.ts),
+ * far above any case (a pilot file is about 4 KB).
+ */
+export const MAX_CASE_FILE_CHARS = MAX_FILE_BYTES;
 
 /**
  * The case as a scenario file (an object ready for JSON.stringify): every scenario field, `payment` and `investor`

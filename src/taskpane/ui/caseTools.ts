@@ -12,6 +12,7 @@ import { ct } from "../i18n/caseText";
 import { localeOf } from "../i18n/numbers";
 import type { CaseFigures, CaseInput } from "../preview/caseFigures";
 import { probabilityOfLoss } from "../preview/lossAdapter";
+import { MAX_ERROR_LINES } from "../../engine/limits";
 import { caseFileName, caseFileText, parseCaseFile, type CaseExtras, type CaseToSave } from "../state/caseFile";
 import type { WizardModel } from "../state/model";
 import { modelOf, type Action, type WizardState } from "../state/reducer";
@@ -379,7 +380,15 @@ export class CaseTools {
           el(
             "ul",
             { id: "case-problems" },
-            ...message.issues.slice(0, 20).map((problem) => el("li", {}, problemText(problem, language))),
+            // Every problem up to the project's limit on error lines (src/engine/limits.ts), then how many more.
+            ...message.issues.slice(0, MAX_ERROR_LINES).map((problem) => el("li", {}, problemText(problem, language))),
+            message.issues.length > MAX_ERROR_LINES
+              ? el(
+                  "li",
+                  { "data-more-problems": "" },
+                  ct("moreProblems", language, { n: message.issues.length - MAX_ERROR_LINES, shown: MAX_ERROR_LINES }),
+                )
+              : null,
           ),
         );
     }
