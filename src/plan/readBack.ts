@@ -1,4 +1,5 @@
 import { failMany, issue, ok, type Issue, type Result } from "../engine/errors";
+import { parseStartDate, priceIndexOf, startDateOf } from "../engine/budget";
 import { applyInputs } from "../engine/inputs";
 import { withoutEmptyMunicipalities } from "../engine/municipalities";
 import {
@@ -228,8 +229,12 @@ export function inputNames(): string[] {
     ...STATE_INPUT_COLUMNS.map((column) => column.name),
     ATTRIBUTION_REFERENCE_NAME,
     ...Object.values(MUNICIPALITY_COLUMN_NAMES),
+    ...BUDGET_INPUT_NAMES,
   ];
 }
+
+/** The Budget sheet's inputs (src/plan/budgetSheet.ts): start year, start month and yearly price change. */
+const BUDGET_INPUT_NAMES = ["SIB_BudgetStartYear", "SIB_BudgetStartMonth", "SIB_BudgetPriceIndex"] as const;
 
 /**
  * Rebuilds a scenario from the input cells of a model in a workbook (read by their defined names, with the model's
@@ -324,6 +329,7 @@ export function readScenario(
     });
   }
   pairs.push(["attributionReference", readReference(valuesOf, named(ATTRIBUTION_REFERENCE_NAME), list)]);
+  const budget = readBudgetInputs(base, (name) => valuesOf(named(name)) !== undefined, scalar);
   list.finish();
   const done = (result: Result<Scenario>): WorkbookRead<Scenario> => ({
     result,
@@ -335,8 +341,29 @@ export function readScenario(
   const start = withoutEmptyMunicipalities({ ...base, cohorts, refusionSteps, municipalities: [] });
   const applied = applyInputs(municipal === null ? start : { ...start, municipalities: municipal.list }, pairs);
   if (!applied.ok) return done(applied);
-  const ruleIssues = validateScenario(applied.value);
-  return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(applied.value));
+  const read = { ...applied.value, ...budget };
+  const ruleIssues = validateScenario(read);
+  return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(read));
+}
+
+/**
+ * The start date and price change of the Budget sheet (none read from a model written before it: the base's). The
+ * sheet holds the year and month: a changed month starts on the 1st (the day does not move a month in the budget view,
+ * src/engine/budget.ts); unchanged cells keep the base's fields.
+ */
+function readBudgetInputs(
+  base: Scenario,
+  has: (name: string) => boolean,
+  scalar: (name: string) => number,
+): Pick<Scenario, "startDate" | "priceIndex"> {
+  if (!BUDGET_INPUT_NAMES.every(has)) return {};
+  const [year, month, priceIndex] = BUDGET_INPUT_NAMES.map(scalar);
+  const baseDate = parseStartDate(startDateOf(base));
+  const sameMonth = baseDate !== null && baseDate.year === year && baseDate.month === month;
+  // Cells as written keep the base's fields as they were (given or default), so a round trip is exact.
+  const date = sameMonth ? {} : { startDate: `${String(year)}-${String(month).padStart(2, "0")}-01` };
+  const index = priceIndex === priceIndexOf(base) ? {} : { priceIndex: priceIndex ?? Number.NaN };
+  return { ...date, ...index };
 }
 
 /**

@@ -115,9 +115,11 @@ describe("several municipalities in the workbook (issue 10): each cohort's own t
     expect(String(workbook.valueOf("SIB_Muni1_NPV_Municipality"))).toMatch(/municipalities must be names/);
   });
 
-  it("read back (the model's inputs to a scenario): the municipalities, their cohorts and an edited weeks cell", () => {
+  it("read back (the model's inputs to a scenario): the municipalities, their cohorts, an edited weeks cell and the Budget inputs", () => {
     const workbook = evaluatePlan(buildPlan(herningViborg, "en"));
     workbook.setInput("SIB_Muni2_Weeks", 60);
+    workbook.setInput("SIB_BudgetStartMonth", 3);
+    workbook.setInput("SIB_BudgetPriceIndex", 0.03);
     const pilot = expectOk(pilotModel()).scenario;
     const read = expectOk(scenarioFromWorkbook(pilot, (name) => workbook.rangeOf(name)));
     // Written out as the engine resolved them: Herning's built-in 24.9 % (2023) and the scenario's weeks.
@@ -134,12 +136,16 @@ describe("several municipalities in the workbook (issue 10): each cohort's own t
       { participants: 30, intakeMonth: 0, municipality: "Herning" },
       { participants: 26, intakeMonth: 2, municipality: "Viborg" },
     ]);
+    // The Budget sheet's start year 2026 (the default start date 2026-01-01) with the month edited to March.
+    expect([read.startDate, read.priceIndex]).toEqual(["2026-03-01", 0.03]);
     const edited: Scenario = { ...herningViborg, municipalities: read.municipalities ?? [] };
     expect(computeBusinessCase(read).npv.total).toEqual(computeBusinessCase(edited).npv.total);
     // A model with no Municipalities table reads back as one combined municipality, even over a base that has some.
     const plain = evaluatePlan(buildPlan(pilot, "en"));
     const combined = expectOk(scenarioFromWorkbook(herningViborg, (name) => plain.rangeOf(name)));
     expect(combined.municipalities).toBeUndefined();
+    // Budget cells as written (the pilot's defaults, as in the base file) keep the base's fields.
+    expect([combined.startDate, combined.priceIndex]).toEqual([herningViborg.startDate, herningViborg.priceIndex]);
     expect(combined.cohorts.every((cohort) => cohort.municipality === undefined)).toBe(true);
   });
 
