@@ -54,6 +54,14 @@ export function checkSheet(
     });
     return { plan: sheet.build([60]), names: sheet.names };
   }
+  if (inputs.municipalities > 0) {
+    // The functions' inputs range has one kommuneskat and weeks on benefit (issue 10): no like-for-like check.
+    sheet.label(0, ROW.tolerance, {
+      da: "Ingen kontrol: funktionerne regner med én kommuneskat, og modellen har flere kommuner.",
+      en: "No check: the functions compute with one municipal tax rate, and this model has several municipalities.",
+    });
+    return { plan: sheet.build([60]), names: sheet.names };
+  }
   sheet.label(0, ROW.note, {
     da: "Forskellen skal være 0. Input-blokken nedenfor er formler, der peger på input-cellerne; funktionerne regner på den.",
     en: "The difference must be 0. The input block below is formulas pointing at the input cells; the functions compute from it.",

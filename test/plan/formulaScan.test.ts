@@ -64,6 +64,7 @@ function scan(plan: WorkbookPlan, allowed: Set<number>): string[] {
 
 const pilot = expectOk(pilotModel());
 const contract = expectOk(parseModelFile(JSON.parse(readFileSync("examples/contract.json", "utf8"))));
+const herningViborg = expectOk(parseModelFile(JSON.parse(readFileSync("examples/herning-viborg.json", "utf8"))));
 
 /** Random sizes and terms: horizon, cohorts, capacity, lag, chain; each plan has other sizes than the last. */
 const modelArbitrary = fc
@@ -97,6 +98,7 @@ describe("every formula reads as a person would write it", () => {
   it.each([
     ["pilot", pilot],
     ["contract.json", contract],
+    ["herning-viborg.json (two municipalities)", herningViborg],
   ] as const)("%s (da and en, with the Check sheet): no leftovers, no typed sizes", (_, model) => {
     for (const language of ["da", "en"] as const) {
       const plan = buildPlan(model.scenario, language, {

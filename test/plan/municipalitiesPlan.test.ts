@@ -149,6 +149,14 @@ describe("several municipalities in the workbook (issue 10): each cohort's own t
     expect(combined.cohorts.every((cohort) => cohort.municipality === undefined)).toBe(true);
   });
 
+  it("the Check sheet (SIB.* functions, one kommuneskat) says why it does not check a model of several municipalities", () => {
+    const plan = buildPlan({ ...herningViborg, cohorts: herningViborg.cohorts.slice(0, 1) }, "en", { checks: true });
+    const check = plan.sheets.find((sheet) => sheet.name === "Check");
+    const texts = (check?.cells ?? []).map((cell) => String(cell.value ?? ""));
+    expect(texts.some((value) => /^No check: .*several municipalities/.test(value))).toBe(true);
+    expect(check?.cells.some((cell) => cell.formula !== undefined)).toBe(false);
+  });
+
   it("more municipalities than the workbook models is one clear error naming municipalities", () => {
     const many: Scenario = {
       ...herningViborg,
