@@ -39,7 +39,7 @@ export function main(): void {
       version: ADDIN_VERSION,
       detect: () => detectHost(),
       write: async (model, language) => (await excelHost()).writeCase(model, language),
-      open: async (base) => (await excelHost()).openCase(base),
+      open: async (base, accept) => (await excelHost()).openCase(base, undefined, { accept: accept ?? [] }),
       update: async (base, language, spareMonths) => (await excelHost()).updateCase(base, language, spareMonths),
       download: async (model, language) => (await downloadHost()).downloadCase(model, language),
       caseStore: () => officeCaseStore(),

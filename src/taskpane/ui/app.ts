@@ -2,7 +2,9 @@ import { STEP_IDS } from "../state/types";
 import type { Result } from "../../engine/errors";
 import { inputProvenance } from "../../engine/provenance";
 import type { Scenario } from "../../engine/scenario";
-import type { ReadModel } from "../../excel/readModel";
+import type { ReadModel, ReadResult } from "../../excel/readModel";
+import type { CellProblem } from "../../plan/readBack";
+import { openProblemsView } from "./openProblemsView";
 import type { WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import type { DetectedHost } from "../host/detect";
@@ -49,7 +51,11 @@ export interface AppDeps {
   readonly version: string;
   readonly detect: () => Promise<DetectedHost>;
   readonly write: (model: CaseToWrite, language: Language) => Promise<WriteReport>;
-  readonly open: (base: Scenario) => Promise<Result<ReadModel>>;
+  /**
+   * Reads the newest model (see openCase): a failure lists every cell it could not read; `accept` passes back the
+   * listed problems the user accepted, whose defaults are then used.
+   */
+  readonly open: (base: Scenario, accept?: readonly CellProblem[]) => Promise<Result<ReadModel> | ReadResult>;
   /** Reads the newest model in the workbook and writes a new version next to it (see updateCase). */
   readonly update: (base: Scenario, language: Language, spareMonths: number) => Promise<UpdateOutcome>;
   readonly download: (model: CaseToWrite, language: Language) => Promise<string>;
@@ -73,6 +79,8 @@ const LIGHT_ACTIONS: ReadonlySet<Action["type"]> = new Set([
 export class WizardApp {
   private state: WizardState;
   private fieldViews = new Map<string, FieldView>();
+  /** The cells the last "Open model" could not read (listed under the status line until the next open). */
+  private openProblems: readonly CellProblem[] | null = null;
   /** A new start the user must confirm because the case has changes (issue 14 item 1: a reset asks first). */
   private pendingStart: "pilot" | "blank" | null = null;
   private readonly previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
@@ -162,6 +170,7 @@ export class WizardApp {
         : []),
       el("div", { class: `layout view-${state.view}` }, main, state.view === "wizard" ? this.previewPanel() : null),
       el("p", { class: "status", id: "status", role: "status", "aria-live": "polite" }),
+      el("div", { id: "open-problems-slot" }),
     );
     this.root.setAttribute("data-ready", "true");
     this.update();
@@ -769,6 +778,18 @@ export class WizardApp {
     node.textContent = text;
     node.dataset.status = status.kind;
     node.classList.toggle("failed", status.kind === "failed");
+    const slot = this.root.querySelector<HTMLElement>("#open-problems-slot");
+    const problems = status.kind === "failed" && status.what === "open" ? this.openProblems : null;
+    if (slot !== null) {
+      const shown = slot.dataset.shown === "true";
+      if (problems !== null && problems.length > 0 && !shown) {
+        slot.replaceChildren(openProblemsView(problems, this.state.language, () => this.openModel(problems)));
+        slot.dataset.shown = "true";
+      } else if ((problems === null || problems.length === 0) && shown) {
+        slot.replaceChildren();
+        slot.dataset.shown = "false";
+      }
+    }
   }
 
   private previewOf(model: WizardModel): CaseNumbers | null {
@@ -830,9 +851,19 @@ export class WizardApp {
       this.dispatch({ type: "start", start: choice });
       return;
     }
+    this.openModel();
+  }
+
+  /**
+   * "Open model" (issue 13 item 4): opens the newest model, or lists every cell it cannot read (name and address) and
+   * opens nothing until the cells are fixed or the listed defaults are accepted with the button under the list.
+   */
+  private openModel(accept?: readonly CellProblem[]): void {
+    this.openProblems = null;
     this.dispatch({ type: "status", status: { kind: "working", what: "open" } });
-    this.deps.open(this.state.base).then(
+    this.deps.open(this.state.base, accept).then(
       (result) => {
+        if (!result.ok && "problems" in result) this.openProblems = result.problems;
         if (result.ok) {
           this.dispatch({
             type: "opened",
