@@ -25,7 +25,9 @@ import { namedResults } from "../support/workbookValues";
  * (b) the compact summary stays in sight at 320 px while typing in the last field of the payment step;
  * (c) plausibility warnings next to a field, and the deadweight warning on the payment step;
  * (d) the workshop's first screen shows the pilot's numbers (computed by the engine here, not typed in);
- * (e) screenshots of every step and the workshop at 320 and 800 px under test-artifacts/screenshots/preview-*.
+ * (e) screenshots of every step and the workshop at 320 and 800 px under test-artifacts/screenshots/preview-*;
+ * (f) several municipalities on the target step (results per municipality in the preview, the shares' message) and
+ *     the review step's budget years and SIB vs self-funded, equal to the engine's.
  */
 const artifacts = join("test-artifacts", "e2e-wizard-preview");
 const screenshots = join("test-artifacts", "screenshots");
@@ -144,9 +146,10 @@ describe("(b) the summary stays in sight", () => {
     const page = await open(320, 600);
     await page.locator("#start-pilot").click();
     await page.locator('[data-step="payment"]').click();
-    const last = page.locator('[data-field="maxLoss"] input');
+    // The payment step's last field is the investor's hurdle rate.
+    const last = page.locator('[data-field="hurdleRate"] input');
     await last.scrollIntoViewIfNeeded();
-    await last.fill("50");
+    await last.fill("8");
     await last.focus();
     const summary = page.locator("#sticky-summary");
     const numbers = expectOk(computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}));
@@ -251,4 +254,65 @@ describe("(e) screenshots", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+});
+
+describe("(f) several municipalities and the budget view", () => {
+  it.each([320, 800])(
+    "Herning and Viborg, a message for shares not summing to 100 %, the review's budget at %i px",
+    async (width) => {
+      const page = await open(width);
+      await page.locator("#start-pilot").click();
+      await fill(page, "cohortParticipants", "28");
+      await fill(page, "cohortCount", "2");
+      await fill(page, "cohortSpacing", "6");
+      await page.locator("#add-municipality").click();
+      await page.locator("#add-municipality").click();
+      const share = (index: number) => page.locator(`[data-municipality-input="municipality.${index}.share"]`);
+      await expect
+        .poll(() => page.locator('[data-municipality-input="municipality.1.name"]').inputValue())
+        .toBe("Viborg");
+      await share(0).fill("55");
+      await share(1).fill("50");
+      const sum = page.locator('[data-municipality-error="municipalityShares"]');
+      await expect.poll(() => sum.textContent()).toBe("Kommunernes andele af betalingerne skal tilsammen give 100 %.");
+      await share(1).fill("45");
+      await expect.poll(() => sum.isVisible()).toBe(false);
+      await page.locator('[data-cohort-municipality="1"]').selectOption("Viborg");
+      // The engine's results for the same case, computed here.
+      const scenario = {
+        ...pilot,
+        municipalities: [
+          { name: "Herning", taxRate: null, weeksOnBenefitAtIntake: null, paymentShare: 0.55 },
+          { name: "Viborg", taxRate: null, weeksOnBenefitAtIntake: null, paymentShare: 0.45 },
+        ],
+        cohorts: [
+          { participants: 28, intakeMonth: 0, municipality: "Herning" },
+          { participants: 28, intakeMonth: 6, municipality: "Viborg" },
+        ],
+      };
+      const numbers = expectOk(computeCaseNumbers(scenario, PILOT_PAYMENT_TERMS, {}));
+      for (const name of ["Herning", "Viborg"]) {
+        const result = numbers.byMunicipality[name];
+        await expect
+          .poll(() => page.locator(`#preview-body [data-municipality-after="${name}"]`).textContent())
+          .toBe(formatKr(result?.municipalityAfterPayments ?? Number.NaN, "da"));
+      }
+      await page.screenshot({ path: join(screenshots, `preview-target-municipalities-${width}.png`), fullPage: true });
+      await page.locator('[data-step="review"]').click();
+      const budget = page.locator("#budget-table");
+      await budget.waitFor();
+      expect(await budget.locator("thead th").allTextContents()).toEqual([
+        "Konto",
+        "2026 (budgetår)",
+        "2027 (overslagsår)",
+        "2028 (overslagsår)",
+        "2029 (overslagsår)",
+        "2030 og senere",
+      ]);
+      expect(await page.locator("#financing-table tbody tr").count()).toBe(4);
+      await page.screenshot({ path: join(screenshots, `preview-review-budget-${width}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    },
+  );
 });
