@@ -107,6 +107,22 @@ describe("outcome payment: validation names every bad field", () => {
       { outcomes: [0.1, 0.2], participants: 5, baseline: [0, 0], thresholdPP: 200 },
       ["thresholdPP:range"],
     ],
+    // Sampled Stryker run, evening (docs/mutation.md): the lower bound −100 pp and a threshold that is not a number.
+    [
+      "a threshold of -101 pp",
+      { outcomes: [0.1, 0.2], participants: 5, baseline: [0, 0], thresholdPP: -101 },
+      ["thresholdPP:range"],
+    ],
+    [
+      "a threshold of -100 pp (the bound)",
+      { outcomes: [0.1, 0.2], participants: 5, baseline: [0, 0], thresholdPP: -100 },
+      [],
+    ],
+    [
+      "a threshold given as text",
+      { outcomes: [0.1, 0.2], participants: 5, baseline: [0, 0], thresholdPP: "10" as unknown as number },
+      ["thresholdPP:range"],
+    ],
   ])("%s", (_, change, expected) => {
     const issues = validateOutcomePayment({ ...plain, ...change });
     expect(issues.map((issue) => `${issue.field}:${issue.rule}`)).toEqual(expected);
