@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
 import { investorFlows, investorTerms } from "../../src/engine/investor";
+import { DEFAULT_HURDLE_RATE } from "../../src/engine/investor/summary";
 import { computePaymentSchedule } from "../../src/engine/payment/schedule";
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
@@ -383,7 +384,8 @@ describe("wizard in Excel (stub host)", () => {
 
     const plan = buildPlan(pilot(), "da", {
       paymentTerms: PILOT_PAYMENT_TERMS,
-      investorTerms: expectOk(investorTerms({})),
+      // The wizard's hurdle field starts at the engine's default (5 % a year) and writes it.
+      investorTerms: expectOk(investorTerms({ hurdleRate: DEFAULT_HURDLE_RATE })),
       checks: true,
     });
     expect(record.sheetOrder).toContain("Kontrol");
@@ -424,7 +426,11 @@ describe("wizard in Excel (stub host)", () => {
     await expect.poll(() => status.getAttribute("data-status")).toBe("updated");
 
     const record = await excelRecord(page);
-    const contract = { paymentTerms: PILOT_PAYMENT_TERMS, investorTerms: expectOk(investorTerms({})), checks: true };
+    const contract = {
+      paymentTerms: PILOT_PAYMENT_TERMS,
+      investorTerms: expectOk(investorTerms({ hurdleRate: DEFAULT_HURDLE_RATE })),
+      checks: true,
+    };
     const first = buildPlan(pilot(), "da", contract);
     const edited = buildPlan({ ...pilot(), horizonMonths: 60 }, "da", { ...contract, capacityMonths: 60 });
     const placement = freePlacement(
