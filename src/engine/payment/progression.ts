@@ -15,6 +15,7 @@
  * municipality's net position shows what it pays for progression without a saving behind it.
  */
 import { issue, type Issue } from "../errors";
+import { ownValue } from "../lookup";
 import { isFiniteNumber, shown } from "./checks";
 import type { MetricDefinition } from "./metrics";
 
@@ -321,7 +322,7 @@ export function parseProgressionKey(normal: string, key: string): ProgressionKey
   if (prefix === undefined) return null;
   const match = PROGRESSION_PART.exec(normal.slice(prefix.length));
   const metric = match === null ? null : progressionDefinition(match[1] ?? "");
-  const part = match === null ? undefined : PARTS[match[2] ?? ""];
+  const part = match === null ? undefined : ownValue(PARTS, match[2] ?? "");
   const digits = match?.[3] ?? "";
   const cohort = digits === "" ? null : Number(digits);
   if (metric === null || part === undefined || (cohort !== null && (part !== "share" || cohort < 1))) {

@@ -30,11 +30,13 @@ const RULE_TEXT: Readonly<Record<keyof typeof RULES, Bilingual>> = {
   refusionWeek: { da: "et helt ugenummer fra 1", en: "a whole week number from 1" },
 };
 
-/** The workbook's text of a rule (found by identity in RULES). */
+/** The workbook's text of a rule (the RULES entry that is this very rule object). */
 export function ruleText(rule: NumericRule): Bilingual {
-  const key = (Object.keys(RULES) as (keyof typeof RULES)[]).find((candidate) => RULES[candidate] === rule);
-  if (key === undefined) throw new Error("a rule outside RULES has no workbook text");
-  return RULE_TEXT[key];
+  const entry = (Object.entries(RULES) as [keyof typeof RULES, NumericRule][]).find(
+    ([, candidate]) => candidate === rule,
+  );
+  if (entry === undefined) throw new Error("a rule outside RULES has no workbook text");
+  return RULE_TEXT[entry[0]];
 }
 
 const upperBound = (rule: NumericRule): Expr => (rule.max === "horizon" ? name("SIB_HorizonMonths") : num(rule.max));

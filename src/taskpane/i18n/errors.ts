@@ -5,6 +5,7 @@ import type { FieldError } from "../state/model";
 import type { DisplayUnit, FieldSpec, Text } from "../state/types";
 import { formatNumber } from "./numbers";
 import { MUNICIPALITY_SHARES_ID } from "../state/municipalities";
+import { ownValue } from "../../engine/lookup";
 
 /** Unit words in messages ("from 0 to 100 %", "fra 1 til 420 måneder"). */
 const UNIT_WORDS: Readonly<Record<DisplayUnit, Text>> = {
@@ -194,7 +195,7 @@ function municipalityMessage(error: FieldError, language: Language): string | nu
           ? "cohort"
           : null;
   if (part === null) return null;
-  const messages = MUNICIPALITY_MESSAGES[part];
-  const text = messages?.[error.rule] ?? messages?.["default"];
+  const messages = ownValue(MUNICIPALITY_MESSAGES, part);
+  const text = messages === undefined ? undefined : (ownValue(messages, error.rule) ?? ownValue(messages, "default"));
   return text === undefined ? null : text[language];
 }
