@@ -103,7 +103,7 @@ function dealSpecs(terms: InvestorTerms): TermSpec[] {
         da: "Leverandørens omkostning ved manglende levering (kr, i sidste måned med omkostning, bæres af leverandøren)",
         en: "The provider's cost of non-delivery (kr, in the last month with a cost, borne by the provider)",
       },
-      { da: "Leverandør, manglende levering (kr)", en: "Provider, non-delivery (kr)" },
+      { da: "Manglende levering (kr)", en: "Provider, non-delivery (kr)" },
       deal.providerNonDelivery,
     ),
   ];
