@@ -312,22 +312,7 @@ export function readScenario(
       else pairs.push([input.key, value]);
     }
   }
-  for (const stateColumn of STATE_INPUT_COLUMNS) {
-    // A model written before neutralised states existed has no such column: none is neutralised.
-    const older = stateColumn.prefix === "neutralise" && valuesOf(named(stateColumn.name)) === undefined;
-    const values = older ? OUTCOME_STATES.map(() => 0) : column(stateColumn.name);
-    OUTCOME_STATES.forEach((state, index) => {
-      const value = values[index] ?? Number.NaN;
-      if (stateColumn.prefix === "benefitPayer") {
-        pairs.push([
-          `${stateColumn.prefix}.${state}`,
-          value === 1 ? "municipality" : value === 0 ? "state" : String(value),
-        ]);
-      } else {
-        pairs.push([`${stateColumn.prefix}.${state}`, value]);
-      }
-    });
-  }
+  pairs.push(...statePairs(column, (name) => valuesOf(named(name)) !== undefined));
   pairs.push(["attributionReference", readReference(valuesOf, named(ATTRIBUTION_REFERENCE_NAME), list)]);
   const budget = readBudgetInputs(base, (name) => valuesOf(named(name)) !== undefined, scalar);
   list.finish();
@@ -344,6 +329,28 @@ export function readScenario(
   const read = { ...applied.value, ...budget };
   const ruleIssues = validateScenario(read);
   return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(read));
+}
+
+/**
+ * The per-state input columns as input pairs (`wage.JOB`, `benefitPayer.ABROAD` as "municipality"/"state", …), read
+ * with `column` (which records each cell's problem). A model written before neutralised states existed has no such
+ * column: none is neutralised.
+ * @example statePairs(column, has) // [["wage.JOB", 23000], …]
+ */
+function statePairs(column: (name: string) => number[], has: (name: string) => boolean): [string, number | string][] {
+  const pairs: [string, number | string][] = [];
+  for (const stateColumn of STATE_INPUT_COLUMNS) {
+    const older = stateColumn.prefix === "neutralise" && !has(stateColumn.name);
+    const values = older ? OUTCOME_STATES.map(() => 0) : column(stateColumn.name);
+    OUTCOME_STATES.forEach((state, index) => {
+      const value = values[index] ?? Number.NaN;
+      const key = `${stateColumn.prefix}.${state}`;
+      if (stateColumn.prefix === "benefitPayer")
+        pairs.push([key, value === 1 ? "municipality" : value === 0 ? "state" : String(value)]);
+      else pairs.push([key, value]);
+    });
+  }
+  return pairs;
 }
 
 /**
