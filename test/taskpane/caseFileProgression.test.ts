@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectOk } from "../../src/engine/errors";
+import { changesNothing } from "../../src/engine/consequences/price";
 import { parseModelFile } from "../../src/engine/modelFile";
 import { caseFileText, parseCaseFile } from "../../src/taskpane/state/caseFile";
 import { casePlan } from "../../src/taskpane/host/plan";
@@ -34,5 +35,17 @@ describe("the wizard's case file keeps progression metrics and the savings surpl
   it("writing a workbook with progression metrics is refused with the engine's message", () => {
     const result = casePlan({ scenario: example.scenario, terms: example.paymentTerms, investor: {} }, "da", false);
     expect(result.ok ? [] : result.issues.map((item) => item.rule)).toEqual(["unsupported"]);
+  });
+
+  it("writing a workbook with consequence rows that change something is refused; the default table's rows pass", () => {
+    const broad = expectOk(parseModelFile(JSON.parse(readFileSync("examples/pilot-broad.json", "utf8"))));
+    const refused = casePlan({ scenario: broad.scenario, terms: broad.paymentTerms, investor: {} }, "da", false);
+    expect(refused.ok ? [] : refused.issues.map((item) => [item.field, item.rule])).toEqual([
+      [expect.stringMatching(/^consequences\[\d+\]$/), "workbook"],
+    ]);
+    const unchanged = (broad.scenario.consequences ?? []).filter((row) => changesNothing(row));
+    expect(unchanged.length).toBeLessThan((broad.scenario.consequences ?? []).length);
+    const scenario = { ...broad.scenario, consequences: unchanged };
+    expect(casePlan({ scenario, terms: broad.paymentTerms, investor: {} }, "da", false).ok).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { workbookConsequencesIssue } from "../../engine/consequences/validate";
 import { failMany, type Result } from "../../engine/errors";
 import { workbookProgressionIssue } from "../../engine/payment/progression";
 import { investorTerms, type InvestorTermsInput } from "../../engine/investor";
@@ -27,6 +28,9 @@ export function casePlan(model: CaseToWrite, language: Language, inExcel: boolea
   // The Payment sheet does not write progression metrics yet (issue 15): refuse rather than leave them out.
   const progression = workbookProgressionIssue(model.terms.rateCard);
   if (progression !== null) return failMany([progression]);
+  // Nor a Consequences sheet (issue 15): a consequence row that changes something would be missing from the formulas.
+  const broad = workbookConsequencesIssue(model.scenario);
+  if (broad !== null) return failMany([broad]);
   return {
     ok: true,
     value: buildPlan(model.scenario, language, {
