@@ -10,7 +10,8 @@
  *   Y (one price level per calendar year, π = `priceIndex` a year). Deflating each year's amount by the same factor
  *   gives back the account's undiscounted total.
  * - Outcome payments are contract money: they are shown in the year they are paid as the contract pays them
- *   (`PaymentSchedule.nominal`), not inflated again.
+ *   (`PaymentSchedule.nominal`), not inflated again. A payment after the business case's last month (the claim lag)
+ *   is kept: the view runs to the schedule's last month, so it lands in its calendar year (or the remainder).
  */
 import { ACCOUNTS, type Account, type BusinessCaseResult } from "./businessCase";
 import { issue, type Issue } from "./errors";
@@ -48,7 +49,10 @@ export interface Budget {
   readonly priceIndex: number;
   /** The year whose prices the business case is in (the parameter year). */
   readonly priceYear: number;
-  /** Every calendar year from the start year to the last year with a programme month, per account. */
+  /**
+   * Every calendar year from the start year to the last year with a programme month of the business case or the
+   * payment schedule (whichever ends later), per account; every account lists the same years.
+   */
   readonly byAccount: Readonly<Record<BudgetAccount, readonly BudgetYear[]>>;
   /**
    * The budget year, the three overslagsår and the remainder (every later year summed) per account: five amounts, the
@@ -173,14 +177,16 @@ export function computeBudget(
   const inflate = (year: number): number => priceFactor(year, priceYear, priceIndex);
   const split = (monthly: readonly number[], factor: (year: number) => number): BudgetYear[] =>
     byCalendarYear(monthly, date.year, date.month, factor);
-  const months = result.months;
+  // Every series over the same months: the business case's, or the schedule's when a payment falls after them (the
+  // claim lag), so no payment is dropped and every account lists the same calendar years (later months hold 0).
+  const months = Math.max(result.months, schedule?.months ?? 0);
   const paid = (series: readonly number[] | undefined): number[] =>
     Array.from({ length: months }, (_, m) => series?.[m] ?? 0);
   const accounts = {} as Record<BudgetAccount, readonly BudgetYear[]>;
-  for (const account of ACCOUNTS) accounts[account] = split(result.monthly.netFlow[account], inflate);
+  for (const account of ACCOUNTS) accounts[account] = split(paid(result.monthly.netFlow[account]), inflate);
   accounts.outcomePayments = split(paid(schedule?.nominal.total), () => 1);
   const savings = split(
-    result.monthly.netFlow.municipality.map((flow, m) => flow + (result.monthly.cost[m] ?? 0)),
+    paid(result.monthly.netFlow.municipality.map((flow, m) => flow + (result.monthly.cost[m] ?? 0))),
     inflate,
   );
   // What the municipality pays out (the money identity: net of a surplus withheld/returned under a return cap, plus a

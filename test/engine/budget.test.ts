@@ -5,6 +5,8 @@ import { ACCOUNTS, computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
 import { computePaymentSchedule } from "../../src/engine/payment/schedule";
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
+import { DEFAULT_INVESTOR_TERMS } from "../../src/engine/investor/terms";
+import { municipalityAfterContract } from "../../src/engine/investor/moneyFlows";
 import { pilotScenario } from "../../src/engine/pilot";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
 import { scenarioArbitrary } from "./support/randomScenario";
@@ -91,6 +93,86 @@ describe("budget view (issue 10 item 3)", () => {
         }
       }),
       { numRuns: 60, seed: 20261201 },
+    );
+  });
+
+  it("a payment after the business case's last month is kept (pilot with a 12-month horizon: paid in month 17)", () => {
+    // The pilot pays once, at measurement month 14 + claim lag 3 = month 17 (docs/payment.md), after a 12-month case.
+    const short = { ...pilot, horizonMonths: 12 };
+    const result = computeBusinessCase(short);
+    const schedule = computePaymentSchedule(short, result, PILOT_PAYMENT_TERMS);
+    expect(result.months).toBe(12);
+    expect(schedule.total[17]).toBeGreaterThan(0);
+    const budget = computeBudget(short, result, schedule);
+    // Month 17 from January 2026 is June 2027: the 2027 row holds the whole payment, and 2026 none.
+    expect(budget.byAccount.outcomePayments.map((entry) => entry.year)).toEqual([2026, 2027]);
+    expect(budget.byAccount.outcomePayments[1]?.amount).toBeCloseTo(schedule.total[17] ?? Number.NaN, 6);
+    // Every account lists the same years; the business case has no flow in 2027 (its months are 0-11).
+    for (const account of ACCOUNTS) expect(budget.byAccount[account].map((entry) => entry.year)).toEqual([2026, 2027]);
+    expect(budget.byAccount.municipality[1]?.amount).toBe(0);
+    // The municipality with SIB pays it in 2027 (municipality share 1, no cap: net payments = the payment).
+    expect(budget.byAccount.municipalityWithSib[1]?.amount).toBeCloseTo(-(schedule.total[17] ?? Number.NaN), 6);
+  });
+
+  it("property: with payments (claim lag up to 30 months, contract indexation), no payment is lost (1e-9)", () => {
+    const draws = fc.record({
+      horizonMonths: fc.integer({ min: 1, max: 60 }),
+      lagMonths: fc.integer({ min: 0, max: 30 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      priceIndex: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+      priceIndexation: fc.double({ min: 0, max: 0.2, noNaN: true }),
+      municipalityShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(draws, (draw) => {
+        const scenario = {
+          ...pilot,
+          horizonMonths: draw.horizonMonths,
+          startDate: `2026-${String(draw.month).padStart(2, "0")}-01`,
+          priceIndex: draw.priceIndex,
+        };
+        const terms = {
+          ...PILOT_PAYMENT_TERMS,
+          lagMonths: draw.lagMonths,
+          priceIndexation: draw.priceIndexation,
+          municipalityShare: draw.municipalityShare,
+        };
+        const result = computeBusinessCase(scenario);
+        const schedule = computePaymentSchedule(scenario, result, terms);
+        const budget = computeBudget(scenario, result, schedule);
+        const close = (actual: number, expected: number, what: string): void => {
+          expect(Math.abs(actual - expected), what).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+        };
+        // Independent sums over programme months t: calendar year 2026 + ⌊(month − 1 + t)/12⌋, price factor
+        // (1 + π)^(year − 2023), contract index (1 + π_c)^⌊t/12⌋.
+        const yearOf = (t: number): number => 2026 + Math.floor((draw.month - 1 + t) / 12);
+        const inflate = (t: number): number => Math.pow(1 + draw.priceIndex, yearOf(t) - pilot.parameterYear);
+        const netPaid = municipalityAfterContract(result, schedule, DEFAULT_INVESTOR_TERMS).payments;
+        let paidTotal = 0;
+        let withSib = 0;
+        for (let t = 0; t < Math.max(result.months, schedule.months); t++) {
+          const index = Math.pow(1 + draw.priceIndexation, Math.floor(t / 12));
+          paidTotal += (schedule.total[t] ?? 0) * index;
+          const savings = (result.monthly.netFlow.municipality[t] ?? 0) + (result.monthly.cost[t] ?? 0);
+          withSib += savings * inflate(t) - (netPaid[t] ?? 0) * index;
+        }
+        const sumOf = (account: "outcomePayments" | "municipalityWithSib"): number =>
+          budget.byAccount[account].reduce((sum, entry) => sum + entry.amount, 0);
+        close(sumOf("outcomePayments"), paidTotal, "payments");
+        close(sumOf("outcomePayments"), schedule.nominal.totals.all, "payments = the schedule's nominal total");
+        close(sumOf("municipalityWithSib"), withSib, "municipality with SIB");
+        for (const account of ACCOUNTS) {
+          const deflated = budget.byAccount[account].reduce(
+            (sum, entry) => sum + entry.amount / Math.pow(1 + draw.priceIndex, entry.year - pilot.parameterYear),
+            0,
+          );
+          close(deflated, result.undiscounted.total[account], account);
+        }
+        // The last year listed holds the schedule's last month.
+        const lastYear = budget.byAccount.outcomePayments.at(-1)?.year;
+        expect(lastYear).toBe(yearOf(Math.max(result.months, schedule.months) - 1));
+      }),
+      { numRuns: 60, seed: 20261202 },
     );
   });
 });
