@@ -17,6 +17,48 @@ export interface Model {
   readonly description: string | null;
   /** The views the file defines (docs/scenario.md "Views"), besides the built-in ones; [] for the pilot. */
   readonly views: readonly ScenarioView[];
+  /**
+   * How the wizard showed the case (the file's `wizard` section, docs/scenario.md "The wizard's view"): the effect
+   * mode, "simple" (one effect in percentage points) or "detailed" (eight outcome shares). It changes no number: the
+   * command line reads and ignores it. Absent when the file has no `wizard` section.
+   */
+  readonly wizard?: WizardView;
+}
+
+/** The wizard's view of a case as a file keeps it (the `wizard` section of a model file). */
+export interface WizardView {
+  /** "simple": the effect in percentage points; "detailed": the eight outcome shares; null when not given. */
+  readonly effectMode: "simple" | "detailed" | null;
+}
+
+/** The effect modes a `wizard` section may name. */
+const EFFECT_MODES: readonly string[] = ["simple", "detailed"];
+
+/**
+ * Reads a model file's `wizard` section: an object with at most the field `effectMode` ("simple" or "detailed").
+ * @example wizardView({ effectMode: "simple" }, issues) // { effectMode: "simple" }
+ */
+function wizardView(json: unknown, issues: Issue[]): WizardView | undefined {
+  if (json === undefined) return undefined;
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    issues.push(issue("InvalidInput", "wizard", "object", 'wizard must be an object, e.g. {"effectMode": "simple"}.'));
+    return undefined;
+  }
+  let effectMode: WizardView["effectMode"] = null;
+  for (const [key, value] of Object.entries(json)) {
+    if (key !== "effectMode") {
+      issues.push(
+        issue("InvalidInput", `wizard.${key}`, "known", `wizard.${key} is not a known field (only effectMode).`),
+      );
+    } else if (typeof value === "string" && EFFECT_MODES.includes(value)) {
+      effectMode = value === "simple" ? "simple" : "detailed";
+    } else if (value !== null) {
+      issues.push(
+        issue("InvalidInput", "wizard.effectMode", "oneOf", 'wizard.effectMode must be "simple" or "detailed".'),
+      );
+    }
+  }
+  return { effectMode };
 }
 
 /** The built-in pilot model: the pilot scenario, illustrative pilot payment terms and default investor terms. */
@@ -38,10 +80,11 @@ export function pilotModel(): Result<Model> {
  * Parses a model file (docs/scenario.md): the scenario fields, plus optional `payment` and `investor` sections, each
  * an object of term names and values, and an optional `views` list (src/engine/views.ts) as in the functions' terms ranges (docs/payment.md, docs/investor.md), e.g.
  * `"payment": { "price.selfSupporting": 150000, "baseline": "comparison" }`. Terms start from the pilot's payment
- * terms and the default investor terms. Every problem is reported with its section and name.
+ * terms and the default investor terms. An optional `wizard` section keeps how the wizard showed the case
+ * (`{"effectMode": "simple"}`); it changes no number. Every problem is reported with its section and name.
  */
 export function parseModelFile(json: unknown): Result<Model> {
-  const parsed = parseScenarioFile(json, ["payment", "investor", "views"]);
+  const parsed = parseScenarioFile(json, ["payment", "investor", "views", "wizard"]);
   if (!parsed.ok) return parsed;
   const issues: Issue[] = [];
   const pairsOf = (section: string): [string, number | string][] => {
@@ -77,6 +120,7 @@ export function parseModelFile(json: unknown): Result<Model> {
   };
   const paymentPairs = pairsOf("payment");
   const investorPairs = pairsOf("investor");
+  const wizard = wizardView(parsed.value.extra["wizard"], issues);
   if (issues.length > 0) return failMany(issues);
   const paymentTerms = applyPaymentTermInputs(PILOT_PAYMENT_TERMS, paymentPairs);
   const investorTerms = investorTermsFromPairs(investorPairs);
@@ -129,5 +173,6 @@ export function parseModelFile(json: unknown): Result<Model> {
     investorTerms: investorTerms.value,
     description: parsed.value.description,
     views: views.value,
+    ...(wizard === undefined ? {} : { wizard }),
   });
 }

@@ -17,14 +17,16 @@ import { serveStatic, type StaticServer } from "../support/staticServer";
 
 /**
  * The wizard's case tools in headless Chromium against the built page (issue 14 items 2, 3, 9):
- * (a) save → load: the downloaded case file, uploaded again after a blank start, gives back the same fields and
- *     preview; `npm run case -- --scenario FILE --json` on that file prints the preview's figures; a file that is not
- *     a valid case lists its problems and changes nothing;
+ * (a) save → load: the downloaded case file, uploaded again after a blank start, gives back the same fields, effect
+ *     mode and preview; `npm run case -- --scenario FILE --json` on that file prints the preview's figures; a file
+ *     that is not a valid case lists its problems and changes nothing;
  * (b) compare: the pilot pinned as A, the cost changed, A and B side by side with the engine's numbers and the views;
  * (c) the committee summary printed to PDF (page.pdf): 1–2 pages, its numbers equal the engine's (pdftotext);
  * (d) in a stub Excel host, writing the model stores the case file in the document settings and "Open model" keeps
  *     the file's views;
- * (e) screenshots of the compare view and the printed summary at 320 and 800 px (test-artifacts/wizard-file).
+ * (e) screenshots of the compare view and the printed summary at 320 and 800 px (test-artifacts/wizard-file);
+ * (f) functions.js runs alone, as in Excel's JavaScript-only custom-functions runtime (the page's own custom
+ *     functions come from the lazy chunk customfunctions.js, which takes the engine from taskpane.js).
  *
  * SIB_DIST may name a directory with a build to serve instead of dist/ (built by ensureBuilt when stale).
  */
@@ -113,6 +115,8 @@ describe("save and load the case as a file (issue 14 item 2)", () => {
     await download.saveAs(path);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     await expect.poll(() => page.locator("#case-message").textContent()).toContain("Sagen er gemt som");
+    // The file keeps the effect mode the case was shown in (the pilot's eight measured shares: detailed).
+    expect((JSON.parse(readFileSync(path, "utf8")) as { wizard?: unknown }).wizard).toEqual({ effectMode: "detailed" });
 
     // The saved file through the command line: the same figures as the preview.
     const cli = spawnSync(process.execPath, ["--import", "tsx", "src/cli/case.ts", "--scenario", path, "--json"], {
@@ -133,6 +137,10 @@ describe("save and load the case as a file (issue 14 item 2)", () => {
     await goTo(page, "costs");
     expect(await page.locator('[data-field="costPerParticipant"] input').inputValue()).toBe("70.000");
     await expect.poll(() => previewAccounts(page)).toEqual(before);
+    // A blank start shows the simple effect; the loaded file brings back the detailed mode it was saved in.
+    await goTo(page, "effect");
+    await page.locator('[data-field="participantShare.JOB"] input').waitFor();
+    expect(await page.locator('[data-field="effectPp"] input').count()).toBe(0);
   });
 
   it("a file that is not a valid case lists its problems and changes nothing", async () => {
@@ -289,7 +297,7 @@ describe("the case file in the workbook (issue 14 item 2, Excel)", () => {
   });
 });
 
-describe("functions.js alone (issue 14 item 11: the taskpane takes the engine from it)", () => {
+describe("functions.js alone (issue 14 item 11: a standalone bundle for Excel's JavaScript-only runtime)", () => {
   it("runs where there is no document, window or self, and associates every function of functions.json", () => {
     const ids = (
       JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }

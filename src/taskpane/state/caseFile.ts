@@ -12,6 +12,7 @@ import { parseModelFile, type Model } from "../../engine/modelFile";
 import { PILOT_PAYMENT_TERMS, type PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
 import type { ScenarioView } from "../../engine/views";
+import type { EffectMode } from "./types";
 
 /** What a case holds besides the wizard's fields: kept from a loaded file so that saving writes it back. */
 export interface CaseExtras {
@@ -29,6 +30,11 @@ export interface CaseToSave {
   readonly investor: InvestorTermsInput;
   readonly views: readonly ScenarioView[];
   readonly description: string | null;
+  /**
+   * The wizard's effect mode, kept in the file's `wizard` section so that opening the file shows the case as it was
+   * saved (issue 14); "states" is written as "detailed". Absent: no `wizard` section.
+   */
+  readonly effectMode?: EffectMode;
 }
 
 /** A JSON value of a case file (what JSON.stringify writes). */
@@ -42,8 +48,8 @@ export const MAX_CASE_FILE_CHARS = MAX_FILE_BYTES;
 
 /**
  * The case as a scenario file (an object ready for JSON.stringify): every scenario field, `payment` and `investor`
- * term pairs in the vocabulary of docs/payment.md and docs/investor.md, and `views` when the case has its own.
- * Fails when a term cannot be written so that it reads back the same: a person or contract cap of 0 kr (the engine
+ * term pairs in the vocabulary of docs/payment.md and docs/investor.md, `views` when the case has its own, and
+ * `wizard: { effectMode }` when the case says in which effect mode the wizard showed it. Fails when a term cannot be written so that it reads back the same: a person or contract cap of 0 kr (the engine
  * pays nothing above 0 kr, but 0 in a terms range means "no cap"), or a rate card without one of the pilot's metrics
  * (a file's rate card starts from the pilot's and can only add metrics).
  * @example caseFileJson({ scenario: pilot, terms: PILOT_PAYMENT_TERMS, investor: {}, views: [], description: null })
@@ -62,6 +68,9 @@ export function caseFileJson(model: CaseToSave): Result<Record<string, Json>> {
     payment: payment.value,
     investor: investorPairs(investor.value),
     ...(model.views.length === 0 ? {} : { views: JSON.parse(JSON.stringify(model.views)) as Json }),
+    ...(model.effectMode === undefined
+      ? {}
+      : { wizard: { effectMode: model.effectMode === "simple" ? "simple" : "detailed" } }),
   });
 }
 

@@ -431,7 +431,8 @@ function fromFile(state: WizardState, model: Model): WizardState {
     base: model.scenario,
     baseTerms: model.paymentTerms,
     fields: entriesFrom(ALL_FIELDS, sources, state.language),
-    choices: choicesFrom(sources, "states"),
+    // The effect mode the file was saved in (its `wizard` section); detailed when the file does not say.
+    choices: choicesFrom(sources, model.wizard?.effectMode === "simple" ? "simple" : "states"),
     neutralise: model.scenario.neutraliseStates,
     attempted: [],
     extras: { investor: model.investorTerms, views: model.views, description: model.description },

@@ -76,6 +76,7 @@ export function caseToSave(state: WizardState, model: WizardModel = modelOf(stat
     investor: model.investor,
     views: state.extras?.views ?? [],
     description: state.extras?.description ?? null,
+    effectMode: model.effectMode,
   };
 }
 
