@@ -11,7 +11,10 @@
  * Per view: the municipality's NPV (kr, present value at the programme start, the scenario's discount rate), its
  * worst cumulative cash position (undiscounted, kr; 0 when it never goes below 0) and the programme month it is
  * reached (0 = the first month; null when never below 0), and its loss if the effect is zero (participants at the
- * comparison group's shares: the NPV of that case, with the sign turned, so a positive number is money lost).
+ * comparison group's shares: the NPV of that case, with the sign turned, so a positive number is money lost). The SIB
+ * side's loss at zero effect uses the same definition of what the municipality pays: the zero-effect payments net of a
+ * surplus withheld under a cap, plus its part of the principal-protection top-up it pays as commissioner (at zero
+ * effect usually the largest part of the loss), plus any savings surplus passed on.
  */
 import { computeBusinessCase, type BusinessCaseResult } from "./businessCase";
 import { municipalityAfterContract } from "./investor/moneyFlows";
@@ -97,8 +100,8 @@ export function compareFinancing(
       npv: presentValue(sibFlows, schedule.discountFactor),
       worstCumulative: sibWorst.value,
       worstMonth: sibWorst.month,
-      // The zero-effect case's own payments (a top-up at zero effect is not modelled here: left to do).
-      lossIfNoEffect: 0 - presentValue(zeroSchedule.municipality.net, zeroSchedule.discountFactor),
+      // What the municipality pays at zero effect under the money identity, top-up included (one definition).
+      lossIfNoEffect: 0 - municipalityAfterContract(zeroResult, zeroSchedule, investorTerms).discounted.net,
     },
   };
 }

@@ -21,6 +21,7 @@ import { municipalityPositionCore, type MunicipalityPosition } from "../payment/
 import { savingsByMonth } from "../payment/savingsShare";
 import type { PaymentSchedule } from "../payment/schedule";
 import type { PerPayer } from "../payment/timing";
+import { DEFAULT_SAVINGS_SURPLUS, surplusPassedOn, type SavingsSurplusTerms } from "./surplus";
 import { investorTerms, type InvestorTerms, type InvestorTermsInput } from "./terms";
 import { waterfallBuffers, waterfallCore, type WaterfallBuffers } from "./waterfall";
 
@@ -28,6 +29,8 @@ import { waterfallBuffers, waterfallCore, type WaterfallBuffers } from "./waterf
 export interface MoneyFlows {
   readonly months: number;
   readonly cappedSurplus: "withheld" | "returned";
+  /** What happens to the municipality's savings above its payments (surplus.ts; the terms' rule, default: kept). */
+  readonly savingsSurplus: SavingsSurplusTerms;
   /** False when nothing is financed: the provider keeps the payments. */
   readonly hasInvestor: boolean;
   /** What each payer owes under the payment terms (the schedule's payments). */
@@ -136,6 +139,7 @@ export function moneyFlowsCore(
   return {
     months,
     cappedSurplus: terms.cappedSurplus ?? "withheld",
+    savingsSurplus: terms.savingsSurplus ?? DEFAULT_SAVINGS_SURPLUS,
     hasInvestor,
     due: dueArrays,
     paidOut,
@@ -183,9 +187,11 @@ export function moneyFlows(
 }
 
 /**
- * The municipality's net position after the contract: its savings before the intervention cost − what it pays net of
- * the commissioner's surplus share (withheld or returned) + the top-up it pays as commissioner. Discount factors as in
- * the schedule (mid-month). Without a binding cap or a top-up this equals the schedule's `municipality` position.
+ * The municipality's net position after the contract: its savings before the intervention cost − what it pays under
+ * the money identity ({@link municipalityNetPayments}: net of the commissioner's surplus share withheld or returned,
+ * + the top-up it pays as commissioner, + what it passes on from its savings surplus under the terms' rule). Discount
+ * factors as in the schedule (mid-month). Without a binding cap, a top-up or a surplus rule this equals the
+ * schedule's `municipality` position.
  * @example municipalityPositionAfterContract(savings, flows, schedule.discountFactor).discounted.net
  */
 export function municipalityPositionAfterContract(
@@ -193,17 +199,16 @@ export function municipalityPositionAfterContract(
   flows: MoneyFlows,
   discountFactors: readonly number[],
 ): MunicipalityPosition {
-  return municipalityPositionCore(savings, municipalityNetPayments(flows), discountFactors);
+  return municipalityPositionCore(savings, municipalityNetPayments(flows, savings), discountFactors);
 }
 
 /**
- * What the municipality pays per programme month under the money identity, the one definition of its payments in
- * every municipal figure (report, budget, self-funded comparison, Monte Carlo, deal zone, workbook): what it owes under
- * the terms − its share of the surplus withheld or returned under a return cap + its part of a top-up it pays as
- * commissioner, kr (≥ 0 up to rounding). Without a binding cap or a top-up this is the schedule's `byPayer.municipality`.
- * @example municipalityNetPayments(moneyFlowsCore([100], { municipality: [0, 200], state: [0, 0] }, cap 1.5×)) // [0, 150]
+ * What the municipality pays per month before the savings-surplus rule: what it owes under the terms − its share of
+ * the surplus withheld or returned under a return cap + its part of a top-up it pays as commissioner, kr (≥ 0 up to
+ * rounding). The savings surplus is measured against this (surplus.ts `paid`).
+ * @example municipalityPaymentsBeforeSurplus(moneyFlowsCore([100], { municipality: [0, 200], state: [0, 0] }, cap 1.5×)) // [0, 150]
  */
-export function municipalityNetPayments(flows: MoneyFlows): number[] {
+export function municipalityPaymentsBeforeSurplus(flows: MoneyFlows): number[] {
   return Array.from(
     { length: flows.months },
     (_, t) =>
@@ -211,6 +216,21 @@ export function municipalityNetPayments(flows: MoneyFlows): number[] {
       (flows.toCommissioner.municipality[t] ?? 0) +
       (flows.topUp.commissioner.municipality[t] ?? 0),
   );
+}
+
+/**
+ * What the municipality pays per programme month under the money identity, the one definition of its payments in
+ * every municipal figure (report, budget, self-funded comparison, deal zone, workbook):
+ * {@link municipalityPaymentsBeforeSurplus} + what it passes on from its savings surplus under the terms' rule
+ * (`savingsSurplus`: σ × each new high of its cumulative savings − payments, to the provider or reinvested;
+ * surplus.ts `surplusPassedOn`), kr (≥ 0 up to rounding). `savings` are its savings before the intervention cost by
+ * month (payment/savingsShare.ts savingsByMonth, "narrow"); the rule `commissioner` (the default) passes nothing on.
+ * @example municipalityNetPayments(flows with savingsSurplus provider 0.5, [0, 300]) // due [0, 100] → [0, 200]
+ */
+export function municipalityNetPayments(flows: MoneyFlows, savings: readonly number[]): number[] {
+  const before = municipalityPaymentsBeforeSurplus(flows);
+  const passed = surplusPassedOn(savings, before, flows.savingsSurplus);
+  return passed.map((part, t) => (before[t] ?? 0) + part);
 }
 
 /**

@@ -221,6 +221,65 @@ export function surplusFlowsCore(input: SurplusInputs, terms: SavingsSurplusTerm
 }
 
 /**
+ * What the municipality passes on from its savings surplus per month under the rule (the module comment's
+ * provider_t + reinvestedFromSavings_t): σ × the new high of its cumulative net position (savings − paid), 0 under
+ * `commissioner`; kr ≥ 0. The fund and the recycled cohorts do not change it, so it needs no cost profile. This is
+ * the part of {@link surplusFlowsCore} that enters what the municipality pays (moneyFlows.ts municipalityNetPayments).
+ * @example surplusPassedOn([0, 300], [0, 100], { rule: "provider", share: 0.5, cohortSize: null }) // [0, 100]
+ */
+export function surplusPassedOn(
+  savings: readonly number[],
+  paid: readonly number[],
+  terms: SavingsSurplusTerms,
+): number[] {
+  const months = Math.max(savings.length, paid.length);
+  const passed = new Array<number>(months).fill(0);
+  if (terms.rule === "commissioner" || terms.share === 0) return passed;
+  let cumulative = 0;
+  let high = 0;
+  for (let t = 0; t < months; t++) {
+    cumulative += (savings[t] ?? 0) - (paid[t] ?? 0);
+    const newHigh = Math.max(high, cumulative);
+    passed[t] = terms.share * (newHigh - high);
+    high = newHigh;
+  }
+  return passed;
+}
+
+/**
+ * Checks that reinvestment has a next cohort to fund (issue 11 bad input): when the savings surplus is reinvested
+ * (rule `reinvested`, share > 0) or the investor's capped surplus is (`surplusShare.reinvested` > 0), the scenario's
+ * intervention cost per participant must be above 0, else the fund could never start a cohort and the money would sit
+ * in it unspent. One issue naming the term and rule `cohortCost`; none otherwise.
+ * @example reinvestmentIssues(terms with savingsSurplus.rule "reinvested", 0) // [{ field: "terms.savingsSurplus.rule", rule: "cohortCost" }]
+ */
+export function reinvestmentIssues(
+  terms: {
+    readonly savingsSurplus?: SavingsSurplusTerms;
+    readonly surplusShare: { readonly reinvested: number };
+  },
+  costPerParticipant: number,
+): Issue[] {
+  if (costPerParticipant > 0) return [];
+  const savings = terms.savingsSurplus;
+  const field =
+    savings !== undefined && savings.rule === "reinvested" && savings.share > 0
+      ? "terms.savingsSurplus.rule"
+      : terms.surplusShare.reinvested > 0
+        ? "terms.surplusShare.reinvested"
+        : null;
+  if (field === null) return [];
+  return [
+    issue(
+      "InvalidInput",
+      field,
+      "cohortCost",
+      `${field} reinvests surplus into next cohorts, but the intervention cost per participant is ${JSON.stringify(costPerParticipant)} kr: there is no next cohort's cost to fund, so the money would never be spent. Give a cost per participant above 0 or choose another rule (commissioner or provider).`,
+    ),
+  ];
+}
+
+/**
  * Checks savings-surplus terms (fields `terms.savingsSurplus.<name>`): a known rule (rule `enum`), a share from 0 to 1
  * (rule `range`), a cohort size that is a whole number from 1 to 100,000 or null (rule `integer`).
  * @example validateSavingsSurplus({ rule: "reinvested", share: 1.5, cohortSize: null }) // [{ rule: "range", … }]
