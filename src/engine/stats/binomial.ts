@@ -115,8 +115,14 @@ export function binomialLogPmfCore(k: number, n: number, p: number): number {
   const q = 1 - p;
   if (p === 0) return k === 0 ? 0 : Number.NEGATIVE_INFINITY;
   if (q === 0) return k === n ? 0 : Number.NEGATIVE_INFINITY;
-  if (k === 0) return p < 0.1 ? -devianceTerm(n, n * q) - n * p : n * Math.log1p(-p);
-  if (k === n) return q < 0.1 ? -devianceTerm(n, n * p) - n * q : n * Math.log(p);
+  if (k === 0) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: either branch is n·log(1 − p) (up to rounding)
+    return p < 0.1 ? -devianceTerm(n, n * q) - n * p : n * Math.log1p(-p);
+  }
+  if (k === n) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: either branch is n·log(p) (up to rounding)
+    return q < 0.1 ? -devianceTerm(n, n * p) - n * q : n * Math.log(p);
+  }
   const logCore =
     stirlingError(n) - stirlingError(k) - stirlingError(n - k) - devianceTerm(k, n * p) - devianceTerm(n - k, n * q);
   const logScale = LOG_2PI + Math.log(k) + Math.log1p(-k / n);

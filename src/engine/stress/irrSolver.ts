@@ -48,6 +48,7 @@ export function irrSolver(): IrrSolver {
         if (sign === 0) continue;
         if (first < 0) first = t;
         last = t;
+        // Stryker disable next-line UpdateOperator: equivalent in value, a count ≠ 1 only skips the fast path (irrCore).
         if (previous !== 0 && sign !== previous) changes++;
         previous = sign;
       }
