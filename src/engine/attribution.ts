@@ -1,9 +1,9 @@
-import { ACCOUNTS, perAccount, type Account, type PerAccount } from "./accounts";
+import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
 import { BUDGET_HOLDERS, type PerHolder } from "./budgetHolders";
 import { effectProfile } from "./effectProfile";
 import type { NetCostTable } from "./netCost";
 import type { Scenario } from "./scenario";
-import { OUTCOME_STATES, perState, sumOverStates, type OutcomeState, type PerState } from "./states";
+import { OUTCOME_STATES, sumOverStates, type OutcomeState, type PerState } from "./states";
 
 /** Rows of the attribution table: the eight outcome states, then `cost` (what belongs to no state). */
 export const ATTRIBUTION_ROWS = [...OUTCOME_STATES, "cost"] as const;
@@ -119,40 +119,80 @@ export function attributionFromWeights(
   discountedCost: number,
 ): Attribution {
   const reference = scenario.attributionReference;
-  const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
+  const social = scenario.socioEconomic;
+  let participants = 0;
+  for (const cohort of scenario.cohorts) participants += cohort.participants;
   const rawEffectSum = sumOverStates((state) => effect[state]);
   const effectSum = Math.abs(rawEffectSum) <= EFFECT_SUM_RESIDUE ? 0 : rawEffectSum;
-  const rows = perAccount(() => zeroRows());
+  const referenceIndex = OUTCOME_STATES.indexOf(reference);
+  // sums[a·S + s]: row s of account a (ACCOUNTS × OUTCOME_STATES), each the Σ over tables in Map order of weight ×
+  // contribution from 0, as before; values[s·A + a] = stateValue(scenario, state s, table)[account a].
+  const sums = new Float64Array(ACCOUNT_COUNT * STATE_COUNT);
+  const values = new Float64Array(STATE_COUNT * ACCOUNT_COUNT);
   for (const [netCost, weight] of weightByTable) {
-    const values = perState((state) => stateValue(scenario, state, netCost));
-    const referenceValue = values[reference];
-    for (const state of OUTCOME_STATES) {
-      for (const account of ACCOUNTS) {
+    for (let s = 0; s < STATE_COUNT; s++) stateValuesInto(values, s, scenario, netCost, social);
+    const referenceAt = referenceIndex * ACCOUNT_COUNT;
+    for (let s = 0; s < STATE_COUNT; s++) {
+      const delta = effect[OUTCOME_STATES[s] as OutcomeState];
+      for (let a = 0; a < ACCOUNT_COUNT; a++) {
+        const referenceValue = values[referenceAt + a] as number;
         const contribution =
-          state === reference
-            ? effectSum * referenceValue[account]
-            : effect[state] * (values[state][account] - referenceValue[account]);
-        rows[account][state] += weight * contribution;
+          s === referenceIndex
+            ? effectSum * referenceValue
+            : delta * ((values[s * ACCOUNT_COUNT + a] as number) - referenceValue);
+        sums[a * STATE_COUNT + s] = (sums[a * STATE_COUNT + s] as number) + weight * contribution;
       }
     }
   }
   const spent = costValue(scenario, discountedCost);
-  for (const account of ACCOUNTS) rows[account].cost = spent[account];
-  return {
-    reference,
-    total: rows,
-    perParticipant: perAccount((account: Account) => scaleRows(rows[account], 1 / participants)),
-  };
+  const factor = 1 / participants;
+  const total = {} as Record<Account, Record<AttributionRow, number>>;
+  const perParticipant = {} as Record<Account, Record<AttributionRow, number>>;
+  ACCOUNTS.forEach((account, a) => {
+    const rows = { ...ZERO_ROWS };
+    OUTCOME_STATES.forEach((state, s) => (rows[state] = sums[a * STATE_COUNT + s] as number));
+    rows.cost = spent[account];
+    const scaled = { ...ZERO_ROWS };
+    for (const row of ATTRIBUTION_ROWS) scaled[row] = rows[row] * factor;
+    total[account] = rows;
+    perParticipant[account] = scaled;
+  });
+  return { reference, total, perParticipant };
+}
+
+const ACCOUNT_COUNT = ACCOUNTS.length;
+const STATE_COUNT = OUTCOME_STATES.length;
+
+/** Zero in every attribution row, in ATTRIBUTION_ROWS order (copied by spreading). */
+const ZERO_ROWS: Readonly<Record<AttributionRow, number>> = zeroRows();
+
+/**
+ * stateValue(scenario, state s, netCost) into values[s·A + a] in ACCOUNTS order, with the same operations (the public
+ * value −Σ_h NC_h summed from 0 in BUDGET_HOLDERS order).
+ */
+function stateValuesInto(
+  values: Float64Array,
+  s: number,
+  scenario: Scenario,
+  netCost: PerState<PerHolder<number>>,
+  social: Scenario["socioEconomic"],
+): void {
+  const state = OUTCOME_STATES[s] as OutcomeState;
+  const cost = netCost[state];
+  const economics = scenario.states[state];
+  let publicCost = 0;
+  for (const holder of BUDGET_HOLDERS) publicCost += cost[holder];
+  const publicValue = -publicCost;
+  const at = s * ACCOUNT_COUNT;
+  BUDGET_HOLDERS.forEach((holder, h) => (values[at + h] = -cost[holder]));
+  values[at + BUDGET_HOLDERS.length] = publicValue;
+  values[at + BUDGET_HOLDERS.length + 1] =
+    social.netTaxFactor * (social.employerCostFactor * economics.wage - economics.healthCost) +
+    (social.distortionFactor - 1) * publicValue;
 }
 
 function zeroRows(): Record<AttributionRow, number> {
   const record = {} as Record<AttributionRow, number>;
   for (const row of ATTRIBUTION_ROWS) record[row] = 0;
-  return record;
-}
-
-function scaleRows(rows: Readonly<Record<AttributionRow, number>>, factor: number): Record<AttributionRow, number> {
-  const record = zeroRows();
-  for (const row of ATTRIBUTION_ROWS) record[row] = rows[row] * factor;
   return record;
 }

@@ -2,14 +2,15 @@ import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
 import { attributionFromWeights, type Attribution } from "./attribution";
 import { perHolder, type PerHolder } from "./budgetHolders";
 import {
+  AREA_ROWS,
   consequenceFlows,
   consequenceResult,
   weightedShares,
   withConsequenceRows,
+  type AreaRow,
   type ConsequenceResult,
 } from "./consequences/flows";
 import { monthlyDiscountFactor } from "./discount";
-import { effectProfile } from "./effectProfile";
 import { netCostTable, savingAtFullEffect, type NetCostTable } from "./netCost";
 import { effectiveParticipantShares } from "./neutralise";
 import { cohortMunicipalityIndex, municipalityScenario, resolveMunicipalities } from "./municipalities";
@@ -76,9 +77,13 @@ export interface BusinessCaseResult {
  */
 export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const horizon = scenario.horizonMonths;
-  const lastIntake = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth));
+  let lastIntake = -Infinity;
+  let participants = 0;
+  for (const cohort of scenario.cohorts) {
+    if (cohort.intakeMonth > lastIntake) lastIntake = cohort.intakeMonth;
+    participants += cohort.participants;
+  }
   const months = lastIntake + horizon;
-  const participants = scenario.cohorts.reduce((sum, cohort) => sum + cohort.participants, 0);
   const participantShares = effectiveParticipantShares(scenario);
   const effect = perState((state) => participantShares[state] - scenario.comparisonShares[state]);
   const social = scenario.socioEconomic;
@@ -168,20 +173,26 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     socioEconomic: socioFlow,
   };
 
-  const npvTotal = accountsFrom((account) => dot(netFlow[account], discountFactor));
-  const undiscountedTotal = accountsFrom((account) => netFlow[account].reduce((sum, value) => sum + value, 0));
+  const totals = accountTotals(netFlow, discountFactor);
+  const npvTotal = totals.npv;
+  const undiscountedTotal = totals.undiscounted;
   const flowsOfGroups = groups.map((group) => group.flows);
-  const consequences = consequenceResult(
-    scenario,
-    effect,
-    weightedShares(
-      flowsOfGroups.map((flows) => flows.share),
-      weights,
-      horizon,
-    ),
-    npvTotal,
-    participants,
-  );
+  // Without consequence rows the broad case is the narrow one: its result is built directly (the same numbers as
+  // consequenceResult gives for no active row, test/engine/businessCaseBroadSpeed.test.ts).
+  const consequences =
+    (scenario.consequences?.length ?? 0) === 0
+      ? narrowConsequences(npvTotal, participants)
+      : consequenceResult(
+          scenario,
+          effect,
+          weightedShares(
+            flowsOfGroups.map((flows) => flows.share),
+            weights,
+            horizon,
+          ),
+          npvTotal,
+          participants,
+        );
   const measurementIndex = Math.min(scenario.measurementMonth, horizon - 1);
   const atMeasurement = measurementValues(scenario, effect, groups, measurementIndex);
   return {
@@ -194,7 +205,7 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     monthly: { discountFactor, cost, netFlow },
     npv: { total: npvTotal, perParticipant: scaleAccounts(npvTotal, 1 / participants) },
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
-    breakEvenMonth: breakEvenMonths(netFlow, discountFactor),
+    breakEvenMonth: totals.breakEven,
     cohorts,
     attribution: withConsequenceRows(
       attributionOf(scenario, effect, flowsOfGroups, weights),
@@ -227,13 +238,62 @@ export function breakEvenMonth(flows: readonly number[], discountFactors: readon
   return candidate;
 }
 
-function breakEvenMonths(
+/**
+ * NPV (Σ flow·DF from month 0), undiscounted total (Σ flow from 0) and break-even month of every account in one pass
+ * per account: the running discounted sum is the NPV's, so the same numbers as dot, reduce and breakEvenMonth apart.
+ */
+function accountTotals(
   netFlow: Readonly<Record<Account, readonly number[]>>,
   discountFactor: readonly number[],
-): PerAccount<number | null> {
-  const months = {} as Record<Account, number | null>;
-  for (const account of ACCOUNTS) months[account] = breakEvenMonth(netFlow[account], discountFactor);
-  return months;
+): { npv: PerAccount<number>; undiscounted: PerAccount<number>; breakEven: PerAccount<number | null> } {
+  const npv = zeroAccounts();
+  const undiscounted = zeroAccounts();
+  const breakEven = {} as Record<Account, number | null>;
+  for (const account of ACCOUNTS) {
+    const flows = netFlow[account];
+    let discounted = 0;
+    let plain = 0;
+    let allZero = true;
+    let candidate: number | null = null;
+    for (let month = 0; month < flows.length; month++) {
+      const flow = flows[month] as number;
+      discounted += flow * (discountFactor[month] ?? 0);
+      plain += flow;
+      if (flow !== 0) allZero = false;
+      if (discounted >= -1e-9) candidate ??= month + 1;
+      else candidate = null;
+    }
+    npv[account] = discounted;
+    undiscounted[account] = plain;
+    breakEven[account] = allZero ? null : candidate;
+  }
+  return { npv, undiscounted, breakEven };
+}
+
+/** Zero in every row of the attribution by consequence area, in AREA_ROWS order (copied by spreading). */
+const ZERO_AREAS: Readonly<Record<AreaRow, number>> = (() => {
+  const record = {} as Record<AreaRow, number>;
+  for (const row of AREA_ROWS) record[row] = 0;
+  return record;
+})();
+
+/**
+ * The broad case of a scenario without consequence rows: every area 0, `employment` the account's NPV (npv − 0, as
+ * consequenceResult computes it), per participant × (1 / participants); no rows.
+ */
+function narrowConsequences(npvTotal: PerAccount<number>, participants: number): ConsequenceResult {
+  const factor = 1 / participants;
+  const total = {} as Record<Account, Record<AreaRow, number>>;
+  const perParticipant = {} as Record<Account, Record<AreaRow, number>>;
+  for (const account of ACCOUNTS) {
+    const rows = { ...ZERO_AREAS };
+    rows.employment = npvTotal[account] - 0;
+    const scaled = { ...ZERO_AREAS };
+    for (const row of AREA_ROWS) scaled[row] = rows[row] * factor;
+    total[account] = rows;
+    perParticipant[account] = scaled;
+  }
+  return { byArea: { total, perParticipant }, rows: [], stateRows: [] };
 }
 
 /** Accounts per month in the flat flow arrays, in ACCOUNTS order. */
@@ -269,15 +329,27 @@ function perParticipantFlows(
   const shares = new Float64Array(horizon);
   const tables = new Array<PerState<PerHolder<number>>>(horizon);
   const savingByTable = new Map<PerState<PerHolder<number>>, PerHolder<number>>();
+  profileShares(scenario, shares);
+  const upfront = scenario.costTiming === "upfront";
+  let lastTable: PerState<PerHolder<number>> | null = null;
+  let saving = ZERO_SAVING;
   for (let month = 0; month < horizon; month++) {
-    const share = effectProfile(month, scenario.measurementMonth, scenario.persistence);
+    const share = shares[month] as number;
     const table = costs.netCost(month);
-    let saving = savingByTable.get(table);
-    if (saving === undefined) {
-      saving = savingAtFullEffect(effect, table);
-      savingByTable.set(table, saving);
+    if (table !== lastTable) {
+      const known = savingByTable.get(table);
+      saving = known ?? savingAtFullEffect(effect, table);
+      if (known === undefined) savingByTable.set(table, saving);
+      lastTable = table;
     }
-    const monthCost = interventionCost(scenario, month);
+    // interventionCost(scenario, month), inline
+    const monthCost = upfront
+      ? month === 0
+        ? scenario.costPerParticipant
+        : 0
+      : month < scenario.interventionMonths
+        ? scenario.costPerParticipant / scenario.interventionMonths
+        : 0;
     const municipality = saving.municipality * share;
     const state = saving.state * share;
     const region = saving.region * share;
@@ -293,7 +365,6 @@ function perParticipantFlows(
       social.netTaxFactor * (social.employerCostFactor * wageGain * share + healthSaving * share - monthCost) +
       (social.distortionFactor - 1) * (publicSaving - monthCost);
     cost[month] = monthCost;
-    shares[month] = share;
     tables[month] = table;
   }
   // The broad case (issue 15): consequence rows that change anything add their flows; none = the narrow flows as is.
@@ -319,17 +390,29 @@ function attributionOf(
   groupFlows: readonly ParticipantFlows[],
   weights: readonly Float64Array[],
 ): Attribution {
-  const weightByTable = new Map<PerState<PerHolder<number>>, number>();
+  // Tables in the order first met, each with its running sum (starting at 0, as the Map's `?? 0`).
+  const tables: PerState<PerHolder<number>>[] = [];
+  const sums: number[] = [];
   let discountedCost = 0;
   groupFlows.forEach((flows, group) => {
     const weight = weights[group] as Float64Array;
+    let last: PerState<PerHolder<number>> | null = null;
+    let index = -1;
     for (let month = 0; month < scenario.horizonMonths; month++) {
       const table = flows.table[month] as PerState<PerHolder<number>>;
+      if (table !== last) {
+        index = tables.indexOf(table);
+        if (index < 0) index = tables.push(table) - 1;
+        sums[index] ??= 0;
+        last = table;
+      }
       const w = weight[month] as number;
-      weightByTable.set(table, (weightByTable.get(table) ?? 0) + w * (flows.share[month] as number));
+      sums[index] = (sums[index] as number) + w * (flows.share[month] as number);
       discountedCost += w * (flows.cost[month] as number);
     }
   });
+  const weightByTable = new Map<PerState<PerHolder<number>>, number>();
+  tables.forEach((table, index) => weightByTable.set(table, sums[index] as number));
   return attributionFromWeights(scenario, effect, weightByTable, discountedCost);
 }
 
@@ -371,11 +454,57 @@ function measurementValues(
   return { netCost, saving: savingAtFullEffect(effect, netCost) };
 }
 
-/** Discount factors of programme months 0..months−1 (DOMAIN.md b4). */
+/** The saving before the first table is met (never used: month 0 always meets one). */
+const ZERO_SAVING: PerHolder<number> = { municipality: 0, state: 0, region: 0, otherMunicipalities: 0 };
+
+/**
+ * Values of a function of one integer kept between calls for the last parameter it was asked for: the discount
+ * factors of the last rate and the powers ρ^k of the last persistence. Each value is the same call as before
+ * (monthlyDiscountFactor, Math.pow), computed once per parameter instead of once per business case, so the numbers
+ * are the same; a new parameter starts a new table.
+ */
+class LastParameterTable {
+  private parameter = NaN;
+  private values = new Float64Array(0);
+  constructor(private readonly valueOf: (parameter: number, index: number) => number) {}
+
+  /** The table for `parameter`, with at least `count` values. */
+  get(parameter: number, count: number): Float64Array {
+    if (!Object.is(parameter, this.parameter)) {
+      this.parameter = parameter;
+      this.values = new Float64Array(0);
+    }
+    if (this.values.length < count) {
+      const grown = new Float64Array(Math.max(count, 2 * this.values.length));
+      grown.set(this.values);
+      for (let index = this.values.length; index < grown.length; index++) grown[index] = this.valueOf(parameter, index);
+      this.values = grown;
+    }
+    return this.values;
+  }
+}
+
+const DISCOUNT_FACTORS = new LastParameterTable(monthlyDiscountFactor);
+const PERSISTENCE_POWERS = new LastParameterTable(Math.pow);
+
+/** Discount factors of programme months 0..months−1 (DOMAIN.md b4), e.g. months 50 at 3.5 % → [0.99857…, …]. */
 function discountFactors(annualRate: number, months: number): number[] {
+  const table = DISCOUNT_FACTORS.get(annualRate, months);
   const factors = new Array<number>(months);
-  for (let month = 0; month < months; month++) factors[month] = monthlyDiscountFactor(annualRate, month);
+  for (let month = 0; month < months; month++) factors[month] = table[month] as number;
   return factors;
+}
+
+/**
+ * g(t) of cohort months 0..T−1 into `shares`: the effect profile of src/engine/effectProfile.ts, (t + 1)/M before the
+ * measurement month M and ρ^(t − M) from it (the same Math.pow(ρ, t − M), taken from the table of powers).
+ */
+function profileShares(scenario: Scenario, shares: Float64Array): void {
+  const measurement = scenario.measurementMonth;
+  const powers = PERSISTENCE_POWERS.get(scenario.persistence, Math.max(1, shares.length - measurement));
+  for (let month = 0; month < shares.length; month++) {
+    shares[month] = month < measurement ? (month + 1) / measurement : (powers[month - measurement] as number);
+  }
 }
 
 /** An array of `length` zeros (+0). */
@@ -397,10 +526,4 @@ function accountsFrom(valueOf: (account: Account) => number): PerAccount<number>
 
 function scaleAccounts(values: PerAccount<number>, factor: number): PerAccount<number> {
   return accountsFrom((account) => values[account] * factor);
-}
-
-function dot(a: readonly number[], b: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
 }
