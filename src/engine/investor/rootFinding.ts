@@ -255,7 +255,13 @@ export function scanLogRoots(problem: RateProblem): RootScan {
         ] as const) {
           const turn = goldenMinimum((x) => sign * value(x), Math.min(u, end), Math.max(u, end));
           const atTurn = value(turn);
-          if (Math.sign(atTurn) === -sign && Math.abs(turn - u) > 1e-9) brackets.push([turn, end, atTurn, endValue]);
+          if (
+            Math.sign(atTurn) === -sign &&
+            // Stryker disable next-line ConditionalExpression: judged equivalent, not proven (docs/mutation.md).
+            Math.abs(turn - u) > 1e-9
+          ) {
+            brackets.push([turn, end, atTurn, endValue]);
+          }
         }
       }
       continue;
