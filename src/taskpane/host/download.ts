@@ -1,4 +1,4 @@
-import { describeFailure } from "../../engine/errors";
+import { IssuesError } from "../i18n/issues";
 import { investorTerms } from "../../engine/investor";
 import { cachedOutputValues } from "../../export/cachedValues";
 import type { Language } from "../about";
@@ -14,9 +14,10 @@ export const WORKBOOK_FILE_NAME = "sib-business-case.xlsx";
  */
 export async function workbookBytes(model: CaseToWrite, language: Language): Promise<Uint8Array> {
   const plan = casePlan(model, language, false);
-  if (!plan.ok) throw new Error(describeFailure(plan));
+  // The engine's problems travel with the error, so the status line can say them in the user's language.
+  if (!plan.ok) throw new IssuesError(plan.issues);
   const investor = investorTerms(model.investor);
-  if (!investor.ok) throw new Error(describeFailure(investor));
+  if (!investor.ok) throw new IssuesError(investor.issues);
   const cachedValues = cachedOutputValues(plan.value, model.scenario, {
     paymentTerms: model.terms,
     investorTerms: investor.value,

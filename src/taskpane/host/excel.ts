@@ -1,4 +1,5 @@
-import { describeFailure, issue, type Issue } from "../../engine/errors";
+import { issue, type Issue } from "../../engine/errors";
+import { IssuesError } from "../i18n/issues";
 import { MAX_HORIZON_MONTHS } from "../../engine/rules";
 import type { Scenario } from "../../engine/scenario";
 import { officeExcelHost, type ExcelHost } from "../../excel/host";
@@ -25,7 +26,8 @@ export async function writeCase(
   host: ExcelHost = officeExcelHost(),
 ): Promise<WriteReport> {
   const plan = casePlan(model, language, true);
-  if (!plan.ok) throw new Error(describeFailure(plan));
+  // The engine's problems travel with the error, so the status line can say them in the user's language.
+  if (!plan.ok) throw new IssuesError(plan.issues);
   return writeModel(plan.value, host);
 }
 

@@ -4,6 +4,7 @@ import { fieldSpec } from "../steps";
 import type { FieldError } from "../state/model";
 import type { DisplayUnit, FieldSpec, Text } from "../state/types";
 import { formatNumber } from "./numbers";
+import { issuePlace, ruleText } from "./issues";
 import { MUNICIPALITY_SHARES_ID } from "../state/municipalities";
 import { ownValue } from "../../engine/lookup";
 
@@ -67,8 +68,9 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
   if (municipality !== null) return municipality;
   const spec = fieldSpec(error.field);
   if (spec === undefined) {
+    // Danish by the rule's code (i18n/issues.ts), never the engine's English message.
     return language === "da"
-      ? `Modellen kan ikke regnes med disse tal (${error.engineMessage})`
+      ? `Modellen kan ikke regnes med disse tal (${issuePlace(error.path ?? error.field, "da")}: ${ruleText(error.rule, "da")}).`
       : `The model cannot be calculated with these numbers (${error.engineMessage})`;
   }
   if (error.rule === "range" && error.bounds !== undefined) return boundsMessage(error.bounds, language);

@@ -42,6 +42,8 @@ export interface FieldError {
   readonly rule: string;
   /** The engine's English message (kept for the record; people see the translated text). */
   readonly engineMessage: string;
+  /** The engine's field path when it is not one of the wizard's fields (`general`), for the translated message. */
+  readonly path?: string;
   /** For a range that depends on other fields (the simple effect): the allowed range in display units. */
   readonly bounds?: { readonly min: number; readonly max: number };
 }
@@ -63,7 +65,13 @@ export interface WizardModel {
 }
 
 /** Records a broken rule (the first per field wins). */
-type Report = (field: string, rule: string, engineMessage?: string, bounds?: FieldError["bounds"]) => void;
+type Report = (
+  field: string,
+  rule: string,
+  engineMessage?: string,
+  bounds?: FieldError["bounds"],
+  path?: string,
+) => void;
 
 /** Steps of the pseudo-fields that are not number fields. */
 const PSEUDO_FIELD_STEPS: Readonly<Record<string, StepId>> = {
@@ -86,13 +94,20 @@ export function visibleFields(effectMode: EffectMode): FieldSpec[] {
 export function deriveModel(input: ModelInput): WizardModel {
   const effectMode: EffectMode = input.choices.effectMode === "simple" ? "simple" : "states";
   const errors = new Map<string, FieldError>();
-  const report: Report = (field, rule, engineMessage = "", bounds) => {
+  const report: Report = (field, rule, engineMessage = "", bounds, path) => {
     if (errors.has(field)) return;
     const step =
       fieldSpec(field)?.step ??
       PSEUDO_FIELD_STEPS[field] ??
       (/^(municipality|cohortMunicipality)/.test(field) ? "target" : "review");
-    errors.set(field, { field, step, rule, engineMessage, ...(bounds === undefined ? {} : { bounds }) });
+    errors.set(field, {
+      field,
+      step,
+      rule,
+      engineMessage,
+      ...(bounds === undefined ? {} : { bounds }),
+      ...(path === undefined || path === field ? {} : { path }),
+    });
   };
 
   const values = new Map<string, number | null>();
@@ -119,10 +134,11 @@ export function deriveModel(input: ModelInput): WizardModel {
       ? applied
       : applyMunicipalities(applied, input.municipalities, input.language ?? "da", report);
   for (const issue of validateScenario(scenario))
-    report(scenarioField(issue.field, scenario, effectMode), issue.rule, issue.message);
+    report(scenarioField(issue.field, scenario, effectMode), issue.rule, issue.message, undefined, issue.field);
 
   const terms = applyTerms(input, values);
-  for (const issue of validatePaymentTerms(terms)) report(termsField(issue.field, terms), issue.rule, issue.message);
+  for (const issue of validatePaymentTerms(terms))
+    report(termsField(issue.field, terms), issue.rule, issue.message, undefined, issue.field);
 
   const baseInvestor = input.extras?.investor ?? {};
   const investor: InvestorTermsInput = {
@@ -134,7 +150,8 @@ export function deriveModel(input: ModelInput): WizardModel {
   };
   const checkedInvestor = investorTerms(investor);
   if (!checkedInvestor.ok)
-    for (const issue of checkedInvestor.issues) report(investorField(issue), issue.rule, issue.message);
+    for (const issue of checkedInvestor.issues)
+      report(investorField(issue), issue.rule, issue.message, undefined, issue.field);
 
   const capacityMonths = writtenCapacity(scenario.horizonMonths, values.get("spareMonths"), report);
   const stepsWithErrors = new Set<StepId>([...errors.values()].map((error) => error.step));

@@ -1,3 +1,4 @@
+import type { Issue } from "../../engine/errors";
 import type { Language } from "../about";
 
 /** The wizard's steps, in order. */
@@ -159,6 +160,8 @@ export type Status =
       readonly what: StatusWork;
       /** The error's message, or for an update the workbook refused, the defined names of the cells to fix. */
       readonly detail: string;
+      /** The engine's problems when the error carried them: shown in the user's language instead of `detail`. */
+      readonly issues?: readonly Issue[];
       /**
        * Only for an update the workbook refused: the prefix of the model whose inputs are invalid (`detail` names the
        * cells), or null when the workbook holds no model.

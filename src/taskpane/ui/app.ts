@@ -12,6 +12,7 @@ import type { UpdateOutcome } from "../host/excel";
 import type { CaseToWrite } from "../host/plan";
 import { fieldMessage } from "../i18n/errors";
 import { t } from "../i18n/text";
+import { failureOf } from "../i18n/issues";
 import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
 import { deadweightWarning, fieldWarning } from "../preview/warnings";
 import { workshopNumbers } from "../preview/workshop";
@@ -925,7 +926,7 @@ export class WizardApp {
         if (model === modelOf(this.state)) await this.tools.storeInWorkbook();
         this.dispatch({ type: "status", status: statusOfWrite(report) });
       } catch (error) {
-        this.dispatch({ type: "status", status: { kind: "failed", what: "write", detail: describe(error) } });
+        this.dispatch({ type: "status", status: { kind: "failed", what: "write", ...failureOf(error) } });
       }
       return;
     }
@@ -934,7 +935,7 @@ export class WizardApp {
       const fileName = await this.deps.download(model, language);
       this.dispatch({ type: "status", status: { kind: "downloaded", fileName } });
     } catch (error) {
-      this.dispatch({ type: "status", status: { kind: "failed", what: "download", detail: describe(error) } });
+      this.dispatch({ type: "status", status: { kind: "failed", what: "download", ...failureOf(error) } });
     }
   }
 

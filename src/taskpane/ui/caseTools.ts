@@ -9,6 +9,7 @@ import type { Language } from "../about";
 import type { CaseStore } from "../host/caseStore";
 import { downloadText } from "../host/saveText";
 import { ct } from "../i18n/caseText";
+import { ruleText } from "../i18n/issues";
 import { localeOf } from "../i18n/numbers";
 import type { CaseFigures, CaseInput } from "../preview/caseFigures";
 import { probabilityOfLoss } from "../preview/lossAdapter";
@@ -39,32 +40,14 @@ type Message =
   | { readonly kind: "cannotSave"; readonly issues: readonly Issue[] }
   | { readonly kind: "fixFirst" };
 
-/** Danish words for the engine's rules (its messages are English), so a Danish list of problems reads in Danish. */
-const RULE_DA: Readonly<Record<string, string>> = {
-  json: "filen er ikke gyldig JSON",
-  object: "skal være et objekt",
-  known: "ukendt felt",
-  type: "forkert type af værdi",
-  range: "værdien er uden for det tilladte interval",
-  integer: "skal være et helt tal",
-  sum: "andelene skal tilsammen give 1",
-  oneOf: "værdien er ikke en af de tilladte",
-  enum: "værdien er ikke en af de tilladte",
-  unique: "angivet mere end én gang",
-  required: "mangler",
-  size: "filen er for stor",
-  list: "skal være en liste",
-  pattern: "forkert form",
-};
-
 /**
- * A problem as a line in the language: the field's path, then the engine's message (English) or a Danish
- * description of the broken rule.
+ * A problem of a case file as a line in the language: the field's JSON path, then the engine's message (English) or
+ * the Danish sentence for the broken rule, by its code (i18n/issues.ts).
  * @example problemText({ field: "horizonMonths", rule: "range", … }, "da") // "horizonMonths: værdien er uden for …"
  */
 export function problemText(problem: Issue, language: Language): string {
   if (language === "en") return problem.field === "$" ? problem.message : `${problem.field}: ${problem.message}`;
-  const rule = RULE_DA[problem.rule] ?? `reglen «${problem.rule}» er ikke opfyldt`;
+  const rule = ruleText(problem.rule, language);
   return problem.field === "$" ? `Filen: ${rule}` : `${problem.field}: ${rule}`;
 }
 

@@ -1,6 +1,7 @@
 import type { WriteReport } from "../../excel/writeModel";
 import type { Language } from "../about";
 import type { UpdateOutcome } from "../host/excel";
+import { issuesText } from "../i18n/issues";
 import { t } from "../i18n/text";
 import type { Status, StatusWork } from "../state/types";
 
@@ -69,8 +70,11 @@ export function statusText(status: Status, language: Language): string {
       return t("downloaded", language, { file: status.fileName });
     case "opened":
       return t("opened", language, { prefix: status.prefix });
-    case "failed":
-      return failedText(status.what, status.detail, status.readFrom, language);
+    case "failed": {
+      // The engine's problems in the user's language (by rule code), else the error's own text.
+      const detail = status.issues === undefined ? status.detail : issuesText(status.issues, language);
+      return failedText(status.what, detail, status.readFrom, language);
+    }
   }
 }
 
