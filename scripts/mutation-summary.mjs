@@ -5,11 +5,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// Sampled runs (scripts/mutation-sample.mjs): `node scripts/mutation-summary.mjs --sample [dir …] [--survivors]`.
+// Sampled runs (scripts/mutation-sample.mjs): `node scripts/mutation-summary.mjs --sample [dir …] [--survivors]
+// [--acrossCommits]`. --acrossCommits merges samples drawn from different versions of the source (each is a uniform
+// sample of its own version's mutants; together they estimate the score over those versions, see docs/mutation.md).
 if (process.argv.includes("--sample")) {
   summariseSample(
     process.argv.slice(2).filter((a) => !a.startsWith("--")),
     process.argv.includes("--survivors"),
+    process.argv.includes("--acrossCommits"),
   );
   process.exit(0);
 }
@@ -84,7 +87,7 @@ export function wilson(k, n, z = 1.96) {
 }
 
 /** Per-folder estimate from the sampled runs' directories (default: every reports/mutation/sample-* with a report). */
-function summariseSample(dirs, showSurvivors) {
+function summariseSample(dirs, showSurvivors, acrossCommits) {
   const base = "reports/mutation";
   const chosen =
     dirs.length > 0
@@ -100,11 +103,19 @@ function summariseSample(dirs, showSurvivors) {
   for (const dir of chosen) {
     const { sample, population: sizes, sourceSha256 } = JSON.parse(readFileSync(join(dir, "sample.json"), "utf8"));
     if (sourceSha !== null && sourceSha256 !== sourceSha) {
-      console.error(`${dir}: sampled from other source files than the directories before it; not merged.`);
-      continue;
+      if (!acrossCommits) {
+        console.error(
+          `${dir}: sampled from other source files than the directories before it; not merged (--acrossCommits merges).`,
+        );
+        continue;
+      }
+      console.log(`${dir}: sampled from another version of the source; merged (--acrossCommits).`);
     }
     sourceSha = sourceSha256;
-    Object.assign(population, sizes);
+    for (const [folder, size] of Object.entries(sizes)) {
+      population[folder] =
+        population[folder] === undefined || population[folder] === size ? size : `${population[folder]}/${size}`;
+    }
     const reportPath = join(dir, "mutation.json");
     const results = new Map();
     const streamPath = join(dir, "results.jsonl");
