@@ -1,5 +1,5 @@
 import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
-import { BUDGET_HOLDERS, type PerHolder } from "./budgetHolders";
+import { BUDGET_HOLDERS, type BudgetHolder, type PerHolder } from "./budgetHolders";
 import { effectProfile } from "./effectProfile";
 import type { NetCostTable } from "./netCost";
 import type { Scenario } from "./scenario";
@@ -124,8 +124,8 @@ export function attributionFromWeights(
   for (const cohort of scenario.cohorts) participants += cohort.participants;
   const rawEffectSum = sumOverStates((state) => effect[state]);
   const effectSum = Math.abs(rawEffectSum) <= EFFECT_SUM_RESIDUE ? 0 : rawEffectSum;
-  const referenceIndex = OUTCOME_STATES.indexOf(reference);
-  // sums[a·S + s]: row s of account a (ACCOUNTS × OUTCOME_STATES), each the Σ over tables in Map order of weight ×
+  const referenceIndex = STATES.indexOf(reference);
+  // sums[a·S + s]: row s of account a (ACCOUNTS × STATES), each the Σ over tables in Map order of weight ×
   // contribution from 0, as before; values[s·A + a] = stateValue(scenario, state s, table)[account a].
   const sums = new Float64Array(ACCOUNT_COUNT * STATE_COUNT);
   const values = new Float64Array(STATE_COUNT * ACCOUNT_COUNT);
@@ -133,7 +133,7 @@ export function attributionFromWeights(
     for (let s = 0; s < STATE_COUNT; s++) stateValuesInto(values, s, scenario, netCost, social);
     const referenceAt = referenceIndex * ACCOUNT_COUNT;
     for (let s = 0; s < STATE_COUNT; s++) {
-      const delta = effect[OUTCOME_STATES[s] as OutcomeState];
+      const delta = effect[STATES[s] as OutcomeState];
       for (let a = 0; a < ACCOUNT_COUNT; a++) {
         const referenceValue = values[referenceAt + a] as number;
         const contribution =
@@ -148,27 +148,33 @@ export function attributionFromWeights(
   const factor = 1 / participants;
   const total = {} as Record<Account, Record<AttributionRow, number>>;
   const perParticipant = {} as Record<Account, Record<AttributionRow, number>>;
-  ACCOUNTS.forEach((account, a) => {
+  for (let a = 0; a < ACCOUNT_COUNT; a++) {
+    const account = ACCOUNT_LIST[a] as Account;
     const rows = { ...ZERO_ROWS };
-    OUTCOME_STATES.forEach((state, s) => (rows[state] = sums[a * STATE_COUNT + s] as number));
+    for (let s = 0; s < STATE_COUNT; s++) rows[STATES[s] as OutcomeState] = sums[a * STATE_COUNT + s] as number;
     rows.cost = spent[account];
     const scaled = { ...ZERO_ROWS };
-    for (const row of ATTRIBUTION_ROWS) scaled[row] = rows[row] * factor;
+    for (const row of ROW_LIST) scaled[row] = rows[row] * factor;
     total[account] = rows;
     perParticipant[account] = scaled;
-  });
+  }
   return { reference, total, perParticipant };
 }
 
-const ACCOUNT_COUNT = ACCOUNTS.length;
-const STATE_COUNT = OUTCOME_STATES.length;
+/** The lists, read once (a module's exported constant can be a getter call per read once transpiled to CommonJS). */
+const STATES: readonly OutcomeState[] = OUTCOME_STATES;
+const HOLDERS: readonly BudgetHolder[] = BUDGET_HOLDERS;
+const ACCOUNT_LIST: readonly Account[] = ACCOUNTS;
+const ROW_LIST: readonly AttributionRow[] = ATTRIBUTION_ROWS;
+const ACCOUNT_COUNT = ACCOUNT_LIST.length;
+const STATE_COUNT = STATES.length;
 
 /** Zero in every attribution row, in ATTRIBUTION_ROWS order (copied by spreading). */
 const ZERO_ROWS: Readonly<Record<AttributionRow, number>> = zeroRows();
 
 /**
  * stateValue(scenario, state s, netCost) into values[s·A + a] in ACCOUNTS order, with the same operations (the public
- * value −Σ_h NC_h summed from 0 in BUDGET_HOLDERS order).
+ * value −Σ_h NC_h summed from 0 in HOLDERS order).
  */
 function stateValuesInto(
   values: Float64Array,
@@ -177,16 +183,16 @@ function stateValuesInto(
   netCost: PerState<PerHolder<number>>,
   social: Scenario["socioEconomic"],
 ): void {
-  const state = OUTCOME_STATES[s] as OutcomeState;
+  const state = STATES[s] as OutcomeState;
   const cost = netCost[state];
   const economics = scenario.states[state];
   let publicCost = 0;
-  for (const holder of BUDGET_HOLDERS) publicCost += cost[holder];
+  for (const holder of HOLDERS) publicCost += cost[holder];
   const publicValue = -publicCost;
   const at = s * ACCOUNT_COUNT;
-  BUDGET_HOLDERS.forEach((holder, h) => (values[at + h] = -cost[holder]));
-  values[at + BUDGET_HOLDERS.length] = publicValue;
-  values[at + BUDGET_HOLDERS.length + 1] =
+  for (let h = 0; h < HOLDERS.length; h++) values[at + h] = -cost[HOLDERS[h] as BudgetHolder];
+  values[at + HOLDERS.length] = publicValue;
+  values[at + HOLDERS.length + 1] =
     social.netTaxFactor * (social.employerCostFactor * economics.wage - economics.healthCost) +
     (social.distortionFactor - 1) * publicValue;
 }

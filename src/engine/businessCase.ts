@@ -288,8 +288,9 @@ function narrowConsequences(npvTotal: PerAccount<number>, participants: number):
   for (const account of ACCOUNTS) {
     const rows = { ...ZERO_AREAS };
     rows.employment = npvTotal[account] - 0;
+    // 0 × factor is +0 (factor = 1 / participants > 0): only `employment` differs from the zero rows.
     const scaled = { ...ZERO_AREAS };
-    for (const row of AREA_ROWS) scaled[row] = rows[row] * factor;
+    scaled.employment = rows.employment * factor;
     total[account] = rows;
     perParticipant[account] = scaled;
   }
