@@ -106,6 +106,7 @@ const TERM_NAMES: ReadonlyMap<string, string> = new Map(
     baseFeeTiming: "SIB_PayBaseFeeSpread",
     lagMonths: "SIB_PayLagMonths",
     municipalityShare: "SIB_PayMunicipalityShare",
+    priceIndexation: "SIB_BudgetPaymentIndexation",
     "terms.draw": "SIB_InvDrawUpfront",
     "terms.returnCap.irr": "SIB_InvCapIRR",
     "terms.returnCap.multiple": "SIB_InvCapMultiple",

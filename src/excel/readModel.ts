@@ -8,6 +8,7 @@ import {
   readContract,
   readScenario,
   termNames,
+  OPTIONAL_TERM_NAMES,
   type CellProblem,
   type ContractTerms,
   type RangeValues,
@@ -134,7 +135,9 @@ async function readChosenModel(
     await context.sync();
     const existing = new Set(names.items.map((item) => item.name));
     const prefix = choose([...existing]);
-    const wanted = [...inputNames(), ...termNames()].map((name) => `${prefix}${name.slice(NAME_PREFIX.length)}`);
+    const wanted = [...inputNames(), ...termNames(), ...OPTIONAL_TERM_NAMES].map(
+      (name) => `${prefix}${name.slice(NAME_PREFIX.length)}`,
+    );
     // A name redefined to a whole column would load a million values: refused by its formula, before any value is read.
     const unreadNames = new Map<string, { kind: "brokenName" | "tooLarge"; value: string | null }>();
     for (const item of names.items) {

@@ -4,7 +4,7 @@ import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import { workbookSustainmentIssue } from "../engine/payment/workbookSupport";
 import type { Scenario } from "../engine/scenario";
-import { budgetSheet } from "./budgetSheet";
+import { budgetPayments, budgetSheet } from "./budgetSheet";
 import { calculationSheet } from "./calculationSheet";
 import { checkSheet } from "./checkSheet";
 import { inputsSheet } from "./inputsSheet";
@@ -57,7 +57,6 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
   if (sustainment !== null) throw new Error(sustainment.message);
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
-  const budget = budgetSheet(scenario, language, calculation.layout);
   const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;
   const terms = options.paymentTerms;
   const payment =
@@ -71,6 +70,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
           inputs.layout,
           calculation.layout,
         );
+  const budget = budgetSheet(scenario, language, calculation.layout, budgetPayments(payment?.layout, terms));
   const investor =
     payment === null
       ? null

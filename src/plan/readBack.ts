@@ -447,6 +447,12 @@ export function termNames(): string[] {
   ];
 }
 
+/**
+ * Term names a model may lack without being refused (read when present, else the base's value): the contract's price
+ * indexation on the Budget sheet, which models written before it do not have.
+ */
+export const OPTIONAL_TERM_NAMES: readonly string[] = ["SIB_BudgetPaymentIndexation"];
+
 const PAYMENT_SCALARS = [
   "SIB_PayIncludeEducation",
   "SIB_PayBaselineKind",
@@ -482,13 +488,14 @@ export interface ContractTerms {
 
 /**
  * Rebuilds the payment and investor terms from a model's Payment and Investor sheets (by their defined names, with
- * the model's prefix). Returns null when the model has no Payment and Investor sheets (none of their names exists).
+ * the model's prefix; the contract's price indexation from the Budget sheet when it has the cell). Returns null when
+ * the model has no Payment and Investor sheets (none of their names exists).
  * An optional term (a cap, the threshold, the IRR cap, maximum loss or hurdle) that is empty or holds a none-text the
  * sheets write ("no cap", "intet loft", "ingen", …) means none; any other text or an Excel error is reported (and
  * read as none only when that problem is accepted). A missing name of a model that has the sheets is reported (and
  * the terms are not read only when accepted). `base` supplies what the sheets do not hold (the threshold's gating
- * metric, the yearly price indexation and who pays a principal-protection top-up). See {@link readContract} for the
- * problems as data.
+ * metric, the yearly price indexation of a model written without its cell, and who pays a principal-protection
+ * top-up). See {@link readContract} for the problems as data.
  * @example contractFromWorkbook(DEFAULT_CONTRACT, valuesOf, "SIB_") // ok: the terms the sheets hold
  */
 export function contractFromWorkbook(
@@ -672,9 +679,19 @@ function readPaymentTerms(reader: TermReader, base: PaymentTerms): PaymentTerms 
     baseFeeTiming: reader.flag("SIB_PayBaseFeeSpread") ? "spread" : "intake",
     lagMonths: reader.required("SIB_PayLagMonths"),
     municipalityShare: reader.required("SIB_PayMunicipalityShare"),
-    // The sheets hold no cell for the yearly price indexation (the payment sheet is in fixed prices): from `base`.
-    ...(base.priceIndexation === undefined ? {} : { priceIndexation: base.priceIndexation }),
+    ...paymentIndexation(reader, base),
   };
+}
+
+/**
+ * The contract's yearly price indexation from the Budget sheet (SIB_BudgetPaymentIndexation; the Payment sheet is in
+ * fixed prices). A model written before that cell keeps the base's; a value equal to the base's keeps its field as is.
+ */
+function paymentIndexation(reader: TermReader, base: PaymentTerms): Pick<PaymentTerms, "priceIndexation"> {
+  const kept = base.priceIndexation === undefined ? {} : { priceIndexation: base.priceIndexation };
+  if (reader.cells("SIB_BudgetPaymentIndexation").length === 0) return kept;
+  const value = reader.required("SIB_BudgetPaymentIndexation");
+  return value === (base.priceIndexation ?? 0) ? kept : { priceIndexation: value };
 }
 
 function readInvestorTerms(reader: TermReader, base: InvestorTerms): InvestorTermsInput {

@@ -10,7 +10,7 @@ import { computePaymentSchedule } from "../../src/engine/payment/schedule";
 import type { Scenario } from "../../src/engine/scenario";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
 import { planToXlsx } from "../../src/export/xlsx";
-import { budgetName } from "../../src/plan/budgetSheet";
+import { BUDGET_PAYMENT_ACCOUNTS, budgetName } from "../../src/plan/budgetSheet";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { workbookNames } from "../../src/plan/outputs";
 import { municipalityResultName } from "../../src/plan/results/municipalityBlock";
@@ -18,10 +18,11 @@ import { recalculateWithLibreOffice } from "../support/libreoffice";
 
 /**
  * Issue 10 in LibreOffice, in one recalculated workbook (to keep CI time down): examples/herning-viborg.json (two
- * municipalities, each with its own kommuneskat and weeks on benefit) with the pilot's payment terms, started
- * 2026-10-01 at 3 % a year. The Budget sheet equals the engine's budget view (every account's budget year, three
- * overslagsår and remainder) and every named result, the per-municipality columns on Results included, equals the
- * engine's workbookNames, to 1e-9 relative (cached values are not trusted: LibreOffice recalculates on load).
+ * municipalities, each with its own kommuneskat and weeks on benefit) with the pilot's payment terms indexed 2 % a
+ * year, started 2026-10-01 at 3 % a year. The Budget sheet equals the engine's budget view (every account's budget
+ * year, three overslagsår and remainder, the outcome payments as paid and the municipality with SIB included) and
+ * every named result, the per-municipality columns on Results included, equals the engine's workbookNames, to 1e-9
+ * relative (cached values are not trusted: LibreOffice recalculates on load).
  */
 const artifacts = join("test-artifacts", "e2e-budget");
 
@@ -59,13 +60,14 @@ function rangeValues(workbook: ExcelJS.Workbook, definedName: string): unknown[]
 }
 
 describe("Budget sheet recalculated by LibreOffice equals the engine", () => {
-  it("Herning and Viborg with the pilot's terms, started 2026-10-01 at 3 % a year (da): Budget and per-municipality results", async () => {
+  it("Herning and Viborg with the pilot's terms indexed 2 %, started 2026-10-01 at 3 % a year (da): Budget and per-municipality results", async () => {
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
     const file = JSON.parse(readFileSync("examples/herning-viborg.json", "utf8")) as unknown;
     const herningViborg = expectOk(parseScenarioFile(file)).scenario;
     const scenario: Scenario = { ...herningViborg, startDate: "2026-10-01", priceIndex: 0.03 };
-    const terms = expectOk(pilotModel()).paymentTerms;
+    // The contract indexed 2 % a year (the Budget sheet's SIB_BudgetPaymentIndexation; the schedule stays in fixed prices).
+    const terms = { ...expectOk(pilotModel()).paymentTerms, priceIndexation: 0.02 };
     const source = join(artifacts, "budget-da.xlsx");
     writeFileSync(source, await planToXlsx(buildPlan(scenario, "da", { paymentTerms: terms })));
     const { output } = recalculateWithLibreOffice(
@@ -74,12 +76,14 @@ describe("Budget sheet recalculated by LibreOffice equals the engine", () => {
       join(artifacts, ".lo-profile"),
     );
     const result = computeBusinessCase(scenario);
-    const budget = computeBudget(scenario, result, null);
+    const schedule = computePaymentSchedule(scenario, result, terms);
+    // With the payment terms: the outcome payments as paid and the municipality with SIB are accounts too.
+    const budget = computeBudget(scenario, result, schedule);
     // One read of the saved file for every check (a 2-municipality model with Payment and Investor sheets).
     const recalculated = new ExcelJS.Workbook();
     await recalculated.xlsx.readFile(output);
     expect(rangeValues(recalculated, "SIB_BudgetYears")).toEqual([2026, 2027, 2028, 2029, 2030]);
-    for (const account of ACCOUNTS) {
+    for (const account of [...ACCOUNTS, ...BUDGET_PAYMENT_ACCOUNTS]) {
       const cells = rangeValues(recalculated, budgetName(account));
       budget.summary[account].forEach((amount, k) => {
         const cell = cells[k];
@@ -91,7 +95,7 @@ describe("Budget sheet recalculated by LibreOffice equals the engine", () => {
       });
     }
     // Every named result (issue 10 Done when: the per-municipality results equal the engine's after recalculation).
-    const expected = workbookNames(scenario, result, computePaymentSchedule(scenario, result, terms));
+    const expected = workbookNames(scenario, result, schedule);
     expect(Object.keys(expected)).toContain(municipalityResultName(2, "NPV", "municipality"));
     expect(Object.keys(expected)).toContain(municipalityResultName(1, "AfterPayments"));
     for (const [definedName, engineValue] of Object.entries(expected)) {
