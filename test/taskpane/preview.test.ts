@@ -109,7 +109,10 @@ describe("the live preview equals the engine", () => {
   });
 
   it("P(loss) is pending when the case cannot be simulated (bad investor terms)", () => {
-    expect(probabilityOfLoss(pilot, PILOT_PAYMENT_TERMS, { maxLoss: 2 })).toEqual({ kind: "pending" });
+    const loss = probabilityOfLoss(pilot, PILOT_PAYMENT_TERMS, { maxLoss: 2 });
+    expect(loss.kind).toBe("pending");
+    // With the engine's reason (shown next to the dash): maxLoss is a share from 0 to 1.
+    expect(loss.kind === "pending" ? loss.issues?.map((item) => item.field) : []).toEqual(["terms.maxLoss"]);
   });
 
   it("the workshop's numbers are the engine's for the sliders' case", () => {

@@ -161,6 +161,10 @@ const CASE_TEXT = {
     da: "Sandsynligheden for tab kan ikke beregnes for denne sag.",
     en: "The probability of a loss cannot be computed for this case.",
   },
+  riskLossWhy: {
+    da: "Sandsynligheden for tab kan ikke beregnes for denne sag: {reasons}.",
+    en: "The probability of a loss cannot be computed for this case: {reasons}.",
+  },
   riskDeadweight: {
     da: "Dødvægt: uden nogen effekt ville vilkårene stadig betale {kr} ({share} af betalingen) for resultater, som sammenligningsgruppen også nåede.",
     en: "Deadweight: with no effect at all the terms would still pay {kr} ({share} of the payment) for outcomes the comparison group reached too.",

@@ -185,6 +185,44 @@ export const ISSUE_RULE_TEXT: Readonly<Record<string, Text>> = {
   year: { da: "året er uden for de indbyggede data", en: "the year is outside the built-in data" },
 };
 
+/**
+ * The rule `unsupported` is reported for different things (a workbook or the Monte Carlo that cannot yet hold
+ * something): its sentence by the field it names.
+ */
+export const UNSUPPORTED_TEXT: Readonly<Record<string, Text>> = {
+  municipalities: {
+    da: "risikoberegningen (Monte Carlo) regner endnu ikke med flere kommuner hver for sig; resultaterne pr. kommune i guiden og i projektmappen gør",
+    en: "the risk simulation (Monte Carlo) does not yet handle several municipalities separately; the results by municipality in the wizard and the workbook do",
+  },
+  progression: {
+    da: "risikoberegningen (Monte Carlo) regner endnu ikke med fremskridtsmål; betalingsplanen gør",
+    en: "the risk simulation (Monte Carlo) does not yet handle progression metrics; the payment schedule does",
+  },
+  sustainment: {
+    da: "fastholdelseskortet (betaling pr. måned i job) kan endnu ikke bruges her; brug mål for fastholdelse i et antal måneder i stedet",
+    en: "the sustainment card (a payment for each month in work) cannot be used here yet; use the sustained-for-some-months metrics instead",
+  },
+};
+
+/** Which {@link UNSUPPORTED_TEXT} a field of an `unsupported` problem has (null: the workbook's progression refusal). */
+function unsupportedKey(field: string): string | null {
+  if (field === "municipalities") return "municipalities";
+  if (/^rateCard\[\d+\]\.progression$/.test(field)) return "progression";
+  if (/(?:^|\.)sustainment\.monthlyPrice$/.test(field)) return "sustainment";
+  return null;
+}
+
+/**
+ * Why something cannot be done, as a sentence in the language (no place): the rule's sentence, for `unsupported` by
+ * the field it names.
+ * @example issueReason({ field: "municipalities", rule: "unsupported", … }, "da") // "risikoberegningen (Monte Carlo) …"
+ */
+export function issueReason(problem: Issue, language: Language): string {
+  const key = problem.rule === "unsupported" ? unsupportedKey(problem.field) : null;
+  const text = key === null ? undefined : ownValue(UNSUPPORTED_TEXT, key);
+  return text === undefined ? ruleText(problem.rule, language) : text[language];
+}
+
 /** The Danish sentence for a rule that has none here (kept general, never the English message). */
 const UNKNOWN_RULE: Text = { da: "reglen «{rule}» er ikke opfyldt", en: "the rule {rule} is broken" };
 
@@ -203,6 +241,7 @@ const SECTION_PLACE: Readonly<Record<string, Text>> = {
   investor: { da: "Investorens vilkår", en: "The investor's terms" },
   views: { da: "Visningerne", en: "The views" },
   wizard: { da: "Guidens visning", en: "The wizard's view" },
+  municipalities: { da: "Kommunerne", en: "The municipalities" },
   consequences: { da: "Konsekvenserne", en: "The consequences" },
 };
 
@@ -234,7 +273,7 @@ export function issuePlace(field: string, language: Language): string {
  */
 export function issueText(problem: Issue, language: Language): string {
   if (language === "en") return problem.message;
-  return `${issuePlace(problem.field, language)}: ${ruleText(problem.rule, language)}`;
+  return `${issuePlace(problem.field, language)}: ${issueReason(problem, language)}`;
 }
 
 /**

@@ -68,6 +68,7 @@ const TEXT = {
   irrNone: { da: "intet afkast at beregne", en: "no return to calculate" },
   lossProbability: { da: "Risiko for tab", en: "Probability of loss" },
   lossUnavailable: { da: "kan ikke beregnes for disse tal", en: "cannot be computed for these figures" },
+  lossWhy: { da: "Kan ikke beregnes: {reasons}.", en: "Cannot be computed: {reasons}." },
   lossHelp: {
     da: "Andel af {n} simulerede forløb, hvor investor får mindre tilbage end indskuddet (tilfældigt udfald pr. deltager).",
     en: "Share of {n} simulated runs in which the investor gets back less than it put in (random outcome per participant).",
@@ -335,6 +336,7 @@ const TEXT = {
   },
   cohortMunicipality: { da: "Hold {n} (starter i måned {month})", en: "Cohort {n} (starts in month {month})" },
   municipalityTitle: { da: "Resultat pr. kommune", en: "Results per municipality" },
+  reviewMunicipalities: { da: "Kommuner (andel af betalingerne)", en: "Municipalities (share of the payments)" },
   municipalityName: { da: "Kommune", en: "Municipality" },
   municipalityParticipants: { da: "Deltagere", en: "Participants" },
   municipalityTaxRate: { da: "Kommuneskat", en: "Municipal tax" },

@@ -6,6 +6,7 @@
  * scenario's discount rate; positive = net gain.
  */
 import { municipalityAfterContract } from "../../engine/investor/moneyFlows";
+import { municipalityResults, type MunicipalityResult } from "../../engine/municipalityResults";
 import type { AttributionRow } from "../../engine/attribution";
 import { computeBusinessCase, type PerAccount } from "../../engine/businessCase";
 import { ok, type Result } from "../../engine/errors";
@@ -74,6 +75,8 @@ export interface CaseFigures {
     readonly hurdleRate: number | null;
   };
   readonly views: readonly ViewFigures[];
+  /** Results per municipality, in the order listed (empty for one combined municipality); the engine's. */
+  readonly byMunicipality: Readonly<Record<string, MunicipalityResult>>;
 }
 
 /**
@@ -123,6 +126,10 @@ export function caseFigures(input: CaseInput): Result<CaseFigures> {
       npvAtHurdle: flows.value.metrics.npvAtHurdle,
       hurdleRate: flows.value.terms.hurdleRate,
     },
+    byMunicipality: municipalityResults(scenario, {
+      total: schedule.totals.byPayer.municipality,
+      presentValue: schedule.discountedTotals.byPayer.municipality,
+    }),
     views: views.value.map(({ view, businessCase }) => ({
       id: view.id,
       label: view.label,

@@ -35,6 +35,7 @@ import { cohortChoices, municipalitiesView } from "./municipalitiesView";
 import type { MunicipalityDraft } from "../state/municipalities";
 import { budgetView } from "./budgetView";
 import { reviewBudget } from "../preview/budgetAdapter";
+import { municipalitiesSummary, municipalityResultsTable } from "./municipalitiesView";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
@@ -494,6 +495,7 @@ export class WizardApp {
         if (step.id === "finance" && !this.userChanged(spec, model)) continue;
         items.push(el("li", {}, `${spec.label[language]}: ${fieldSummary(spec, state.fields[spec.id], language)}`));
       }
+      if (step.id === "target") items.push(...municipalitiesSummary(model, language));
       if (step.id === "finance") {
         items.push(
           el(
@@ -530,6 +532,8 @@ export class WizardApp {
       this.fieldsBody("review"),
       // The budget years and SIB vs self-funded (issue 10 items 3-4), filled by update() from the engine.
       el("div", { id: "review-budget", "aria-live": "polite" }),
+      // Several municipalities: each one's result (issue 14), filled by update() from the preview's numbers.
+      el("div", { id: "review-municipalities" }),
       el("p", { class: "review-blocked", id: "review-blocked", hidden: true }),
       el(
         "p",
@@ -740,6 +744,13 @@ export class WizardApp {
       const figures = model.valid ? reviewBudget(model.scenario, model.terms, model.investor) : null;
       budget.replaceChildren(...(figures?.ok === true ? [budgetView(figures.value, this.state.language)] : []));
     }
+    const perMunicipality = this.root.querySelector<HTMLElement>("#review-municipalities");
+    const numbers = perMunicipality !== null && model.valid ? this.previewOf(model) : null;
+    perMunicipality?.replaceChildren(
+      ...[numbers === null ? null : municipalityResultsTable(numbers, this.state.language)].filter(
+        (node) => node !== null,
+      ),
+    );
     const body = this.root.querySelector<HTMLElement>("#preview-body");
     if (body === null) return;
     body.replaceChildren(previewContent(this.previewOf(model), this.state.language, previewBlock(model.errors)));

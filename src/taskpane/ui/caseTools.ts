@@ -18,6 +18,7 @@ import { caseFileName, caseFileText, parseCaseFile, type CaseExtras, type CaseTo
 import type { WizardModel } from "../state/model";
 import { modelOf, type Action, type WizardState } from "../state/reducer";
 import { installCaseStyle, SHEET_CSS } from "./caseStyle";
+import { dialogKeys } from "./dialog";
 import { el } from "./dom";
 
 /** The lazily loaded comparison and summary (ui/caseViews.ts). */
@@ -273,9 +274,8 @@ export class CaseTools {
         role: "dialog",
         "aria-modal": "true",
         "aria-labelledby": "summary-title",
-        onkeydown: (event: Event) => {
-          if ((event as KeyboardEvent).key === "Escape") close();
-        },
+        // Escape closes it; Tab and Shift+Tab stay inside it (a modal dialog).
+        onkeydown: dialogKeys((): HTMLElement => frame, close),
       },
       el(
         "div",

@@ -4,7 +4,10 @@
  * the engine's rules give the messages, which update() writes under the row and part they concern.
  */
 import type { Language } from "../about";
+import { formatPercent } from "../i18n/numbers";
 import { t } from "../i18n/text";
+import type { CaseNumbers } from "../preview/preview";
+import type { WizardModel } from "../state/model";
 import {
   BUILT_IN_MUNICIPALITIES,
   builtInRateText,
@@ -16,6 +19,29 @@ import {
   type MunicipalityRow,
 } from "../state/municipalities";
 import { domId, el } from "./dom";
+import { municipalityLines, municipalityLinesTable } from "./previewView";
+
+/**
+ * The review step's line naming the municipalities and their shares of the payments (none for one combined
+ * municipality).
+ * @example municipalitiesSummary(herningViborgModel, "da")[0].textContent // "Kommuner (andel af betalingerne): Herning (55 %), Viborg (45 %)"
+ */
+export function municipalitiesSummary(model: WizardModel, language: Language): HTMLElement[] {
+  const listed = model.scenario.municipalities ?? [];
+  if (listed.length === 0) return [];
+  const names = listed.map((entry) => `${entry.name} (${formatPercent(entry.paymentShare, language, 0)})`);
+  return [
+    el("li", { "data-summary": "municipalities" }, `${t("reviewMunicipalities", language)}: ${names.join(", ")}`),
+  ];
+}
+
+/**
+ * The review step's results per municipality (the preview's numbers; null for one combined municipality).
+ * @example municipalityResultsTable(numbers, "en")?.id // "review-municipality-table" (on its table)
+ */
+export function municipalityResultsTable(numbers: CaseNumbers, language: Language): HTMLElement | null {
+  return municipalityLinesTable(municipalityLines(numbers, language), language, "review-municipality-table");
+}
 
 /**
  * Called with a change of the current draft (a function of it, so edits made since the step was drawn are kept);

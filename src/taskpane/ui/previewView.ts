@@ -1,9 +1,11 @@
 import type { AttributionRow } from "../../engine/attribution";
 import { OUTCOME_STATES, STATE_LABELS } from "../../engine/states";
 import type { Language } from "../about";
+import { issueReason } from "../i18n/issues";
 import { formatKr, formatNumber, formatPercent, localeOf } from "../i18n/numbers";
 import { t, type TextKey } from "../i18n/text";
 import type { InvestorOutcome, NoInvestment } from "../preview/investorAdapter";
+import type { LossProbability } from "../preview/lossAdapter";
 import { PREVIEW_ACCOUNTS, type CaseNumbers, type PreviewAccount } from "../preview/preview";
 import { deadweightLine, formatAmount, resultWarnings } from "../preview/warnings";
 import { barChart, lineChart } from "./chart";
@@ -242,7 +244,10 @@ export interface MunicipalityLine {
  * The preview's lines per municipality, in the order listed (none for one combined municipality).
  * @example municipalityLines(herningViborgNumbers, "da")[0].name // "Herning"
  */
-export function municipalityLines(numbers: CaseNumbers, language: Language): MunicipalityLine[] {
+export function municipalityLines(
+  numbers: Pick<CaseNumbers, "byMunicipality">,
+  language: Language,
+): MunicipalityLine[] {
   return Object.entries(numbers.byMunicipality).map(([name, result]) => ({
     name,
     participants: formatNumber(result.participants, language, 0),
@@ -257,7 +262,19 @@ export function municipalityLines(numbers: CaseNumbers, language: Language): Mun
 }
 
 function municipalityTable(numbers: CaseNumbers, language: Language): HTMLElement | null {
-  const lines = municipalityLines(numbers, language);
+  return municipalityLinesTable(municipalityLines(numbers, language), language, "municipality-table");
+}
+
+/**
+ * The results per municipality as a table (null for one combined municipality), with the given id: the preview's,
+ * the review step's and the committee summary's.
+ * @example municipalityLinesTable(municipalityLines(numbers, "da"), "da", "review-municipality-table")
+ */
+export function municipalityLinesTable(
+  lines: readonly MunicipalityLine[],
+  language: Language,
+  id: string,
+): HTMLElement | null {
   if (lines.length === 0) return null;
   const columns = [
     "municipalityName",
@@ -272,7 +289,7 @@ function municipalityTable(numbers: CaseNumbers, language: Language): HTMLElemen
     { class: "table-scroll" },
     el(
       "table",
-      { class: "accounts", id: "municipality-table" },
+      { class: "accounts", id },
       el("caption", {}, t("municipalityTitle", language)),
       el("thead", {}, el("tr", {}, ...columns.map((key) => el("th", { scope: "col" }, t(key, language))))),
       el(
@@ -293,6 +310,18 @@ function municipalityTable(numbers: CaseNumbers, language: Language): HTMLElemen
       ),
     ),
   );
+}
+
+/**
+ * Why P(loss) is not shown: the engine's reasons in the language (e.g. several municipalities, which the simulation
+ * does not model yet), else "cannot be computed for these figures".
+ * @example lossUnavailableText({ kind: "pending", issues: [municipalitiesIssue] }, "da")
+ * // "Kan ikke beregnes: risikoberegningen (Monte Carlo) regner endnu ikke med flere kommuner hver for sig; …"
+ */
+export function lossUnavailableText(loss: LossProbability & { readonly kind: "pending" }, language: Language): string {
+  const reasons = [...new Set((loss.issues ?? []).map((problem) => issueReason(problem, language)))];
+  if (reasons.length === 0) return t("lossUnavailable", language);
+  return `${t("lossWhy", language, { reasons: reasons.join("; ") })}`;
 }
 
 /** The break-even month in words ("måned 38", "ikke inden for horisonten"). */
@@ -400,7 +429,7 @@ export function previewContent(
         "loss",
         t("lossProbability", language),
         loss.kind === "pending" ? "—" : formatPercent(loss.probability, language),
-        loss.kind === "pending" ? t("lossUnavailable", language) : t("lossHelp", language, { n: loss.draws }),
+        loss.kind === "pending" ? lossUnavailableText(loss, language) : t("lossHelp", language, { n: loss.draws }),
       ),
     ),
     warnings.length === 0

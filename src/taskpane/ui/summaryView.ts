@@ -10,12 +10,15 @@ import { inputProvenance } from "../../engine/provenance";
 import type { Scenario } from "../../engine/scenario";
 import { STATE_LABELS } from "../../engine/states";
 import type { Language } from "../about";
+import type { Issue } from "../../engine/errors";
 import { ct } from "../i18n/caseText";
+import { issueReason } from "../i18n/issues";
 import { formatKr, formatNumber, formatPercent } from "../i18n/numbers";
 import type { CaseFigures } from "../preview/caseFigures";
 import type { LossProbability } from "../preview/lossAdapter";
 import { fieldSpec } from "../steps";
 import { el } from "./dom";
+import { municipalityLines, municipalityLinesTable } from "./previewView";
 
 /** What the summary shows. */
 export interface SummaryInput {
@@ -123,6 +126,8 @@ export function summarySheet(input: SummaryInput, language: Language): HTMLEleme
       ),
     ),
     attributionChart(figures, language),
+    // Several municipalities: each one's result and payments (issue 14), as in the preview and the review step.
+    municipalityLinesTable(municipalityLines(figures, language), language, "summary-municipality-table"),
     termsSection(input, language),
     risksSection(input, language),
     sourcesSection(input, language),
@@ -256,6 +261,11 @@ function termsSection(input: SummaryInput, language: Language): HTMLElement {
   );
 }
 
+/** The engine's reasons why P(loss) is not computed, in the language, each once. */
+function lossReasons(issues: readonly Issue[], language: Language): string {
+  return [...new Set(issues.map((problem) => issueReason(problem, language)))].join("; ");
+}
+
 function risksSection(input: SummaryInput, language: Language): HTMLElement {
   const { figures, loss, scenario } = input;
   const payment = figures.payment;
@@ -282,7 +292,9 @@ function risksSection(input: SummaryInput, language: Language): HTMLElement {
               p: formatPercent(loss.probability, language),
               draws: formatNumber(loss.draws, language, 0),
             })
-          : ct("riskLossNone", language),
+          : loss.issues !== undefined && loss.issues.length > 0
+            ? ct("riskLossWhy", language, { reasons: lossReasons(loss.issues, language) })
+            : ct("riskLossNone", language),
       ),
       el(
         "li",
