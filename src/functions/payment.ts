@@ -481,8 +481,11 @@ function shape(rows: number, columns: number): string {
   return `${rows} ${rows === 1 ? "row" : "rows"} × ${columns} ${columns === 1 ? "column" : "columns"}`;
 }
 
-/** Name/value pairs of a terms range: like the scenario inputs, but a value may also be TRUE/FALSE. */
-function termPairs(range: Range | null | undefined, name: string): [string, TermValue][] {
+/**
+ * Name/value pairs of a terms range: like the scenario inputs, but a value may also be TRUE/FALSE.
+ * @example termPairs([["lagMonths", 3]], "terms") // [["lagMonths", 3]]
+ */
+export function termPairs(range: Range | null | undefined, name: string): [string, TermValue][] {
   if (range === null || range === undefined) return [];
   checkRangeRows(range, name);
   const pairs: [string, TermValue][] = [];

@@ -9,6 +9,7 @@ import { DEFAULT_INVESTOR_TERMS } from "../../src/engine/investor/terms";
 import { municipalityAfterContract } from "../../src/engine/investor/moneyFlows";
 import { pilotScenario } from "../../src/engine/pilot";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
+import { validateScenario } from "../../src/engine/validate";
 import { scenarioArbitrary } from "./support/randomScenario";
 
 const pilot = expectOk(pilotScenario(2023));
@@ -96,27 +97,31 @@ describe("budget view (issue 10 item 3)", () => {
     );
   });
 
-  it("a payment after the business case's last month is kept (pilot with a 12-month horizon: paid in month 17)", () => {
-    // The pilot pays once, at measurement month 14 + claim lag 3 = month 17 (docs/payment.md), after a 12-month case.
-    const short = { ...pilot, horizonMonths: 12 };
+  it("a payment after the business case's last month is kept (pilot with a 15-month horizon: paid in month 17)", () => {
+    // The pilot pays once, at measurement month 14 + claim lag 3 = month 17 (docs/payment.md), after a 15-month case
+    // (months 0-14). Started 2025-10-01: the case runs October 2025 to December 2026, the payment falls in March 2027.
+    const short = { ...pilot, horizonMonths: 15, startDate: "2025-10-01" };
+    expect(validateScenario(short)).toEqual([]);
     const result = computeBusinessCase(short);
     const schedule = computePaymentSchedule(short, result, PILOT_PAYMENT_TERMS);
-    expect(result.months).toBe(12);
+    expect(result.months).toBe(15);
     expect(schedule.total[17]).toBeGreaterThan(0);
     const budget = computeBudget(short, result, schedule);
-    // Month 17 from January 2026 is June 2027: the 2027 row holds the whole payment, and 2026 none.
-    expect(budget.byAccount.outcomePayments.map((entry) => entry.year)).toEqual([2026, 2027]);
-    expect(budget.byAccount.outcomePayments[1]?.amount).toBeCloseTo(schedule.total[17] ?? Number.NaN, 6);
-    // Every account lists the same years; the business case has no flow in 2027 (its months are 0-11).
-    for (const account of ACCOUNTS) expect(budget.byAccount[account].map((entry) => entry.year)).toEqual([2026, 2027]);
-    expect(budget.byAccount.municipality[1]?.amount).toBe(0);
+    expect(budget.byAccount.outcomePayments.map((entry) => entry.year)).toEqual([2025, 2026, 2027]);
+    expect(budget.byAccount.outcomePayments[2]?.amount).toBeCloseTo(schedule.total[17] ?? Number.NaN, 6);
+    // Every account lists the same years; the business case has no flow in 2027.
+    for (const account of ACCOUNTS) {
+      expect(budget.byAccount[account].map((entry) => entry.year)).toEqual([2025, 2026, 2027]);
+    }
+    expect(budget.byAccount.municipality[2]?.amount).toBe(0);
     // The municipality with SIB pays it in 2027 (municipality share 1, no cap: net payments = the payment).
-    expect(budget.byAccount.municipalityWithSib[1]?.amount).toBeCloseTo(-(schedule.total[17] ?? Number.NaN), 6);
+    expect(budget.byAccount.municipalityWithSib[2]?.amount).toBeCloseTo(-(schedule.total[17] ?? Number.NaN), 6);
   });
 
   it("property: with payments (claim lag up to 30 months, contract indexation), no payment is lost (1e-9)", () => {
     const draws = fc.record({
-      horizonMonths: fc.integer({ min: 1, max: 60 }),
+      // From the pilot's measurement month 14 (a valid scenario) to 60.
+      horizonMonths: fc.integer({ min: 14, max: 60 }),
       lagMonths: fc.integer({ min: 0, max: 30 }),
       month: fc.integer({ min: 1, max: 12 }),
       priceIndex: fc.double({ min: -0.5, max: 0.5, noNaN: true }),

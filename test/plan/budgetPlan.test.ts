@@ -129,8 +129,8 @@ describe("the Budget sheet with payment terms: outcome payments as paid and the 
       "en",
     ));
 
-  it("a 12-month horizon: the payment of month 17 (after the horizon) is in 2027, not dropped (da)", () =>
-    expectPaymentBudgetMatches({ ...pilot, horizonMonths: 12 }, terms, "da"));
+  it("a 15-month horizon from 2025-10-01: the payment of month 17 (after the horizon) is in 2027, not dropped (da)", () =>
+    expectPaymentBudgetMatches({ ...pilot, horizonMonths: 15, startDate: "2025-10-01" }, terms, "da"));
 
   it("a return cap of 1× that binds: the municipality does not pay the withheld surplus, half paid by the state", () => {
     // The review's cap-binds case (JOB share 40 %, test/engine/municipalityPays.test.ts), the state paying 50 %.
