@@ -6,14 +6,32 @@ import { writeModel } from "../../src/excel/writeModel";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { NO_BREAK_EVEN } from "../../src/plan/labels";
 import { workbookNames } from "../../src/plan/outputs";
+import type { WorkbookPlan } from "../../src/plan/types";
 import { caseReport } from "../../src/cli/report";
 import { pilotModel } from "../../src/engine/modelFile";
 import { FakeExcelWorkbook } from "../support/fakeExcel";
 
 const pilot = expectOk(pilotScenario());
 const model = expectOk(pilotModel());
-const fullPlan = (language: "da" | "en") =>
-  buildPlan(model.scenario, language, { paymentTerms: model.paymentTerms, investorTerms: model.investorTerms });
+/** Freezes an object and everything in it (a shared plan that a write changed would throw in strict mode). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+/** The whole model's plan per language, built once per file and frozen: the tests share it, no write may change it. */
+const fullPlans = new Map<"da" | "en", WorkbookPlan>();
+function fullPlan(language: "da" | "en"): WorkbookPlan {
+  const built =
+    fullPlans.get(language) ??
+    deepFreeze(
+      buildPlan(model.scenario, language, { paymentTerms: model.paymentTerms, investorTerms: model.investorTerms }),
+    );
+  fullPlans.set(language, built);
+  return built;
+}
 /** The engine's value of every output name of the whole model (business case, payment, investor). */
 const expected = caseReport(model).workbookNames;
 
