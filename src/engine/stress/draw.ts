@@ -20,7 +20,7 @@
  */
 import { npvCore } from "../investor/npv";
 import { effectiveAnnualRate } from "../investor/rates";
-import { waterfallCore, type WaterfallBuffers } from "../investor/waterfall";
+import { dealCostAt, lastCostMonth, waterfallCore, type WaterfallBuffers } from "../investor/waterfall";
 import { payableAboveBaselineCore } from "../payment/baseline";
 import { personCappedPricesCore } from "../payment/caps";
 import { effectPercentagePoints, meetsThresholdCore } from "../payment/threshold";
@@ -86,6 +86,12 @@ export interface DrawWorkspace {
   readonly fusedSavings: boolean;
   /** Whether the last paymentsInto wrote a savings share into savingsRaw. */
   savingsUsed: boolean;
+  /** Investor-financed deal costs by month at the model's last cost month (plain terms only), null = none. */
+  readonly dealCosts: Float64Array | null;
+  /** The last month with an intervention cost above 0 of the model's costs (lastCostMonth). */
+  readonly dealLastCost: number;
+  /** Deal costs of a draw whose cost factor moves that month (rare; see drawDealCosts). */
+  readonly dealScratch: Float64Array;
 }
 
 /** Views of the waterfall buffers and of the payments for one schedule length (created once per length). */
@@ -167,6 +173,9 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     plainInvestor: plainInvestorTerms(model),
     fusedSavings: plainInvestorTerms(model) && !(model.paymentTerms.savingsShare > 0) && cohorts === 1,
     savingsUsed: false,
+    dealCosts: plainInvestorTerms(model) ? dealCostsOf(model, lastCostMonth(model.costs)) : null,
+    dealLastCost: lastCostMonth(model.costs),
+    dealScratch: new Float64Array(months),
   };
 }
 
@@ -325,18 +334,14 @@ function municipalityAfterContractInto(
 }
 
 /**
- * True when the investor terms make the waterfall a plain pass-through: capital drawn as the costs fall due, no deal
- * costs, no return cap (so no surplus), no principal protection. Then waterfallCore's net flow in month t is exactly
- * payment_t − cost_t (its surplus is payment − payment = 0 and every added term is 0).
+ * True when the investor terms make the waterfall a plain pass-through: capital drawn as the costs fall due, no return
+ * cap (so no surplus), no principal protection. Then waterfallCore's net flow in month t is exactly payment_t −
+ * (cost_t + deal_t) (its surplus is payment − payment = 0 and every added term is 0); deal costs (dealCostAt) are drawn
+ * in their month like the intervention cost.
  */
 function plainInvestorTerms(model: StressModel): boolean {
   const terms = model.investorTerms;
-  const deal = terms.dealCosts;
-  const noDeal =
-    deal === undefined ||
-    (deal.setup === 0 && deal.evaluation === 0 && deal.intermediaryOneOff === 0 && deal.intermediaryYearly === 0);
   return (
-    noDeal &&
     terms.draw === "asNeeded" &&
     terms.returnCap.irr === null &&
     terms.returnCap.multiple === null &&
@@ -345,9 +350,44 @@ function plainInvestorTerms(model: StressModel): boolean {
 }
 
 /**
- * The municipality's position and the investor's flows of a plain waterfall (see {@link plainInvestorTerms}) in one
- * pass over the months, with every sum in the order of the general path (so the results are the same bit for bit):
- * savings and payments PV as municipalityPositionCore, draws and the net flow as waterfallCore.
+ * The investor-financed deal costs by month as waterfallCore draws them (dealCostAt at the last month with a cost),
+ * or null when the terms have none; `lastCost` = that month for the model's own costs.
+ */
+function dealCostsOf(model: StressModel, lastCost: number, into: Float64Array | null = null): Float64Array | null {
+  const deal = model.investorTerms.dealCosts;
+  if (deal === undefined) return null;
+  if (deal.setup === 0 && deal.evaluation === 0 && deal.intermediaryOneOff === 0 && deal.intermediaryYearly === 0) {
+    return null;
+  }
+  const costs = into ?? new Float64Array(model.maxMonths);
+  for (let t = 0; t < costs.length; t++) costs[t] = dealCostAt(deal, t, lastCost);
+  return costs;
+}
+
+/**
+ * The deal costs of a draw: the workspace's (at the model's last cost month) unless the cost factor moves the last
+ * month with a cost above 0 (a factor that rounds a cost to 0), then recomputed as the waterfall would.
+ */
+function drawDealCosts(model: StressModel, workspace: DrawWorkspace, costFactor: number): Float64Array | null {
+  const deal = workspace.dealCosts;
+  if (deal === null || costFactor === 1) return deal;
+  const costs = model.costs;
+  let last = 0;
+  for (let t = costs.length - 1; t >= 0; t--) {
+    if ((costs[t] as number) * costFactor > 0) {
+      last = t;
+      break;
+    }
+  }
+  return last === workspace.dealLastCost ? deal : dealCostsOf(model, last, workspace.dealScratch);
+}
+
+/**
+ * The municipality's position and the investor's flows of a plain waterfall (see {@link plainInvestorTerms}) with
+ * every sum in the order of the general path (so the results are the same bit for bit): payments and their PV as
+ * totalsInto and municipalityPositionCore, savings PV as municipalityPositionCore, draws and the net flow as
+ * waterfallCore. Each sum skips the months that would add +0 to it: a sum that starts at +0 and adds only terms ≥ +0
+ * (payments, draws) or sums of opposite terms is never −0, so adding +0 leaves it unchanged.
  */
 function plainPositionAndInvestor(
   model: StressModel,
@@ -359,26 +399,9 @@ function plainPositionAndInvestor(
   fusedSavings: boolean,
 ): void {
   const costFactor = draw.costFactor;
-  const share = model.paymentTerms.municipalityShare;
-  // With fusedSavings (one cohort): its net flow in month intake + t, as savingsInto writes it (0 + n·(S·g − cost)).
-  const intake = fusedSavings ? (model.cohortIntake[0] as number) : 0;
-  const n = fusedSavings ? (model.cohortParticipants[0] as number) : 0;
-  const horizon = model.scenario.horizonMonths;
-  // The effect profile as profileInto fills it: the model's own at the scenario's persistence, else the ramp and then
-  // ρ^(u − M) by repeated multiplication.
-  const modelProfile = draw.persistence === model.scenario.persistence ? model.profile : null;
-  const measurement = model.scenario.measurementMonth;
-  const rho = draw.persistence;
-  let decay = 1;
-  const holderSavings = workspace.holderSavings;
   const df = model.discountFactor;
-  const bcMonths = model.businessCaseMonths;
-  const bcCosts = model.businessCase.monthly.cost;
-  const flowMunicipality = workspace.netFlowMunicipality;
   const total = workspace.total;
-  const costs = model.costs;
-  const costMonths = costs.length;
-  const flows = monthViews(workspace, months).buffers.netFlow;
+  // totalsInto, and the payments' sums: payment ≥ +0 in every month (+0 without any payment).
   const k = model.metricCount;
   const maxMonths = model.maxMonths;
   const outcomeRaw = workspace.outcomeRaw;
@@ -387,16 +410,13 @@ function plainPositionAndInvestor(
   const savingsUsed = workspace.savingsUsed;
   const baseFee = model.baseFee;
   const cap = model.paymentTerms.contractCap;
-  const addMean = meanFlows !== null;
+  const share = model.paymentTerms.municipalityShare;
   let capPaid = 0;
   let triggered = false;
   let paymentTotal = 0;
-  let savingsPv = 0;
   let paymentsPv = 0;
-  let principal = 0;
   let distributed = 0;
   for (let t = 0; t < months; t++) {
-    // totalsInto
     let sum = (baseFee[t] as number) + (savingsUsed ? (savingsRaw[t] as number) : 0);
     let outcomes = 0;
     if (hasOutcome[t] === 1) {
@@ -412,44 +432,91 @@ function plainPositionAndInvestor(
       capPaid += payment;
     }
     total[t] = payment;
-    paymentTotal += payment;
-    if (outcomes > 0 && payment > 0) triggered = true;
-    // municipalityPositionCore
-    const factor = df[t] as number;
-    let flow0 = 0;
-    if (!fusedSavings) flow0 = flowMunicipality[t] as number;
-    else if (t >= intake && t < intake + horizon) {
+    if (payment !== 0) {
+      paymentTotal += payment;
+      paymentsPv += (df[t] as number) * (payment * share);
+      distributed += payment;
+      if (outcomes > 0) triggered = true;
+    }
+  }
+  out.outcomeTriggered = triggered;
+  out.paymentTotal = paymentTotal;
+  const savingsPv = plainSavingsPv(model, workspace, months, draw.persistence, fusedSavings);
+  out.municipalitySavingsPv = savingsPv;
+  out.municipalityPaymentsPv = paymentsPv;
+  out.municipalityNet = savingsPv - paymentsPv;
+
+  // waterfallCore, plain: drawn_t = cost_t (× the cost factor) + deal_t; net flow = payment_t − drawn_t.
+  const costs = model.costs;
+  const costMonths = costs.length;
+  const deal = drawDealCosts(model, workspace, costFactor);
+  const flows = monthViews(workspace, months).buffers.netFlow;
+  const addMean = meanFlows !== null;
+  let principal = 0;
+  for (let t = 0; t < months; t++) {
+    const cost = t < costMonths ? (costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number)) : 0;
+    const drawn = deal === null ? cost : cost + (deal[t] as number);
+    if (drawn !== 0) principal += drawn;
+    const flow = (total[t] as number) - drawn;
+    flows[t] = flow;
+    if (addMean && flow !== 0) meanFlows[t] = (meanFlows[t] as number) + flow;
+  }
+  for (let t = months; t < costMonths; t++) {
+    principal += costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number);
+  }
+  investorResult(model, workspace, flows, distributed, principal, out);
+}
+
+/**
+ * The municipality's discounted savings before the cost (municipalityPositionCore): Σ DF_t · (flow_t + cost_t) over
+ * the business case's months. With fusedSavings (one cohort) its net flow in month intake + u is computed here as
+ * savingsInto writes it, 0 + n·(S·g(u) − cost(u)), with the effect profile as profileInto fills it: the model's own at
+ * the scenario's persistence, else the ramp and then ρ^(u − M) by repeated multiplication.
+ */
+function plainSavingsPv(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  months: number,
+  persistence: number,
+  fusedSavings: boolean,
+): number {
+  const df = model.discountFactor;
+  const bcCosts = model.businessCase.monthly.cost;
+  const end = Math.min(months, model.businessCaseMonths);
+  let savingsPv = 0;
+  if (!fusedSavings) {
+    const flowMunicipality = workspace.netFlowMunicipality;
+    for (let t = 0; t < end; t++) {
+      savingsPv += (df[t] as number) * ((flowMunicipality[t] as number) + (bcCosts[t] as number));
+    }
+    return savingsPv;
+  }
+  const intake = model.cohortIntake[0] as number;
+  const n = model.cohortParticipants[0] as number;
+  const horizon = model.scenario.horizonMonths;
+  const modelProfile = persistence === model.scenario.persistence ? model.profile : null;
+  const measurement = model.scenario.measurementMonth;
+  const holderSavings = workspace.holderSavings;
+  const tableOfMonth = model.tableOfMonth;
+  const costPerParticipant = model.costPerParticipant;
+  let decay = 1;
+  for (let t = 0; t < end; t++) {
+    let flow = 0;
+    if (t >= intake && t < intake + horizon) {
       const u = t - intake;
       let g: number;
       if (modelProfile !== null) g = modelProfile[u] as number;
       else if (u < measurement) g = (u + 1) / measurement;
       else {
         g = decay;
-        decay *= rho;
+        decay *= persistence;
       }
-      const municipality = (holderSavings[(model.tableOfMonth[u] as number) * HOLDERS] as number) * g;
-      flow0 = 0 + n * (municipality - (model.costPerParticipant[u] as number));
+      const municipality = (holderSavings[(tableOfMonth[u] as number) * HOLDERS] as number) * g;
+      flow = 0 + n * (municipality - (costPerParticipant[u] as number));
     }
-    const saving = t < bcMonths ? flow0 + (bcCosts[t] as number) : 0;
-    savingsPv += factor * saving;
-    paymentsPv += factor * (payment * share);
-    // waterfallCore, plain
-    const draw = t < costMonths ? (costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number)) : 0;
-    principal += draw;
-    distributed += payment;
-    const flow = payment - draw;
-    flows[t] = flow;
-    if (addMean) meanFlows[t] = (meanFlows[t] as number) + flow;
+    savingsPv += (df[t] as number) * (flow + (bcCosts[t] as number));
   }
-  for (let t = months; t < costMonths; t++) {
-    principal += costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number);
-  }
-  out.outcomeTriggered = triggered;
-  out.paymentTotal = paymentTotal;
-  out.municipalitySavingsPv = savingsPv;
-  out.municipalityPaymentsPv = paymentsPv;
-  out.municipalityNet = savingsPv - paymentsPv;
-  investorResult(model, workspace, flows, distributed, principal, out);
+  return savingsPv;
 }
 
 /** IRR, multiple, total loss and NPV at the hurdle from the investor's net flows and totals. */
