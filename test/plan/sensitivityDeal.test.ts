@@ -23,6 +23,21 @@ function plan(terms: PaymentTerms, language: "da" | "en"): WorkbookPlan {
   return buildPlan(pilot, language, { paymentTerms: terms, investorTerms, computedOn: DATE });
 }
 
+/** Freezes an object and everything in it (a test that changed the shared plan would throw in strict mode). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+let pilotPlanEn: WorkbookPlan | undefined;
+/** The pilot with the pilot's terms in English, built once for the five tests that read it (was one build each). */
+function pilotPlan(): WorkbookPlan {
+  pilotPlanEn ??= deepFreeze(plan(PILOT_PAYMENT_TERMS, "en"));
+  return pilotPlanEn;
+}
+
 /** The cells of a named range's rows (text and numbers), by row. */
 function cellsOf(workbook: EvaluatedWorkbook, name: string): unknown[][] {
   const values = workbook.rangeOf(name);
@@ -55,7 +70,7 @@ const LABELS_EN: Record<string, string> = {
 
 describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine", () => {
   it("tornado (en): every row at low and high equals SIB.TORNADO('municipalityNet') in the engine's order", () => {
-    const p = plan(PILOT_PAYMENT_TERMS, "en");
+    const p = pilotPlan();
     const workbook = evaluatePlan(p);
     expect(workbook.errors()).toEqual([]);
     const engine = expectOk(
@@ -77,7 +92,7 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
   });
 
   it("live rows are formulas: a price raised in the workbook moves the price-factor row as the engine re-run does", () => {
-    const p = plan(PILOT_PAYMENT_TERMS, "en");
+    const p = pilotPlan();
     const workbook = evaluatePlan(p);
     const labels = rowLabels(p, workbook, "SIB_SensTornado");
     const priceRow = labels.indexOf(LABELS_EN.priceFactor ?? "");
@@ -126,7 +141,7 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
   });
 
   it("Monte Carlo table: SIB.SIMULATE's percentiles with seed 1 and 1,000 draws, as labelled values", () => {
-    const p = plan(PILOT_PAYMENT_TERMS, "en");
+    const p = pilotPlan();
     const workbook = evaluatePlan(p);
     const summary = expectOk(
       simulate(
@@ -146,7 +161,7 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
   });
 
   it("the tornado chart: horizontal bars with overlapping series in the .xlsx, BarClustered in the plan", async () => {
-    const p = plan(PILOT_PAYMENT_TERMS, "en");
+    const p = pilotPlan();
     const chart = p.charts.find((c) => c.sheet === "Sensitivity");
     expect(chart?.type).toBe("barClustered");
     const parts = await readParts(await planToXlsx(p));
@@ -165,7 +180,7 @@ describe("the Sensitivity sheet's tornado and Monte Carlo table equal the engine
   });
 
   it("addInValues: false leaves out the tornado and the Monte Carlo table only; the default keeps them", () => {
-    const full = plan(PILOT_PAYMENT_TERMS, "en");
+    const full = pilotPlan();
     const lean = buildPlan(pilot, "en", {
       paymentTerms: PILOT_PAYMENT_TERMS,
       investorTerms,
