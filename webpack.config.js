@@ -9,6 +9,16 @@ const { DefinePlugin } = require("webpack");
 const { FUNCTION_FILES, danishFunctionsMetadata } = require("./scripts/functions-metadata.cjs");
 const { productionManifest } = require("./scripts/manifest.cjs");
 const { fluentTheme } = require("./scripts/fluentTheme.cjs");
+const { execFileSync } = require("node:child_process");
+
+/** The first screen's P(loss), computed by the engine at build time (scripts/printFirstScreen.mts; issue 14 item 11). */
+function firstScreenLoss() {
+  const output = execFileSync(process.execPath, [require.resolve("tsx/cli"), "scripts/printFirstScreen.mts"], {
+    cwd: __dirname,
+    encoding: "utf8",
+  });
+  return JSON.parse(output);
+}
 
 /** HTTPS options from office-addin-dev-certs; where it cannot install a CA (Linux without sudo) webpack-dev-server
  * makes its own self-signed certificate instead. */
@@ -84,9 +94,11 @@ module.exports = async (env, options) => {
     },
     plugins: [
       // FLUENT_THEME: Fluent's light theme with only the tokens the registered components read (issue 14 item 11).
+      // FIRST_SCREEN_LOSS: P(loss) of the case the wizard opens with, so the Monte Carlo can load after the first screen.
       new DefinePlugin({
         ADDIN_VERSION: JSON.stringify(require("./package.json").version),
         FLUENT_THEME: JSON.stringify(fluentTheme()),
+        FIRST_SCREEN_LOSS: JSON.stringify(firstScreenLoss()),
       }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new DanishFunctionsPlugin(),

@@ -5,6 +5,7 @@
  */
 import { officeCaseStore } from "./host/caseStore";
 import { detectHost } from "./host/detect";
+import { loadLossAdapter } from "./preview/lossLoader";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
 import { installFluent, installFluentForms } from "./ui/fluent";
@@ -51,6 +52,10 @@ export function main(): void {
   // Started while the page is still loading, so its load event (and page.goto in the tests) waits for both chunks.
   void installFluentForms().catch(reportLoadFailure("fluentforms.js"));
   void customFunctions().catch(reportLoadFailure("customfunctions.js"));
+  // The Monte Carlo (P(loss)): the first screen shows the build-time figure of its case until this chunk has loaded.
+  void loadLossAdapter()
+    .then(() => app.refreshLoss())
+    .catch(reportLoadFailure("montecarlo.js"));
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main, { once: true });

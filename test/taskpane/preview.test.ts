@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
 import { investorFlows } from "../../src/engine/investor";
@@ -10,6 +10,7 @@ import { investorOutcome, type InvestorOutcome, type NoInvestment } from "../../
 import { investorTerms } from "../../src/engine/investor";
 import { DEFAULT_UNCERTAINTY, seededGenerator, simulate } from "../../src/engine/stress";
 import { PREVIEW_DRAWS, PREVIEW_SEED, probabilityOfLoss } from "../../src/taskpane/preview/lossAdapter";
+import { loadLossAdapter } from "../../src/taskpane/preview/lossLoader";
 import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
 import { workshopCase, workshopNumbers } from "../../src/taskpane/preview/workshop";
 import { initialState, modelOf, reduce, WORKSHOP_DEFAULTS } from "../../src/taskpane/state/reducer";
@@ -22,6 +23,11 @@ function invested(outcome: InvestorOutcome | NoInvestment): InvestorOutcome {
 }
 
 describe("the live preview equals the engine", () => {
+  // P(loss) is the lazy chunk montecarlo.js in the taskpane (issue 14 item 11): loaded here as the page loads it.
+  beforeAll(async () => {
+    await loadLossAdapter();
+  });
+
   it("for the pilot: municipal net per participant, break-even month, investor IRR, P(loss)", () => {
     const numbers = expectOk(computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}));
     const businessCase = computeBusinessCase(pilot);

@@ -14,7 +14,8 @@ import { municipalityResults, type MunicipalityResult } from "../../engine/munic
 import { employmentDifferencePp } from "../../engine/shares";
 import type { OutcomeState } from "../../engine/states";
 import { investorOutcome, type InvestorOutcome, type NoInvestment } from "./investorAdapter";
-import { probabilityOfLoss, type LossProbability } from "./lossAdapter";
+import type { LossProbability } from "./lossAdapter";
+import { lossProbabilityNow } from "./lossLoader";
 
 /** The accounts the preview shows, in order. */
 export const PREVIEW_ACCOUNTS = ["municipality", "state", "public", "socioEconomic"] as const;
@@ -123,7 +124,7 @@ export function computeCaseNumbers(
       paymentsTotal: schedule.totals.all,
       investor: outcome.value,
       deadweight: deadweightCore(scenario, schedule, terms),
-      lossProbability: probabilityOfLoss(scenario, terms, investor),
+      lossProbability: lossProbabilityNow(scenario, terms, investor),
       municipalAttribution: {
         reference: businessCase.attribution.reference,
         rows: businessCase.attribution.perParticipant.municipality,

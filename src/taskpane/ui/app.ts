@@ -85,7 +85,7 @@ export class WizardApp {
   private openProblems: readonly CellProblem[] | null = null;
   /** A new start the user must confirm because the case has changes (issue 14 item 1: a reset asks first). */
   private pendingStart: "pilot" | "blank" | null = null;
-  private readonly previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
+  private previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
   /** Save/open a case file, compare A and B, the committee summary (issue 14 items 2, 3 and 9). */
   private readonly tools: CaseTools;
 
@@ -114,6 +114,16 @@ export class WizardApp {
         ...(detected.displayLanguage === undefined ? {} : { displayLanguage: detected.displayLanguage }),
       }),
     );
+  }
+
+  /**
+   * Recomputes the preview in place once the Monte Carlo chunk has loaded (issue 14 item 11): until then P(loss) is the
+   * build-time figure of the first screen's case, or pending for any other case (src/taskpane/preview/lossLoader.ts).
+   * @example void loadLossAdapter().then(() => app.refreshLoss());
+   */
+  refreshLoss(): void {
+    this.previewCache = new WeakMap();
+    this.update();
   }
 
   /** The current state (for tests and diagnostics). */

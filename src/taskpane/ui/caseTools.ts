@@ -12,7 +12,7 @@ import { ct } from "../i18n/caseText";
 import { ruleText } from "../i18n/issues";
 import { localeOf } from "../i18n/numbers";
 import type { CaseFigures, CaseInput } from "../preview/caseFigures";
-import { probabilityOfLoss } from "../preview/lossAdapter";
+import { loadLossAdapter } from "../preview/lossLoader";
 import { MAX_ERROR_LINES } from "../../engine/limits";
 import { caseFileName, caseFileText, parseCaseFile, type CaseExtras, type CaseToSave } from "../state/caseFile";
 import type { WizardModel } from "../state/model";
@@ -254,7 +254,7 @@ export class CaseTools {
         figures,
         scenario: model.scenario,
         terms: model.terms,
-        loss: probabilityOfLoss(model.scenario, model.terms, model.investor),
+        loss: (await loadLossAdapter()).probabilityOfLoss(model.scenario, model.terms, model.investor),
         version: this.host.version,
         fileName: caseFileName(model.scenario.name),
         date: new Date().toLocaleDateString(localeOf(language), { year: "numeric", month: "long", day: "numeric" }),

@@ -1,0 +1,98 @@
+/**
+ * P(loss) of the first screen, computed at build time (issue 14 item 11): the table webpack passes to the taskpane as
+ * FIRST_SCREEN_LOSS (scripts/firstScreen.ts) holds the engine's Monte Carlo result for the case the wizard opens
+ * with, keyed so the wizard finds it in Danish and in English; until the lazy chunk montecarlo.js has loaded, any other
+ * case shows P(loss) as pending, and after that the live simulation. No file of the taskpane imports the Monte Carlo
+ * statically (it would be back in the initial script).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectOk } from "../../src/engine/errors";
+import { investorTerms } from "../../src/engine/investor";
+import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
+import { pilotScenario } from "../../src/engine/pilot";
+import { DEFAULT_UNCERTAINTY, seededGenerator, simulate } from "../../src/engine/stress";
+import { FIRST_SCREEN_LANGUAGES, firstScreenLosses } from "../../scripts/firstScreen";
+import { PREVIEW_DRAWS, PREVIEW_SEED } from "../../src/taskpane/preview/lossAdapter";
+import { loadLossAdapter, lossKey, lossProbabilityNow } from "../../src/taskpane/preview/lossLoader";
+import { initialState, modelOf } from "../../src/taskpane/state/reducer";
+
+const pilot = expectOk(pilotScenario());
+
+/** The engine's P(loss) for a case, called directly (default uncertainty, the preview's draws and seed). */
+function simulated(model: Pick<ReturnType<typeof modelOf>, "scenario" | "terms" | "investor">): number {
+  const summary = simulate(
+    { scenario: model.scenario, paymentTerms: model.terms, investorTerms: expectOk(investorTerms(model.investor)) },
+    DEFAULT_UNCERTAINTY,
+    PREVIEW_DRAWS,
+    seededGenerator(PREVIEW_SEED),
+  );
+  return expectOk(summary).probabilityOfLoss;
+}
+
+describe("the build-time table (scripts/firstScreen.ts)", () => {
+  const table = firstScreenLosses();
+  const opening = modelOf(initialState("da-DK"));
+
+  it("has the case the wizard opens with, in Danish and in English, with the engine's P(loss)", () => {
+    const keys = new Set<string>();
+    for (const language of FIRST_SCREEN_LANGUAGES) {
+      const model = modelOf(initialState(language));
+      expect(model.valid, language).toBe(true);
+      const key = lossKey(model.scenario, model.terms, model.investor);
+      keys.add(key);
+      const entry = table.find((candidate) => candidate.key === key);
+      expect(entry?.loss, language).toEqual({ kind: "estimate", probability: simulated(model), draws: 2_000 });
+    }
+    expect(table.map((entry) => entry.key).sort()).toEqual([...keys].sort());
+  });
+
+  it("survives JSON, as DefinePlugin passes it", () => {
+    expect(JSON.parse(JSON.stringify(table))).toEqual(table);
+  });
+
+  it("before the chunk has loaded: the table's figure for its case, pending for any other", () => {
+    const model = opening;
+    expect(lossProbabilityNow(model.scenario, model.terms, model.investor, table)).toEqual(table[0]?.loss);
+    const other = { ...model.investor, hurdleRate: 0.07 };
+    expect(lossProbabilityNow(model.scenario, model.terms, other, table)).toEqual({ kind: "pending" });
+    expect(lossProbabilityNow(model.scenario, model.terms, model.investor, [])).toEqual({ kind: "pending" });
+  });
+
+  it("after the chunk has loaded: the live simulation for any case", async () => {
+    await loadLossAdapter();
+    const other = { scenario: pilot, terms: PILOT_PAYMENT_TERMS, investor: { hurdleRate: 0.07 } };
+    const live = lossProbabilityNow(other.scenario, other.terms, other.investor, table);
+    expect(live).toEqual({ kind: "estimate", probability: simulated(other), draws: 2_000 });
+    const model = opening;
+    expect(lossProbabilityNow(model.scenario, model.terms, model.investor, table)).toEqual(table[0]?.loss);
+  });
+});
+
+describe("lossKey", () => {
+  it("is the same for equal inputs and differs when any input changes, non-finite numbers included", () => {
+    const key = lossKey(pilot, PILOT_PAYMENT_TERMS, {});
+    expect(lossKey(structuredClone(pilot), { ...PILOT_PAYMENT_TERMS }, {})).toBe(key);
+    expect(key).toMatch(/^[0-9a-f]{1,14}$/);
+    expect(lossKey({ ...pilot, horizonMonths: pilot.horizonMonths + 1 }, PILOT_PAYMENT_TERMS, {})).not.toBe(key);
+    expect(lossKey(pilot, PILOT_PAYMENT_TERMS, { hurdleRate: 0.05 })).not.toBe(key);
+    const infinite = lossKey(pilot, PILOT_PAYMENT_TERMS, { maxLoss: Number.POSITIVE_INFINITY });
+    expect(lossKey(pilot, PILOT_PAYMENT_TERMS, { maxLoss: Number.NaN })).not.toBe(infinite);
+  });
+});
+
+describe("the Monte Carlo stays out of the initial script", () => {
+  it("no file of the taskpane imports lossAdapter except as a type (lossLoader loads it with import())", () => {
+    const files = readdirSync(join("src", "taskpane"), { recursive: true, encoding: "utf8" }).filter((file) =>
+      file.endsWith(".ts"),
+    );
+    const offenders = files.filter((file) => {
+      const source = readFileSync(join("src", "taskpane", file), "utf8");
+      return /^import\s+(?!type\b)[^;]*from\s+"[^"]*lossAdapter";/m.test(source);
+    });
+    expect(offenders).toEqual([]);
+    const loader = readFileSync(join("src", "taskpane", "preview", "lossLoader.ts"), "utf8");
+    expect(loader).toContain('import(/* webpackChunkName: "montecarlo" */ "./lossAdapter")');
+  });
+});
