@@ -99,6 +99,13 @@ function daIndex(year: number): string {
   return enIndex(year).replace(".", ",");
 }
 
+/**
+ * The notes' number formats, made once: this table is built when the module loads, and a toLocaleString per note made
+ * a new formatter each time (the taskpane's start-up, issue 14 item 11). Same output as toLocaleString("da-DK"/"en-GB").
+ */
+const DA_NUMBER = new Intl.NumberFormat("da-DK");
+const EN_NUMBER = new Intl.NumberFormat("en-GB");
+
 function carried(year: number, base2023: number, kind: "wage" | "benefit" | "temporaryBenefit"): SourcedValue {
   const index = kind === "wage" ? wageIndex(year) : benefitIndex(year);
   const share = kind === "temporaryBenefit" ? reformShare(year) : 0;
@@ -120,8 +127,8 @@ function carried(year: number, base2023: number, kind: "wage" | "benefit" | "tem
       ? ""
       : `; social assistance reform 1 Jul 2025: ${share === 0.5 ? "6 of 12 months" : "the whole year"} in the new system, whose level for the target group is assumed equal to the indexed old one (the new rates' amounts were not found)`;
   return one(year, value, kind === "wage" ? "skmIndexed2026" : "bm2023and2024", "A", {
-    da: `2023-antagelsen ${base2023.toLocaleString("da-DK")} kr/md. × ${indexDa}, rundet til hele kr${reformDa}`,
-    en: `The 2023 assumption ${base2023.toLocaleString("en-GB")} kr/month × ${indexEn}, rounded to whole kr${reformEn}`,
+    da: `2023-antagelsen ${DA_NUMBER.format(base2023)} kr/md. × ${indexDa}, rundet til hele kr${reformDa}`,
+    en: `The 2023 assumption ${EN_NUMBER.format(base2023)} kr/month × ${indexEn}, rounded to whole kr${reformEn}`,
   });
 }
 

@@ -60,13 +60,26 @@ function normalise(body: string, decimalMark: string, groupMark: string): string
   return `${integer === "" ? "0" : integer}.${fraction}`;
 }
 
+/** Number formats made so far, by locale and options: making one costs far more than formatting with it. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** The Intl.NumberFormat of a locale and options, made once (the preview formats hundreds of numbers per update). */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  const known = NUMBER_FORMATS.get(key);
+  if (known !== undefined) return known;
+  const made = new Intl.NumberFormat(locale, options);
+  NUMBER_FORMATS.set(key, made);
+  return made;
+}
+
 /**
  * Writes a number for a text field in `language`, with thousands separators and at most `maxDecimals` decimals.
  * @example formatNumber(79236, "da") // "79.236"
  * @example formatNumber(18.1818, "en", 2) // "18.18"
  */
 export function formatNumber(value: number, language: Language, maxDecimals = 2): string {
-  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: maxDecimals, useGrouping: true })
+  return numberFormat(localeOf(language), { maximumFractionDigits: maxDecimals, useGrouping: true })
     .format(value)
     .replace(/\u2212/g, "-");
 }
@@ -84,7 +97,7 @@ export function formatKr(value: number, language: Language): string {
  * @example formatPercent(0.0834, "da") // "8,3 %"
  */
 export function formatPercent(fraction: number, language: Language, decimals = 1): string {
-  return `${new Intl.NumberFormat(localeOf(language), {
+  return `${numberFormat(localeOf(language), {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   }).format(fraction * 100)} %`.replace(/\u2212/g, "-");
