@@ -6,7 +6,7 @@ import { absolute, cell, columnRange } from "./address";
 import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import { rangeRuleCheck, ruleValidation, scalarRuleCheck } from "./blocks/inputRules";
 import { call, concat, eq, le, mul, name, num, ref, sub, text } from "./formula";
-import { writeMunicipalityInputs } from "./inputs/municipalityInputs";
+import { unusedWithMunicipalities, writeMunicipalityInputs } from "./inputs/municipalityInputs";
 import { SHEET_NAMES } from "./labels";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
 import { FORMATS, type Language, type NumberFormat, type SheetPlan } from "./types";
@@ -458,10 +458,13 @@ function writeScalarGroup(context: InputsContext, top: number, group: (typeof SC
     const rule = SCALAR_RULES[input.key];
     if (rule === undefined) throw new Error(`no rule for input ${input.key}`);
     sheet.label(COLUMN.label, row, input.label);
-    ruleInput(context, COLUMN.value, row, input.value(scenario), input.format, rule, input.label);
+    // With several municipalities the kommuneskat and weeks are per municipality: a plain cell with a note says so.
+    const unused = unusedWithMunicipalities(scenario, input.key);
+    if (unused === null) ruleInput(context, COLUMN.value, row, input.value(scenario), input.format, rule, input.label);
+    else sheet.value(COLUMN.value, row, "label", input.value(scenario), input.format);
     sheet.label(COLUMN.unit, row, input.unit);
-    sheet.label(COLUMN.source, row, context.source(input.key));
-    sheet.nameCell(input.name, COLUMN.value, row, "input", input.label);
+    sheet.label(COLUMN.source, row, unused ?? context.source(input.key));
+    sheet.nameCell(input.name, COLUMN.value, row, unused === null ? "input" : "label", input.label);
     context.checks.push(
       scalarRuleCheck(input.name.replace(/^SIB_/, ""), rule, input.label, name(input.name), sheet.language),
     );

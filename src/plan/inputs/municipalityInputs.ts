@@ -44,6 +44,30 @@ export function municipalityParticipants(n: number): Expr {
   );
 }
 
+/**
+ * The note beside a single input that several municipalities replace (issue 10): the kommuneskat is each
+ * municipality's own, and the weeks on benefit too except in the Sensitivity sheet's horizon × persistence grid. null
+ * when the input counts as it is (one municipality, or another input). The Inputs sheet then writes the value as a
+ * plain cell (not yellow, no validation), so it does not look like an input that changes the business case.
+ * @example unusedWithMunicipalities(herningViborg, "municipalTaxRate")?.en // "Not used with several municipalities: …"
+ */
+export function unusedWithMunicipalities(scenario: Scenario, key: string): Bilingual | null {
+  if ((scenario.municipalities?.length ?? 0) === 0) return null;
+  if (key === "municipalTaxRate") {
+    return {
+      da: "Bruges ikke med flere kommuner: hver kommune har sin egen kommuneskat (tabellen Kommuner ovenfor).",
+      en: "Not used with several municipalities: each has its own municipal tax (the Municipalities table above).",
+    };
+  }
+  if (key === "weeksOnBenefitAtIntake") {
+    return {
+      da: "Bruges pr. kommune (tabellen Kommuner ovenfor); kun følsomhedsarkets tabel over horisont × vedvarenhed bruger dette tal.",
+      en: "Used per municipality (the Municipalities table above); only the Sensitivity sheet's horizon × persistence grid uses this figure.",
+    };
+  }
+  return null;
+}
+
 /** Column of the cohorts' municipality in the cohort table (after label, participants, intake month, source). */
 export const COHORT_MUNICIPALITY_COLUMN = 4;
 
