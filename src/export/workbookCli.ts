@@ -8,8 +8,6 @@ import type { Language } from "../plan/types";
 import { cachedOutputValues } from "./cachedValues";
 import { planToXlsx } from "./xlsx";
 import { workbookConsequencesIssue } from "../engine/consequences/validate";
-import { workbookProgressionIssue } from "../engine/payment/progression";
-import { workbookSustainmentIssue } from "../engine/payment/workbookSupport";
 
 const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en] [--capacity-months N]
   Writes the business case (the built-in DRC pilot, or a scenario file) as an .xlsx workbook of native formulas
@@ -77,16 +75,6 @@ async function main(argv: readonly string[]): Promise<number> {
   const several = workbookMunicipalitiesIssue(scenario);
   if (several !== null) {
     process.stderr.write(errorOutput([several.message]));
-    return 2;
-  }
-  const progression = workbookProgressionIssue(paymentTerms.rateCard);
-  if (progression !== null) {
-    process.stderr.write(errorOutput([progression.message]));
-    return 2;
-  }
-  const sustainment = workbookSustainmentIssue(paymentTerms); // issue 11 item 3: no sustainment formulas yet
-  if (sustainment !== null) {
-    process.stderr.write(errorOutput([sustainment.message]));
     return 2;
   }
   const broad = workbookConsequencesIssue(scenario); // issue 15: no Consequences sheet yet

@@ -2,7 +2,6 @@ import { computeBusinessCase } from "../engine/businessCase";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "../engine/investor/terms";
 import { computePaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
-import { workbookSustainmentIssue } from "../engine/payment/workbookSupport";
 import type { Scenario } from "../engine/scenario";
 import { budgetPayments, budgetSheet } from "./budgetSheet";
 import { calculationSheet } from "./calculationSheet";
@@ -52,9 +51,6 @@ export interface PlanOptions {
  * @example buildPlan(pilot, "da").sheets.map((s) => s.name) // ["Input", "Beregning", "Resultater", "Kilder"]
  */
 export function buildPlan(scenario: Scenario, language: Language, options: PlanOptions = {}): WorkbookPlan {
-  // No live formulas for a sustainment card yet (issue 11 item 3): never write a Payment sheet without its payments.
-  const sustainment = workbookSustainmentIssue(options.paymentTerms);
-  if (sustainment !== null) throw new Error(sustainment.message);
   const inputs = inputsSheet(scenario, language);
   const calculation = calculationSheet(scenario, language, inputs.layout, options.capacityMonths);
   const check = options.checks === true ? checkSheet(scenario, language, inputs.layout) : null;

@@ -100,6 +100,8 @@ export function paymentNames(
     SIB_PayMunicipalityPV: schedule.discountedTotals.byPayer.municipality,
     SIB_PayBaseFeeTotal: schedule.totals.baseFee,
     SIB_PaySavingsShareTotal: schedule.totals.savingsShare,
+    SIB_PaySustainmentTotal: schedule.totals.sustainment,
+    SIB_PayProgressionTotal: schedule.totals.progression,
     SIB_MunicipalitySavings: position.total.savings,
     SIB_MunicipalityNet: position.total.net,
     SIB_MunicipalityNetPV: position.discounted.net,

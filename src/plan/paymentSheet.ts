@@ -1,6 +1,7 @@
 import { computeBusinessCase } from "../engine/businessCase";
 import { writeSelfFundedBlock } from "./payment/selfFundedBlock";
 import { zeroEffectScenario } from "../engine/payment/deadweight";
+import { zeroEffectProgression } from "../engine/payment/progression";
 import { computePaymentSchedule, type PaymentSchedule } from "../engine/payment/schedule";
 import type { PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
@@ -24,6 +25,8 @@ import { MONTHS_IN_USE_ROWS, writeMonthsInUseBlock } from "./payment/monthsInUse
 import { writeRateCardBlock } from "./payment/rateCardBlock";
 import { paymentResultRows, writePaymentResults } from "./payment/resultsBlock";
 import { writeTermsBlock } from "./payment/termsBlock";
+import { writeProgressionBlock } from "./payment/progressionBlock";
+import { writeSustainmentBlock } from "./payment/sustainmentBlock";
 import { SheetBuilder } from "./sheetBuilder";
 import type { ChartPlan, Language, SheetPlan } from "./types";
 
@@ -40,6 +43,11 @@ export interface PaymentLayout {
 }
 
 const RESULTS = { left: 16, top: 4 } as const;
+
+const ZERO_COHORTS_HEADING = {
+  da: "Ved nul effekt: betalbare udfald pr. kohorte, når deltagerne har kontrolgruppens andele (samme basislinje, tærskel, kæde og lofter)",
+  en: "At zero effect: payable outcomes per cohort when the participants have the comparison group's shares (same baseline, threshold, chain and caps)",
+};
 
 /**
  * The Payment sheet, in blocks: the payment terms as named inputs; the rate card with each metric's shares, effect
@@ -60,28 +68,25 @@ export function paymentSheet(
   options: { readonly capacityMonths?: number } = {},
 ): { plan: SheetPlan; names: SheetBuilder["names"]; layout: PaymentLayout; charts: ChartPlan[]; checks: CheckSpec[] } {
   const sheet = new SheetBuilder(PAYMENT_SHEET_NAMES[language], language);
-  // Sizes only: a payment at zero effect may fall in a month the scenario's own schedule does not reach.
-  const zero = zeroEffectScenario(scenario);
-  const zeroEffectMonths = computePaymentSchedule(zero, computeBusinessCase(zero), terms).months;
   writeHeading(sheet);
   writeStatusEcho(sheet, 0, 3);
   const termsBlock = writeTermsBlock(sheet, 4, terms);
-  const card = writeRateCardBlock(sheet, termsBlock.bottom + 2, { terms, inputs, calculation });
+  const progression = writeProgressionBlock(sheet, termsBlock.bottom + 2, { terms, scenario });
+  const cardDeps = { terms, inputs, calculation, progression: progression.cells };
+  const card = writeRateCardBlock(sheet, progression.bottom + 2, cardDeps);
   const metricCount = card.layout.definitions.length;
   const deadweightTop = RESULTS.top + paymentResultRows(metricCount) + 2;
   const thresholdAtZero = writeThresholdAtZero(sheet, 1, card.bottom + 1);
-  const cohortTop = Math.max(card.bottom + 1, deadweightTop + deadweightResultRows(metricCount)) + 2;
+  const sustainment = writeSustainmentBlock(sheet, card.bottom + 3, { terms, inputs, calculation, card: card.layout });
+  const cohortTop = Math.max(sustainment.bottom + 1, deadweightTop + deadweightResultRows(metricCount)) + 2;
   const cohorts = writeCohortBlock(sheet, cohortTop, { scenario, inputs, card: card.layout });
   const zeroCohorts = writeCohortBlock(sheet, cohorts.bottom + 2, {
     scenario,
     inputs,
     card: zeroEffectCard(card.layout, thresholdAtZero),
-    heading: {
-      da: "Ved nul effekt: betalbare udfald pr. kohorte, når deltagerne har kontrolgruppens andele (samme basislinje, tærskel, kæde og lofter)",
-      en: "At zero effect: payable outcomes per cohort when the participants have the comparison group's shares (same baseline, threshold, chain and caps)",
-    },
+    heading: ZERO_COHORTS_HEADING,
   });
-  const rows = paymentRows(scenario, schedule, calculation, options.capacityMonths ?? 0, zeroEffectMonths);
+  const rows = paymentRows(scenario, terms, schedule, calculation, options.capacityMonths ?? 0);
   const inUseTop = zeroCohorts.bottom + 2;
   const months = writeMonthBlock(sheet, inUseTop + MONTHS_IN_USE_ROWS + 1, {
     rows,
@@ -91,6 +96,7 @@ export function paymentSheet(
   const inUse = writeMonthsInUseBlock(sheet, inUseTop, {
     extents: cohorts.layout.range("extent"),
     months: { column: months.layout.column("m"), firstRow: months.layout.firstRow, lastRow: months.layout.lastRow },
+    sustain: months.layout.range("sustain"),
   });
   writePaymentResults(sheet, RESULTS, { months: months.layout, card: card.layout });
   const zeroMonths = writeZeroEffectMonths(sheet, {
@@ -122,7 +128,7 @@ export function paymentSheet(
       discountRange: months.layout.range("discount", sheet.sheetName),
     },
     charts: [paymentChart(sheet, months.layout)],
-    checks: [...termsBlock.checks, ...card.checks, ...cohorts.checks, ...inUse.checks],
+    checks: [termsBlock, progression, card, sustainment, cohorts, inUse].flatMap((block) => block.checks),
   };
 }
 
@@ -133,11 +139,15 @@ export function paymentSheet(
  */
 function paymentRows(
   scenario: Scenario,
+  terms: PaymentTerms,
   schedule: PaymentSchedule,
   calculation: CalculationLayout,
   minimum: number,
-  zeroEffect: number,
 ): number {
+  // Sizes only: a payment at zero effect may fall in a month the scenario's own schedule does not reach.
+  const zero = zeroEffectScenario(scenario);
+  const zeroTerms = { ...terms, rateCard: zeroEffectProgression(terms.rateCard) };
+  const zeroEffect = computePaymentSchedule(zero, computeBusinessCase(zero), zeroTerms).months;
   const businessCaseMonths = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth)) + scenario.horizonMonths;
   const months = Math.max(schedule.months, zeroEffect);
   return Math.max(months + calculation.calendarMonths - businessCaseMonths, minimum, 2);

@@ -30,6 +30,11 @@ const SAFE_POWERS: readonly { readonly shape: RegExp; readonly why: string }[] =
     why: "the Budget sheet's price factor: the price change has a data validation from −50 % to 50 %, so 1 + π ≥ 0.5",
   },
   {
+    shape:
+      /^SIB_Persistence\+\(SIB_Persistence=0\)\*\(\([A-Z]+\d+-SIB_CohortIntakeMonths-SIB_MeasurementMonth-SIB_PayLagMonths\+ABS\(/,
+    why: "the sustainment card's ρ^j (sustainmentBlock.ts): the base ρ + [ρ = 0]·[j = 0] is 1 when ρ and j are both 0",
+  },
+  {
     shape: /^SIB_Persistence \^ C$/,
     why: "the rate card's months after measurement, a label above 0 (a metric at 0 months is written without a power)",
   },

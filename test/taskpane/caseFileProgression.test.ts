@@ -32,9 +32,10 @@ describe("the wizard's case file keeps progression metrics and the savings surpl
     expect(back.investorTerms.savingsSurplus).toEqual(investor.savingsSurplus);
   });
 
-  it("writing a workbook with progression metrics is refused with the engine's message", () => {
+  it("a workbook with progression metrics is written, with their inputs on the Payment sheet (issue 15 item 3)", () => {
     const result = casePlan({ scenario: example.scenario, terms: example.paymentTerms, investor: {} }, "da", false);
-    expect(result.ok ? [] : result.issues.map((item) => item.rule)).toEqual(["unsupported"]);
+    const names = result.ok ? result.value.names.map((entry) => entry.name) : [];
+    expect(names).toContain("SIB_PayProgShares_who5");
   });
 
   it("writing a workbook with consequence rows that change something is refused; the default table's rows pass", () => {

@@ -452,20 +452,3 @@ export function applyProgressionTerms<T extends CardLine>(
   }
   return card;
 }
-
-/**
- * The workbook (src/plan) does not write progression metrics yet: an issue (field `payment`, rule `unsupported`)
- * naming them, or null when the card has none. `npm run workbook` refuses such a model rather than write a Payment
- * sheet that leaves them out; `npm run case` and the functions include them.
- * @example workbookProgressionIssue(PILOT_PAYMENT_TERMS.rateCard) // null
- */
-export function workbookProgressionIssue(lines: readonly CardLine[]): Issue | null {
-  const names = lines.filter((line) => line.progression !== undefined && line.progression !== null);
-  if (names.length === 0) return null;
-  return issue(
-    "InvalidInput",
-    "payment",
-    "unsupported",
-    `payment: the workbook does not write progression metrics yet (${names.map((line) => line.metric).join(", ")}); npm run case and the SIB.* functions include them. Take them off the rate card to write a workbook.`,
-  );
-}

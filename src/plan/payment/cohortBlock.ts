@@ -101,7 +101,10 @@ function metricColumns(card: RateCardLayout, k: number, paidColumn: (k: number) 
       formula: (r) =>
         ifThen(
           eq(card.at(k, "thresholdMet"), num(1)),
-          mul(call("MAX", num(0), sub(card.at(k, "participantShare"), card.at(k, "baseline"))), r.at("participants")),
+          mul(
+            call("MAX", num(0), sub(card.cohortShare(k, ref(cell(NUMBER_COLUMN, r.row))), card.at(k, "baseline"))),
+            r.at("participants"),
+          ),
           num(0),
         ),
     },

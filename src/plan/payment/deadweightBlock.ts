@@ -14,6 +14,7 @@ import type { CohortKey } from "./cohortBlock";
 import { metricLabel } from "./labels";
 import type { PayMonthKey } from "./monthBlock";
 import type { RateCardLayout } from "./rateCardBlock";
+import { sustainmentPaid } from "./sustainmentBlock";
 
 /**
  * Deadweight in the written model (issue 11 item 1; engine: src/engine/payment/deadweight.ts): the payment the terms
@@ -48,7 +49,7 @@ export const DEADWEIGHT_NOTE: { readonly warning: Bilingual; readonly fine: Bili
 };
 
 /** Column keys of the zero-effect month table: per metric, raw, after the contract cap, cumulative, last paid month. */
-export type ZeroMonthKey = `zero:${number}` | "zeroRaw" | "zeroTotal" | "zeroCumulative" | "lastPaid";
+export type ZeroMonthKey = `zero:${number}` | "zeroSustain" | "zeroRaw" | "zeroTotal" | "zeroCumulative" | "lastPaid";
 
 /**
  * The cell SIB_PayThresholdMetAtZero: 1 when a threshold (metric or contract scope) lets payments through at an effect
@@ -81,11 +82,18 @@ export function writeThresholdAtZero(sheet: SheetBuilder, column: number, row: n
 
 /**
  * The rate card as the cohort block sees it at zero effect: the participants' share is the comparison group's share
- * and the threshold is the one met at zero effect; baseline, prices, caps and timing are unchanged.
+ * (a progression metric's per cohort: its measured comparison share, else the participants' own) and the threshold is
+ * the one met at zero effect; baseline, prices, caps and timing are unchanged.
  */
 export function zeroEffectCard(card: RateCardLayout, thresholdMetAtZero: Expr): RateCardLayout {
   return {
     ...card,
+    // A progression metric reaches the comparison group's share; not measured, the participants' (zeroEffectProgression).
+    cohortShare: (k, cohortNumber) => {
+      const cells = card.progression[k] ?? null;
+      if (cells === null) return card.at(k, "comparisonShare");
+      return ifThen(call("ISNUMBER", cells.comparison), cells.comparison, card.cohortShare(k, cohortNumber));
+    },
     at: (k, column) => {
       if (column === "participantShare") return card.at(k, "comparisonShare");
       if (column === "thresholdMet") return thresholdMetAtZero;
@@ -112,8 +120,18 @@ export function writeZeroEffectMonths(
     { da: "Ved nul effekt (kontrolgruppens andele), kr", en: "At zero effect (the comparison group's shares), kr" },
     true,
   );
+  const columns = zeroMonthColumns(card, cohorts, main);
+  return writeTable(sheet, { left, headerRow: months.headerRow, rows: months.lastRow - months.firstRow + 1, columns });
+}
+
+/** The columns of the zero-effect month table (see writeZeroEffectMonths). */
+function zeroMonthColumns(
+  card: RateCardLayout,
+  cohorts: Table<CohortKey>,
+  main: (key: PayMonthKey, row: number) => Expr,
+): TableColumn<ZeroMonthKey>[] {
   const cap = name("SIB_PayContractCap");
-  const columns: TableColumn<ZeroMonthKey>[] = [
+  return [
     ...card.definitions.map((definition, k): TableColumn<ZeroMonthKey> => ({
       key: `zero:${k}`,
       header: {
@@ -130,10 +148,20 @@ export function writeZeroEffectMonths(
         ),
     })),
     {
+      key: "zeroSustain",
+      header: { da: "Fastholdelseskort ved nul effekt", en: "Sustainment card at zero effect" },
+      format: FORMATS.kr,
+      formula: (r) => {
+        const comparison = name("SIB_PaySustainComparison");
+        return sustainmentPaid(main("m", r.row), comparison, comparison, name("SIB_PayThresholdMetAtZero"));
+      },
+    },
+    {
       key: "zeroRaw",
       header: { da: "Betaling før kontraktloft ved nul effekt", en: "Payment before contract cap at zero effect" },
       format: FORMATS.kr,
-      formula: (r) => sum(main("baseFee", r.row), ...card.definitions.map((_, k) => r.at(`zero:${k}`))),
+      formula: (r) =>
+        sum(main("baseFee", r.row), r.at("zeroSustain"), ...card.definitions.map((_, k) => r.at(`zero:${k}`))),
     },
     {
       key: "zeroTotal",
@@ -152,29 +180,40 @@ export function writeZeroEffectMonths(
       format: FORMATS.kr,
       formula: (r) => sum(r.previous("zeroCumulative", num(0)), r.at("zeroTotal")),
     },
-    {
-      key: "lastPaid",
-      header: {
-        da: "Måned med resultatbetaling (m, ellers −1)",
-        en: "Month with an outcome payment (m, else −1)",
-      },
-      format: FORMATS.integer,
-      // Outcome and savings-share payments after the contract cap (the base fee does not depend on results).
-      formula: (r) =>
-        ifThen(
-          and(
-            gt(main("scale", r.row), num(0)),
-            gt(
-              sum(main("savingsLagged", r.row), ...card.definitions.map((_, k) => main(`metric:${k}`, r.row))),
-              num(0),
-            ),
-          ),
-          main("m", r.row),
-          num(-1),
-        ),
-    },
+    lastPaidColumn(card, main),
   ];
-  return writeTable(sheet, { left, headerRow: months.headerRow, rows: months.lastRow - months.firstRow + 1, columns });
+}
+
+/** The month number when an outcome, sustainment or savings-share payment is made under the scenario, else −1. */
+function lastPaidColumn(
+  card: RateCardLayout,
+  main: (key: PayMonthKey, row: number) => Expr,
+): TableColumn<ZeroMonthKey> {
+  return {
+    key: "lastPaid",
+    header: {
+      da: "Måned med resultatbetaling (m, ellers −1)",
+      en: "Month with an outcome payment (m, else −1)",
+    },
+    format: FORMATS.integer,
+    // Outcome and savings-share payments after the contract cap (the base fee does not depend on results).
+    formula: (r) =>
+      ifThen(
+        and(
+          gt(main("scale", r.row), num(0)),
+          gt(
+            sum(
+              main("savingsLagged", r.row),
+              main("sustain", r.row),
+              ...card.definitions.map((_, k) => main(`metric:${k}`, r.row)),
+            ),
+            num(0),
+          ),
+        ),
+        main("m", r.row),
+        num(-1),
+      ),
+  };
 }
 
 interface Output {

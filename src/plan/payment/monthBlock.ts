@@ -24,12 +24,14 @@ import { FORMATS } from "../types";
 import type { CohortKey } from "./cohortBlock";
 import { metricLabel } from "./labels";
 import type { RateCardLayout } from "./rateCardBlock";
+import { sustainmentPaid } from "./sustainmentBlock";
 
 export type PayMonthKey =
   | "m"
   | "discount"
   | `metric:${number}`
   | "baseFee"
+  | "sustain"
   | "savings"
   | "cumulativeSavings"
   | "owed"
@@ -61,9 +63,9 @@ export function calculationFlow(definedName: string, month: Expr): Expr {
 
 /**
  * Per programme month (`rows` rows, at least the months in use): the outcome payments per metric (SUMIF over the
- * cohort table), the base fee, the share of savings (high-water mark, after the claim lag), the contract cap, the
- * payer split and the municipality's net position. Every formula's length is independent of the number of cohorts
- * and months.
+ * cohort table), the base fee, the sustainment card, the share of savings (high-water mark, after the claim lag), the
+ * contract cap, the payer split and the municipality's net position. Every formula's length is independent of the
+ * number of cohorts and months.
  */
 export function writeMonthBlock(
   sheet: SheetBuilder,
@@ -103,6 +105,18 @@ function leadColumns(card: RateCardLayout, cohorts: Table<CohortKey>): TableColu
       header: { da: "Basishonorar", en: "Base fee" },
       format: FORMATS.kr,
       formula: (r) => baseFee(r.at("m")),
+    },
+    {
+      key: "sustain",
+      header: { da: "Fastholdelseskort", en: "Sustainment card" },
+      format: FORMATS.kr,
+      formula: (r) =>
+        sustainmentPaid(
+          r.at("m"),
+          name("SIB_PaySustainShare"),
+          name("SIB_PaySustainComparison"),
+          name("SIB_PaySustainGate"),
+        ),
     },
   ];
 }
@@ -183,7 +197,12 @@ function paymentColumns(card: RateCardLayout): TableColumn<PayMonthKey>[] {
   });
   return [
     kr("raw", { da: "Betaling før kontraktloft", en: "Payment before contract cap" }, (r) =>
-      sum(r.at("baseFee"), r.at("savingsLagged"), ...card.definitions.map((_, k) => r.at(`metric:${k}`))),
+      sum(
+        r.at("baseFee"),
+        r.at("sustain"),
+        r.at("savingsLagged"),
+        ...card.definitions.map((_, k) => r.at(`metric:${k}`)),
+      ),
     ),
     kr("total", { da: "Betaling i alt", en: "Total payment" }, (r) =>
       ifThen(

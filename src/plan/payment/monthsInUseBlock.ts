@@ -1,6 +1,6 @@
 import { columnRange } from "../address";
 import { whenNumbers, type CheckSpec } from "../blocks/checks";
-import { add, and, call, concat, eq, gt, ifThen, le, name, num, ref, type Expr } from "../formula";
+import { add, and, call, concat, eq, gt, ifThen, le, mul, name, ne, num, ref, type Expr } from "../formula";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
 import { PAYMENT_SHEET_NAMES, WRITE_AGAIN } from "./labels";
@@ -12,24 +12,28 @@ export interface MonthRows {
   readonly lastRow: number;
 }
 
-/** Rows the block takes: its heading, the four extents, the months in use and the capacity. */
-export const MONTHS_IN_USE_ROWS = 7;
+/** Rows the block takes: its heading, the five extents, the months in use and the capacity. */
+export const MONTHS_IN_USE_ROWS = 8;
 
-type Extents = readonly [Row, Row, Row, Row];
+type Extents = readonly [Row, Row, Row, Row, Row];
 type Row = readonly [Bilingual, Expr];
 
 /**
  * The months the payment schedule runs over, as the engine counts them (src/engine/payment/schedule.ts `months`): the
- * longest of the business case (latest intake + horizon), the base fee, the savings share (+ claim lag) and the
- * outcome payments (the cohorts' last payments), named SIB_PayMonthsInUse; and the rows the model is written for,
+ * longest of the business case (latest intake + horizon), the base fee, the savings share (+ claim lag), the
+ * outcome payments (the cohorts' last payments) and the sustainment card (its last month with a payment), named SIB_PayMonthsInUse; and the rows the model is written for,
  * SIB_CapacityPaymentMonths. The Investor sheet tops up in month SIB_PayMonthsInUse − 1, so spare rows change nothing.
  */
 export function writeMonthsInUseBlock(
   sheet: SheetBuilder,
   top: number,
-  deps: { readonly extents: Expr; readonly months: MonthRows },
+  deps: { readonly extents: Expr; readonly months: MonthRows; readonly sustain: Expr },
 ): { bottom: number; checks: CheckSpec[] } {
-  const rows = extentRows(deps.extents);
+  const rows = extentRows(
+    deps.extents,
+    deps.sustain,
+    ref(columnRange(deps.months.column, deps.months.firstRow, deps.months.lastRow)),
+  );
   sheet.label(0, top, { da: "Betalingsmåneder", en: "Payment months" }, true);
   rows.forEach(([label, formula], index) => {
     sheet.label(0, top + 1 + index, label);
@@ -58,7 +62,7 @@ export function writeMonthsInUseBlock(
   return { bottom: top + MONTHS_IN_USE_ROWS - 1, checks: [capacityCheck(sheet)] };
 }
 
-function extentRows(extents: Expr): Extents {
+function extentRows(extents: Expr, sustain: Expr, months: Expr): Extents {
   const lastIntake = call("MAX", name("SIB_CohortIntakeMonths"));
   const businessCase = add(lastIntake, name("SIB_HorizonMonths"));
   const savingsOn = and(gt(name("SIB_PaySavingsShare"), num(0)), eq(name("SIB_PayContractThresholdMet"), num(1)));
@@ -82,6 +86,11 @@ function extentRows(extents: Expr): Extents {
     [
       { da: "Resultatbetalinger: måneder til sidste betaling", en: "Outcome payments: months to the last payment" },
       call("MAX", extents),
+    ],
+    [
+      { da: "Fastholdelseskort: måneder til sidste betaling", en: "Sustainment card: months to the last payment" },
+      // The last month with a payment + 1 (one SUMPRODUCT evaluates MAX over the rows element by element).
+      call("SUMPRODUCT", call("MAX", mul(ne(sustain, num(0)), add(months, num(1))))),
     ],
   ];
 }

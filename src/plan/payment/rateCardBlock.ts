@@ -5,16 +5,17 @@ import { THRESHOLD_TOLERANCE_PP } from "../../engine/payment/threshold";
 import { absolute, cell } from "../address";
 import type { CheckSpec } from "../blocks/checks";
 import { writeTable, type RowScope, type Table } from "../blocks/table";
-import { add, and, call, eq, ge, ifThen, mul, name, not, num, or, pow, ref, sub, type Expr } from "../formula";
+import { add, and, call, div, eq, ge, gt, ifThen, mul, name, not, num, or, pow, ref, sub, type Expr } from "../formula";
 import type { InputsLayout } from "../inputsSheet";
 import type { CalculationLayout } from "../calculationSheet";
 import { STATE_COLUMN } from "../calculation/stateBlock";
 import { OUTCOME_STATES } from "../../engine/states";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
-import { metricLabel, NO_CAP } from "./labels";
+import { metricLabel, NO_CAP, NOT_A_BUDGET_SAVING } from "./labels";
 import { termValidation } from "./termCells";
 import { rateCardChecks } from "./rateCardChecks";
+import type { ProgressionCells } from "./progressionBlock";
 
 /** Input and label columns of the rate card, left of its formula table and right of it. */
 export const CARD = {
@@ -39,13 +40,25 @@ export interface RateCardLayout {
   readonly table: Table<CardKey>;
   /** Absolute reference to metric k's cell in a card column (input columns by number, table columns by key). */
   readonly at: (k: number, column: number | CardKey) => Expr;
+  /** Per card line: the progression metric's input cells (progressionBlock.ts), or null for an outcome metric. */
+  readonly progression: readonly (ProgressionCells | null)[];
+  /**
+   * The share of the participants of one cohort (its 1-based number on the Inputs sheet) in metric k that the cohort
+   * block pays on: the card's share for an outcome metric, the cohort's own share for a progression metric.
+   */
+  readonly cohortShare: (k: number, cohortNumber: Expr) => Expr;
 }
 
 /** The rate card: inputs (price, volume cap, historical rate) and per metric its shares, effect, baseline and timing. */
 export function writeRateCardBlock(
   sheet: SheetBuilder,
   top: number,
-  deps: { readonly terms: PaymentTerms; readonly inputs: InputsLayout; readonly calculation: CalculationLayout },
+  deps: {
+    readonly terms: PaymentTerms;
+    readonly inputs: InputsLayout;
+    readonly calculation: CalculationLayout;
+    readonly progression: readonly (ProgressionCells | null)[];
+  },
 ): { bottom: number; layout: RateCardLayout; checks: CheckSpec[] } {
   const { definitions, requires } = resolveRateCard(deps.terms.rateCard);
   sheet.label(
@@ -61,24 +74,13 @@ export function writeRateCardBlock(
     const required = prerequisite === null || prerequisite === undefined ? null : (definitions[prerequisite] ?? null);
     writeCardInputs(sheet, headerRow + 1 + k, { terms: deps.terms, k, definition, required });
   });
-  const share = (state: string, column: string): Expr => {
-    // Participant shares after neutralisation (the Calculation sheet's column), as the engine's payment metrics.
-    if (column === "SIB_ParticipantShares") {
-      const index = (OUTCOME_STATES as readonly string[]).indexOf(state);
-      if (index < 0) throw new Error(`no outcome state ${state}`);
-      const { states } = deps.calculation;
-      return ref(absolute(STATE_COLUMN.effectiveShare, states.firstRow + index), deps.calculation.sheet);
-    }
-    const address = deps.inputs.stateCells[column]?.[state];
-    if (address === undefined) throw new Error(`no input cell ${column}.${state}`);
-    return ref(address, deps.inputs.sheet);
-  };
   const metricShare = (r: RowScope<CardKey>, column: string): Expr => {
     const definition = definitions[r.index];
     if (definition === undefined) throw new Error("metric out of range");
-    if (definition.kind === "paidHours") return share("JOB_PART", column);
-    const education = ifThen(eq(name("SIB_PayIncludeEducation"), num(1)), share("EDU", column), num(0));
-    const selfSupporting = add(add(share("JOB", column), share("JOB_UNK", column)), education);
+    const progression = deps.progression[r.index] ?? null;
+    if (progression !== null) return progressionShare(progression, column);
+    if (definition.kind === "paidHours") return stateShare(deps, "JOB_PART", column);
+    const selfSupporting = selfSupportingShare(deps, column);
     if (definition.monthsAfterMeasurement === 0) return selfSupporting;
     return mul(selfSupporting, pow(name("SIB_Persistence"), ref(cell(CARD.after, r.row))));
   };
@@ -86,19 +88,71 @@ export function writeRateCardBlock(
     left: CARD.table,
     headerRow,
     rows: definitions.length,
-    columns: cardColumns(metricShare),
+    columns: cardColumns(metricShare, (r) => deps.progression[r.index]?.month ?? name("SIB_MeasurementMonth")),
   });
   const at = (k: number, column: number | CardKey): Expr =>
     ref(absolute(typeof column === "number" ? column : table.column(column), table.firstRow + k));
   nameCardColumns(sheet, table.firstRow, table.lastRow);
   const bottom = writeContractThreshold(sheet, table.lastRow + 1, at(gateMetric(deps.terms, definitions), "effect"));
-  return { bottom, layout: { definitions, requires, table, at }, checks: rateCardChecks(sheet) };
+  const cohortShare = (k: number, cohortNumber: Expr): Expr => {
+    const progression = deps.progression[k] ?? null;
+    return progression === null ? at(k, "participantShare") : call("INDEX", progression.shares, cohortNumber);
+  };
+  const layout = { definitions, requires, table, at, progression: deps.progression, cohortShare };
+  return { bottom, layout, checks: rateCardChecks(sheet) };
+}
+
+type ShareDeps = { readonly inputs: InputsLayout; readonly calculation: CalculationLayout };
+
+/**
+ * A state's share at the measurement month: the participants' after neutralisation (the Calculation sheet's column, as
+ * the engine's payment metrics) for column SIB_ParticipantShares, else the Inputs sheet's cell of `column`.
+ */
+function stateShare(deps: ShareDeps, state: string, column: string): Expr {
+  if (column === "SIB_ParticipantShares") {
+    const index = (OUTCOME_STATES as readonly string[]).indexOf(state);
+    if (index < 0) throw new Error(`no outcome state ${state}`);
+    const { states } = deps.calculation;
+    return ref(absolute(STATE_COLUMN.effectiveShare, states.firstRow + index), deps.calculation.sheet);
+  }
+  const address = deps.inputs.stateCells[column]?.[state];
+  if (address === undefined) throw new Error(`no input cell ${column}.${state}`);
+  return ref(address, deps.inputs.sheet);
+}
+
+/**
+ * The self-supporting share at the measurement month of the participants (`column` SIB_ParticipantShares) or the
+ * comparison group (SIB_ComparisonShares): JOB + JOB_UNK (+ EDU when SIB_PayIncludeEducation = 1), as metricShareCore.
+ * @example selfSupportingShare(deps, "SIB_ComparisonShares") // Inputs!C20+Inputs!C21+IF(SIB_PayIncludeEducation=1,…,0)
+ */
+export function selfSupportingShare(deps: ShareDeps, column: string): Expr {
+  const education = ifThen(eq(name("SIB_PayIncludeEducation"), num(1)), stateShare(deps, "EDU", column), num(0));
+  return add(add(stateShare(deps, "JOB", column), stateShare(deps, "JOB_UNK", column)), education);
+}
+
+/**
+ * A progression metric's share on the card (progression.ts): the participants' share pooled over the cohorts
+ * (Σ share_c × n_c / Σ n_c, 0 without participants), or the comparison group's measured share (0 when not measured).
+ */
+function progressionShare(cells: ProgressionCells, column: string): Expr {
+  if (column !== "SIB_ParticipantShares") {
+    return ifThen(call("ISNUMBER", cells.comparison), cells.comparison, num(0));
+  }
+  const people = call("SUM", name("SIB_CohortParticipants"));
+  return ifThen(
+    gt(people, num(0)),
+    div(call("SUMPRODUCT", cells.shares, name("SIB_CohortParticipants")), people),
+    num(0),
+  );
 }
 
 const reaches = (effect: Expr): Expr => ge(effect, sub(name("SIB_PayThresholdPP"), num(THRESHOLD_TOLERANCE_PP)));
 const hasThreshold = call("ISNUMBER", name("SIB_PayThresholdPP"));
 
-function cardColumns(metricShare: (r: RowScope<CardKey>, column: string) => Expr) {
+function cardColumns(
+  metricShare: (r: RowScope<CardKey>, column: string) => Expr,
+  measurementMonth: (r: RowScope<CardKey>) => Expr,
+) {
   return [
     {
       key: "participantShare",
@@ -148,7 +202,7 @@ function cardColumns(metricShare: (r: RowScope<CardKey>, column: string) => Expr
       header: { da: "Betales mdr. efter start", en: "Paid months after intake" },
       format: FORMATS.integer,
       formula: (r: RowScope<CardKey>) =>
-        add(add(name("SIB_MeasurementMonth"), ref(cell(CARD.after, r.row))), name("SIB_PayLagMonths")),
+        add(add(measurementMonth(r), ref(cell(CARD.after, r.row))), name("SIB_PayLagMonths")),
     },
   ] as const;
 }
@@ -184,7 +238,9 @@ function writeCardInputs(
   const of = (what: Bilingual): Bilingual => ({ da: `${what.da}: ${label.da}`, en: `${what.en}: ${label.en}` });
   const input = (column: number, value: number | string, spec: Parameters<typeof termValidation>[2]): void =>
     sheet.value(column, row, "input", value, spec.format, termValidation(sheet, cell(column, row), spec));
-  sheet.label(CARD.label, row, label);
+  // A progression metric is paid for, but nothing in the budget falls because of it (progression.ts).
+  const mark = (language: "da" | "en"): string => `${label[language]} (${NOT_A_BUDGET_SAVING[language].toLowerCase()})`;
+  sheet.label(CARD.label, row, definition.kind === "progression" ? { da: mark("da"), en: mark("en") } : label);
   input(CARD.price, card.price, {
     label: of({ da: "Pris pr. udfald", en: "Price per outcome" }),
     title: { da: "Pris pr. udfald", en: "Price per outcome" },
@@ -212,7 +268,7 @@ function writeCardInputs(
 }
 
 /** The historical rate of a metric: its own rate, else the general one (0 when the baseline is not historical). */
-function historicalRate(terms: PaymentTerms, id: string): number {
+export function historicalRate(terms: PaymentTerms, id: string): number {
   const baseline = terms.baseline;
   if (baseline.kind !== "historical") return 0;
   return Object.entries(baseline.rates).find(([metric]) => parseMetric(metric)?.id === id)?.[1] ?? baseline.rate;

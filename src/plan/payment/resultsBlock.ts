@@ -1,7 +1,7 @@
 import { POSITION_TOLERANCE_KR } from "../../engine/payment/position";
 import { guarded } from "../blocks/checks";
 import type { Table } from "../blocks/table";
-import { call, ge, ifThen, num, type Expr } from "../formula";
+import { call, ge, ifThen, num, sum, type Expr } from "../formula";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type NumberFormat } from "../types";
 import { metricLabel } from "./labels";
@@ -17,7 +17,7 @@ interface Output {
 }
 
 /** Rows the results block takes below its heading. */
-export const paymentResultRows = (metricCount: number): number => 11 + metricCount;
+export const paymentResultRows = (metricCount: number): number => 13 + metricCount;
 
 /**
  * The Payment sheet's results as named outputs, each guarded (a failing input check shows its message instead):
@@ -159,6 +159,34 @@ function paymentOutputs(months: Table<PayMonthKey>, card: RateCardLayout): Outpu
       en: `Outcome payments for ${definition.id} after the contract cap (kr)`,
     },
   }));
+  const progression = card.definitions.flatMap((_, k) =>
+    (card.progression[k] ?? null) === null ? [] : [total(`metric:${k}`, "scale")],
+  );
+  const parts: Output[] = [
+    {
+      name: "SIB_PaySustainmentTotal",
+      label: { da: "Heraf fastholdelseskort", en: "Of which sustainment card" },
+      formula: total("sustain", "scale"),
+      format: FORMATS.kr,
+      description: {
+        da: "Fastholdelseskortets betalinger efter kontraktloftet (kr)",
+        en: "Payments of the sustainment card after the contract cap (kr)",
+      },
+    },
+    {
+      name: "SIB_PayProgressionTotal",
+      label: {
+        da: "Heraf fremskridtsmål (ikke en budgetbesparelse)",
+        en: "Of which progression metrics (not a budget saving)",
+      },
+      formula: progression.length === 0 ? num(0) : sum(...progression),
+      format: FORMATS.kr,
+      description: {
+        da: "Betalinger for fremskridts- og trivselsmål efter kontraktloftet (kr): betalt, men ingen budgetbesparelse",
+        en: "Payments for progression and well-being metrics after the contract cap (kr): paid, but no budget saving",
+      },
+    },
+  ];
   // What it actually pays (savings − net, present value) ≤ its savings: the net is ≥ −tolerance.
   const neverPaysMore = ge(total("municipalNet", "discount"), num(-POSITION_TOLERANCE_KR));
   return [
@@ -169,6 +197,7 @@ function paymentOutputs(months: Table<PayMonthKey>, card: RateCardLayout): Outpu
       format: FORMATS.kr,
       description: spec.description,
     })),
+    ...parts,
     {
       name: "SIB_NeverPaysMoreThanSaves",
       label: {

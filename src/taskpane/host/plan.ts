@@ -1,6 +1,5 @@
 import { workbookConsequencesIssue } from "../../engine/consequences/validate";
 import { failMany, type Result } from "../../engine/errors";
-import { workbookProgressionIssue } from "../../engine/payment/progression";
 import { investorTerms, type InvestorTermsInput } from "../../engine/investor";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
@@ -25,10 +24,7 @@ export interface CaseToWrite {
 export function casePlan(model: CaseToWrite, language: Language, inExcel: boolean): Result<WorkbookPlan> {
   const investor = investorTerms(model.investor);
   if (!investor.ok) return investor;
-  // The Payment sheet does not write progression metrics yet (issue 15): refuse rather than leave them out.
-  const progression = workbookProgressionIssue(model.terms.rateCard);
-  if (progression !== null) return failMany([progression]);
-  // Nor a Consequences sheet (issue 15): a consequence row that changes something would be missing from the formulas.
+  // No Consequences sheet yet (issue 15): a consequence row that changes something would be missing from the formulas.
   const broad = workbookConsequencesIssue(model.scenario);
   if (broad !== null) return failMany([broad]);
   return {
