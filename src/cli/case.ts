@@ -260,7 +260,10 @@ function renderReport(report: CaseReport, isPilot: boolean): string {
   return lines.join("\n");
 }
 
-/** Per municipality (issue 10), when the scenario lists several: NPVs of its cohorts and its share of the payments. */
+/**
+ * Per municipality (issue 10), when the scenario lists several: NPVs of its cohorts, its share of the payments and the
+ * break-even month of its own municipal budget (before payments, as the whole case's; "none" when never reached).
+ */
 function renderMunicipalities(report: CaseReport): string[] {
   const entries = Object.entries(report.byMunicipality);
   if (entries.length === 0) return [];
@@ -274,6 +277,7 @@ function renderMunicipalities(report: CaseReport): string[] {
     `${(100 * part.paymentShare).toFixed(1)} %`,
     formatKr(part.payments.presentValue),
     formatKr(part.municipalityAfterPayments),
+    part.breakEvenMonth.municipality === null ? "none" : String(part.breakEvenMonth.municipality),
   ]);
   return [
     "",
@@ -289,6 +293,7 @@ function renderMunicipalities(report: CaseReport): string[] {
         "Payment share",
         "Payments (PV)",
         "After payments",
+        "Break-even (municipality)",
       ],
       rows,
     ),
