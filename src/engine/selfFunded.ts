@@ -20,6 +20,7 @@ import { computeBusinessCase, type BusinessCaseResult } from "./businessCase";
 import { municipalityAfterContract } from "./investor/moneyFlows";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "./investor/terms";
 import { zeroEffectScenario } from "./payment/deadweight";
+import { zeroEffectProgression } from "./payment/progression";
 import { computePaymentSchedule, type PaymentSchedule } from "./payment/schedule";
 import type { PaymentTerms } from "./payment/terms";
 import type { Scenario } from "./scenario";
@@ -82,7 +83,9 @@ export function compareFinancing(
 ): FinancingComparison {
   const zero = zeroEffectScenario(scenario);
   const zeroResult = computeBusinessCase(zero);
-  const zeroSchedule = computePaymentSchedule(zero, zeroResult, terms);
+  // At zero effect a progression metric reaches the comparison group's share, as in deadweightCore (progression.ts).
+  const zeroTerms = { ...terms, rateCard: zeroEffectProgression(terms.rateCard) };
+  const zeroSchedule = computePaymentSchedule(zero, zeroResult, zeroTerms);
   const own = result.monthly.netFlow.municipality;
   const ownWorst = worstCumulative(own);
   const sib = municipalityAfterContract(result, schedule, investorTerms);
