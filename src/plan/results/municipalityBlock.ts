@@ -3,13 +3,14 @@ import { municipalityResults, type MunicipalityResult } from "../../engine/munic
 import type { PaymentSchedule } from "../../engine/payment/schedule";
 import type { Scenario } from "../../engine/scenario";
 import { cell } from "../address";
+import { writeTable, type Table, type TableColumn } from "../blocks/table";
 import { guarded } from "../blocks/checks";
 import type { CalculationLayout } from "../calculationSheet";
 import { municipalityCalcName } from "../calculation/municipalityBlock";
-import { FLOW_COLUMN, type CohortBlock } from "../calculation/programmeMonthBlock";
-import { call, div, eq, ifThen, mul, name, num, ref, sub, type Expr } from "../formula";
+import { BREAK_EVEN_TOLERANCE, FLOW_COLUMN, type CohortBlock } from "../calculation/programmeMonthBlock";
+import { add, and, call, div, eq, ge, ifThen, lt, mul, name, num, ref, sub, text, type Expr } from "../formula";
 import { municipalityCellName } from "../inputs/municipalityInputs";
-import { ACCOUNT_LABELS, ACCOUNT_NAME } from "../labels";
+import { ACCOUNT_LABELS, ACCOUNT_NAME, NO_BREAK_EVEN } from "../labels";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type NumberFormat } from "../types";
 
@@ -43,6 +44,27 @@ export function municipalityResultName(n: number, measure: Measure, account: Acc
 export function municipalityResultName(n: number, measure: PaymentMeasure): string;
 export function municipalityResultName(n: number, measure: Measure | PaymentMeasure, account?: Account): string {
   return account === undefined ? `SIB_Muni${n}_${measure}` : `SIB_Muni${n}_${measure}_${ACCOUNT_NAME[account]}`;
+}
+
+/**
+ * Defined name of a municipality's break-even month of its own municipal budget on Results, n 1-based.
+ * @example municipalityBreakEvenName(2) // "SIB_Muni2_BreakEven_Municipality"
+ */
+export function municipalityBreakEvenName(n: number): string {
+  return `SIB_Muni${n}_BreakEven_Municipality`;
+}
+
+/**
+ * The engine's break-even month of each municipality's own municipal budget (months from 1; null = never reached),
+ * by {@link municipalityBreakEvenName}, in the order listed.
+ * @example municipalityBreakEvenValues([herning, viborg]).SIB_Muni1_BreakEven_Municipality // 38
+ */
+export function municipalityBreakEvenValues(results: readonly MunicipalityResult[]): Record<string, number | null> {
+  const values: Record<string, number | null> = {};
+  results.forEach(
+    (result, index) => (values[municipalityBreakEvenName(index + 1)] = result.breakEvenMonth.municipality),
+  );
+  return values;
 }
 
 /**
@@ -83,8 +105,10 @@ interface Row {
 /**
  * Results per municipality (issue 10): one column per municipality and one for all together, rows: name,
  * participants, kommuneskat, weeks on benefit at intake, share of the payments, then per account the NPV in total and
- * per participant and the undiscounted total, and with a Payment sheet its share of the municipal payments (total and
- * present value) and the municipality after them. Each cell a native formula over its own cohort-month block
+ * per participant and the undiscounted total, the break-even month of its own municipal budget (from a month table to
+ * the right: its programme-month flow, cumulative present value and months still negative), and with a Payment sheet
+ * its share of the municipal payments (total and present value) and the municipality after them. Each cell a native
+ * formula over its own cohort-month block
  * (NPV = SUMPRODUCT(W(t), flow(t)), undiscounted = participants × Σ flow(t)), named SIB_Muni<n>_<Measure>[_<Account>];
  * the total column sums the municipalities (it equals the whole case's SIB_NPV_<Account>). Returns the row below.
  */
@@ -94,7 +118,13 @@ export function writeMunicipalityResults(
   deps: { readonly calculation: CalculationLayout; readonly withPayments: boolean },
 ): number {
   const count = deps.calculation.cohortBlocks.length;
-  const rows: Row[] = [...inputRows(), ...accountRows(deps.calculation), ...(deps.withPayments ? paymentRows() : [])];
+  const months = writeBreakEvenMonths(sheet, { left: Math.max(count + 3, 9), headerRow: top + 2 }, deps.calculation);
+  const rows: Row[] = [
+    ...inputRows(),
+    ...accountRows(deps.calculation),
+    breakEvenRow(sheet, months),
+    ...(deps.withPayments ? paymentRows() : []),
+  ];
   sheet.label(0, top, { da: "Resultater pr. kommune", en: "Results per municipality" }, true);
   sheet.label(0, top + 1, {
     da: "Hver kommunes kohorter med dens kommuneskat og uger på ydelse; kolonnerne summer til hele sagen. Kommunen betaler sin andel af kommunernes udbetalinger.",
@@ -192,6 +222,93 @@ function accountRows(calculation: CalculationLayout): Row[] {
   );
 }
 
+type BreakEvenKey = "m" | "discount" | `flow:${number}` | `cumulative:${number}` | `negative:${number}`;
+
+/**
+ * Per programme month (the Calculation sheet's rows) and municipality n: its municipal flow Σ its cohorts'
+ * participants × flow(m − intake) (as the Calculation sheet's all-cohort flow, from its own block), the cumulative
+ * present value at the programme's discount factors and the month (from 1) while that is negative, else 0.
+ */
+function writeBreakEvenMonths(
+  sheet: SheetBuilder,
+  at: { readonly left: number; readonly headerRow: number },
+  calculation: CalculationLayout,
+): Table<BreakEvenKey> {
+  sheet.label(at.left, at.headerRow - 1, {
+    da: "Balancepunkt pr. kommune: kommunens egen strøm pr. programmåned (kr)",
+    en: "Break-even per municipality: the municipality's own flow per programme month (kr)",
+  });
+  const perMunicipality = calculation.cohortBlocks.flatMap((block, index): TableColumn<BreakEvenKey>[] => {
+    const n = index + 1;
+    return [
+      {
+        key: `flow:${n}`,
+        header: { da: `Kommune ${n}: strøm`, en: `Municipality ${n}: flow` },
+        format: FORMATS.kr,
+        formula: (r) =>
+          call(
+            "SUMPRODUCT",
+            block.group.participants,
+            call(
+              "SUMIF",
+              block.table.range("t", calculation.sheet),
+              sub(r.at("m"), name("SIB_CohortIntakeMonths")),
+              block.table.range(FLOW_COLUMN.municipality, calculation.sheet),
+            ),
+          ),
+      },
+      {
+        key: `cumulative:${n}`,
+        header: { da: `Kommune ${n}: akk. nutidsværdi`, en: `Municipality ${n}: cum. present value` },
+        format: FORMATS.kr,
+        formula: (r) => add(r.previous(`cumulative:${n}`, num(0)), mul(r.at("discount"), r.at(`flow:${n}`))),
+      },
+      {
+        key: `negative:${n}`,
+        header: { da: `Kommune ${n}: måned hvis negativ`, en: `Municipality ${n}: month if negative` },
+        format: FORMATS.integer,
+        formula: (r) => ifThen(lt(r.at(`cumulative:${n}`), num(-BREAK_EVEN_TOLERANCE)), add(r.at("m"), num(1)), num(0)),
+      },
+    ];
+  });
+  return writeTable<BreakEvenKey>(sheet, {
+    left: at.left,
+    headerRow: at.headerRow,
+    rows: calculation.calendarMonths,
+    columns: [
+      { key: "m", header: { da: "Programmåned m", en: "Programme month m" }, format: FORMATS.integer },
+      {
+        key: "discount",
+        header: { da: "Diskonteringsfaktor", en: "Discount factor" },
+        format: FORMATS.factor,
+        formula: (r) => call("INDEX", name("SIB_DiscountFactors"), add(r.at("m"), num(1))),
+      },
+      ...perMunicipality,
+    ],
+  });
+}
+
+/**
+ * The break-even month of each municipality's own budget, as the whole case's: 1 + the last month its cumulative
+ * present value is negative; "none" when still negative at the end (the last intake + the horizon) or every flow is 0.
+ */
+function breakEvenRow(sheet: SheetBuilder, months: Table<BreakEvenKey>): Row {
+  const none = text(sheet.text(NO_BREAK_EVEN));
+  const end = add(call("MAX", name("SIB_CohortIntakeMonths")), name("SIB_HorizonMonths"));
+  return {
+    label: { da: "Balancepunkt (måned): kommune", en: "Break-even (month): municipality" },
+    format: FORMATS.integer,
+    total: false,
+    name: municipalityBreakEvenName,
+    formula: (n) => {
+      const flow = months.range(`flow:${n}`);
+      const lastNegative = call("MAX", months.range(`negative:${n}`));
+      const allZero = and(eq(call("MAX", flow), num(0)), eq(call("MIN", flow), num(0)));
+      return ifThen(allZero, none, ifThen(ge(lastNegative, end), none, add(lastNegative, num(1))));
+    },
+  };
+}
+
 /** Its share of the municipal payments (Payment sheet), in total and present value, and the municipality after them. */
 function paymentRows(): Row[] {
   const share = (n: number): Expr => name(municipalityCellName(n, "PaymentShare"));
@@ -222,10 +339,11 @@ function paymentRows(): Row[] {
  * lists no municipalities; the payment rows only with a payment schedule (the workbook has a Payment sheet then).
  * @example municipalityNames(herningViborg, null).SIB_Muni2_NPV_Municipality // Viborg's municipal NPV, kr
  */
-export function municipalityNames(scenario: Scenario, schedule: PaymentSchedule | null): Record<string, number> {
+export function municipalityNames(scenario: Scenario, schedule: PaymentSchedule | null): Record<string, number | null> {
   const municipal = {
     total: schedule?.totals.byPayer.municipality ?? 0,
     presentValue: schedule?.discountedTotals.byPayer.municipality ?? 0,
   };
-  return municipalityNameValues(Object.values(municipalityResults(scenario, municipal)), schedule !== null);
+  const results = Object.values(municipalityResults(scenario, municipal));
+  return { ...municipalityNameValues(results, schedule !== null), ...municipalityBreakEvenValues(results) };
 }
