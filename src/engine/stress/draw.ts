@@ -92,6 +92,10 @@ export interface DrawWorkspace {
   readonly dealLastCost: number;
   /** Deal costs of a draw whose cost factor moves that month (rare; see drawDealCosts). */
   readonly dealScratch: Float64Array;
+  /** The persistence whose powers ρ^k `metricPower` holds (null = none yet). */
+  powerPersistence: number | null;
+  /** The outcome-state sums of each metric group (metricSharesInto's scratch). */
+  readonly groupSums: Float64Array;
 }
 
 /** Views of the waterfall buffers and of the payments for one schedule length (created once per length). */
@@ -176,6 +180,8 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     dealCosts: plainInvestorTerms(model) ? dealCostsOf(model, lastCostMonth(model.costs)) : null,
     dealLastCost: lastCostMonth(model.costs),
     dealScratch: new Float64Array(months),
+    powerPersistence: null,
+    groupSums: new Float64Array(model.groupStates.length),
   };
 }
 
@@ -453,18 +459,30 @@ function plainPositionAndInvestor(
   const flows = monthViews(workspace, months).buffers.netFlow;
   const addMean = meanFlows !== null;
   let principal = 0;
+  // The IRR solver's scan of the flows (first and last non-zero month, sign changes), done here in the same pass.
+  let first = -1;
+  let last = 0;
+  let changes = 0;
+  let previous = 0;
   for (let t = 0; t < months; t++) {
     const cost = t < costMonths ? (costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number)) : 0;
     const drawn = deal === null ? cost : cost + (deal[t] as number);
     if (drawn !== 0) principal += drawn;
     const flow = (total[t] as number) - drawn;
     flows[t] = flow;
-    if (addMean && flow !== 0) meanFlows[t] = (meanFlows[t] as number) + flow;
+    const sign = Math.sign(flow);
+    if (sign !== 0) {
+      if (addMean) meanFlows[t] = (meanFlows[t] as number) + flow;
+      if (first < 0) first = t;
+      last = t;
+      if (previous !== 0 && sign !== previous) changes++;
+      previous = sign;
+    }
   }
   for (let t = months; t < costMonths; t++) {
     principal += costFactor !== 1 ? (costs[t] as number) * costFactor : (costs[t] as number);
   }
-  investorResult(model, workspace, flows, distributed, principal, out);
+  investorResult(model, workspace, flows, distributed, principal, out, first, last, changes);
 }
 
 /**
@@ -519,7 +537,10 @@ function plainSavingsPv(
   return savingsPv;
 }
 
-/** IRR, multiple, total loss and NPV at the hurdle from the investor's net flows and totals. */
+/**
+ * IRR, multiple, total loss and NPV at the hurdle from the investor's net flows and totals; `first`, `last` and
+ * `changes` are the IRR solver's scan of the flows when the caller did it (first ≥ 0), else the solver scans.
+ */
 function investorResult(
   model: StressModel,
   workspace: DrawWorkspace,
@@ -527,9 +548,12 @@ function investorResult(
   returned: number,
   drawn: number,
   out: DrawResult,
+  first = -1,
+  last = 0,
+  changes = 0,
 ): void {
   out.multiple = returned / drawn;
-  const rate = workspace.irr.solve(flows);
+  const rate = first >= 0 ? workspace.irr.solveScanned(flows, first, last, changes) : workspace.irr.solve(flows);
   out.irrMonthly = rate;
   out.totalLoss = Number.isNaN(rate) && !(returned > 0);
   out.irr = Number.isNaN(rate) ? (out.totalLoss ? -1 : Number.NaN) : annualRate(rate);
@@ -620,23 +644,36 @@ function holderSavingsInto(model: StressModel, workspace: DrawWorkspace, c: numb
   }
 }
 
-/** Metric shares (metricShareCore: group sum in metricStates order × ρ^k) per cohort, pooled and for the comparison. */
+/**
+ * Metric shares (metricShareCore: group sum in metricStates order × ρ^k) per cohort, pooled and for the comparison.
+ * The group sums are computed once per group (every metric of a group has the same sum) and the powers ρ^k once per
+ * persistence (Math.pow, as before).
+ */
 function metricSharesInto(model: StressModel, workspace: DrawWorkspace, persistence: number, pooled: boolean): void {
   const k = model.metricCount;
   const power = workspace.metricPower;
-  for (let m = 0; m < k; m++) {
-    const months = model.monthsAfterMeasurement[m] as number;
-    power[m] = months === 0 ? 1 : Math.pow(persistence, months);
+  const after = model.monthsAfterMeasurement;
+  const metricGroup = model.metricGroup;
+  if (workspace.powerPersistence === null || !Object.is(persistence, workspace.powerPersistence)) {
+    for (let m = 0; m < k; m++) {
+      const months = after[m] as number;
+      power[m] = months === 0 ? 1 : Math.pow(persistence, months);
+    }
+    workspace.powerPersistence = persistence;
   }
+  const groups = model.groupStates;
+  const sums = workspace.groupSums;
   const cohorts = model.cohortParticipants.length;
   const shares = workspace.cohortShares;
+  const cohortMetricShares = workspace.cohortMetricShares;
   for (let c = 0; c < cohorts; c++) {
+    for (let g = 0; g < groups.length; g++) sums[g] = groupShare(groups[g] as readonly number[], shares, c * STATES);
     for (let m = 0; m < k; m++) {
-      const share = groupShare(model.groupStates[model.metricGroup[m] as number] ?? [], shares, c * STATES);
-      workspace.cohortMetricShares[c * k + m] =
-        (model.monthsAfterMeasurement[m] as number) === 0 ? share : share * (power[m] as number);
+      const share = sums[metricGroup[m] as number] as number;
+      cohortMetricShares[c * k + m] = (after[m] as number) === 0 ? share : share * (power[m] as number);
     }
   }
+  const pooledMetricShares = workspace.pooledMetricShares;
   if (pooled && cohorts > 1) {
     const pooledShares = workspace.pooledShares;
     pooledShares.fill(0);
@@ -646,18 +683,19 @@ function metricSharesInto(model: StressModel, workspace: DrawWorkspace, persiste
         pooledShares[s] = (pooledShares[s] as number) + weight * (shares[c * STATES + s] as number);
       }
     }
+    for (let g = 0; g < groups.length; g++) sums[g] = groupShare(groups[g] as readonly number[], pooledShares, 0);
     for (let m = 0; m < k; m++) {
-      const share = groupShare(model.groupStates[model.metricGroup[m] as number] ?? [], pooledShares, 0);
-      workspace.pooledMetricShares[m] =
-        (model.monthsAfterMeasurement[m] as number) === 0 ? share : share * (power[m] as number);
+      const share = sums[metricGroup[m] as number] as number;
+      pooledMetricShares[m] = (after[m] as number) === 0 ? share : share * (power[m] as number);
     }
   } else {
-    for (let m = 0; m < k; m++) workspace.pooledMetricShares[m] = workspace.cohortMetricShares[m] as number;
+    for (let m = 0; m < k; m++) pooledMetricShares[m] = cohortMetricShares[m] as number;
   }
+  const comparison = workspace.comparisonGroupShares;
+  const comparisonMetricShares = workspace.comparisonMetricShares;
   for (let m = 0; m < k; m++) {
-    const share = workspace.comparisonGroupShares[model.metricGroup[m] as number] as number;
-    workspace.comparisonMetricShares[m] =
-      (model.monthsAfterMeasurement[m] as number) === 0 ? share : share * (power[m] as number);
+    const share = comparison[metricGroup[m] as number] as number;
+    comparisonMetricShares[m] = (after[m] as number) === 0 ? share : share * (power[m] as number);
   }
 }
 

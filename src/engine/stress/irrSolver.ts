@@ -15,6 +15,11 @@ export interface IrrSolver {
    * @param flows Cash flows in kr, period 0 first (investor's view).
    */
   solve(flows: Float64Array): number;
+  /**
+   * {@link IrrSolver.solve} when the caller has already scanned the flows as solve does: `first` and `last` the first
+   * and last month with a non-zero flow (Math.sign ≠ 0), `changes` the number of sign changes between them.
+   */
+  solveScanned(flows: Float64Array, first: number, last: number, changes: number): number;
 }
 
 /**
@@ -37,25 +42,32 @@ export function irrSolver(): IrrSolver {
     }
     return total;
   };
+  const solveScanned = (flows: Float64Array, firstMonth: number, lastMonth: number, changes: number): number => {
+    if (changes !== 1) return irrCore(flows);
+    current = flows;
+    first = firstMonth;
+    last = lastMonth;
+    const rate = Math.expm1(uniqueLogRoot(value, Math.sign(flows[first] as number)));
+    return rate === -1 ? Number.NaN : rate;
+  };
   return {
     solve(flows: Float64Array): number {
       let changes = 0;
       let previous = 0;
-      first = -1;
+      let firstMonth = -1;
+      let lastMonth = 0;
       for (let t = 0; t < flows.length; t++) {
         const flow = flows[t] as number;
         const sign = Math.sign(flow);
         if (sign === 0) continue;
-        if (first < 0) first = t;
-        last = t;
+        if (firstMonth < 0) firstMonth = t;
+        lastMonth = t;
         // Stryker disable next-line UpdateOperator: equivalent in value, a count ≠ 1 only skips the fast path (irrCore).
         if (previous !== 0 && sign !== previous) changes++;
         previous = sign;
       }
-      if (changes !== 1) return irrCore(flows);
-      current = flows;
-      const rate = Math.expm1(uniqueLogRoot(value, Math.sign(flows[first] as number)));
-      return rate === -1 ? Number.NaN : rate;
+      return solveScanned(flows, firstMonth, lastMonth, changes);
     },
+    solveScanned,
   };
 }
