@@ -1,5 +1,6 @@
 import { failMany, ok, issue, type Issue, type Result } from "./errors";
 import { investorTermsFromPairs } from "./investor/terms";
+import { reinvestmentIssues } from "./investor/surplus";
 import { MAX_METRICS, MAX_TERMS, MAX_VIEWS } from "./limits";
 import type { InvestorTerms } from "./investor/terms";
 import { applyPaymentTermInputs } from "./payment/termInputs";
@@ -151,6 +152,11 @@ export function parseModelFile(json: unknown): Result<Model> {
       scenario.cohorts,
     );
     issues.push(...prefixed("payment", { issues: horizon }));
+  }
+  // Reinvesting surplus needs a next cohort's cost to fund (issue 11 bad input).
+  if (investorTerms.ok) {
+    const costPerParticipant = parsed.value.scenario.costPerParticipant;
+    issues.push(...prefixed("investor", { issues: reinvestmentIssues(investorTerms.value, costPerParticipant) }));
   }
   const viewsJson = parsed.value.extra["views"];
   const tooManyViews = Array.isArray(viewsJson) && viewsJson.length > MAX_VIEWS;

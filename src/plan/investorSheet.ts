@@ -7,9 +7,12 @@ import { writeInvestorInputs } from "./investor/inputsBlock";
 import { INVESTOR_SHEET_NAMES } from "./investor/labels";
 import { INVESTOR_METRIC_ROWS, writeInvestorMetrics } from "./investor/metricsBlock";
 import { writeInvestorMonths, type InvMonthKey } from "./investor/monthBlock";
+import { surplusOutputs } from "./investor/surplusColumns";
+import { MAX_RECYCLED_COHORTS } from "../engine/investor/surplus";
+import { guarded } from "./blocks/checks";
 import type { PaymentLayout } from "./paymentSheet";
 import { SheetBuilder } from "./sheetBuilder";
-import type { ChartPlan, Language, SheetPlan } from "./types";
+import { FORMATS, type ChartPlan, type Language, type SheetPlan } from "./types";
 
 export { INVESTOR_SHEET_NAMES, NO_IRR } from "./investor/labels";
 
@@ -47,16 +50,61 @@ export function investorSheet(
   });
   writeStatusEcho(sheet, 0, INPUTS_TOP - 1);
   const inputs = writeInvestorInputs(sheet, INPUTS_TOP, terms);
-  const monthsTop = Math.max(inputs.bottom, METRICS.top + INVESTOR_METRIC_ROWS) + 2;
+  const surplusTop = METRICS.top + INVESTOR_METRIC_ROWS + 2;
+  const monthsTop = Math.max(inputs.bottom, surplusTop + SURPLUS_ROWS) + 2;
   const topUpByCommissioner = terms.topUpPayer !== "guarantor";
   const months = writeInvestorMonths(sheet, monthsTop, payment.months, { topUpByCommissioner });
   writeInvestorMetrics(sheet, METRICS, months.layout);
+  writeSurplusTotals(sheet, surplusTop, months.layout, topUpByCommissioner);
   return {
     plan: sheet.build([56, 16, 16, 36, 18, 16, 16, 16, 16, 16, 16, 16, 16, 16]),
     names: sheet.names,
     charts: [investorChart(sheet, months.layout)],
     checks: inputs.checks,
   };
+}
+
+/** Rows the surplus totals take below their heading. */
+const SURPLUS_ROWS = 11;
+
+/**
+ * The savings surplus paid out or reinvested, in totals (issue 15 item 4; src/plan/investor/surplusColumns.ts), below
+ * the metrics, each guarded by the input checks.
+ */
+function writeSurplusTotals(
+  sheet: SheetBuilder,
+  top: number,
+  months: Table<InvMonthKey>,
+  topUpByCommissioner: boolean,
+): void {
+  sheet.label(
+    METRICS.left,
+    top,
+    { da: "Besparelsesoverskud: udbetalt eller geninvesteret", en: "Savings surplus: paid out or reinvested" },
+    true,
+  );
+  // The engine's guard against a tiny cost per participant (surplus.ts MAX_RECYCLED_COHORTS), as a labelled constant.
+  sheet.label(METRICS.left, top + 1, { da: "Højst antal nye hold", en: "Most next cohorts" });
+  sheet.value(METRICS.left + 1, top + 1, "label", MAX_RECYCLED_COHORTS, FORMATS.integer);
+  sheet.nameCell(
+    "SIB_InvMaxRecycledCohorts",
+    METRICS.left + 1,
+    top + 1,
+    "label",
+    sheet.text({
+      da: "Højst så mange nye hold betales af fonden (en grænse i beregningen; resten bliver i fonden)",
+      en: "The fund pays for at most this many next cohorts (a limit of the calculation; the rest stays in the fund)",
+    }),
+  );
+  const outputs = surplusOutputs(months, topUpByCommissioner);
+  if (outputs.length + 1 !== SURPLUS_ROWS) throw new Error("surplus rows changed");
+  outputs.forEach((output, index) =>
+    sheet.namedOutput(METRICS.left, top + 2 + index, {
+      ...output,
+      formula: guarded(output.formula),
+      description: sheet.text(output.description),
+    }),
+  );
 }
 
 function investorChart(sheet: SheetBuilder, months: Table<InvMonthKey>): ChartPlan {

@@ -56,7 +56,10 @@ export function workbookNames(
     Object.assign(names, selfFundedNames(comparison));
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
-  if (schedule !== null && investor !== null) Object.assign(names, moneyNames(result, schedule, investor));
+  if (schedule !== null && investor !== null) {
+    const contract = terms === null ? null : { scenario, paymentTerms: terms };
+    Object.assign(names, moneyNames(result, schedule, investor, contract));
+  }
   return names;
 }
 

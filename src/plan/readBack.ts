@@ -16,9 +16,12 @@ import { OUTCOME_STATES } from "../engine/states";
 import { validateScenario } from "../engine/validate";
 import { ATTRIBUTION_REFERENCE_NAME, SCALAR_INPUT_GROUPS, STATE_INPUT_COLUMNS } from "./inputsSheet";
 import { MUNICIPALITY_COLUMN_NAMES } from "./inputs/municipalityInputs";
-import { EVERY_YEAR } from "./investor/inputsBlock";
+import { EVERY_YEAR, FIRST_COHORT_SIZE } from "./investor/inputsBlock";
+import { INVESTOR_RULES } from "../engine/investor/rules";
+import { SURPLUS_RULE_CODES, type SavingsSurplusTerms } from "../engine/investor/surplus";
 import { NONE, NO_RETURN_CAP } from "./investor/labels";
 import { NO_CAP, NO_THRESHOLD } from "./payment/labels";
+import { CARD_TERM_NAMES, readCardExtras } from "./payment/readCard";
 import { NAME_PREFIX } from "./relocate";
 
 /** Values of a defined name's range, row by row, as a workbook holds them. */
@@ -91,7 +94,7 @@ export const MAX_PROBLEMS_PER_NAME = 10;
 
 /** Texts that mean "none" in an optional term cell (the sheets write them), compared trimmed and ignoring case. */
 const NONE_TEXTS: ReadonlySet<string> = new Set(
-  [NO_CAP, NO_THRESHOLD, NONE, NO_RETURN_CAP, EVERY_YEAR]
+  [NO_CAP, NO_THRESHOLD, NONE, NO_RETURN_CAP, EVERY_YEAR, FIRST_COHORT_SIZE]
     .flatMap((text) => [text.da, text.en])
     .map((text) => text.toLowerCase()),
 );
@@ -449,9 +452,10 @@ export function termNames(): string[] {
 
 /**
  * Term names a model may lack without being refused (read when present, else the base's value): the contract's price
- * indexation on the Budget sheet, which models written before it do not have.
+ * indexation on the Budget sheet, which models written before it do not have, and the Payment sheet's sustainment
+ * card and progression inputs (src/plan/payment/readCard.ts).
  */
-export const OPTIONAL_TERM_NAMES: readonly string[] = ["SIB_BudgetPaymentIndexation"];
+export const OPTIONAL_TERM_NAMES: readonly string[] = ["SIB_BudgetPaymentIndexation", ...CARD_TERM_NAMES];
 
 const PAYMENT_SCALARS = [
   "SIB_PayIncludeEducation",
@@ -646,7 +650,8 @@ function readRateCard(reader: TermReader): { rateCard: PaymentTerms["rateCard"];
 }
 
 function readPaymentTerms(reader: TermReader, base: PaymentTerms): PaymentTerms {
-  const { rateCard, rates } = readRateCard(reader);
+  // The sustainment card and the progression metrics' measures (src/plan/payment/readCard.ts).
+  const { rateCard, rates, ...sustainment } = readCardExtras(reader, base, readRateCard(reader));
   const baselineCode = reader.required("SIB_PayBaselineKind");
   if (![0, 1, 2].includes(baselineCode)) {
     const field = reader.named("SIB_PayBaselineKind");
@@ -680,6 +685,7 @@ function readPaymentTerms(reader: TermReader, base: PaymentTerms): PaymentTerms 
     lagMonths: reader.required("SIB_PayLagMonths"),
     municipalityShare: reader.required("SIB_PayMunicipalityShare"),
     ...paymentIndexation(reader, base),
+    ...sustainment,
   };
 }
 
@@ -708,7 +714,37 @@ function readInvestorTerms(reader: TermReader, base: InvestorTerms): InvestorTer
     topUpPayer: base.topUpPayer,
     hurdleRate: reader.scalar("SIB_InvHurdleRate", true),
     ...dealTerms(reader, base),
+    ...savingsSurplusTerms(reader, base),
   };
+}
+
+/**
+ * The savings-surplus rule (code 0/1/2), share and recycled cohort size (src/plan/investor/inputsBlock.ts), read only
+ * when the workbook has them (an older workbook keeps the base terms'). A code other than 0, 1 or 2 is an issue.
+ */
+function savingsSurplusTerms(reader: TermReader, base: InvestorTerms): Pick<InvestorTermsInput, "savingsSurplus"> {
+  if (reader.cells("SIB_InvSavingsSurplusRule").length === 0) {
+    return base.savingsSurplus === undefined ? {} : { savingsSurplus: base.savingsSurplus };
+  }
+  const code = reader.required("SIB_InvSavingsSurplusRule");
+  const rule = SURPLUS_RULE_CODES[code];
+  if (!Number.isNaN(code) && (!satisfies(INVESTOR_RULES.savingsSurplusRule, code, 0) || rule === undefined)) {
+    const named = reader.named("SIB_InvSavingsSurplusRule");
+    reader.issues.push(
+      issue(
+        "InvalidInput",
+        named,
+        "oneOf",
+        `${named} (terms.savingsSurplus.rule) must be ${INVESTOR_RULES.savingsSurplusRule.what}, got ${code}.`,
+      ),
+    );
+  }
+  const savingsSurplus = {
+    rule: rule ?? "commissioner",
+    share: reader.required("SIB_InvSavingsSurplusShare"),
+    cohortSize: reader.scalar("SIB_InvRecycledCohortSize", true),
+  } as SavingsSurplusTerms;
+  return { savingsSurplus };
 }
 
 /**

@@ -151,7 +151,9 @@ describe("the Payment and Investor sheets refuse exactly what the engine refuses
       const { plan, cells } = withScratchCells(built);
       const workbook = evaluatePlan(plan);
       expect(workbook.valueOf(VALID_NAME)).toBe(1);
-      expect(cells.length).toBe(12 + 3 * 3 + 9 + 7); // 7 Investor cells: capped surplus, 5 deal costs, intermediary years
+      // + 2 Payment cells of the sustainment card; 7 Investor cells: capped surplus, 5 deal costs, intermediary years;
+      // 3 more: the savings-surplus rule, share and recycled cohort size.
+      expect(cells.length).toBe(12 + 3 * 3 + 9 + 2 + 7 + 3);
       let refused = 0;
       for (const cell of cells) {
         for (const candidate of [...CANDIDATES, ...NONE_TEXTS[language]]) {

@@ -23,4 +23,17 @@ export const INVESTOR_RULES = {
   dealCost: { integer: false, min: 0, max: MAX_AMOUNT_KR, what: "an amount in kr from 0 to 1,000,000,000" },
   intermediaryYears: { integer: true, min: 0, max: 100, what: "a whole number of years from 0 to 100" },
   flag: { integer: true, min: 0, max: 1, what: "1 (yes) or 0 (no)" },
+  /** The savings-surplus rule as a code (surplus.ts): 0 commissioner, 1 provider, 2 reinvested. */
+  savingsSurplusRule: {
+    integer: true,
+    min: 0,
+    max: 2,
+    what: "0 (the municipality keeps it), 1 (a share to the provider) or 2 (a share reinvested)",
+  },
+  recycledCohortSize: {
+    integer: true,
+    min: 1,
+    max: 100_000,
+    what: "a whole number of participants from 1 to 100,000",
+  },
 } as const satisfies Record<string, NumericRule>;

@@ -42,6 +42,9 @@ export interface SavingsSurplusTerms {
   readonly cohortSize: number | null;
 }
 
+/** The rules by their code in the workbook (Investor sheet SIB_InvSavingsSurplusRule): 0, 1, 2. */
+export const SURPLUS_RULE_CODES: readonly SurplusRule[] = ["commissioner", "provider", "reinvested"];
+
 /** The default: the municipality keeps its surplus. */
 export const DEFAULT_SAVINGS_SURPLUS: SavingsSurplusTerms = { rule: "commissioner", share: 1, cohortSize: null };
 

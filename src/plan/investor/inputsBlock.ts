@@ -1,4 +1,5 @@
 import { INVESTOR_RULES, SURPLUS_SHARE_TOLERANCE } from "../../engine/investor/rules";
+import { DEFAULT_SAVINGS_SURPLUS, SURPLUS_RULE_CODES } from "../../engine/investor/surplus";
 import { NO_DEAL_COSTS, type InvestorTerms } from "../../engine/investor/terms";
 import { whenNumbers, type CheckSpec } from "../blocks/checks";
 import { call, concat, le, name, num, sub, type Expr } from "../formula";
@@ -16,7 +17,65 @@ const SURPLUS_NAMES = [
 
 /** The investor terms in the order they are shown, with their values from `terms`. */
 export function investorTermSpecs(terms: InvestorTerms): TermSpec[] {
-  return [...capSpecs(terms), ...surplusSpecs(terms), ...protectionSpecs(terms), ...dealSpecs(terms)];
+  return [
+    ...capSpecs(terms),
+    ...surplusSpecs(terms),
+    ...protectionSpecs(terms),
+    ...dealSpecs(terms),
+    ...savingsSurplusSpecs(terms),
+  ];
+}
+
+/** The text of the recycled-cohort-size cell meaning "the first cohort's size". */
+export const FIRST_COHORT_SIZE = { da: "som første hold", en: "as the first cohort" } as const;
+
+/**
+ * The municipality's savings above its payments (issue 15 item 4; engine: src/engine/investor/surplus.ts): the rule
+ * as a code (0 the municipality keeps it, 1 a share to the provider, 2 a share reinvested in next cohorts), the share
+ * σ, and the participants per recycled cohort (text = the first cohort's size).
+ */
+function savingsSurplusSpecs(terms: InvestorTerms): TermSpec[] {
+  const surplus = terms.savingsSurplus ?? DEFAULT_SAVINGS_SURPLUS;
+  return [
+    {
+      name: "SIB_InvSavingsSurplusRule",
+      label: {
+        da: "Besparelser over betalingerne: kommunen beholder dem (0), en andel til leverandøren (1) eller geninvesteres i nye hold (2)",
+        en: "Savings above the payments: kept by the municipality (0), a share to the provider (1) or reinvested in next cohorts (2)",
+      },
+      title: { da: "Besparelsesoverskud: regel", en: "Savings surplus: rule" },
+      format: FORMATS.integer,
+      rule: INVESTOR_RULES.savingsSurplusRule,
+      what: {
+        da: "0 (kommunen beholder), 1 (andel til leverandøren) eller 2 (andel geninvesteres)",
+        en: "0 (the municipality keeps it), 1 (a share to the provider) or 2 (a share reinvested)",
+      },
+      value: SURPLUS_RULE_CODES.indexOf(surplus.rule),
+    },
+    {
+      name: "SIB_InvSavingsSurplusShare",
+      label: {
+        da: "Besparelsesoverskud: andel til leverandøren eller geninvestering (resten beholder kommunen)",
+        en: "Savings surplus: share to the provider or reinvested (the municipality keeps the rest)",
+      },
+      title: { da: "Besparelsesoverskud: andel", en: "Savings surplus: share" },
+      format: FORMATS.percent,
+      rule: INVESTOR_RULES.surplusShare,
+      value: surplus.share,
+    },
+    {
+      name: "SIB_InvRecycledCohortSize",
+      label: {
+        da: "Deltagere pr. nyt hold betalt af geninvesteringen (tekst = første holds størrelse)",
+        en: "Participants per next cohort funded by the reinvestment (text = the first cohort's size)",
+      },
+      title: { da: "Nyt hold: deltagere", en: "Next cohort: participants" },
+      format: FORMATS.integer,
+      rule: INVESTOR_RULES.recycledCohortSize,
+      none: FIRST_COHORT_SIZE,
+      value: surplus.cohortSize,
+    },
+  ];
 }
 
 /** The text of the intermediary-years cell meaning "every year of the horizon". */

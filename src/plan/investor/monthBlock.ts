@@ -24,6 +24,8 @@ import {
 import { calculationFlow } from "../payment/monthBlock";
 import type { SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
+import { PRINCIPAL } from "./principal";
+import { surplusColumns, type SurplusMonthKey } from "./surplusColumns";
 
 export type InvMonthKey =
   | "m"
@@ -43,12 +45,12 @@ export type InvMonthKey =
   | "net"
   | "hurdleFactor"
   | "lastSign"
-  | "municipalityBack";
+  | "municipalityBack"
+  | SurplusMonthKey;
 
 type Row = RowScope<InvMonthKey>;
 
-/** The principal: the whole intervention cost and the deal costs the investor finances. */
-export const PRINCIPAL = add(call("SUM", name("SIB_TotalCost")), call("SUM", name("SIB_InvDealCosts")));
+export { PRINCIPAL } from "./principal";
 
 /**
  * Per programme month (`rows` rows, as the Payment sheet's): cost, capital drawn, outcome payment, the capital account
@@ -71,6 +73,7 @@ export function writeInvestorMonths(
     ...distributionColumns(),
     ...flowColumns(rangeOf),
     municipalityBackColumn(options.topUpByCommissioner),
+    ...surplusColumns(backBefore(options.topUpByCommissioner), rangeOf),
   ];
   keys.push(...columns.map((column) => column.key));
   const table = writeTable(sheet, { left: 0, headerRow, rows, columns });
@@ -133,21 +136,31 @@ export function writeInvestorMonths(
 }
 
 /**
- * What the municipality does not pay after all (the money identity, src/engine/investor/moneyFlows.ts
- * municipalityNetPayments): its share w of the commissioner's surplus share, minus its part of a principal-protection
- * top-up it pays as commissioner (w, or all of it when nothing is paid). The Payment sheet's municipal net adds it.
+ * What the municipality does not pay after all before the savings-surplus rule (moneyFlows.ts
+ * municipalityPaymentsBeforeSurplus): its share w of the commissioner's surplus share, minus its part of a
+ * principal-protection top-up it pays as commissioner (w, or all of it when nothing is paid).
  */
-function municipalityBackColumn(topUpByCommissioner: boolean): TableColumn<InvMonthKey> {
+function backBefore(topUpByCommissioner: boolean): (r: Row) => Expr {
   const w = name("SIB_PayMunicipalityShare");
   const topUpShare = ifThen(gt(call("SUM", name("SIB_PaySchedule")), num(0)), w, num(1));
+  return (r) =>
+    topUpByCommissioner
+      ? sub(mul(w, r.at("toCommissioner")), mul(topUpShare, r.at("topUp")))
+      : mul(w, r.at("toCommissioner"));
+}
+
+/**
+ * What the municipality does not pay after all (the money identity, src/engine/investor/moneyFlows.ts
+ * municipalityNetPayments): {@link backBefore} minus what it passes on from its savings surplus (to the provider or
+ * reinvested; surplusColumns.ts). The Payment sheet's municipal net adds it.
+ */
+function municipalityBackColumn(topUpByCommissioner: boolean): TableColumn<InvMonthKey> {
+  const before = backBefore(topUpByCommissioner);
   return {
     key: "municipalityBack",
     header: { da: "Kommunen betaler ikke (netto)", en: "Not paid by the municipality (net)" },
     format: FORMATS.kr,
-    formula: (r) =>
-      topUpByCommissioner
-        ? sub(mul(w, r.at("toCommissioner")), mul(topUpShare, r.at("topUp")))
-        : mul(w, r.at("toCommissioner")),
+    formula: (r) => sub(before(r), add(r.at("surplusProvider"), r.at("surplusReinvested"))),
   };
 }
 

@@ -143,7 +143,11 @@ function resultFormulas(
     [ownMonth, sibMonth],
     [
       call("SUMPRODUCT", name("SIB_DiscountFactors"), name("SIB_TotalCost")),
-      mul(call("SUMPRODUCT", discount, zeroMonths.range("zeroTotal")), name("SIB_PayMunicipalityShare")),
+      // + the municipality's part of a top-up it would pay at zero effect (Investor sheet; src/engine/selfFunded.ts).
+      add(
+        mul(call("SUMPRODUCT", discount, zeroMonths.range("zeroTotal")), name("SIB_PayMunicipalityShare")),
+        name("SIB_InvTopUpAtZeroPV"),
+      ),
     ],
   ];
 }
