@@ -95,6 +95,7 @@ export function buildPlan(scenario: Scenario, language: Language, options: PlanO
     language,
     sheets: [
       inputs.plan,
+      ...calculation.consequencesPlan, // the Consequences sheet (issue 15) when the scenario has consequence rows
       calculation.plan,
       results.plan,
       budget.plan,

@@ -4,7 +4,12 @@ import { OUTCOME_STATES } from "../engine/states";
 import { absolute, cell } from "./address";
 import { whenNumbers, writeStatusEcho, type CheckSpec } from "./blocks/checks";
 import type { Table } from "./blocks/table";
-import { COMBINED_GROUP, writeCohortMonthBlock, type CohortMonthKey } from "./calculation/cohortMonthBlock";
+import {
+  COMBINED_GROUP,
+  writeCohortMonthBlock,
+  type CohortMonthKey,
+  type ConsequenceHook,
+} from "./calculation/cohortMonthBlock";
 import { municipalityGroup, WEIGHTED_TAX_RATE_NAME, writeMunicipalityBlock } from "./calculation/municipalityBlock";
 import { writeProgrammeMonthBlock, type CohortBlock, type ProgrammeMonthKey } from "./calculation/programmeMonthBlock";
 import { SHARE_SUM_TOLERANCE } from "../engine/rules";
@@ -12,6 +17,7 @@ import { NEUTRALISE_SCALE_NAME, writeStateBlock, type StateBlockLayout } from ".
 import { add, and, call, concat, div, ge, ifThen, le, name, not, num, or, sub, text, type Expr } from "./formula";
 import type { InputsLayout } from "./inputsSheet";
 import { SHEET_NAMES } from "./labels";
+import { consequencesSheet } from "./consequencesSheet";
 import { SheetBuilder, type Bilingual } from "./sheetBuilder";
 import { FORMATS, type ChartPlan, type Language, type NumberFormat, type SheetPlan } from "./types";
 
@@ -27,6 +33,8 @@ export interface CalculationLayout {
   /** Municipalities listed (0 = one combined municipality) and block 2's tables: one, or one per municipality. */
   readonly municipalities: number;
   readonly cohortBlocks: readonly CohortBlock[];
+  /** True when the scenario has consequence rows (issue 15): block 2 adds their flows, Results shows them by area. */
+  readonly consequences: boolean;
 }
 
 const CAPACITY_ROW = 2;
@@ -54,6 +62,8 @@ export function calculationSheet(
   layout: CalculationLayout;
   charts: ChartPlan[];
   checks: CheckSpec[];
+  /** The Consequences sheet (issue 15), placed before this sheet; none without consequence rows. */
+  consequencesPlan: SheetPlan[];
 } {
   if (!(Number.isInteger(capacityMonths) && capacityMonths >= scenario.horizonMonths)) {
     throw new Error(`capacity ${capacityMonths} months must be a whole number of at least the horizon`);
@@ -63,7 +73,8 @@ export function calculationSheet(
   const several = inputs.municipalities;
   const states = writeStateBlock(sheet, STATE_HEADER_ROW, inputs, several > 0 ? WEIGHTED_TAX_RATE_NAME : undefined);
   if (states.bottom >= WEIGHTS_TOP) throw new Error("block 1 overlaps the weights block");
-  const blocks = cohortBlocks(sheet, several, capacityMonths);
+  const broad = (scenario.consequences?.length ?? 0) > 0;
+  const blocks = cohortBlocks(sheet, several, capacityMonths, broad);
   const cohortMonths = (blocks[0] as CohortBlock).table;
   if (several > 0) {
     const bottom = writeMunicipalityBlock(sheet, { left: MUNICIPALITY_COLUMN, headerRow: STATE_HEADER_ROW }, blocks);
@@ -72,7 +83,8 @@ export function calculationSheet(
   const lastIntake = Math.max(...scenario.cohorts.map((cohort) => cohort.intakeMonth));
   const calendarMonths = lastIntake + capacityMonths;
   // With several municipalities block 2 has a weight column W(t) more, so block 3 starts one column further right.
-  const left = several > 0 ? CALENDAR_COLUMN + 1 : CALENDAR_COLUMN;
+  // The consequences' columns (three flows, and the weights in the first table) move block 3 right as well.
+  const left = (several > 0 ? CALENDAR_COLUMN + 1 : CALENDAR_COLUMN) + (broad ? CONSEQUENCE_COLUMNS : 0);
   const position = { left, headerRow: MONTH_HEADER_ROW, rows: calendarMonths };
   const programmeMonths = writeProgrammeMonthBlock(sheet, position, blocks);
   writeCapacity(sheet, cohortMonths, programmeMonths);
@@ -86,32 +98,47 @@ export function calculationSheet(
     neutraliseCheck(sheet),
     ...measuredChecks(sheet, scenario.measuredParticipants),
   ];
+  const layout: CalculationLayout = {
+    sheet: sheet.sheetName,
+    calendarMonths,
+    states,
+    municipalities: several,
+    cohortBlocks: blocks,
+    consequences: broad,
+  };
+  // The broad case: the Consequences sheet's rows feed block 2 (their names), its checks go with this sheet's.
+  const consequences = broad ? consequencesSheet(scenario, language, layout) : null;
   return {
     plan: sheet.build(widths),
-    names: sheet.names,
-    layout: { sheet: sheet.sheetName, calendarMonths, states, municipalities: several, cohortBlocks: blocks },
+    names: [...(consequences?.names ?? []), ...sheet.names],
+    layout,
     charts: [cumulativeChart(sheet, programmeMonths)],
-    checks,
+    checks: [...(consequences?.checks ?? []), ...checks],
+    consequencesPlan: consequences === null ? [] : [consequences.plan],
   };
 }
 
 /** Column of the municipalities' table (right of the per-state block). */
 const MUNICIPALITY_COLUMN = 20;
+/** Block 2's columns for the consequences (src/plan/calculation/cohortMonthBlock.ts consequenceColumns). */
+const CONSEQUENCE_COLUMNS = 4;
 
 /**
  * Block 2: one table of cohort months for all cohorts, or with several municipalities one per municipality (its weeks
  * on benefit and kommuneskat), stacked with two rows between them, as the engine computes one set of flows per
  * municipality (src/engine/businessCase.ts).
  */
-function cohortBlocks(sheet: SheetBuilder, several: number, capacityMonths: number): CohortBlock[] {
+function cohortBlocks(sheet: SheetBuilder, several: number, capacityMonths: number, broad: boolean): CohortBlock[] {
+  const hook = (index: number): ConsequenceHook => (!broad ? "none" : index === 0 ? "first" : "other");
   if (several === 0) {
-    return [{ table: writeCohortMonthBlock(sheet, MONTH_HEADER_ROW, capacityMonths), group: COMBINED_GROUP }];
+    const table = writeCohortMonthBlock(sheet, MONTH_HEADER_ROW, capacityMonths, undefined, hook(0));
+    return [{ table, group: COMBINED_GROUP }];
   }
   return Array.from({ length: several }, (_, index) => {
     const n = index + 1;
     const group = municipalityGroup(n);
     const headerRow = MONTH_HEADER_ROW + index * (capacityMonths + 3);
-    return { table: writeCohortMonthBlock(sheet, headerRow, capacityMonths, { n, group }), group };
+    return { table: writeCohortMonthBlock(sheet, headerRow, capacityMonths, { n, group }, hook(index)), group };
   });
 }
 

@@ -25,6 +25,8 @@ export type ExcelFunction =
   | "NOT"
   | "ISNUMBER"
   | "ISERROR"
+  | "SEARCH"
+  | "COUNTIF"
   | "COUNT"
   | "ROWS"
   | "SUMIF"

@@ -16,6 +16,13 @@ import {
   type Expr,
 } from "../formula";
 import { writeTable, type RowScope, type Table, type TableColumn } from "../blocks/table";
+import {
+  CONS_COHORT_MONTHS_NAME,
+  CONS_EFFECT_WEIGHT_NAME,
+  durationDecay,
+  PAYER_NAMES,
+  type PayerKey,
+} from "../consequences/profile";
 import type { SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
 
@@ -34,7 +41,11 @@ export type CohortMonthKey =
   | "netPublic"
   | "socioEconomic"
   | "gRefusion"
-  | "weight";
+  | "weight"
+  | "consMunicipality"
+  | "consState"
+  | "consRegion"
+  | "consWeight";
 
 type Row = RowScope<CohortMonthKey>;
 
@@ -63,10 +74,14 @@ function cost(r: Row): Expr {
 const publicSaving = (r: Row): Expr =>
   sum(r.at("municipality"), r.at("state"), r.at("region"), r.at("otherMunicipalities"));
 
-function socioEconomic(r: Row): Expr {
+/** The consequences' public saving in the month (the broad case), added to what society values at NAF. */
+const consequencePublic = (r: Row): Expr => sum(r.at("consMunicipality"), r.at("consState"), r.at("consRegion"));
+
+function socioEconomic(r: Row, broad: boolean): Expr {
   const production = mul(mul(name("SIB_EmployerCostFactor"), name("SIB_EffWage")), r.at("g"));
   const health = mul(neg(name("SIB_EffHealthCost")), r.at("g"));
-  const valued = mul(name("SIB_NetTaxFactor"), sub(add(production, health), r.at("cost")));
+  const gross = add(production, health);
+  const valued = mul(name("SIB_NetTaxFactor"), sub(broad ? add(gross, consequencePublic(r)) : gross, r.at("cost")));
   const distortion = mul(sub(name("SIB_DistortionFactor"), num(1)), sub(publicSaving(r), r.at("cost")));
   return add(valued, distortion);
 }
@@ -88,28 +103,53 @@ export const COMBINED_GROUP: CohortGroup = {
   participants: name("SIB_CohortParticipants"),
 };
 
-const columnsOf = (group: CohortGroup): readonly TableColumn<CohortMonthKey>[] => [
-  { key: "t", header: { da: "Kohortemåned t", en: "Cohort month t" }, format: FORMATS.integer },
-  {
-    key: "g",
-    header: { da: "Effektandel g(t)", en: "Effect share g(t)" },
-    format: FORMATS.percent,
-    formula: effectShare,
-  },
-  {
-    key: "week",
-    header: { da: "Ydelsesuge", en: "Benefit week" },
-    format: FORMATS.factor,
-    formula: (r) => add(add(group.weeks, mul(WEEKS_PER_MONTH, r.at("t"))), num(1)),
-  },
-  {
-    key: "refusion",
-    header: { da: "Refusion r(t)", en: "Refusion r(t)" },
-    format: FORMATS.percent,
-    formula: (r) =>
-      call("INDEX", name("SIB_RefusionShare"), call("MATCH", r.at("week"), name("SIB_RefusionFromWeek"), num(1))),
-  },
-  { key: "cost", header: { da: "Omkostning, kr", en: "Cost, kr" }, format: FORMATS.kr, formula: cost },
+/** Whether block 2 carries the consequences (the broad case): none, in the first table (with the weights), or another. */
+export type ConsequenceHook = "none" | "first" | "other";
+
+/** A flow plus the consequences' column of the same payer in the broad case. */
+const plus = (r: Row, value: Expr, broad: boolean, key: CohortMonthKey): Expr =>
+  broad ? add(value, r.at(key)) : value;
+
+const columnsOf = (group: CohortGroup, hook: ConsequenceHook = "none"): readonly TableColumn<CohortMonthKey>[] => [
+  ...baseColumns(group, hook),
+  ...flowColumns(group, hook !== "none"),
+  ...(hook === "none" ? [] : consequenceColumns(hook === "first")),
+];
+
+/** t, g(t), the benefit week, the refusion and the cost. */
+const baseColumns = (group: CohortGroup, hook: ConsequenceHook): readonly TableColumn<CohortMonthKey>[] => {
+  return [
+    {
+      key: "t",
+      header: { da: "Kohortemåned t", en: "Cohort month t" },
+      format: FORMATS.integer,
+      ...(hook === "first" ? { name: { name: CONS_COHORT_MONTHS_NAME, description: COHORT_MONTHS_DESCRIPTION } } : {}),
+    },
+    {
+      key: "g",
+      header: { da: "Effektandel g(t)", en: "Effect share g(t)" },
+      format: FORMATS.percent,
+      formula: effectShare,
+    },
+    {
+      key: "week",
+      header: { da: "Ydelsesuge", en: "Benefit week" },
+      format: FORMATS.factor,
+      formula: (r) => add(add(group.weeks, mul(WEEKS_PER_MONTH, r.at("t"))), num(1)),
+    },
+    {
+      key: "refusion",
+      header: { da: "Refusion r(t)", en: "Refusion r(t)" },
+      format: FORMATS.percent,
+      formula: (r) =>
+        call("INDEX", name("SIB_RefusionShare"), call("MATCH", r.at("week"), name("SIB_RefusionFromWeek"), num(1))),
+    },
+    { key: "cost", header: { da: "Omkostning, kr", en: "Cost, kr" }, format: FORMATS.kr, formula: cost },
+  ];
+};
+
+/** The savings by budget holder, the net flows and society (plus the consequences in the broad case). */
+const flowColumns = (group: CohortGroup, broad: boolean): readonly TableColumn<CohortMonthKey>[] => [
   {
     key: "municipality",
     header: { da: "Besparelse kommune", en: "Saving municipality" },
@@ -117,7 +157,7 @@ const columnsOf = (group: CohortGroup): readonly TableColumn<CohortMonthKey>[] =
     formula: (r) => {
       const retained = sub(num(1), name("SIB_EqualisationShare"));
       const benefit = neg(mul(sub(num(1), r.at("refusion")), name("SIB_EffMunicipalBenefit")));
-      return mul(r.at("g"), add(benefit, mul(retained, group.municipalTax)));
+      return plus(r, mul(r.at("g"), add(benefit, mul(retained, group.municipalTax))), broad, "consMunicipality");
     },
   },
   {
@@ -126,14 +166,15 @@ const columnsOf = (group: CohortGroup): readonly TableColumn<CohortMonthKey>[] =
     format: FORMATS.kr,
     formula: (r) => {
       const benefits = neg(add(mul(r.at("refusion"), name("SIB_EffMunicipalBenefit")), name("SIB_EffStateBenefit")));
-      return mul(r.at("g"), add(add(benefits, name("SIB_EffBottomTax")), name("SIB_EffLabourMarketContribution")));
+      const taxes = add(add(benefits, name("SIB_EffBottomTax")), name("SIB_EffLabourMarketContribution"));
+      return plus(r, mul(r.at("g"), taxes), broad, "consState");
     },
   },
   {
     key: "region",
     header: { da: "Besparelse region", en: "Saving region" },
     format: FORMATS.kr,
-    formula: (r) => mul(r.at("g"), neg(name("SIB_EffHealthCost"))),
+    formula: (r) => plus(r, mul(r.at("g"), neg(name("SIB_EffHealthCost"))), broad, "consRegion"),
   },
   {
     key: "otherMunicipalities",
@@ -157,7 +198,7 @@ const columnsOf = (group: CohortGroup): readonly TableColumn<CohortMonthKey>[] =
     key: "socioEconomic",
     header: { da: "Samfundsøkonomi", en: "Socio-economic" },
     format: FORMATS.kr,
-    formula: socioEconomic,
+    formula: (r) => socioEconomic(r, broad),
   },
   {
     // The part of g(t) that the refusion moves from the municipality to the state (for the attribution by state).
@@ -168,16 +209,79 @@ const columnsOf = (group: CohortGroup): readonly TableColumn<CohortMonthKey>[] =
   },
 ];
 
+const COHORT_MONTHS_DESCRIPTION = {
+  da: "Kohortemånederne t (0 … kapaciteten − 1) i blok 2, som konsekvensernes varighed og aftagning regnes over",
+  en: "The cohort months t (0 … capacity − 1) of block 2, over which the consequences' duration and decay are computed",
+};
+
+/**
+ * The consequences' flows per participant in cohort month t (issue 15), per payer: g(t) × Σ_rows h(t) × saving / 12
+ * (src/engine/consequences/flows.ts consequenceFlows), over the Consequences sheet's columns. The first table also
+ * holds g(t) × Σ cohorts n × DF(intake + t), from which each row's present value is computed.
+ */
+function consequenceColumns(first: boolean): TableColumn<CohortMonthKey>[] {
+  const payer = (
+    key: "consMunicipality" | "consState" | "consRegion",
+    which: PayerKey,
+  ): TableColumn<CohortMonthKey> => ({
+    key,
+    header: { da: `Konsekvenser ${CONS_PAYER_LABEL[which].da}`, en: `Consequences ${CONS_PAYER_LABEL[which].en}` },
+    format: FORMATS.kr,
+    formula: (r) => {
+      const share = durationDecay(r.at("t"), name("SIB_Cons_Duration"), name("SIB_Cons_Decay"));
+      return mul(r.at("g"), div(call("SUMPRODUCT", share, name(`SIB_Cons_Saving_${PAYER_NAMES[which]}`)), num(12)));
+    },
+  });
+  const columns = [
+    payer("consMunicipality", "municipality"),
+    payer("consState", "state"),
+    payer("consRegion", "region"),
+  ];
+  if (!first) return columns;
+  return [
+    ...columns,
+    {
+      key: "consWeight",
+      header: { da: "g(t) × Σ deltagere × diskontering", en: "g(t) × Σ participants × discount" },
+      format: FORMATS.factor,
+      formula: (r) =>
+        mul(
+          r.at("g"),
+          call(
+            "SUMPRODUCT",
+            name("SIB_CohortParticipants"),
+            midMonthDiscountFactor(add(name("SIB_CohortIntakeMonths"), r.at("t"))),
+          ),
+        ),
+      name: {
+        name: CONS_EFFECT_WEIGHT_NAME,
+        description: {
+          da: "g(t) gange Σ over alle kohorter af deltagere × diskonteringsfaktoren i kohortemåned t",
+          en: "g(t) times Σ over all cohorts of participants × the discount factor in cohort month t",
+        },
+      },
+    },
+  ];
+}
+
+const CONS_PAYER_LABEL = {
+  municipality: { da: "kommune", en: "municipality" },
+  state: { da: "stat", en: "state" },
+  region: { da: "region", en: "region" },
+} as const;
+
 /**
  * Block 2 of the Calculation sheet: per cohort month t (0 … capacity − 1) the effect share g(t), benefit week, refusion,
  * cost and the savings and net flows per participant (DOMAIN b2–b5). Rows from the horizon on are zero (spare
- * capacity), so a horizon raised up to the capacity recalculates without rewriting the model.
+ * capacity), so a horizon raised up to the capacity recalculates without rewriting the model. With consequence rows
+ * (`hook` not "none") the municipality, state, region and society columns add the consequences' flows.
  */
 export function writeCohortMonthBlock(
   sheet: SheetBuilder,
   headerRow: number,
   capacityMonths: number,
   municipality?: { readonly n: number; readonly group: CohortGroup },
+  hook: ConsequenceHook = "none",
 ): Table<CohortMonthKey> {
   if (municipality === undefined) {
     sheet.label(
@@ -186,7 +290,7 @@ export function writeCohortMonthBlock(
       { da: "2. Pr. kohortemåned, kr pr. deltager", en: "2. Per cohort month, kr per participant" },
       true,
     );
-    return writeTable(sheet, { left: 0, headerRow, rows: capacityMonths, columns: columnsOf(COMBINED_GROUP) });
+    return writeTable(sheet, { left: 0, headerRow, rows: capacityMonths, columns: columnsOf(COMBINED_GROUP, hook) });
   }
   const { n, group } = municipality;
   sheet.label(
@@ -203,7 +307,7 @@ export function writeCohortMonthBlock(
     left: 0,
     headerRow,
     rows: capacityMonths,
-    columns: [...columnsOf(group), weightColumn(group)],
+    columns: [...columnsOf(group, hook), weightColumn(group)],
   });
 }
 

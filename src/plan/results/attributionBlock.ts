@@ -10,6 +10,7 @@ import { ATTRIBUTION_REFERENCE_NAME, priceBasis } from "../inputsSheet";
 import { ACCOUNT_LABELS, ACCOUNT_NAME } from "../labels";
 import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS, type ChartPlan } from "../types";
+import { consequenceStateTerm, writeAreaBlock } from "../consequences/areaBlock";
 
 /** Rows of the workbook's attribution tables: the eight states, the cost and the total (= the account's NPV). */
 export const ATTRIBUTION_TABLE_ROWS = [...OUTCOME_STATES, "Cost", "Total"] as const;
@@ -129,7 +130,7 @@ export function writeAttributionBlock(
     en: "Per participant (kr)",
   });
   writeTitles(sheet, totalTop, { da: "Alle deltagere (kr)", en: "All participants (kr)" });
-  writeTotalTable(sheet, totalHeader, src);
+  writeTotalTable(sheet, totalHeader, src, calculation.consequences);
   writePerParticipantTable(sheet, perParticipantHeader, totalHeader);
   const lastRow = perParticipantHeader + ATTRIBUTION_TABLE_ROWS.length;
   const municipalityColumn = 1 + ACCOUNTS.indexOf("municipality");
@@ -145,7 +146,9 @@ export function writeAttributionBlock(
     data: columnRange(municipalityColumn, perParticipantHeader, lastRow),
     categories: columnRange(0, perParticipantHeader + 1, lastRow),
   };
-  return { bottom: totalHeader + ATTRIBUTION_TABLE_ROWS.length, chart };
+  const bottom = totalHeader + ATTRIBUTION_TABLE_ROWS.length;
+  // The broad case (issue 15): the NPV by consequence area below, the narrow case its first row.
+  return { bottom: calculation.consequences ? writeAreaBlock(sheet, bottom + 2) : bottom, chart };
 }
 
 /** A table's title row and its header row (state + the six accounts). */
@@ -160,7 +163,7 @@ function rowLabel(row: AttributionTableRow): Bilingual {
 }
 
 /** The all-participants table: the state rows from the Calculation sheet, the cost row and the total. */
-function writeTotalTable(sheet: SheetBuilder, header: number, src: Sources): void {
+function writeTotalTable(sheet: SheetBuilder, header: number, src: Sources, broad: boolean): void {
   const firstRow = header + 1;
   const costRow = firstRow + OUTCOME_STATES.length;
   const totalRow = costRow + 1;
@@ -169,7 +172,7 @@ function writeTotalTable(sheet: SheetBuilder, header: number, src: Sources): voi
     sheet.label(0, row, rowLabel(state));
     const stateRow = src.firstRow + index;
     ACCOUNTS.forEach((account, column) => {
-      const formula = stateCell(account, state, { src, stateRow, resultsRow: row });
+      const formula = stateCell(account, state, { src, stateRow, resultsRow: row, broad });
       writeNamed(sheet, { column: 1 + column, row }, guarded(formula), { table: "total", account, line: state });
     });
   });
@@ -248,7 +251,7 @@ function writeNamed(
 function stateCell(
   account: Account,
   state: OutcomeState,
-  at: { readonly src: Sources; readonly stateRow: number; readonly resultsRow: number },
+  at: { readonly src: Sources; readonly stateRow: number; readonly resultsRow: number; readonly broad: boolean },
 ): Expr {
   const { src, stateRow, resultsRow } = at;
   const publicCell = ref(cell(1 + ACCOUNTS.indexOf("public"), resultsRow));
@@ -263,6 +266,8 @@ function stateCell(
   const value = (amount: (column: number) => Expr): Expr =>
     account === "socioEconomic" ? productionValue(amount) : holderValue(account, amount);
   const isReference = eq(src.at(STATE_COLUMN.code, stateRow), name(ATTRIBUTION_REFERENCE_NAME));
-  const own = ifThen(isReference, mul(name(EFFECT_SUM_NAME), value(referenceOf)), mul(effect, value(differenceOf)));
+  const narrow = ifThen(isReference, mul(name(EFFECT_SUM_NAME), value(referenceOf)), mul(effect, value(differenceOf)));
+  const consequences = at.broad ? consequenceStateTerm(account, state, { effect, isReference }) : null;
+  const own = consequences === null ? narrow : add(narrow, consequences);
   return account === "socioEconomic" ? add(own, mul(sub(name("SIB_DistortionFactor"), num(1)), publicCell)) : own;
 }
