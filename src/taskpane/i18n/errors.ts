@@ -23,6 +23,7 @@ const UNIT_WORDS: Readonly<Record<DisplayUnit, Text>> = {
   factor: { da: "", en: "" },
   year: { da: "", en: "" },
   calendarMonth: { da: "", en: "" },
+  unitsYear: { da: "enheder om året", en: "units a year" },
 };
 
 /** Short unit labels shown next to a field. */
@@ -40,6 +41,7 @@ export const UNIT_LABELS: Readonly<Record<DisplayUnit, Text>> = {
   factor: { da: "faktor", en: "factor" },
   year: { da: "år", en: "year" },
   calendarMonth: { da: "måned", en: "month" },
+  unitsYear: { da: "enh./år", en: "units/year" },
 };
 
 /** Context a message may need: the current horizon (for "at most the horizon"). */
@@ -74,6 +76,11 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
       : `The model cannot be calculated with these numbers (${error.engineMessage})`;
   }
   if (error.rule === "range" && error.bounds !== undefined) return boundsMessage(error.bounds, language);
+  if (spec.target.kind === "consequence" && !["range", "integer", "number", "required"].includes(error.rule)) {
+    // A consequence row's own rules (a price without a year, a year outside the index, …), by the rule's code.
+    const sentence = ruleText(error.rule, language);
+    return stop(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`);
+  }
   const override = spec.messages?.[error.rule];
   if (override !== undefined) return override[language];
   switch (error.rule) {

@@ -337,6 +337,17 @@ const TEXT = {
   cohortMunicipality: { da: "Hold {n} (starter i måned {month})", en: "Cohort {n} (starts in month {month})" },
   municipalityTitle: { da: "Resultat pr. kommune", en: "Results per municipality" },
   reviewMunicipalities: { da: "Kommuner (andel af betalingerne)", en: "Municipalities (share of the payments)" },
+  broadTitle: { da: "Det brede regnestykke (valgfrit)", en: "The broad case (optional)" },
+  broadIntro: {
+    da: "Ud over ydelser og skat kan en indsats ændre brugen af andre offentlige ydelser: fængsel, psykiatri, anbringelser, forsorgshjem (SØM's områder). Rækkerne har en enhedspris med kilde, hvor en kunne findes ([V] læst i kilden, [S] sekundær kilde, [U] ikke fundet); ændringen i forbruget er ikke fundet i nogen dansk undersøgelse og står derfor på 0. Skriv dine egne tal i rækkerne; de sidste tre rækker er til lokale data. Ydelser og skatter må ikke skrives her igen (de tælles allerede med).",
+    en: "Besides benefits and taxes, a programme can change the use of other public services: prison, psychiatry, placements, shelters (SØM's areas). The rows have a unit price with a source where one could be found ([V] read in the source, [S] secondary source, [U] not found); no Danish study of the change in use was found, so it stands at 0. Enter your own figures in the rows; the last three rows are for local data. Benefits and taxes must not be entered here again (they are already counted).",
+  },
+  broadCompareTitle: {
+    da: "Snævert og bredt regnestykke, nutidsværdi pr. deltager",
+    en: "Narrow and broad case, present value per participant",
+  },
+  broadNarrow: { da: "Kun beskæftigelse", en: "Employment only" },
+  broadWide: { da: "Bredt", en: "Broad" },
   municipalityName: { da: "Kommune", en: "Municipality" },
   municipalityParticipants: { da: "Deltagere", en: "Participants" },
   municipalityTaxRate: { da: "Kommuneskat", en: "Municipal tax" },

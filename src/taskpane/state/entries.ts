@@ -7,7 +7,8 @@ import type { Scenario } from "../../engine/scenario";
 import { employmentDifferencePp } from "../../engine/shares";
 import { formatNumber, parseNumber } from "../i18n/numbers";
 import { cohortFieldValues } from "../steps/target";
-import type { FieldEntry, FieldSpec, Language, PaymentFieldName } from "./types";
+import { DEFAULT_CONSEQUENCES } from "../../engine/consequences/defaults";
+import type { FieldEntry, FieldSpec, FieldTarget, Language, PaymentFieldName } from "./types";
 
 /** Where the fields' values come from: a scenario, payment terms and investor terms. */
 export interface Sources {
@@ -56,7 +57,22 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
     case "write":
       // No spare months unless asked for: the workbook is written for the horizon.
       return 0;
+    case "consequence":
+      return consequenceValue(scenario, target);
   }
+}
+
+/**
+ * A consequence field's value: the scenario's row (or the default table's, when the scenario has none) — its change
+ * per person-year in work (JOB), unit price or price year; null (empty) for a local row not in the scenario.
+ */
+function consequenceValue(scenario: Scenario, target: FieldTarget & { readonly kind: "consequence" }): number | null {
+  const rows = scenario.consequences ?? (target.local === undefined ? DEFAULT_CONSEQUENCES : []);
+  const row = rows.find((candidate) => candidate.id === target.id);
+  if (row === undefined) return null;
+  if (target.part === "changeInWork") return row.changePerYear.JOB;
+  if (target.part === "indexFactor") return row.indexFactor;
+  return target.part === "unitPrice" ? row.unitPrice : row.priceYear;
 }
 
 function termValue(terms: PaymentTerms, name: PaymentFieldName): number | null {

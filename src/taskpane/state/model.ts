@@ -9,7 +9,10 @@ import { effectRangePp, participantSharesFromEmploymentEffect } from "../../engi
 import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
 import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { WIZARD_MAX_COHORTS } from "../../engine/limits";
+import { applyConsequenceInputs } from "../../engine/consequences/inputs";
 import { ALL_FIELDS, fieldSpec } from "../steps";
+import { BROAD_FIELDS, LOCAL_ROWS } from "../steps/broad";
+import { engineValue } from "./entries";
 import { evenCohorts } from "../steps/target";
 import type { Language } from "../about";
 import { applyMunicipalities, municipalityField, type MunicipalityDraft } from "./municipalities";
@@ -129,10 +132,11 @@ export function deriveModel(input: ModelInput): WizardModel {
   }
 
   const applied = applyScenario(input, values, effectMode, report);
-  const scenario =
+  const withMunicipalities =
     input.municipalities === undefined
       ? applied
       : applyMunicipalities(applied, input.municipalities, input.language ?? "da", report);
+  const scenario = applyConsequences(input, withMunicipalities, values, report);
   for (const issue of validateScenario(scenario))
     report(scenarioField(issue.field, scenario, effectMode), issue.rule, issue.message, undefined, issue.field);
 
@@ -156,6 +160,46 @@ export function deriveModel(input: ModelInput): WizardModel {
   const capacityMonths = writtenCapacity(scenario.horizonMonths, values.get("spareMonths"), report);
   const stepsWithErrors = new Set<StepId>([...errors.values()].map((error) => error.step));
   return { scenario, terms, investor, effectMode, capacityMonths, errors, stepsWithErrors, valid: errors.size === 0 };
+}
+
+/**
+ * The broad case's fields (issue 15): every consequence field whose value differs from the source's becomes the
+ * engine's input pair (`consequence.<id>.change.inWork` …, applied with applyConsequenceInputs), a local row also gets
+ * its name, unit, payer and area; nothing changed leaves the scenario as it was (no consequence rows are added).
+ */
+function applyConsequences(
+  input: ModelInput,
+  scenario: Scenario,
+  values: ReadonlyMap<string, number | null>,
+  report: Report,
+): Scenario {
+  const sources = { scenario: input.base, terms: input.baseTerms, investor: {} };
+  const pairs: [string, number | string][] = [];
+  const locals = new Map<string, "municipality" | "region" | "state">();
+  for (const spec of BROAD_FIELDS) {
+    const target = spec.target;
+    const value = values.get(spec.id);
+    if (target.kind !== "consequence" || value === undefined) continue;
+    // An empty change is no change (0); an empty price or year is none.
+    const none = target.part === "changeInWork" ? 0 : null;
+    const given = value ?? none;
+    if (given === (engineValue(spec, sources) ?? none)) continue;
+    pairs.push([spec.id, given ?? "none"]);
+    if (target.local !== undefined) locals.set(target.id, target.local);
+  }
+  for (const [id, payer] of locals) {
+    const row = LOCAL_ROWS.find((candidate) => candidate.id === id);
+    const language = input.language ?? "da";
+    pairs.push([`consequence.${id}.name`, row?.name[language] ?? id]);
+    pairs.push([`consequence.${id}.unit`, language === "da" ? "enhed" : "unit"]);
+    pairs.push([`consequence.${id}.payer`, payer]);
+    pairs.push([`consequence.${id}.area`, "other"]);
+  }
+  if (pairs.length === 0) return scenario;
+  const applied = applyConsequenceInputs(scenario, pairs);
+  if (applied.ok) return applied.value;
+  for (const issue of applied.issues) report(known(issue.field), issue.rule, issue.message, undefined, issue.field);
+  return scenario;
 }
 
 /** The horizon plus the spare months, at most the longest horizon the engine computes (else a range error). */
@@ -293,6 +337,14 @@ function applyTerms(input: ModelInput, values: ReadonlyMap<string, number | null
 export function scenarioField(path: string, scenario: Scenario, effectMode: EffectMode): string {
   const municipality = municipalityField(path);
   if (municipality !== null) return municipality;
+  const consequence = /^consequences\[(\d+)\]\.(unitPrice|priceYear|indexFactor|changePerYear)/.exec(path);
+  if (consequence !== null) {
+    const id = scenario.consequences?.[Number(consequence[1])]?.id ?? "";
+    const part = consequence[2] === "changePerYear" ? "change.inWork" : (consequence[2] ?? "");
+    // A default row's price year has no field: its index factor says how to move the price to the parameter year.
+    const field = known(`consequence.${id}.${part}`);
+    return field === "general" && part === "priceYear" ? known(`consequence.${id}.indexFactor`) : field;
+  }
   if (/^cohorts\[\d+\]\.participants$/.test(path)) return "cohortParticipants";
   if (/^cohorts\[\d+\]\.intakeMonth$/.test(path)) return "cohortSpacing";
   if (path === "cohorts") return "cohortCount";

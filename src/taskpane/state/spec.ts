@@ -35,6 +35,8 @@ const UNIT_DEFAULTS: Readonly<
   factor: { scale: 1, decimals: 4, range: { min: 0, max: 10, integer: false, exclusiveMin: true }, example: 1.1 },
   year: { scale: 1, decimals: 0, range: { min: 1900, max: 2100, integer: true }, example: 2026 },
   calendarMonth: { scale: 1, decimals: 0, range: { min: 1, max: 12, integer: true }, example: 1 },
+  // The engine's bound on a consequence row's change (MAX_CHANGE_PER_YEAR, src/engine/consequences/validate.ts).
+  unitsYear: { scale: 1, decimals: 4, range: { min: -10_000_000, max: 10_000_000, integer: false }, example: -2 },
 };
 
 /** Builds a field spec from the unit's defaults and the options. */

@@ -27,7 +27,9 @@ export type DisplayUnit =
   /** A calendar year, shown without a thousands separator (2026). */
   | "year"
   /** A calendar month, 1–12. */
-  | "calendarMonth";
+  | "calendarMonth"
+  /** Units of a consequence row per person-year (prison days, contacts, placement-years …). */
+  | "unitsYear";
 
 /** The valid range of a field in display units (what its error message says; the engine enforces it). */
 export interface FieldRange {
@@ -54,7 +56,17 @@ export type FieldTarget =
   /** The budget view (issue 10 item 3): the start date's year and month, and the yearly price change. */
   | { readonly kind: "budget"; readonly part: "startYear" | "startMonth" | "priceIndex" }
   /** How the model is written: spare months beyond the horizon (the workbook's capacity). */
-  | { readonly kind: "write"; readonly name: "spareMonths" };
+  | { readonly kind: "write"; readonly name: "spareMonths" }
+  /**
+   * A consequence row of the broad case (issue 15): the change in use per person-year in work, or the unit price and
+   * its year; `local` rows are the user's own (empty until typed), with the payer they are made for.
+   */
+  | {
+      readonly kind: "consequence";
+      readonly id: string;
+      readonly part: "changeInWork" | "unitPrice" | "priceYear" | "indexFactor";
+      readonly local?: "municipality" | "region" | "state";
+    };
 
 export type PaymentFieldName =
   | "price.selfSupporting"

@@ -1,4 +1,5 @@
 import { field, type StepModule } from "../state/spec";
+import { BROAD_FIELDS } from "./broad";
 import type { Text } from "../state/types";
 
 const budget: Text = { da: "Kommunens budget", en: "The municipality's budget" };
@@ -61,6 +62,8 @@ export const reviewStep: StepModule = {
         },
       },
     }),
+    // The broad case (issue 15): the consequence rows, in a section of their own (ui/app.ts).
+    ...BROAD_FIELDS,
   ],
   choices: [],
 };

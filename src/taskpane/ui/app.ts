@@ -36,6 +36,8 @@ import type { MunicipalityDraft } from "../state/municipalities";
 import { budgetView } from "./budgetView";
 import { reviewBudget } from "../preview/budgetAdapter";
 import { municipalitiesSummary, municipalityResultsTable } from "./municipalitiesView";
+import { broadPreview } from "../preview/broadAdapter";
+import { broadIntro, broadTable } from "./broadView";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
@@ -429,11 +431,14 @@ export class WizardApp {
         group = { text: undefined, node: body };
       }
       if (spec.group !== group.text) {
+        // The broad case's rows (issue 15) come after an introduction, each row folded like the finance groups.
+        const broad = spec.target.kind === "consequence";
+        if (broad && body.querySelector("#broad-intro") === null) body.append(broadIntro(language));
         const container =
-          stepId === "finance"
+          stepId === "finance" || broad
             ? el(
                 "details",
-                { class: "group", "data-group": spec.group?.en ?? "", open: body.childElementCount === 0 },
+                { class: "group", "data-group": spec.group?.en ?? "", open: !broad && body.childElementCount === 0 },
                 el("summary", {}, spec.group?.[language] ?? ""),
               )
             : el("fieldset", { class: "group" }, el("legend", {}, spec.group?.[language] ?? ""));
@@ -570,6 +575,8 @@ export class WizardApp {
       el("h2", { id: "preview-title" }, t("previewTitle", language)),
       el("p", { class: "note" }, t("previewUpdating", language)),
       el("div", { id: "preview-body" }),
+      // The narrow and the broad case side by side when a consequence row changes something (issue 15).
+      el("div", { id: "preview-broad", "aria-live": "polite" }),
     );
   }
 
@@ -761,6 +768,10 @@ export class WizardApp {
         (node) => node !== null,
       ),
     );
+    const broad = this.root.querySelector<HTMLElement>("#preview-broad");
+    const broadNode =
+      broad !== null && model.valid ? broadTable(broadPreview(model.scenario), this.state.language) : null;
+    broad?.replaceChildren(...(broadNode === null ? [] : [broadNode]));
     const body = this.root.querySelector<HTMLElement>("#preview-body");
     if (body === null) return;
     body.replaceChildren(previewContent(this.previewOf(model), this.state.language, previewBlock(model.errors)));

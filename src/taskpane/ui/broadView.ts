@@ -1,0 +1,67 @@
+/**
+ * The broad case in the wizard's views (issue 15 item 2): the review step's introduction to the consequence rows and
+ * the preview's narrow vs broad table (NPV per participant for each account).
+ */
+import type { Language } from "../about";
+import { formatKr } from "../i18n/numbers";
+import { t, type TextKey } from "../i18n/text";
+import type { BroadPreview } from "../preview/broadAdapter";
+import { PREVIEW_ACCOUNTS, type PreviewAccount } from "../preview/preview";
+import { el } from "./dom";
+
+const ACCOUNT_TEXT: Readonly<Record<PreviewAccount, TextKey>> = {
+  municipality: "accountMunicipality",
+  state: "accountState",
+  public: "accountPublic",
+  socioEconomic: "accountSocioEconomic",
+};
+
+/**
+ * The heading and introduction shown before the consequence rows of the review step.
+ * @example broadIntro("da").querySelector("h3")?.textContent // "Det brede regnestykke (valgfrit)"
+ */
+export function broadIntro(language: Language): HTMLElement {
+  return el(
+    "div",
+    { class: "broad-intro", id: "broad-intro" },
+    el("h3", {}, t("broadTitle", language)),
+    el("p", { class: "help" }, t("broadIntro", language)),
+  );
+}
+
+/**
+ * The narrow and the broad case side by side (null when they are the same case).
+ * @example broadTable({ narrow, broad }, "en")?.id // "broad-compare"
+ */
+export function broadTable(figures: BroadPreview | null, language: Language): HTMLElement | null {
+  if (figures === null) return null;
+  return el(
+    "table",
+    { class: "accounts", id: "broad-compare" },
+    el("caption", {}, t("broadCompareTitle", language)),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, t("accountsAccount", language)),
+        el("th", { scope: "col" }, t("broadNarrow", language)),
+        el("th", { scope: "col" }, t("broadWide", language)),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      ...PREVIEW_ACCOUNTS.map((account) =>
+        el(
+          "tr",
+          { "data-broad-account": account },
+          el("th", { scope: "row" }, t(ACCOUNT_TEXT[account], language)),
+          el("td", { "data-narrow": account }, formatKr(figures.narrow[account], language)),
+          el("td", { "data-broad": account }, formatKr(figures.broad[account], language)),
+        ),
+      ),
+    ),
+  );
+}
