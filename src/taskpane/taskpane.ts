@@ -8,6 +8,7 @@ import { detectHost } from "./host/detect";
 import { loadLossAdapter } from "./preview/lossLoader";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
+import { loadCaseFile } from "./ui/caseTools";
 import { installFluent, installFluentForms } from "./ui/fluent";
 
 declare const ADDIN_VERSION: string;
@@ -40,7 +41,11 @@ export function main(): void {
       version: ADDIN_VERSION,
       detect: () => detectHost(),
       write: async (model, language) => (await excelHost()).writeCase(model, language),
-      open: async (base, accept) => (await excelHost()).openCase(base, undefined, { accept: accept ?? [] }),
+      // The case-file code first: the app reads the case file stored in the workbook once the model is read.
+      open: async (base, accept) => {
+        await loadCaseFile();
+        return (await excelHost()).openCase(base, undefined, { accept: accept ?? [] });
+      },
       update: async (base, language, spareMonths) => (await excelHost()).updateCase(base, language, spareMonths),
       download: async (model, language) => (await downloadHost()).downloadCase(model, language),
       caseStore: () => officeCaseStore(),
@@ -54,8 +59,13 @@ export function main(): void {
   void customFunctions().catch(reportLoadFailure("customfunctions.js"));
   // The Monte Carlo (P(loss)): the first screen shows the build-time figure of its case until this chunk has loaded.
   void loadLossAdapter()
-    .then(() => app.refreshLoss())
+    .then(() => {
+      app.refreshLoss();
+      performance.mark("montecarlo-ready");
+    })
     .catch(reportLoadFailure("montecarlo.js"));
+  // Saving and opening case files (the toolbar above every step): casetools.js.
+  void loadCaseFile().catch(reportLoadFailure("casetools.js"));
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main, { once: true });

@@ -4,9 +4,9 @@
  * initial. The gzipped sizes and the time to interactive are measured by `npm run bench` (bench/taskpane.ts), not
  * here: a size needs a production build (minutes) and a time depends on the machine.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { initialScripts } from "../../bench/bundle";
 
@@ -90,5 +90,56 @@ describe("FLUENT_THEME (scripts/fluentTheme.cjs): the light theme trimmed to the
     expect(names.length).toBeGreaterThan(20);
     const theme = fluentTheme();
     expect(names.filter((name) => theme[name] === undefined)).toEqual([]);
+  });
+});
+
+/**
+ * The modules taskpane.js reaches through value imports (`import { x } from`, `export … from`, `import "…"`; not
+ * `import type`, not `import()`), found by reading the sources from the entry.
+ */
+function initialModules(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [entry];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(file, "utf8");
+    const statements = source.matchAll(
+      /^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s+"(\.[^"]+)";|^import\s+"(\.[^"]+)";/gms,
+    );
+    for (const [, typeOnly, names = "", from, bare] of statements) {
+      const specifier = from ?? bare;
+      if (specifier === undefined || typeOnly !== undefined) continue;
+      const inBraces = /^\{([^}]*)\}$/.exec(names.trim())?.[1];
+      if (inBraces !== undefined && inBraces.split(",").every((name) => /^\s*(type\s|$)/.test(name))) continue;
+      const base = join(dirname(file), specifier);
+      const resolved = [`${base}.ts`, join(base, "index.ts")].find((candidate) => existsSync(candidate));
+      if (resolved !== undefined) pending.push(resolved);
+    }
+  }
+  return seen;
+}
+
+describe("the initial script (taskpane.js) leaves the lazy parts out (issue 14 item 11)", () => {
+  const initial = initialModules(join("src", "taskpane", "taskpane.ts"));
+
+  it("reaches the wizard, its state and the engine modules the first screen computes with", () => {
+    for (const file of ["ui/app.ts", "state/reducer.ts", "preview/preview.ts", "preview/lossLoader.ts"]) {
+      expect(initial.has(join("src", "taskpane", file)), file).toBe(true);
+    }
+    expect(initial.has(join("src", "engine", "businessCase.ts"))).toBe(true);
+  });
+
+  it("does not reach the Monte Carlo, the case-file parser, the plan builder or the Excel writer", () => {
+    const lazy = [
+      ["src", "taskpane", "preview", "lossAdapter.ts"],
+      ["src", "engine", "stress", "simulate.ts"],
+      ["src", "taskpane", "state", "caseFile.ts"],
+      ["src", "engine", "modelFile.ts"],
+      ["src", "taskpane", "host", "excel.ts"],
+      ["src", "plan", "buildPlan.ts"],
+      ["src", "taskpane", "ui", "caseViews.ts"],
+    ].map((parts) => join(...parts));
+    expect(lazy.filter((file) => initial.has(file))).toEqual([]);
   });
 });

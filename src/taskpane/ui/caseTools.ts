@@ -14,7 +14,7 @@ import { localeOf } from "../i18n/numbers";
 import type { CaseFigures, CaseInput } from "../preview/caseFigures";
 import { loadLossAdapter } from "../preview/lossLoader";
 import { MAX_ERROR_LINES } from "../../engine/limits";
-import { caseFileName, caseFileText, parseCaseFile, type CaseExtras, type CaseToSave } from "../state/caseFile";
+import type { CaseExtras, CaseToSave } from "../state/caseFile";
 import type { WizardModel } from "../state/model";
 import { modelOf, type Action, type WizardState } from "../state/reducer";
 import { installCaseStyle, SHEET_CSS } from "./caseStyle";
@@ -24,6 +24,27 @@ import { el } from "./dom";
 /** The lazily loaded comparison and summary (ui/caseViews.ts). */
 type CaseViews = typeof import("./caseViews");
 const loadCaseViews = (): Promise<CaseViews> => import(/* webpackChunkName: "casetools" */ "./caseViews");
+
+/** Reading and writing case files (state/caseFile.ts with the engine's scenario-file parser). */
+type CaseFile = typeof import("../state/caseFile");
+let caseFileModule: CaseFile | null = null;
+
+/**
+ * Loads the case-file code (in the lazy chunk casetools.js, not in the initial script: issue 14 item 11); the entry
+ * loads it right after the first screen and before "Open model" reads the stored case file.
+ * @example const { caseFileText } = await loadCaseFile();
+ */
+export async function loadCaseFile(): Promise<CaseFile> {
+  caseFileModule ??= await import(/* webpackChunkName: "casetools" */ "../state/caseFile");
+  return caseFileModule;
+}
+
+/** The case-file code where a caller cannot wait; it was loaded by {@link loadCaseFile} before any such call. */
+function caseFileNow(): CaseFile {
+  if (caseFileModule === null)
+    throw new Error("The case-file code (casetools.js) is not loaded yet: await loadCaseFile()");
+  return caseFileModule;
+}
 
 /** What the tools need from the app. */
 export interface CaseToolsHost {
@@ -98,7 +119,7 @@ export class CaseTools {
     return el(
       "div",
       { class: "case-tools", role: "group", "aria-label": ct("caseGroup", language) },
-      button("case-save", ct("saveCase", language), () => this.save()),
+      button("case-save", ct("saveCase", language), () => void this.save()),
       button("case-open", ct("openCaseFile", language), () => input.click()),
       input,
       button("case-pin", ct("pinA", language), () => void this.pin()),
@@ -157,6 +178,7 @@ export class CaseTools {
     const store = this.host.store();
     if (store === null) return null;
     const state = this.host.state();
+    const { caseFileText } = await loadCaseFile();
     const stored = written === undefined ? null : this.storedExtras();
     const toSave: CaseToSave =
       written === undefined
@@ -176,19 +198,20 @@ export class CaseTools {
   storedExtras(): Pick<CaseExtras, "views" | "description"> | null {
     const text = this.host.store()?.load() ?? null;
     if (text === null) return null;
-    const parsed = parseCaseFile(text);
+    const parsed = caseFileNow().parseCaseFile(text);
     return parsed.ok ? { views: parsed.value.views, description: parsed.value.description } : null;
   }
 
   // ------------------------------------------------------------------------------------------------------ actions
 
-  private save(): void {
+  private async save(): Promise<void> {
     const state = this.host.state();
     const model = modelOf(state);
     if (!model.valid) {
       this.setMessage({ kind: "fixFirst" });
       return;
     }
+    const { caseFileName, caseFileText } = await loadCaseFile();
     const text = caseFileText(caseToSave(state, model));
     if (!text.ok) {
       this.setMessage({ kind: "cannotSave", issues: text.issues });
@@ -202,7 +225,7 @@ export class CaseTools {
     const file = input.files?.[0];
     input.value = "";
     if (file === undefined) return;
-    const parsed = parseCaseFile(await file.text());
+    const parsed = (await loadCaseFile()).parseCaseFile(await file.text());
     if (!parsed.ok) {
       this.setMessage({ kind: "fileProblems", file: file.name, issues: parsed.issues });
       return;
@@ -256,7 +279,7 @@ export class CaseTools {
         terms: model.terms,
         loss: (await loadLossAdapter()).probabilityOfLoss(model.scenario, model.terms, model.investor),
         version: this.host.version,
-        fileName: caseFileName(model.scenario.name),
+        fileName: (await loadCaseFile()).caseFileName(model.scenario.name),
         date: new Date().toLocaleDateString(localeOf(language), { year: "numeric", month: "long", day: "numeric" }),
       },
       language,
@@ -304,7 +327,13 @@ export class CaseTools {
   private downloadSummary(sheet: HTMLElement, name: string, language: Language): void {
     const title = ct("summaryTitle", language, { name });
     const html = `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${SHEET_CSS}</style></head><body>${sheet.outerHTML}</body></html>\n`;
-    downloadText(html, caseFileName(`${ct("summary", language)} ${name}`).replace(/\.json$/, ".html"), "text/html");
+    downloadText(
+      html,
+      caseFileNow()
+        .caseFileName(`${ct("summary", language)} ${name}`)
+        .replace(/\.json$/, ".html"),
+      "text/html",
+    );
   }
 
   // ------------------------------------------------------------------------------------------------------ helpers
