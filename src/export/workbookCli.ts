@@ -7,7 +7,6 @@ import { buildPlan } from "../plan/buildPlan";
 import type { Language } from "../plan/types";
 import { cachedOutputValues } from "./cachedValues";
 import { planToXlsx } from "./xlsx";
-import { workbookConsequencesIssue } from "../engine/consequences/validate";
 
 const USAGE = `Usage: npm run workbook -- [--scenario FILE.json] [--out FILE.xlsx] [--lang da|en] [--capacity-months N]
   Writes the business case (the built-in DRC pilot, or a scenario file) as an .xlsx workbook of native formulas
@@ -75,11 +74,6 @@ async function main(argv: readonly string[]): Promise<number> {
   const several = workbookMunicipalitiesIssue(scenario);
   if (several !== null) {
     process.stderr.write(errorOutput([several.message]));
-    return 2;
-  }
-  const broad = workbookConsequencesIssue(scenario); // issue 15: no Consequences sheet yet
-  if (broad !== null) {
-    process.stderr.write(errorOutput([broad.message]));
     return 2;
   }
   const capacity = capacityMonths(options["capacity-months"], scenario.horizonMonths);

@@ -302,22 +302,3 @@ function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(quoteUserText(value));
   return quoteUserText(JSON.stringify(value) ?? String(value));
 }
-
-/**
- * Why the workbook cannot show this scenario yet (issue 15): the Consequences sheet is not written, so a row that
- * changes the use of a unit would be missing from the workbook's live formulas while the engine counts it. Null when
- * every row changes nothing (they add exactly 0) or there are none.
- * @example workbookConsequencesIssue(pilot) // null
- */
-export function workbookConsequencesIssue(scenario: Scenario): Issue | null {
-  const rows = scenario.consequences ?? [];
-  const index = rows.findIndex((row) => !changesNothing(row));
-  if (index < 0) return null;
-  const field = `consequences[${index}]`;
-  return issue(
-    "InvalidInput",
-    field,
-    "workbook",
-    `${field} "${quoteUserText(rows[index]?.id ?? "")}" changes the use of a unit, but the workbook has no Consequences sheet yet, so its formulas would leave the broad case out; use npm run case (--compare shows narrow and broad) or the SIB functions, or set the changes to 0 for the workbook (docs/broad-case.md).`,
-  );
-}

@@ -1,5 +1,4 @@
-import { workbookConsequencesIssue } from "../../engine/consequences/validate";
-import { failMany, type Result } from "../../engine/errors";
+import type { Result } from "../../engine/errors";
 import { investorTerms, type InvestorTermsInput } from "../../engine/investor";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
@@ -24,9 +23,6 @@ export interface CaseToWrite {
 export function casePlan(model: CaseToWrite, language: Language, inExcel: boolean): Result<WorkbookPlan> {
   const investor = investorTerms(model.investor);
   if (!investor.ok) return investor;
-  // No Consequences sheet yet (issue 15): a consequence row that changes something would be missing from the formulas.
-  const broad = workbookConsequencesIssue(model.scenario);
-  if (broad !== null) return failMany([broad]);
   return {
     ok: true,
     value: buildPlan(model.scenario, language, {

@@ -111,16 +111,3 @@ describe("consequence rows: one clear message per bad row, naming the row and th
     expect(problems(many).map(([field, rule]) => [field, rule])).toEqual([["consequences", "maxItems"]]);
   });
 });
-
-describe("the workbook refuses what it cannot show yet", () => {
-  it("a row that changes use is named; the default table (all changes 0) is fine", async () => {
-    const { workbookConsequencesIssue } = await import("../../../src/engine/consequences/validate");
-    expect(workbookConsequencesIssue(pilot)).toBeNull();
-    expect(workbookConsequencesIssue({ ...pilot, consequences: DEFAULT_CONSEQUENCES })).toBeNull();
-    const found = workbookConsequencesIssue({
-      ...pilot,
-      consequences: [...DEFAULT_CONSEQUENCES, consequenceRow({ changePerYear: inWork })],
-    });
-    expect([found?.field, found?.rule]).toEqual([`consequences[${DEFAULT_CONSEQUENCES.length}]`, "workbook"]);
-  });
-});
