@@ -134,7 +134,7 @@ export function stressModel(inputs: StressInputs): Result<StressModel> {
         "InvalidInput",
         "sustainment.monthlyPrice",
         "unsupported",
-        "sustainment.monthlyPrice: the Monte Carlo simulation (SIB.SIMULATE) does not model the sustainment card yet; use the milestone metrics sustained<k> (e.g. price.sustained12) or set sustainment.monthlyPrice to none to simulate. The schedule, deadweight, deal zone and tornado do include it.",
+        "sustainment.monthlyPrice: SIB.SIMULATE cannot draw the sustainment card yet: its kernel has no payment per month in work, so it would understate the payments. Use price.sustained12 (or sustained6/18) or set sustainment.monthlyPrice to none.",
       ),
     );
   }
