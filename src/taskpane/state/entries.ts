@@ -2,6 +2,7 @@ import { parseStartDate, priceIndexOf, startDateOf } from "../../engine/budget";
 import { findInputField } from "../../engine/inputs";
 import type { InvestorTermsInput } from "../../engine/investor";
 import { DEFAULT_HURDLE_RATE } from "../../engine/investor/summary";
+import { DEFAULT_SAVINGS_SURPLUS } from "../../engine/investor/surplus";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
 import { employmentDifferencePp } from "../../engine/shares";
@@ -47,6 +48,7 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
       return termValue(terms, target.name);
     case "investor":
       if (target.name === "hurdleRate") return investor.hurdleRate ?? DEFAULT_HURDLE_RATE;
+      if (target.name === "surplusShare") return (investor.savingsSurplus ?? DEFAULT_SAVINGS_SURPLUS).share;
       return target.name === "maxLoss" ? (investor.maxLoss ?? null) : (investor.returnCap?.irr ?? null);
     case "budget": {
       if (target.part === "priceIndex") return priceIndexOf(scenario);

@@ -10,6 +10,7 @@ import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
 import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { WIZARD_MAX_COHORTS } from "../../engine/limits";
 import { applyConsequenceInputs } from "../../engine/consequences/inputs";
+import { DEFAULT_SAVINGS_SURPLUS, reinvestmentIssues, type SurplusRule } from "../../engine/investor/surplus";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { BROAD_FIELDS, LOCAL_ROWS } from "../steps/broad";
 import { engineValue } from "./entries";
@@ -151,10 +152,15 @@ export function deriveModel(input: ModelInput): WizardModel {
     returnCap: { irr: values.get("returnCap.irr") ?? null, multiple: baseInvestor.returnCap?.multiple ?? null },
     maxLoss: values.get("maxLoss") ?? null,
     hurdleRate: values.get("hurdleRate") ?? baseInvestor.hurdleRate ?? null,
+    ...savingsSurplus(input.choices.surplusRule, values.get("savingsSurplus.share"), baseInvestor, report),
   };
   const checkedInvestor = investorTerms(investor);
   if (!checkedInvestor.ok)
     for (const issue of checkedInvestor.issues)
+      report(investorField(issue), issue.rule, issue.message, undefined, issue.field);
+  // Reinvesting a surplus needs a next cohort's cost to fund (the engine's rule, as for a case file).
+  else
+    for (const issue of reinvestmentIssues(checkedInvestor.value, scenario.costPerParticipant))
       report(investorField(issue), issue.rule, issue.message, undefined, issue.field);
 
   const capacityMonths = writtenCapacity(scenario.horizonMonths, values.get("spareMonths"), report);
@@ -200,6 +206,26 @@ function applyConsequences(
   if (applied.ok) return applied.value;
   for (const issue of applied.issues) report(known(issue.field), issue.rule, issue.message, undefined, issue.field);
   return scenario;
+}
+
+/**
+ * The savings-surplus terms (issue 15 item 4): the rule chosen and the share typed, the recycled cohorts' size kept
+ * from the source; none when the municipality keeps its surplus and the source had no terms (the default).
+ */
+function savingsSurplus(
+  rule: string | undefined,
+  share: number | null | undefined,
+  base: InvestorTermsInput,
+  report: Report,
+): Pick<InvestorTermsInput, "savingsSurplus"> {
+  const chosen: SurplusRule = rule === "provider" || rule === "reinvested" ? rule : "commissioner";
+  if (chosen === "commissioner" && base.savingsSurplus === undefined) {
+    // Not used while the municipality keeps its surplus, but a share outside 0-100 % is still a typing slip.
+    if (typeof share === "number" && !(share >= 0 && share <= 1)) report("savingsSurplus.share", "range");
+    return {};
+  }
+  const given = typeof share === "number" ? share : (base.savingsSurplus ?? DEFAULT_SAVINGS_SURPLUS).share;
+  return { savingsSurplus: { rule: chosen, share: given, cohortSize: base.savingsSurplus?.cohortSize ?? null } };
 }
 
 /** The horizon plus the spare months, at most the longest horizon the engine computes (else a range error). */

@@ -146,6 +146,7 @@ function choicesFrom(sources: Sources, effectMode: EffectMode): Record<ChoiceId,
     baseline: sources.terms.baseline.kind,
     savingsScope: sources.terms.savingsScope,
     draw: sources.investor.draw ?? DEFAULT_INVESTOR_TERMS.draw,
+    surplusRule: sources.investor.savingsSurplus?.rule ?? "commissioner",
   };
 }
 

@@ -52,7 +52,7 @@ export type FieldTarget =
   /** A payment term (PaymentTerms), by name. */
   | { readonly kind: "terms"; readonly name: PaymentFieldName }
   /** An investor term. */
-  | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" | "hurdleRate" }
+  | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" | "hurdleRate" | "surplusShare" }
   /** The budget view (issue 10 item 3): the start date's year and month, and the yearly price change. */
   | { readonly kind: "budget"; readonly part: "startYear" | "startMonth" | "priceIndex" }
   /** How the model is written: spare months beyond the horizon (the workbook's capacity). */
@@ -122,7 +122,7 @@ export interface ChoiceSpec {
   readonly options: readonly { readonly value: string; readonly label: Text }[];
 }
 
-export type ChoiceId = "effectMode" | "costTiming" | "baseline" | "savingsScope" | "draw";
+export type ChoiceId = "effectMode" | "costTiming" | "baseline" | "savingsScope" | "draw" | "surplusRule";
 
 /** What a text field holds: what was typed and what it means in engine units. */
 export interface FieldEntry {

@@ -7,6 +7,7 @@ const prices: Text = { da: "Priser", en: "Prices" };
 const rules: Text = { da: "Regler for betaling", en: "Payment rules" };
 const investor: Text = { da: "Investor", en: "Investor" };
 const noCap: Text = { da: "intet loft", en: "no cap" };
+const surplus: Text = { da: "Overskud", en: "Surplus" };
 
 /** Step 6: what the municipality pays for which outcome, when, with which limits; and the investor's terms. */
 export const paymentStep: StepModule = {
@@ -127,6 +128,17 @@ export const paymentStep: StepModule = {
       example: 10_000,
       target: { kind: "terms", name: "baseFee" },
     }),
+    field("payment", "percent", {
+      id: "savingsSurplus.share",
+      group: surplus,
+      label: { da: "Andel af overskuddet, der deles", en: "Share of the surplus that is shared" },
+      help: {
+        da: "Overskuddet er kommunens besparelser ud over betalingerne. Denne andel går til leverandøren eller geninvesteres i nye hold (efter valget ovenfor); kommunen beholder resten. Bruges ikke, når kommunen beholder hele overskuddet.",
+        en: "The surplus is the municipality's savings beyond the payments. This share goes to the provider or is reinvested in new cohorts (as chosen above); the municipality keeps the rest. Not used when the municipality keeps the whole surplus.",
+      },
+      example: 50,
+      target: { kind: "investor", name: "surplusShare" },
+    }),
     field("payment", "percentYear", {
       id: "returnCap.irr",
       group: investor,
@@ -194,6 +206,20 @@ export const paymentStep: StepModule = {
       options: [
         { value: "narrow", label: { da: "Kommunens", en: "The municipality's" } },
         { value: "broad", label: { da: "Hele det offentliges", en: "All public budgets" } },
+      ],
+    }),
+    choice("payment", {
+      id: "surplusRule",
+      label: { da: "Hvad sker der med et overskud?", en: "What happens to a surplus?" },
+      summary: { da: "Overskud", en: "Surplus" },
+      help: {
+        da: "Besparelser ud over betalingerne: kommunen beholder dem, deler dem med leverandøren, eller geninvesterer dem i nye hold (pengene genbruges, efterhånden som de kommer).",
+        en: "Savings beyond the payments: the municipality keeps them, shares them with the provider, or reinvests them in new cohorts (the money is recycled as it arrives).",
+      },
+      options: [
+        { value: "commissioner", label: { da: "Kommunen beholder det", en: "The municipality keeps it" } },
+        { value: "provider", label: { da: "Deles med leverandøren", en: "Shared with the provider" } },
+        { value: "reinvested", label: { da: "Geninvesteres i nye hold", en: "Reinvested in new cohorts" } },
       ],
     }),
     choice("payment", {
