@@ -23,6 +23,7 @@ import { NONE, NO_RETURN_CAP } from "./investor/labels";
 import { NO_CAP, NO_THRESHOLD } from "./payment/labels";
 import { CARD_TERM_NAMES, readCardExtras } from "./payment/readCard";
 import { NAME_PREFIX } from "./relocate";
+import { CONSEQUENCE_INPUT_NAMES, readConsequences, withConsequences } from "./consequences/readBack";
 
 /** Values of a defined name's range, row by row, as a workbook holds them. */
 export type RangeValues = readonly (readonly unknown[])[];
@@ -233,6 +234,7 @@ export function inputNames(): string[] {
     ATTRIBUTION_REFERENCE_NAME,
     ...Object.values(MUNICIPALITY_COLUMN_NAMES),
     ...BUDGET_INPUT_NAMES,
+    ...CONSEQUENCE_INPUT_NAMES, // the Consequences sheet (issue 15), when the model has one
   ];
 }
 
@@ -318,6 +320,9 @@ export function readScenario(
   pairs.push(...statePairs(column, (name) => valuesOf(named(name)) !== undefined));
   pairs.push(["attributionReference", readReference(valuesOf, named(ATTRIBUTION_REFERENCE_NAME), list)]);
   const budget = readBudgetInputs(base, (name) => valuesOf(named(name)) !== undefined, scalar);
+  const consequences = readConsequences(base, valuesOf, named, (name, row, kind, shown, expected) => {
+    list.add(name, row, kind, shown, null, expected);
+  });
   list.finish();
   const done = (result: Result<Scenario>): WorkbookRead<Scenario> => ({
     result,
@@ -329,7 +334,7 @@ export function readScenario(
   const start = withoutEmptyMunicipalities({ ...base, cohorts, refusionSteps, municipalities: [] });
   const applied = applyInputs(municipal === null ? start : { ...start, municipalities: municipal.list }, pairs);
   if (!applied.ok) return done(applied);
-  const read = { ...applied.value, ...budget };
+  const read = withConsequences({ ...applied.value, ...budget }, consequences);
   const ruleIssues = validateScenario(read);
   return done(ruleIssues.length > 0 ? failMany(ruleIssues) : ok(read));
 }
