@@ -53,7 +53,7 @@ describe("the sustainment card on the Payment sheet (live formulas) equals the e
     const schedule = scheduleOf(pilot, model.paymentTerms);
     expectMonthsEqual(workbook, schedule);
     // Written out: the pilot's 56 participants, 15/55 self-supporting at month 17 (gross card, persistence 1): each of
-    // the 24 months from the measurement month (17, no claim lag) pays 4,127 × 15/55 × 56 kr.
+    // the 24 months from month 17 (measurement month 14 + claim lag 3) pays 4,127 × 15/55 × 56 kr.
     const perMonth = 4127 * (15 / 55) * 56;
     expect(workbook.valueOf("SIB_PaySustainmentTotal") as number).toBeCloseTo(24 * perMonth, 6);
     const paid = column(workbook, "SIB_PaySchedule");
