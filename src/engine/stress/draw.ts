@@ -96,6 +96,29 @@ export interface DrawWorkspace {
   powerPersistence: number | null;
   /** The outcome-state sums of each metric group (metricSharesInto's scratch). */
   readonly groupSums: Float64Array;
+  /** 1 for a metric whose share can change a payment (see liveMetrics), 0 for one whose ρ^k is not computed. */
+  readonly liveMetric: Uint8Array;
+}
+
+/**
+ * Which metrics can change a payment: a metric with a price above 0, every metric when a person cap applies (its
+ * family's counts set the capped prices), the contract threshold's metric, and every metric a live metric requires
+ * (its paid count caps the dependent's). Any other metric pays 0 × its count whatever its share, so metricSharesInto
+ * skips its power ρ^k (a price-0 sustainment milestone, as the pilot's sustained6 and sustained12).
+ * @example liveMetrics(pilotModel) // [1, 1, 0, 0]
+ */
+function liveMetrics(model: StressModel): Uint8Array {
+  const k = model.metricCount;
+  const live = new Uint8Array(k);
+  const all = model.paymentTerms.personCap !== null;
+  for (let m = k - 1; m >= 0; m--) {
+    if (all || !((model.prices[m] ?? 0) === 0) || m === model.contractThresholdIndex) live[m] = 1;
+    if (live[m] === 1) {
+      const prerequisite = model.requires[m];
+      if (prerequisite !== null && prerequisite !== undefined) live[prerequisite] = 1;
+    }
+  }
+  return live;
 }
 
 /** Views of the waterfall buffers and of the payments for one schedule length (created once per length). */
@@ -182,6 +205,7 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     dealScratch: new Float64Array(months),
     powerPersistence: null,
     groupSums: new Float64Array(model.groupStates.length),
+    liveMetric: liveMetrics(model),
   };
 }
 
@@ -655,9 +679,11 @@ function metricSharesInto(model: StressModel, workspace: DrawWorkspace, persiste
   const after = model.monthsAfterMeasurement;
   const metricGroup = model.metricGroup;
   if (workspace.powerPersistence === null || !Object.is(persistence, workspace.powerPersistence)) {
+    const live = workspace.liveMetric;
     for (let m = 0; m < k; m++) {
       const months = after[m] as number;
-      power[m] = months === 0 ? 1 : Math.pow(persistence, months);
+      // A metric that pays nothing and that nothing depends on: its share is never used (see liveMetrics).
+      power[m] = months === 0 || live[m] === 0 ? 1 : Math.pow(persistence, months);
     }
     workspace.powerPersistence = persistence;
   }
