@@ -30,6 +30,10 @@ const SAFE_POWERS: readonly { readonly shape: RegExp; readonly why: string }[] =
     why: "the Budget sheet's price factor: the price change has a data validation from −50 % to 50 %, so 1 + π ≥ 0.5",
   },
   {
+    shape: /^1\+SIB_BudgetPaymentIndexation \^ C$/,
+    why: "the Budget sheet's contract index (1 + π_c)^⌊m/12⌋: π_c has a data validation from 0 % to 20 %, so 1 + π_c ≥ 1",
+  },
+  {
     shape:
       /^SIB_Persistence\+\(SIB_Persistence=0\)\*\(\([A-Z]+\d+-SIB_CohortIntakeMonths-SIB_MeasurementMonth-SIB_PayLagMonths\+ABS\(/,
     why: "the sustainment card's ρ^j (sustainmentBlock.ts): the base ρ + [ρ = 0]·[j = 0] is 1 when ρ and j are both 0",
