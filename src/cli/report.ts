@@ -22,6 +22,8 @@ import type { OutcomeState, PerState } from "../engine/states";
 import { applyViews, BUILT_IN_VIEWS, viewsToCompare } from "../engine/views";
 import { ok, type Result } from "../engine/errors";
 import { workbookNames } from "../plan/outputs";
+import { areaAttributionNames } from "../plan/consequences/areaBlock";
+import { consequencesReport, type ConsequencesReport } from "../engine/consequences/report";
 
 /** The machine-readable business case printed by `npm run case -- --json`. Amounts in kr; months are counts. */
 export interface CaseReport {
@@ -167,8 +169,13 @@ export interface CaseReport {
    * `perParticipant` and `total` with the same account keys as the case's; the totals sum to `total`.
    */
   readonly byMunicipality: Readonly<Record<string, MunicipalityResult>>;
-  /** The engine's value of every output defined name of the workbook (null = break-even not reached). */
+  /**
+   * The engine's value of every output defined name of the workbook (null = break-even not reached); with consequence
+   * rows also the Results sheet's attribution by area (SIB_AreaAttribution*, issue 15).
+   */
   readonly workbookNames: Readonly<Record<string, number | null>>;
+  /** The broad case (issue 15): the consequences by area and by row, per account; null without consequence rows. */
+  readonly consequences: ConsequencesReport | null;
   readonly monthly: {
     readonly discountFactor: readonly number[];
     readonly cost: readonly number[];
@@ -418,7 +425,11 @@ export function caseReport(model: Model): CaseReport {
       total: schedule.totals.byPayer.municipality,
       presentValue: schedule.discountedTotals.byPayer.municipality,
     }),
-    workbookNames: workbookNames(scenario, result, schedule, investor, model.paymentTerms),
+    workbookNames: {
+      ...workbookNames(scenario, result, schedule, investor, model.paymentTerms),
+      ...((scenario.consequences?.length ?? 0) > 0 ? areaAttributionNames(result) : {}),
+    },
+    consequences: consequencesReport(scenario, result),
     monthly: result.monthly,
   };
 }
