@@ -143,6 +143,19 @@ const EXAMPLES: readonly (readonly [string, string, string[], string[]])[] = [
     ["--scenario", "examples/neutralise-abroad.json"],
     ["--scenario", "examples/neutralise-abroad.json"],
   ],
+  // The sustainment card and the progression metrics as live formulas on the Payment sheet (issues 11 and 15).
+  [
+    "examples/pilot-sustainment.json (sustainment card)",
+    "pilot-sustainment.xlsx",
+    ["--scenario", "examples/pilot-sustainment.json"],
+    ["--scenario", "examples/pilot-sustainment.json"],
+  ],
+  [
+    "examples/pilot-progression.json (progression metrics)",
+    "pilot-progression.xlsx",
+    ["--scenario", "examples/pilot-progression.json"],
+    ["--scenario", "examples/pilot-progression.json"],
+  ],
 ];
 
 describe("exported workbook recalculated by LibreOffice equals the engine", () => {
@@ -156,7 +169,7 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
       writeWorkbook(source, workbookArgs);
       return source;
     });
-    // One LibreOffice start recalculates all five (its start-up is several seconds of each conversion).
+    // One LibreOffice start recalculates all seven (its start-up is several seconds of each conversion).
     const { outputs, seconds } = recalculateAllWithLibreOffice(
       sources,
       join(artifacts, "recalculated"),
