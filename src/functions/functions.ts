@@ -5,6 +5,7 @@
  */
 import { ACCOUNTS, type Account } from "../engine/accounts";
 import { ATTRIBUTION_ROWS } from "../engine/attribution";
+import { AREA_ROWS } from "../engine/consequences/flows";
 import { HOLDER_ALIASES } from "../engine/budgetHolders";
 import { parameterValue } from "../engine/parameters/lookup";
 import { DEFAULT_PARAMETER_YEAR } from "../engine/defaults";
@@ -171,7 +172,7 @@ export function cashFlow(
  * @param [perParticipant] TRUE (default) for kr per participant, FALSE for all participants together.
  * @param [horizonMonths] Months followed per participant, 1 to 420 (default: the pilot's 50).
  * @param [parameterYear] Year of the built-in parameters, e.g. 2023 (default 2023).
- * @returns A table: a header row (outcomeState and the account ids), then one row per state code, cost and total.
+ * @returns A table: a header row (outcomeState and the account ids), then one row per state code, cost and total; with consequence inputs also area:employment and one area:<area> row per consequence area, summing to total.
  */
 export function attribution(
   account?: number | string | boolean | null,
@@ -181,7 +182,7 @@ export function attribution(
   parameterYear?: number | string | boolean | null,
 ): Array<Array<number | string>> {
   const chosen = attributionAccount(account);
-  const { result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
+  const { scenario, result } = businessCaseFromArguments({ inputs, horizonMonths, parameterYear });
   const table = optionalBoolean(perParticipant, "perParticipant", true) ? "perParticipant" : "total";
   const accounts = chosen === null ? ACCOUNTS : [chosen];
   const rows: (number | string)[][] = [["outcomeState", ...accounts]];
@@ -189,6 +190,11 @@ export function attribution(
     rows.push([row, ...accounts.map((a) => result.attribution[table][a][row])]);
   }
   rows.push(["total", ...accounts.map((a) => result.npv[table][a])]);
+  // The broad case (issue 15): with consequence inputs, the same NPV by consequence area below (they sum to total).
+  if ((scenario.consequences?.length ?? 0) > 0) {
+    for (const area of AREA_ROWS)
+      rows.push([`area:${area}`, ...accounts.map((a) => result.consequences.byArea[table][a][area])]);
+  }
   return rows;
 }
 
