@@ -68,9 +68,11 @@ module.exports = async (env, options) => {
       functions: ["./src/functions/runtimeGuard.ts", ...FUNCTION_FILES],
       taskpane: "./src/taskpane/taskpane.ts",
     },
-    // Loaded when needed: the custom functions (customfunctions.js) and the Fluent form components (fluentforms.js)
-    // right after the first screen, the plan builder and the Excel writer/reader (workbook.js, on write, open, update
-    // or download), ExcelJS (xlsx.js, on download), the comparison and the summary (casetools.js, on first use).
+    // Loaded when needed: right after the first screen the custom functions (customfunctions.js), the Fluent form
+    // components (fluentforms.js), the Monte Carlo for P(loss) (montecarlo.js; the first screen's P(loss) is computed at
+    // build time, FIRST_SCREEN_LOSS) and the case-file code with the comparison and the summary (casetools.js); the plan
+    // builder and the Excel writer/reader (workbook.js, on write, open, update or download), ExcelJS (xlsx.js, on
+    // download).
     // functions.js carries webpack's runtime, and must start where there is no document or `self` (Excel's
     // JavaScript-only custom-functions runtime): chunks are found relative to the page (publicPath "", not the
     // automatic publicPath, which needs document.currentScript and throws without it) and registered on globalThis.
@@ -119,8 +121,19 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
-    // Named lazy chunks only (see above), not separate anonymous vendors chunks.
-    optimization: { splitChunks: { chunks: "async", cacheGroups: { defaultVendors: false, default: false } } },
+    // Named lazy chunks only (see above), not separate anonymous vendors chunks; the modules that two or more lazy chunks
+    // share (the Monte Carlo in montecarlo.js and customfunctions.js, engine modules of workbook.js and
+    // customfunctions.js) go once into shared.js, which webpack loads with the first chunk that needs it.
+    optimization: {
+      splitChunks: {
+        chunks: "async",
+        cacheGroups: {
+          defaultVendors: false,
+          default: false,
+          shared: { chunks: "async", minChunks: 2, name: "shared", enforce: true, reuseExistingChunk: true },
+        },
+      },
+    },
     performance: { hints: false },
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
