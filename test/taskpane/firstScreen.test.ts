@@ -2,7 +2,7 @@
  * P(loss) of the first screen, computed at build time (issue 14 item 11): the table webpack passes to the taskpane as
  * FIRST_SCREEN_LOSS (scripts/firstScreen.ts) holds the engine's Monte Carlo result for the case the wizard opens
  * with, keyed so the wizard finds it in Danish and in English; until the lazy chunk montecarlo.js has loaded, any other
- * case shows P(loss) as pending, and after that the live simulation. No file of the taskpane imports the Monte Carlo
+ * case shows P(loss) as being computed, and after that the live simulation. No file of the taskpane imports the Monte Carlo
  * statically (it would be back in the initial script).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -17,6 +17,7 @@ import { FIRST_SCREEN_LANGUAGES, firstScreenLosses } from "../../scripts/firstSc
 import { PREVIEW_DRAWS, PREVIEW_SEED } from "../../src/taskpane/preview/lossAdapter";
 import { loadLossAdapter, lossKey, lossProbabilityNow } from "../../src/taskpane/preview/lossLoader";
 import { initialState, modelOf } from "../../src/taskpane/state/reducer";
+import { lossUnavailableText } from "../../src/taskpane/ui/previewView";
 
 const pilot = expectOk(pilotScenario());
 
@@ -56,8 +57,12 @@ describe("the build-time table (scripts/firstScreen.ts)", () => {
     const model = opening;
     expect(lossProbabilityNow(model.scenario, model.terms, model.investor, table)).toEqual(table[0]?.loss);
     const other = { ...model.investor, hurdleRate: 0.07 };
-    expect(lossProbabilityNow(model.scenario, model.terms, other, table)).toEqual({ kind: "pending" });
-    expect(lossProbabilityNow(model.scenario, model.terms, model.investor, [])).toEqual({ kind: "pending" });
+    const loading = { kind: "pending", loading: true };
+    expect(lossProbabilityNow(model.scenario, model.terms, other, table)).toEqual(loading);
+    expect(lossProbabilityNow(model.scenario, model.terms, model.investor, [])).toEqual(loading);
+    // The preview says it is being computed, not that it cannot be.
+    expect(lossUnavailableText({ kind: "pending", loading: true }, "da")).toBe("beregnes, et øjeblik");
+    expect(lossUnavailableText({ kind: "pending", loading: true }, "en")).toBe("being computed, one moment");
   });
 
   it("after the chunk has loaded: the live simulation for any case", async () => {

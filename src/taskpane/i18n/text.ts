@@ -68,6 +68,7 @@ const TEXT = {
   irrNone: { da: "intet afkast at beregne", en: "no return to calculate" },
   lossProbability: { da: "Risiko for tab", en: "Probability of loss" },
   lossUnavailable: { da: "kan ikke beregnes for disse tal", en: "cannot be computed for these figures" },
+  lossLoading: { da: "beregnes, et øjeblik", en: "being computed, one moment" },
   lossWhy: { da: "Kan ikke beregnes: {reasons}.", en: "Cannot be computed: {reasons}." },
   lossHelp: {
     da: "Andel af {n} simulerede forløb, hvor investor får mindre tilbage end indskuddet (tilfældigt udfald pr. deltager).",

@@ -10,8 +10,11 @@ import type { Scenario } from "../../engine/scenario";
 import { DEFAULT_UNCERTAINTY, seededGenerator, simulate } from "../../engine/stress";
 
 export type LossProbability =
-  /** Not computed: not yet (the simulation is loading) or not at all, with the engine's reasons in `issues`. */
-  | { readonly kind: "pending"; readonly issues?: readonly Issue[] }
+  /**
+   * Not computed: not yet (`loading`: the simulation's chunk has not arrived, lossLoader.ts) or not at all, with the
+   * engine's reasons in `issues`.
+   */
+  | { readonly kind: "pending"; readonly issues?: readonly Issue[]; readonly loading?: true }
   | { readonly kind: "estimate"; readonly probability: number; readonly draws: number };
 
 /** Draws per preview: enough for ±1.1 percentage points (standard error at p = 0.5), fast enough while typing. */

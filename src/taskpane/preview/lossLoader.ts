@@ -76,5 +76,5 @@ export function lossProbabilityNow(
     const known = table.find((entry) => entry.key === key);
     if (known !== undefined) return known.loss;
   }
-  return adapter === null ? { kind: "pending" } : adapter.probabilityOfLoss(scenario, terms, investor);
+  return adapter === null ? { kind: "pending", loading: true } : adapter.probabilityOfLoss(scenario, terms, investor);
 }

@@ -313,12 +313,13 @@ export function municipalityLinesTable(
 }
 
 /**
- * Why P(loss) is not shown: the engine's reasons in the language (e.g. several municipalities, which the simulation
- * does not model yet), else "cannot be computed for these figures".
+ * Why P(loss) is not shown: "being computed" while the simulation's chunk loads, the engine's reasons in the language
+ * (e.g. several municipalities, which the simulation does not model yet), else "cannot be computed for these figures".
  * @example lossUnavailableText({ kind: "pending", issues: [municipalitiesIssue] }, "da")
  * // "Kan ikke beregnes: risikoberegningen (Monte Carlo) regner endnu ikke med flere kommuner hver for sig; …"
  */
 export function lossUnavailableText(loss: LossProbability & { readonly kind: "pending" }, language: Language): string {
+  if (loss.loading === true) return t("lossLoading", language);
   const reasons = [...new Set((loss.issues ?? []).map((problem) => issueReason(problem, language)))];
   if (reasons.length === 0) return t("lossUnavailable", language);
   return `${t("lossWhy", language, { reasons: reasons.join("; ") })}`;
