@@ -253,8 +253,18 @@ describe("the committee summary (issue 14 item 9)", () => {
       expect(flat).not.toContain(language === "da" ? "Trin 1 af" : "Step 1 of");
       spawnSync("pdftoppm", ["-png", "-r", "60", pdf, join(artifacts, `summary-pdf-${language}-${width}`)]);
       await page.emulateMedia({ media: "screen" });
-      await page.locator("#summary-close").click();
+      // A modal dialog (issue 14): Tab and Shift+Tab stay inside it, Escape closes it and focus returns.
+      const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
+      expect(await focused()).toBe("summary-title");
+      await page.keyboard.press("Shift+Tab");
+      expect(await focused()).toBe("summary-close");
+      await page.keyboard.press("Tab");
+      expect(await focused()).toBe("summary-print");
+      await page.keyboard.press("Shift+Tab");
+      expect(await focused()).toBe("summary-close");
+      await page.keyboard.press("Escape");
       await expect.poll(() => page.locator("#committee-summary").count()).toBe(0);
+      expect(await focused()).toBe("case-summary");
     });
   }
 });
