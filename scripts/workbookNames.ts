@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { expectOk } from "../src/engine/errors";
 import { pilotModel } from "../src/engine/modelFile";
 import { buildPlan } from "../src/plan/buildPlan";
+import { DEFAULT_CONSEQUENCES } from "../src/engine/consequences/defaults";
 import type { CellRole, PlanName } from "../src/plan/types";
 
 /** The marker after which docs/workbook.md holds the generated tables (to the end of the file). */
@@ -30,7 +31,13 @@ export function namesSection(): string {
   const { scenario, paymentTerms, investorTerms } = expectOk(pilotModel());
   const names = buildPlan(scenario, "en", { paymentTerms, investorTerms }).names;
   const sections = ROLES.map((role) => `### ${role}\n\n${table(names.filter((n) => n.role === role))}\n`);
-  return `${NAMES_MARKER}\n\n${sections.join("\n")}`;
+  // The broad case (issue 15): the names a model with consequence rows has besides (its Consequences sheet, block 2's
+  // consequence columns and the NPV by consequence area on Results).
+  const known = new Set(names.map((n) => n.name));
+  const broad = buildPlan({ ...scenario, consequences: DEFAULT_CONSEQUENCES }, "en", { paymentTerms, investorTerms });
+  const extra = broad.names.filter((n) => !known.has(n.name));
+  const consequences = `### with consequence rows (issue 15)\n\nOnly in a model whose scenario has consequence rows (docs/broad-case.md).\n\n${table(extra)}\n`;
+  return `${NAMES_MARKER}\n\n${[...sections, consequences].join("\n")}`;
 }
 
 /** docs/workbook.md with its generated part replaced by the current plan's tables. */

@@ -7,6 +7,7 @@ import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
 import { buildPlan } from "../../src/plan/buildPlan";
+import { cellFormula } from "../../src/plan/formula";
 import { workbookNames } from "../../src/plan/outputs";
 import { areaAttributionNames } from "../../src/plan/consequences/areaBlock";
 import { evaluatePlan } from "../support/hyperformulaWorkbook";
@@ -48,5 +49,38 @@ describe("the Consequences sheet (issue 15) recalculated in HyperFormula equals 
     for (const definedName of Object.keys(expected)) {
       expect(withRows.valueOf(definedName), definedName).toBe(plain.valueOf(definedName));
     }
+  });
+});
+
+describe("the broad plan's limits and documentation", () => {
+  it.each(["da", "en"] as const)(
+    "%s: validation texts fit Excel (title ≤ 32, prompt ≤ 255, error ≤ 225), formulas ≤ 8,192",
+    (language) => {
+      const plan = buildPlan(broad, language);
+      for (const sheet of plan.sheets) {
+        for (const cell of sheet.cells) {
+          if (cell.formula !== undefined)
+            expect(cellFormula(cell.formula).length, cell.address).toBeLessThanOrEqual(8_192);
+          if (cell.validation === undefined) continue;
+          expect(cell.validation.title.length, cell.validation.title).toBeLessThanOrEqual(32);
+          expect(cell.validation.prompt.length, cell.validation.prompt).toBeLessThanOrEqual(255);
+          expect(cell.validation.error.length, cell.validation.error).toBeLessThanOrEqual(225);
+        }
+      }
+      // Every input cell of the Consequences sheet has its data validation.
+      const inputs = plan.sheets[1]?.cells.filter((cell) => cell.role === "input") ?? [];
+      const free = new Set(["SIB_Cons_Id", "SIB_Cons_Name", "SIB_Cons_Unit", "SIB_Cons_Source"]);
+      const freeColumns = plan.names.filter((n) => free.has(n.name)).map((n) => n.reference.split("$")[1]);
+      for (const cell of inputs) {
+        const column = /^[A-Z]+/.exec(cell.address)?.[0];
+        if (!freeColumns.includes(column)) expect(cell.validation, cell.address).toBeDefined();
+      }
+    },
+  );
+
+  it("docs/workbook.md lists every name a model with consequence rows has (npm run docs:names)", () => {
+    const doc = readFileSync("docs/workbook.md", "utf8");
+    for (const definedName of buildPlan(broad, "en").names)
+      expect(doc, definedName.name).toContain(`\`${definedName.name}\``);
   });
 });
