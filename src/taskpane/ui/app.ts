@@ -37,7 +37,7 @@ import { budgetView } from "./budgetView";
 import { reviewBudget } from "../preview/budgetAdapter";
 import { municipalitiesSummary, municipalityResultsTable } from "./municipalitiesView";
 import { broadPreview } from "../preview/broadAdapter";
-import { broadIntro, broadTable } from "./broadView";
+import { broadIntro, broadTable, rowTouched } from "./broadView";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
@@ -636,7 +636,8 @@ export class WizardApp {
     for (const [id, view] of this.fieldViews) {
       const error = model.errors.get(id);
       const entry = state.fields[id];
-      const shown = error !== undefined && (entry?.touched === true || state.attempted.includes(view.spec.step));
+      const touched = entry?.touched === true || rowTouched(view.spec, state.fields);
+      const shown = error !== undefined && (touched || state.attempted.includes(view.spec.step));
       showFieldError(view, shown && error !== undefined ? fieldMessage(error, language, context) : null);
       showFieldWarning(view, error === undefined ? fieldWarning(view.spec, entry, language) : null);
       if (view.source !== null && view.spec.target.kind === "input") {

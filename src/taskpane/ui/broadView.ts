@@ -7,7 +7,19 @@ import { formatKr } from "../i18n/numbers";
 import { t, type TextKey } from "../i18n/text";
 import type { BroadPreview } from "../preview/broadAdapter";
 import { PREVIEW_ACCOUNTS, type PreviewAccount } from "../preview/preview";
+import type { FieldEntry, FieldSpec } from "../state/types";
 import { el } from "./dom";
+
+/**
+ * True when the user typed in any field of the consequence row the field belongs to: a row's rule (a missing price,
+ * a year outside the index) then shows on its other fields too, where the fix is typed.
+ * @example rowTouched(indexFactorSpec, fields) // true after typing the row's change
+ */
+export function rowTouched(spec: FieldSpec, fields: Readonly<Record<string, FieldEntry>>): boolean {
+  if (spec.target.kind !== "consequence") return false;
+  const prefix = `consequence.${spec.target.id}.`;
+  return Object.entries(fields).some(([id, entry]) => id.startsWith(prefix) && entry.touched);
+}
 
 const ACCOUNT_TEXT: Readonly<Record<PreviewAccount, TextKey>> = {
   municipality: "accountMunicipality",
