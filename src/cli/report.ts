@@ -22,7 +22,6 @@ import type { OutcomeState, PerState } from "../engine/states";
 import { applyViews, BUILT_IN_VIEWS, viewsToCompare } from "../engine/views";
 import { ok, type Result } from "../engine/errors";
 import { workbookNames } from "../plan/outputs";
-import { areaAttributionNames } from "../plan/consequences/areaBlock";
 import { consequencesReport, type ConsequencesReport } from "../engine/consequences/report";
 
 /** The machine-readable business case printed by `npm run case -- --json`. Amounts in kr; months are counts. */
@@ -425,10 +424,7 @@ export function caseReport(model: Model): CaseReport {
       total: schedule.totals.byPayer.municipality,
       presentValue: schedule.discountedTotals.byPayer.municipality,
     }),
-    workbookNames: {
-      ...workbookNames(scenario, result, schedule, investor, model.paymentTerms),
-      ...((scenario.consequences?.length ?? 0) > 0 ? areaAttributionNames(result) : {}),
-    },
+    workbookNames: workbookNames(scenario, result, schedule, investor, model.paymentTerms),
     consequences: consequencesReport(scenario, result),
     monthly: result.monthly,
   };

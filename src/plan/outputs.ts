@@ -11,6 +11,7 @@ import { OUTCOME_STATES } from "../engine/states";
 import { ACCOUNT_NAME } from "./labels";
 import { effectiveParticipantShares } from "../engine/neutralise";
 import { attributionName } from "./results/attributionBlock";
+import { areaAttributionNames } from "./consequences/areaBlock";
 import { municipalityNames } from "./results/municipalityBlock";
 import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/deadweight";
 import type { PaymentTerms } from "../engine/payment/terms";
@@ -44,6 +45,7 @@ export function workbookNames(
     names[`SIB_EffectPP_${state}`] = 100 * (participantShares[state] - scenario.comparisonShares[state]);
   }
   Object.assign(names, attributionNames(result));
+  if ((scenario.consequences?.length ?? 0) > 0) Object.assign(names, areaAttributionNames(result)); // issue 15
   Object.assign(names, municipalityNames(scenario, schedule)); // several municipalities (issue 10): Results columns
   if (schedule !== null) Object.assign(names, paymentNames(schedule, result, investor));
   if (schedule !== null && terms !== null) {
