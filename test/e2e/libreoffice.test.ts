@@ -156,6 +156,13 @@ const EXAMPLES: readonly (readonly [string, string, string[], string[]])[] = [
     ["--scenario", "examples/pilot-progression.json"],
     ["--scenario", "examples/pilot-progression.json"],
   ],
+  // The broad case: the Consequences sheet and the NPV by consequence area as live formulas (issue 15).
+  [
+    "examples/pilot-broad.json (consequences)",
+    "pilot-broad.xlsx",
+    ["--scenario", "examples/pilot-broad.json"],
+    ["--scenario", "examples/pilot-broad.json"],
+  ],
 ];
 
 describe("exported workbook recalculated by LibreOffice equals the engine", () => {
@@ -169,7 +176,7 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
       writeWorkbook(source, workbookArgs);
       return source;
     });
-    // One LibreOffice start recalculates all seven (its start-up is several seconds of each conversion).
+    // One LibreOffice start recalculates all of them (its start-up is several seconds of each conversion).
     const { outputs, seconds } = recalculateAllWithLibreOffice(
       sources,
       join(artifacts, "recalculated"),
@@ -195,6 +202,8 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
     expect(Object.keys(expected).length).toBeGreaterThan(60);
     expect(Object.keys(expected)).toContain("SIB_InvIRR");
     expect(Object.keys(expected)).toContain("SIB_PayZeroEffect"); // deadweight: live formulas on the Payment sheet
+    if (file === "pilot-broad.xlsx")
+      expect(Object.keys(expected)).toContain("SIB_AreaAttributionPerParticipant_Region_Health");
     for (const [name, engineValue] of Object.entries(expected)) {
       const value = values.get(name);
       if (engineValue === null) {
