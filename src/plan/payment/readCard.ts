@@ -55,9 +55,9 @@ function readSustainment(reader: CardReader, base: PaymentTerms): Pick<PaymentTe
   const kept = base.sustainment === undefined ? {} : { sustainment: base.sustainment };
   if (reader.cells("SIB_PaySustainPrice").length === 0) return kept;
   const monthlyPrice = reader.required("SIB_PaySustainPrice");
-  const months = reader.required("SIB_PaySustainMonths");
+  // Price 0 = no card: the months are not read (the sheet's check and validation accept anything there too).
   if (monthlyPrice === 0) return (base.sustainment ?? null) === null ? kept : { sustainment: null };
-  return { sustainment: { monthlyPrice, months } };
+  return { sustainment: { monthlyPrice, months: reader.required("SIB_PaySustainMonths") } };
 }
 
 /** A progression metric's measure from its column; null when the workbook has none (an older model). */

@@ -8,6 +8,7 @@ import type { CalculationLayout } from "../calculationSheet";
 import {
   add,
   and,
+  bool,
   call,
   concat,
   div,
@@ -22,6 +23,7 @@ import {
   num,
   or,
   pow,
+  ref,
   sub,
   type Expr,
 } from "../formula";
@@ -30,7 +32,8 @@ import type { Bilingual, SheetBuilder } from "../sheetBuilder";
 import { FORMATS } from "../types";
 import { PAYMENT_SHEET_NAMES } from "./labels";
 import { CARD, historicalRate, selfSupportingShare, type RateCardLayout } from "./rateCardBlock";
-import { termValidation, writeTerm, type TermSpec } from "./termCells";
+import { ruleHolds, termCheck, termValidation, writeTerm, type TermSpec } from "./termCells";
+import { simplify } from "../simplify";
 
 /** Rows the block takes below its heading. */
 export const SUSTAINMENT_ROWS = 7;
@@ -100,9 +103,12 @@ export function writeSustainmentBlock(
     },
     true,
   );
-  const checks = sustainmentTermSpecs(deps.terms).map((spec, index) =>
-    writeTerm(sheet, 1, top + 1 + index, spec, PAYMENT_SHEET_NAMES),
-  );
+  const [priceSpec, monthsSpec] = sustainmentTermSpecs(deps.terms);
+  if (priceSpec === undefined || monthsSpec === undefined) throw new Error("sustainment terms changed");
+  const checks = [
+    writeTerm(sheet, 1, top + 1, priceSpec, PAYMENT_SHEET_NAMES),
+    writeMonths(sheet, top + 2, monthsSpec),
+  ];
   writeHistoricalRate(sheet, top + 3, deps);
   const participants = selfSupportingShare(deps, "SIB_ParticipantShares");
   const comparison = selfSupportingShare(deps, "SIB_ComparisonShares");
@@ -150,6 +156,26 @@ export function writeSustainmentBlock(
     en: "Paid at 6/12/18 months in work: use the rate card's metrics “Sustained k months after measurement” (sustained6, sustained12, sustained18).",
   });
   return { bottom: top + SUSTAINMENT_ROWS, checks: [...checks, horizonCheck(sheet)] };
+}
+
+/**
+ * The months paid, checked only when the card pays (price above 0), as the engine reads a price of 0 as no card and
+ * never looks at the months: its data validation and its check accept anything then.
+ */
+function writeMonths(sheet: SheetBuilder, row: number, spec: TermSpec): CheckSpec {
+  const noCard = and(call("ISNUMBER", name("SIB_PaySustainPrice")), eq(name("SIB_PaySustainPrice"), num(0)));
+  const validation = termValidation(sheet, cell(1, row), spec);
+  const self = ref(cell(1, row));
+  const numberOk = and(call("ISNUMBER", self), ruleHolds(self, spec.rule));
+  sheet.label(0, row, spec.label);
+  sheet.value(1, row, "input", spec.value ?? 0, spec.format, {
+    ...validation,
+    rule: { kind: "custom", formula: simplify(or(eq(name("SIB_PaySustainPrice"), num(0)), numberOk)) },
+  });
+  if (spec.unit !== undefined) sheet.label(2, row, spec.unit);
+  sheet.nameCell(spec.name, 1, row, "input", sheet.text(spec.label));
+  const check = termCheck(sheet, spec, PAYMENT_SHEET_NAMES);
+  return { ...check, ok: ifThen(noCard, bool(true), check.ok) };
 }
 
 /** The historical baseline rate of self-support: the rate card's selfSupporting line, else its own input. */
