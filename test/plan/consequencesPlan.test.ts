@@ -52,6 +52,14 @@ describe("the Consequences sheet (issue 15) recalculated in HyperFormula equals 
   });
 });
 
+describe("consequence rows with several municipalities (examples/herning-viborg.json)", () => {
+  it("each municipality's cohort block carries the rows' flows: every output name equals the engine", () => {
+    const file = parseScenarioFile(JSON.parse(readFileSync("examples/herning-viborg.json", "utf8")));
+    const several = { ...expectOk(file).scenario, consequences: broad.consequences ?? [] };
+    expectMatches(several, "en");
+  });
+});
+
 describe("the broad plan's limits and documentation", () => {
   it.each(["da", "en"] as const)(
     "%s: validation texts fit Excel (title ≤ 32, prompt ≤ 255, error ≤ 225), formulas ≤ 8,192",
