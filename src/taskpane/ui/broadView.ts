@@ -43,10 +43,15 @@ export function broadIntro(language: Language): HTMLElement {
 
 /**
  * The narrow and the broad case side by side (null when they are the same case).
- * @example broadTable({ narrow, broad }, "en")?.id // "broad-compare"
+ * @example broadTable({ narrow, broad }, "en")?.querySelector("table")?.id // "broad-compare"
  */
 export function broadTable(figures: BroadPreview | null, language: Language): HTMLElement | null {
   if (figures === null) return null;
+  // In a scroll box, like the other tables, so a narrow taskpane never scrolls sideways as a whole.
+  return el("div", { class: "table-scroll" }, broadCompare(figures, language));
+}
+
+function broadCompare(figures: BroadPreview, language: Language): HTMLElement {
   return el(
     "table",
     { class: "accounts", id: "broad-compare" },
