@@ -310,7 +310,37 @@ describe("(f) several municipalities and the budget view", () => {
         "2030 og senere",
       ]);
       expect(await page.locator("#financing-table tbody tr").count()).toBe(4);
+      // The budget table beside the preview (issue 14 screenshots); it still scrolls sideways in its own box at 800 px.
+      await page.locator("#review-budget").screenshot({ path: join(screenshots, `review-budget-table-${width}.png`) });
+      // The review lists the municipalities and each one's result (issue 14), the engine's numbers.
+      expect(await page.locator('[data-summary="municipalities"]').textContent()).toBe(
+        "Kommuner (andel af betalingerne): Herning (55 %), Viborg (45 %)",
+      );
+      for (const name of ["Herning", "Viborg"]) {
+        expect(await page.locator(`#review-municipality-table [data-municipality-after="${name}"]`).textContent()).toBe(
+          formatKr(numbers.byMunicipality[name]?.municipalityAfterPayments ?? Number.NaN, "da"),
+        );
+      }
+      // Why the risk of loss has no number: said in plain Danish, not the engine's English.
+      const lossNote = (await page.locator('#preview-body [data-metric="loss"]').textContent()) ?? "";
+      expect(lossNote).toContain("regner endnu ikke med flere kommuner hver for sig");
+      expect(lossNote).not.toContain("Monte Carlo simulation");
       await page.screenshot({ path: join(screenshots, `preview-review-budget-${width}.png`), fullPage: true });
+      // The broad case (issue 15): 3 fewer prison days a year for each participant in work, with a factor from 2015
+      // prices; the preview shows the employment-only and the broad case side by side, the state gaining.
+      const prison = page.locator('[data-group="Broad: Prison day (average)"]');
+      await prison.locator("summary").click();
+      await fill(page, "consequence.prisonDay.change.inWork", "-3");
+      await expect
+        .poll(() => page.locator('[data-field-root="consequence.prisonDay.indexFactor"] .error').textContent())
+        .toBe("Prisåret ligger uden for det indbyggede prisindeks; skriv selv en indeksfaktor.");
+      await fill(page, "consequence.prisonDay.indexFactor", "1,2");
+      const broad = page.locator('#broad-compare [data-broad="state"]');
+      await broad.waitFor();
+      const stateNarrow = await page.locator('#broad-compare [data-narrow="state"]').textContent();
+      expect(stateNarrow).toBe(formatKr(numbers.accounts.state.npvPerParticipant, "da"));
+      expect(await broad.textContent()).not.toBe(stateNarrow);
+      await page.screenshot({ path: join(screenshots, `preview-review-broad-${width}.png`), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     },
