@@ -69,6 +69,26 @@ function presentValue(flows: readonly number[], discountFactor: readonly number[
 }
 
 /**
+ * The zero-effect payment schedule run to the contract's length (the schedule under the scenario as given): the
+ * principal-protection top-up is settled in the contract's last payment month (the workbook's SIB_PayMonthsInUse − 1)
+ * whatever the effect. At zero effect fewer payments may be made (a contract threshold not met, metrics not reached),
+ * which would otherwise end the schedule, and move the top-up, earlier. Payments stay as they are; only zeros are added.
+ * @example zeroScheduleAtContractLength(zeroSchedule, schedule).months // = schedule.months when that is longer
+ */
+export function zeroScheduleAtContractLength(zero: PaymentSchedule, contract: PaymentSchedule): PaymentSchedule {
+  if (zero.months >= contract.months) return zero;
+  const pad = (values: readonly number[]): number[] =>
+    Array.from({ length: contract.months }, (_, t) => values[t] ?? 0);
+  return {
+    ...zero,
+    months: contract.months,
+    discountFactor: contract.discountFactor,
+    total: pad(zero.total),
+    byPayer: { municipality: pad(zero.byPayer.municipality), state: pad(zero.byPayer.state) },
+  };
+}
+
+/**
  * The municipality under self-funding and under the SIB's terms, from a scenario's business case and payment schedule
  * (both from the same scenario and terms) and the investor terms (validated; they decide what a return cap withholds
  * and a top-up adds). Computes the zero-effect case once more for the loss if the effect is zero.
@@ -85,7 +105,7 @@ export function compareFinancing(
   const zeroResult = computeBusinessCase(zero);
   // At zero effect a progression metric reaches the comparison group's share, as in deadweightCore (progression.ts).
   const zeroTerms = { ...terms, rateCard: zeroEffectProgression(terms.rateCard) };
-  const zeroSchedule = computePaymentSchedule(zero, zeroResult, zeroTerms);
+  const zeroSchedule = zeroScheduleAtContractLength(computePaymentSchedule(zero, zeroResult, zeroTerms), schedule);
   const own = result.monthly.netFlow.municipality;
   const ownWorst = worstCumulative(own);
   const sib = municipalityAfterContract(result, schedule, investorTerms);

@@ -54,8 +54,12 @@ export function workbookNames(
   }
   if (schedule !== null && terms !== null) {
     // issue 10 item 4; the SIB side with what the municipality actually pays under the investor terms (issue 11)
-    const comparison = compareFinancing(scenario, result, schedule, terms, investor?.terms ?? DEFAULT_INVESTOR_TERMS);
-    Object.assign(names, selfFundedNames(comparison));
+    const investorTerms = investor?.terms ?? DEFAULT_INVESTOR_TERMS;
+    const comparison = compareFinancing(scenario, result, schedule, terms, investorTerms);
+    const capSet = investorTerms.returnCap.irr !== null || investorTerms.returnCap.multiple !== null;
+    const cost = result.monthly.cost.reduce((total, amount) => total + amount, 0);
+    const paysMoreThanCost = deadweightCore(scenario, schedule, terms).paymentAtZeroEffect > cost;
+    Object.assign(names, selfFundedNames(comparison, capSet && paysMoreThanCost));
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
   if (schedule !== null && investor !== null) {

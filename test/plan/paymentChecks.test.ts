@@ -178,6 +178,6 @@ describe("the Payment and Investor sheets refuse exactly what the engine refuses
       expect(workbook.valueOf(VALID_NAME)).toBe(1);
       expect(refused).toBeGreaterThan(200);
     },
-    120_000,
+    300_000,
   );
 });

@@ -4,6 +4,8 @@ import { moneyFlowsCore, municipalityPositionAfterContract } from "../../engine/
 import type { InvestorFlowsResult } from "../../engine/investor/waterfall";
 import { contractSurplusFlows } from "../../engine/investor/surplus";
 import { zeroEffectScenario } from "../../engine/payment/deadweight";
+import { zeroEffectProgression } from "../../engine/payment/progression";
+import { zeroScheduleAtContractLength } from "../../engine/selfFunded";
 import { computePaymentSchedule, type PaymentSchedule } from "../../engine/payment/schedule";
 import type { PaymentTerms } from "../../engine/payment/terms";
 import type { Scenario } from "../../engine/scenario";
@@ -51,7 +53,9 @@ function surplusNames(
   const surplus = contractSurplusFlows(scenario, result, schedule.discountFactor, flows, investor.terms.savingsSurplus);
   const zero = zeroEffectScenario(scenario);
   const zeroResult = computeBusinessCase(zero);
-  const zeroSchedule = computePaymentSchedule(zero, zeroResult, paymentTerms);
+  // As compareFinancing (src/engine/selfFunded.ts): progression at the comparison share, the top-up at the contract's end.
+  const zeroTerms = { ...paymentTerms, rateCard: zeroEffectProgression(paymentTerms.rateCard) };
+  const zeroSchedule = zeroScheduleAtContractLength(computePaymentSchedule(zero, zeroResult, zeroTerms), schedule);
   const zeroFlows = moneyFlowsCore(zeroResult.monthly.cost, zeroSchedule.byPayer, investor.terms);
   const topUp = zeroFlows.topUp.commissioner.municipality;
   const totals = surplus.totals;

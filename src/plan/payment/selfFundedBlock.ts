@@ -1,5 +1,5 @@
 import { writeTable, type Table } from "../blocks/table";
-import { add, call, ifThen, lt, mul, name, num, sub, text, type Expr } from "../formula";
+import { add, call, gt, ifThen, lt, mul, name, num, sub, text, type Expr } from "../formula";
 import type { SheetBuilder } from "../sheetBuilder";
 import type { FinancingComparison } from "../../engine/selfFunded";
 import { FORMATS } from "../types";
@@ -69,7 +69,11 @@ export function writeSelfFundedBlock(
   sheet.label(1, headerRow, { da: "Selv finansieret", en: "Self-funded" }, true);
   sheet.label(2, headerRow, { da: "SIB (betalingsvilkårene)", en: "SIB (the payment terms)" }, true);
   const table = writeFinanceMonths(sheet, top + SELF_FUNDED_HEADER_ROWS, months);
-  const formulas = resultFormulas(table, months, zeroMonths);
+  const capNote = sheet.text({
+    da: "Vises ikke: et afkastloft kan binde ved nul effekt",
+    en: "Not shown: a return cap may bind at zero effect",
+  });
+  const formulas = resultFormulas(table, months, zeroMonths, capNote);
   RESULT_ROWS.forEach((row, index) => {
     const sheetRow = headerRow + 1 + index;
     sheet.label(0, sheetRow, row.label);
@@ -133,6 +137,7 @@ function resultFormulas(
   table: Table<FinanceKey>,
   months: Table<PayMonthKey>,
   zeroMonths: Table<ZeroMonthKey>,
+  capNote: string,
 ): [Expr, Expr][] {
   const [ownCash, ownMonth] = worst(table.range("cumulativeOwn"));
   const [sibCash, sibMonth] = worst(table.range("cumulativeSib"));
@@ -144,20 +149,42 @@ function resultFormulas(
     [
       call("SUMPRODUCT", name("SIB_DiscountFactors"), name("SIB_TotalCost")),
       // + the municipality's part of a top-up it would pay at zero effect (Investor sheet; src/engine/selfFunded.ts).
-      add(
-        mul(call("SUMPRODUCT", discount, zeroMonths.range("zeroTotal")), name("SIB_PayMunicipalityShare")),
-        name("SIB_InvTopUpAtZeroPV"),
+      // A return cap that binds at zero effect withholds part of those payments; the sheet has no zero-effect
+      // waterfall, so where a cap is set and something is paid at zero effect it says so instead of a wrong number.
+      ifThen(
+        capMayBindAtZero(zeroMonths),
+        text(capNote),
+        add(
+          mul(call("SUMPRODUCT", discount, zeroMonths.range("zeroTotal")), name("SIB_PayMunicipalityShare")),
+          name("SIB_InvTopUpAtZeroPV"),
+        ),
       ),
     ],
   ];
 }
 
 /**
+ * TRUE when a return cap is set and the terms would pay more at zero effect than the effort costs: only then can a cap
+ * bind at zero effect (an IRR cap is ≥ 0 and a multiple cap ≥ 1, so an investor paid back no more than the cost it
+ * funded is never capped).
+ */
+function capMayBindAtZero(zeroMonths: Table<ZeroMonthKey>): Expr {
+  const capSet = call("OR", call("ISNUMBER", name("SIB_InvCapIRR")), call("ISNUMBER", name("SIB_InvCapMultiple")));
+  const paidAtZero = call("SUM", zeroMonths.range("zeroTotal"));
+  return call("AND", capSet, gt(paidAtZero, call("SUM", name("SIB_TotalCost"))));
+}
+
+/**
  * The engine's value of each of the block's named cells (null = the month cell shows "-": never below 0), for
  * workbookNames (src/plan/outputs.ts), the .xlsx cached values and the e2e comparison.
+ * `capMayBindAtZero`: a return cap is set and the terms pay more at zero effect than the effort costs; the sheet then
+ * shows a note instead of the SIB side's loss at zero effect (null here).
  * @example selfFundedNames(compareFinancing(pilot, result, schedule, terms)).SIB_SibWorstMonth // 17
  */
-export function selfFundedNames(comparison: FinancingComparison): Record<string, number | null> {
+export function selfFundedNames(
+  comparison: FinancingComparison,
+  capMayBindAtZero = false,
+): Record<string, number | null> {
   const names: Record<string, number | null> = {};
   const views = [comparison.selfFunded, comparison.sib] as const;
   const keys = ["npv", "worstCumulative", "worstMonth", "lossIfNoEffect"] as const;
@@ -168,5 +195,6 @@ export function selfFundedNames(comparison: FinancingComparison): Record<string,
       if (view !== undefined) names[definedName] = view[key];
     });
   });
+  if (capMayBindAtZero) names["SIB_SibLossNoEffect"] = null; // the cell says why instead (resultFormulas)
   return names;
 }
