@@ -148,7 +148,7 @@ describe("money identity: who receives each krone (issue 11 item 4)", () => {
           if (!flows.hasInvestor && flows.totals.due > 0) zeroCostCases++;
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20261201 }, // seeded: the counts below assert that the generator reached both cases
     );
     // The generator reaches both clear cases the issue names.
     expect(bindingCases).toBeGreaterThan(0);
