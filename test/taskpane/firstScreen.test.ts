@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { expectOk } from "../../src/engine/errors";
 import { investorTerms } from "../../src/engine/investor";
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
@@ -53,7 +53,11 @@ describe("the build-time table (scripts/firstScreen.ts)", () => {
     expect(JSON.parse(JSON.stringify(table))).toEqual(table);
   });
 
-  it("before the chunk has loaded: the table's figure for its case, pending for any other", () => {
+  it("before the chunk has loaded: the table's figure for its case, pending for any other", async () => {
+    // A fresh copy of the loader: with isolate: false (vitest.config.mts) another file in this worker may already have
+    // loaded the chunk through the shared module, which is not the state this test is about.
+    vi.resetModules();
+    const { lossProbabilityNow } = await import("../../src/taskpane/preview/lossLoader");
     const model = opening;
     expect(lossProbabilityNow(model.scenario, model.terms, model.investor, table)).toEqual(table[0]?.loss);
     const other = { ...model.investor, hurdleRate: 0.07 };
