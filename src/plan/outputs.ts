@@ -1,5 +1,5 @@
 import { ACCOUNTS, type BusinessCaseResult } from "../engine/businessCase";
-import { compareFinancing } from "../engine/selfFunded";
+import { compareFinancing, returnCapMayBindAtZero } from "../engine/selfFunded";
 import { municipalityAfterContract } from "../engine/investor/moneyFlows";
 import { DEFAULT_INVESTOR_TERMS } from "../engine/investor/terms";
 import { selfFundedNames } from "./payment/selfFundedBlock";
@@ -56,10 +56,9 @@ export function workbookNames(
     // issue 10 item 4; the SIB side with what the municipality actually pays under the investor terms (issue 11)
     const investorTerms = investor?.terms ?? DEFAULT_INVESTOR_TERMS;
     const comparison = compareFinancing(scenario, result, schedule, terms, investorTerms);
-    const capSet = investorTerms.returnCap.irr !== null || investorTerms.returnCap.multiple !== null;
     const cost = result.monthly.cost.reduce((total, amount) => total + amount, 0);
-    const paysMoreThanCost = deadweightCore(scenario, schedule, terms).paymentAtZeroEffect > cost;
-    Object.assign(names, selfFundedNames(comparison, capSet && paysMoreThanCost));
+    const atZero = deadweightCore(scenario, schedule, terms).paymentAtZeroEffect;
+    Object.assign(names, selfFundedNames(comparison, returnCapMayBindAtZero(investorTerms, atZero, cost)));
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
   if (schedule !== null && investor !== null) {

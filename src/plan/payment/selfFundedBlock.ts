@@ -163,11 +163,7 @@ function resultFormulas(
   ];
 }
 
-/**
- * TRUE when a return cap is set and the terms would pay more at zero effect than the effort costs: only then can a cap
- * bind at zero effect (an IRR cap is ≥ 0 and a multiple cap ≥ 1, so an investor paid back no more than the cost it
- * funded is never capped).
- */
+/** The engine's returnCapMayBindAtZero (src/engine/selfFunded.ts) as a formula: a cap set, paid at zero > cost. */
 function capMayBindAtZero(zeroMonths: Table<ZeroMonthKey>): Expr {
   const capSet = call("OR", call("ISNUMBER", name("SIB_InvCapIRR")), call("ISNUMBER", name("SIB_InvCapMultiple")));
   const paidAtZero = call("SUM", zeroMonths.range("zeroTotal"));
