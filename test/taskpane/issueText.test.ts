@@ -106,6 +106,26 @@ describe("the engine's problems in Danish, by rule code (issue 14)", () => {
     }
   });
 
+  it("no stale sentence: every rule with a text is one the engine or the case file still reports", () => {
+    // The workbook's refusals (rule `workbook`, progression metrics as `unsupported`) went when the workbook learnt
+    // consequence rows and progression metrics; a text for a rule nobody reports is a text nobody checks.
+    expect(Object.keys(ISSUE_RULE_TEXT).filter((rule) => !rules.includes(rule))).toEqual([]);
+  });
+
+  it("unsupported is told by what the Monte Carlo cannot draw, else in general words (no workbook refusal left)", () => {
+    const monteCarlo = (field: string): string =>
+      issueText(issue("InvalidInput", field, "unsupported", `${field}: SIB.SIMULATE …`), "da");
+    expect(monteCarlo("municipalities")).toContain("regner endnu ikke med flere kommuner");
+    expect(monteCarlo("rateCard[2].progression")).toContain("regner endnu ikke med fremskridtsmål");
+    expect(monteCarlo("sustainment.monthlyPrice")).toContain("regner endnu ikke med fastholdelseskortet");
+    expect(monteCarlo("x")).toBe(
+      "x: denne beregning kan endnu ikke tage det med; resultatberegningen og betalingsplanen gør",
+    );
+    for (const rule of ["unsupported", "known", "requires", "boolean"]) {
+      expect(ruleText(rule, "da")).not.toMatch(/projektmappen kan endnu ikke/);
+    }
+  });
+
   it.each(rules)("rule %s: a Danish sentence that reads as Danish, an English one that reads as English", (rule) => {
     const text = Object.prototype.hasOwnProperty.call(ISSUE_RULE_TEXT, rule) ? ISSUE_RULE_TEXT[rule] : undefined;
     expect(text, `no text for rule ${rule} in src/taskpane/i18n/issues.ts`).toBeDefined();
@@ -126,8 +146,8 @@ describe("the engine's problems in Danish, by rule code (issue 14)", () => {
     const lag = issue("InvalidInput", "payment.lagMonths", "integer", "payment: lagMonths must be a whole number.");
     expect(issueText(lag, "da")).toMatch(/: skal være et helt tal$/);
     expect(issueText(lag, "da")).not.toContain("payment");
-    const row = issue("InvalidInput", "consequences[2]", "workbook", 'consequences[2] "prisonDay" changes the use …');
-    expect(issueText(row, "da")).toBe(`Konsekvensrække 3: ${ISSUE_RULE_TEXT["workbook"]?.da ?? ""}`);
+    const row = issue("InvalidInput", "consequences[2].unitPrice", "unitPrice", "consequences[2].unitPrice: no unit …");
+    expect(issueText(row, "da")).toBe("Konsekvensrække 3: rækken mangler en enhedspris i kr.");
     expect(issueText(issue("InvalidInput", "x", "noSuchRule", "x is bad."), "da")).toBe(
       "x: reglen «noSuchRule» er ikke opfyldt",
     );
@@ -136,18 +156,18 @@ describe("the engine's problems in Danish, by rule code (issue 14)", () => {
   it("a refused write shows the problems in the status line's language (the error carries them)", () => {
     const refusal = issue(
       "InvalidInput",
-      "payment",
-      "unsupported",
-      "payment: the workbook does not write progression metrics yet (who5); npm run case and the SIB.* functions include them.",
+      "payment.lagMonths",
+      "integer",
+      "payment: lagMonths must be a whole number of months from 0 to 120, got 1.5.",
     );
     const failure = failureOf(new IssuesError([refusal]));
     expect(failure.issues).toEqual([refusal]);
     const status = { kind: "failed", what: "download", ...failure } as const;
     const da = statusText(status, "da");
-    expect(da).toContain("projektmappen kan endnu ikke skrive fremskridtsmål");
-    expect(da).not.toContain("does not write");
+    expect(da).toContain("skal være et helt tal");
+    expect(da).not.toContain("must be");
     expect(languageProblems(da, "da")).toEqual([]);
-    expect(statusText(status, "en")).toContain("the workbook does not write progression metrics yet (who5)");
+    expect(statusText(status, "en")).toContain("lagMonths must be a whole number of months");
     // Any other error keeps its text.
     expect(failureOf(new Error("quota"))).toEqual({ detail: "quota" });
   });

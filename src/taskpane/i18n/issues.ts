@@ -28,7 +28,7 @@ export const ISSUE_RULE_TEXT: Readonly<Record<string, Text>> = {
     da: "højst lige så mange som deltagerne (eller tomt for dem alle)",
     en: "at most the participants (or empty for all of them)",
   },
-  boolean: { da: "skal være 1 (ja) eller 0 (nej)", en: "must be 1 (yes) or 0 (no)" },
+  boolean: { da: "skal være sand eller falsk (1 eller 0)", en: "must be TRUE or FALSE (1 or 0)" },
   cohortCost: {
     da: "overskud kan kun geninvesteres i nye hold, når indsatsen koster mere end 0 kr. pr. deltager",
     en: "a surplus can only be reinvested in new cohorts when the programme costs more than 0 kr a participant",
@@ -84,7 +84,10 @@ export const ISSUE_RULE_TEXT: Readonly<Record<string, Text>> = {
     da: "kun et fremskridtsmål (fx BIP eller WHO-5) kan have en målemåned og andele",
     en: "only a progression metric (e.g. BIP or WHO-5) takes a measurement month and shares",
   },
-  known: { da: "ukendt felt", en: "unknown field" },
+  known: {
+    da: "er ukendt: ikke et af de felter, navne eller mål, der kan bruges her",
+    en: "is not known: not one of the fields, names or metrics that can be used here",
+  },
   length: {
     da: "listerne skal have lige mange elementer",
     en: "the lists must have the same number of items",
@@ -145,8 +148,8 @@ export const ISSUE_RULE_TEXT: Readonly<Record<string, Text>> = {
   },
   required: { da: "mangler", en: "is missing" },
   requires: {
-    da: "skal pege på et andet mål på listen over betalinger",
-    en: "must name another metric on the rate card",
+    da: "kræver en anden indstilling, som mangler (fx kræver en tærskel en basislinje)",
+    en: "needs another setting that is missing (e.g. a threshold needs a baseline)",
   },
   signChange: {
     da: "pengestrømmene skifter ikke fortegn, så der er ingen intern rente (investoren får intet eller taber intet)",
@@ -171,23 +174,19 @@ export const ISSUE_RULE_TEXT: Readonly<Record<string, Text>> = {
   },
   unknown: { da: "ukendt navn", en: "unknown name" },
   unsupported: {
-    da: "projektmappen kan endnu ikke skrive fremskridtsmål; fjern dem fra betalingerne for at skrive projektmappen (beregningen og SIB-funktionerne tager dem med)",
-    en: "the workbook cannot write progression metrics yet; take them off the rate card to write a workbook (the calculation and the SIB functions include them)",
+    da: "denne beregning kan endnu ikke tage det med; resultatberegningen og betalingsplanen gør",
+    en: "this calculation cannot include it yet; the results and the payment schedule do",
   },
   work: {
     da: "for mange gentagelser med så mange deltagere",
     en: "too many iterations for so many participants",
   },
-  workbook: {
-    da: "rækken ændrer forbruget, men projektmappen har endnu intet ark til konsekvenserne, så dens formler ville udelade dem; sæt ændringerne til 0 for at skrive projektmappen (beregningen og SIB-funktionerne tager dem med)",
-    en: "the row changes the use of a unit, but the workbook has no consequences sheet yet, so its formulas would leave it out; set the changes to 0 to write a workbook (the calculation and the SIB functions include them)",
-  },
   year: { da: "året er uden for de indbyggede data", en: "the year is outside the built-in data" },
 };
 
 /**
- * The rule `unsupported` is reported for different things (a workbook or the Monte Carlo that cannot yet hold
- * something): its sentence by the field it names.
+ * The rule `unsupported` is reported by the Monte Carlo (src/engine/stress/model.ts) for what it cannot draw yet: its
+ * sentence by the field it names.
  */
 export const UNSUPPORTED_TEXT: Readonly<Record<string, Text>> = {
   municipalities: {
@@ -199,12 +198,12 @@ export const UNSUPPORTED_TEXT: Readonly<Record<string, Text>> = {
     en: "the risk simulation (Monte Carlo) does not yet handle progression metrics; the payment schedule does",
   },
   sustainment: {
-    da: "fastholdelseskortet (betaling pr. måned i job) kan endnu ikke bruges her; brug mål for fastholdelse i et antal måneder i stedet",
-    en: "the sustainment card (a payment for each month in work) cannot be used here yet; use the sustained-for-some-months metrics instead",
+    da: "risikoberegningen (Monte Carlo) regner endnu ikke med fastholdelseskortet (betaling pr. måned i job); brug mål for fastholdelse i et antal måneder i stedet",
+    en: "the risk simulation (Monte Carlo) does not yet handle the sustainment card (a payment for each month in work); use the sustained-for-some-months metrics instead",
   },
 };
 
-/** Which {@link UNSUPPORTED_TEXT} a field of an `unsupported` problem has (null: the workbook's progression refusal). */
+/** Which {@link UNSUPPORTED_TEXT} a field of an `unsupported` problem has (null: the rule's general sentence). */
 function unsupportedKey(field: string): string | null {
   if (field === "municipalities") return "municipalities";
   if (/^rateCard\[\d+\]\.progression$/.test(field)) return "progression";
