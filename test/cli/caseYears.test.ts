@@ -1,12 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCaseInProcess } from "../fuzz/cliRunner";
 
+/** `npm run case -- …args` in-process (test/cli/case.test.ts checks that the process prints the same). */
 function runCase(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/case.ts", ...args], { encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const run = runCaseInProcess(args);
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "sib-years-"));
