@@ -1,25 +1,23 @@
 /**
- * Issue 11 item 3 / hpay item 4: SIB.SIMULATE with a sustainment card is refused with a message that names the term,
- * says why (the kernel has no payment per month in work) and what to do, instead of simulating payments
- * that leave the card out. A card priced 0 pays nothing and simulates as before.
+ * Issue 11: SIB.SIMULATE draws the monthly sustainment card (it refused it before; hpay item 4). A card that pays
+ * raises the simulated payments by what the card pays; a card priced 0 pays nothing and simulates as no card.
  */
 import { describe, expect, it } from "vitest";
-import { asCalledByExcel, excelErrorOf, installCustomFunctionsStub } from "../support/customFunctionsStub";
+import { asCalledByExcel, installCustomFunctionsStub } from "../support/customFunctionsStub";
 
 installCustomFunctionsStub();
 const stress = await import("../../src/functions/stress");
 const simulate = asCalledByExcel(stress.simulate);
 
 describe("SIB.SIMULATE and the sustainment card", () => {
-  it("a card that pays is refused with the term, the reason and the way out", () => {
+  it("a card that pays is simulated, not refused, and moves the results", () => {
     const terms = [
       ["sustainment.monthlyPrice", 4127],
       ["sustainment.months", 24],
     ];
-    const error = excelErrorOf(() => simulate(10, 1, null, terms));
-    expect(error.message).toContain("sustainment.monthlyPrice");
-    expect(error.message).toContain("its kernel has no payment per month in work");
-    expect(error.message).toContain("price.sustained12");
+    const withCard = simulate(50, 3, null, terms);
+    expect(Array.isArray(withCard)).toBe(true);
+    expect(withCard).not.toEqual(simulate(50, 3));
   });
 
   it("a card priced 0 simulates like no card", () => {

@@ -98,6 +98,19 @@ export interface DrawWorkspace {
   readonly groupSums: Float64Array;
   /** 1 for a metric whose share can change a payment (see liveMetrics), 0 for one whose ρ^k is not computed. */
   readonly liveMetric: Uint8Array;
+  /** The sustainment card's raw payments by programme month (sustainmentInto); months start … end − 1 may hold some. */
+  readonly sustainmentRaw: Float64Array;
+  sustainmentStart: number;
+  sustainmentEnd: number;
+  /** Whether the last paymentsInto wrote a sustainment payment. */
+  sustainmentUsed: boolean;
+  /** ρ^j for j = 0 … D − 1 (Math.pow, as sustainmentScheduleCore) at the persistence `sustainmentPersistence`. */
+  readonly sustainmentDecay: Float64Array;
+  sustainmentPersistence: number | null;
+  /** Each cohort's self-supporting share at the measurement month (the card's count), scenario order. */
+  readonly cohortSelfSupporting: Float64Array;
+  /** σ of the terms' savings-surplus rule (provider or reinvested; 0 = the municipality keeps its surplus). */
+  readonly surplusPassedShare: number;
 }
 
 /**
@@ -198,7 +211,11 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     irr: irrSolver(),
     profilePersistence: model.scenario.persistence,
     plainInvestor: plainInvestorTerms(model),
-    fusedSavings: plainInvestorTerms(model) && !(model.paymentTerms.savingsShare > 0) && cohorts === 1,
+    fusedSavings:
+      plainInvestorTerms(model) &&
+      !(model.paymentTerms.savingsShare > 0) &&
+      cohorts === 1 &&
+      !(surplusPassedShare(model) > 0),
     savingsUsed: false,
     dealCosts: plainInvestorTerms(model) ? dealCostsOf(model, lastCostMonth(model.costs)) : null,
     dealLastCost: lastCostMonth(model.costs),
@@ -206,7 +223,25 @@ export function drawWorkspace(model: StressModel): DrawWorkspace {
     powerPersistence: null,
     groupSums: new Float64Array(model.groupStates.length),
     liveMetric: liveMetrics(model),
+    sustainmentRaw: new Float64Array(months),
+    sustainmentStart: 0,
+    sustainmentEnd: 0,
+    sustainmentUsed: false,
+    sustainmentDecay: new Float64Array(model.sustainmentMonths),
+    sustainmentPersistence: null,
+    cohortSelfSupporting: new Float64Array(cohorts),
+    surplusPassedShare: surplusPassedShare(model),
   };
+}
+
+/**
+ * σ of the investor terms' savings-surplus rule (investor/surplus.ts): the share of each new high of the
+ * municipality's cumulative savings − payments it passes on to the provider or into reinvestment; 0 under the rule
+ * `commissioner` (the default: it keeps its surplus).
+ */
+function surplusPassedShare(model: StressModel): number {
+  const rule = model.investorTerms.savingsSurplus;
+  return rule === undefined || rule.rule === "commissioner" ? 0 : rule.share;
 }
 
 /** A fresh result record. */
@@ -291,7 +326,7 @@ export function evaluateDraw(
   if (fusedSavings) holderSavingsInto(model, workspace, 0, 1);
   else savingsInto(model, workspace, savingsScope === "broad");
   metricSharesInto(model, workspace, persistence, pooled);
-  const months = paymentsInto(model, workspace, savingsScope);
+  const months = paymentsInto(model, workspace, savingsScope, persistence, pooled);
   out.months = months;
 
   if (workspace.plainInvestor) {
@@ -326,7 +361,11 @@ export function evaluateDraw(
   const views = monthViews(workspace, months);
   const buffers = views.buffers;
   const totals = waterfall(costs, views.payments, model.investorTerms, buffers);
-  if (totals.drawn > 0) municipalityAfterContractInto(model, buffers.surplus, totals.topUp, months, out);
+  const financed = totals.drawn > 0;
+  if (financed) municipalityAfterContractInto(model, buffers.surplus, totals.topUp, months, out);
+  if (workspace.surplusPassedShare > 0) {
+    savingsSurplusInto(model, workspace, months, financed ? buffers.surplus : null, financed ? totals.topUp : 0, out);
+  }
   investorResult(model, workspace, buffers.netFlow, totals.returned, totals.drawn, out);
   if (meanFlows !== null) {
     const flows = buffers.netFlow;
@@ -360,6 +399,54 @@ function municipalityAfterContractInto(
   }
   if (backPv === 0) return;
   out.municipalityPaymentsPv -= backPv;
+  out.municipalityNet = out.municipalitySavingsPv - out.municipalityPaymentsPv;
+}
+
+/**
+ * The savings-surplus rule in the municipality's payments (moneyFlows.ts municipalityNetPayments, surplus.ts
+ * surplusPassedOn): what it pays before the rule in month t (its share w of the payment − its part of the
+ * commissioner's surplus share above a return cap + its part of a top-up it pays, in the last month) against its
+ * savings before the cost; σ × each new high of the cumulative savings − payments goes to the provider or into
+ * reinvestment and is added to its discounted payments. `surplus` null and `topUp` 0 when the investor financed
+ * nothing or the terms have no cap and no protection. Needs `netFlowMunicipality` (so never with fusedSavings).
+ */
+function savingsSurplusInto(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  months: number,
+  surplus: ArrayLike<number> | null,
+  topUp: number,
+  out: DrawResult,
+): void {
+  const sigma = workspace.surplusPassedShare;
+  const share = model.paymentTerms.municipalityShare;
+  const commissioner = model.investorTerms.surplusShare.commissioner;
+  const topUpMunicipality =
+    topUp > 0 && model.investorTerms.topUpPayer !== "guarantor" ? topUp * (out.paymentTotal > 0 ? share : 1) : 0;
+  const df = model.discountFactor;
+  const bcMonths = model.businessCaseMonths;
+  const bcCosts = model.businessCase.monthly.cost;
+  const flows = workspace.netFlowMunicipality;
+  const total = workspace.total;
+  let cumulative = 0;
+  let high = 0;
+  let passedPv = 0;
+  for (let t = 0; t < months; t++) {
+    const payment = total[t] as number;
+    const due = payment * share;
+    let paid = due;
+    if (surplus !== null && commissioner > 0)
+      paid -= commissioner * (surplus[t] as number) * (payment > 0 ? due / payment : 0);
+    if (t === months - 1) paid += topUpMunicipality;
+    const saving = t < bcMonths ? (flows[t] as number) + (bcCosts[t] as number) : 0;
+    cumulative += saving - paid;
+    if (cumulative > high) {
+      passedPv += (df[t] as number) * (sigma * (cumulative - high));
+      high = cumulative;
+    }
+  }
+  if (passedPv === 0) return;
+  out.municipalityPaymentsPv += passedPv;
   out.municipalityNet = out.municipalitySavingsPv - out.municipalityPaymentsPv;
 }
 
@@ -446,9 +533,16 @@ function plainPositionAndInvestor(
   let paymentTotal = 0;
   let paymentsPv = 0;
   let distributed = 0;
+  const sustainmentUsed = workspace.sustainmentUsed;
+  const sustainmentRaw = workspace.sustainmentRaw;
   for (let t = 0; t < months; t++) {
     let sum = (baseFee[t] as number) + (savingsUsed ? (savingsRaw[t] as number) : 0);
     let outcomes = 0;
+    if (sustainmentUsed) {
+      const amount = sustainmentRaw[t] as number;
+      sum += amount;
+      outcomes += amount;
+    }
     if (hasOutcome[t] === 1) {
       for (let m = 0; m < k; m++) {
         const amount = outcomeRaw[m * maxMonths + t] as number;
@@ -475,6 +569,8 @@ function plainPositionAndInvestor(
   out.municipalitySavingsPv = savingsPv;
   out.municipalityPaymentsPv = paymentsPv;
   out.municipalityNet = savingsPv - paymentsPv;
+  // Plain terms have no return cap (no surplus withheld) and no protection (no top-up).
+  if (workspace.surplusPassedShare > 0) savingsSurplusInto(model, workspace, months, null, 0, out);
 
   // waterfallCore, plain: drawn_t = cost_t (× the cost factor) + deal_t; net flow = payment_t − drawn_t.
   const costs = model.costs;
@@ -735,7 +831,13 @@ function groupShare(states: readonly number[], shares: Float64Array, offset: num
  * Payments by programme month into `workspace.total` (after the contract cap); returns the schedule's length in
  * months. Steps and order as computePaymentSchedule.
  */
-function paymentsInto(model: StressModel, workspace: DrawWorkspace, savingsScope: "narrow" | "broad" | null): number {
+function paymentsInto(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  savingsScope: "narrow" | "broad" | null,
+  persistence: number,
+  pooled: boolean,
+): number {
   const k = model.metricCount;
   const maxMonths = model.maxMonths;
   const terms = model.paymentTerms;
@@ -811,6 +913,10 @@ function paymentsInto(model: StressModel, workspace: DrawWorkspace, savingsScope
   }
   workspace.touchedCount = touchedCount;
   if (model.baseFeeLength > months) months = model.baseFeeLength;
+  if (model.sustainmentMonths > 0) {
+    const end = sustainmentInto(model, workspace, persistence, pooled, contractMet);
+    if (end > months) months = end;
+  }
 
   // Savings share (savingsShareCore with the high-water mark, delayed by the claim lag as delayCore).
   const savingsRaw = workspace.savingsRaw;
@@ -837,6 +943,74 @@ function paymentsInto(model: StressModel, workspace: DrawWorkspace, savingsScope
   return months;
 }
 
+/**
+ * The sustainment card's raw payments by programme month into workspace.sustainmentRaw, as sustainmentScheduleCore:
+ * nothing when the contract threshold is not met or a metric-scope threshold on the self-supporting effect at M
+ * (pooled shares when the cohorts' differ) is not; else for j = 0 … D − 1 (ρ^j by Math.pow) and each cohort in
+ * scenario order, price × payableAboveBaselineCore(s_c·ρ^j, b_j, n_c) in month intake + M + j + lag, with s_c the
+ * cohort's own self-supporting share at M and b_j the baseline (0, the measured comparison share s_C·ρ^j, or the
+ * historical rate). Clears the months the last draw wrote; returns 1 + the last month with a payment (0 = none).
+ */
+function sustainmentInto(
+  model: StressModel,
+  workspace: DrawWorkspace,
+  persistence: number,
+  pooled: boolean,
+  contractMet: boolean,
+): number {
+  const raw = workspace.sustainmentRaw;
+  if (workspace.sustainmentUsed) raw.fill(0, workspace.sustainmentStart, workspace.sustainmentEnd);
+  workspace.sustainmentUsed = false;
+  const price = model.sustainmentPrice;
+  const duration = model.sustainmentMonths;
+  if (!(price > 0) || duration === 0 || !contractMet) return 0;
+  const group = model.groupStates[0] as readonly number[];
+  const cohorts = model.cohortParticipants.length;
+  const shares = workspace.cohortShares;
+  const comparisonShare = workspace.comparisonGroupShares[0] as number;
+  const thresholdPP = model.thresholdPP;
+  if (thresholdPP !== null && model.thresholdScope === "metric") {
+    const participantShare =
+      pooled && cohorts > 1 ? groupShare(group, workspace.pooledShares, 0) : groupShare(group, shares, 0);
+    if (!meetsThreshold(effectPP(participantShare, comparisonShare), thresholdPP)) return 0;
+  }
+  const decay = workspace.sustainmentDecay;
+  if (workspace.sustainmentPersistence === null || !Object.is(persistence, workspace.sustainmentPersistence)) {
+    for (let j = 0; j < duration; j++) decay[j] = Math.pow(persistence, j);
+    workspace.sustainmentPersistence = persistence;
+  }
+  const selfSupporting = workspace.cohortSelfSupporting;
+  for (let c = 0; c < cohorts; c++) selfSupporting[c] = groupShare(group, shares, c * STATES);
+  const kind = model.baselineKind;
+  const historical = model.sustainmentHistoricalBaseline;
+  const offset = model.scenario.measurementMonth + model.paymentTerms.lagMonths;
+  let start = raw.length;
+  let end = 0;
+  for (let j = 0; j < duration; j++) {
+    const factor = decay[j] as number;
+    const baseline = kind === "none" ? 0 : kind === "comparison" ? comparisonShare * factor : historical;
+    for (let c = 0; c < cohorts; c++) {
+      const payable = payableAbove(
+        (selfSupporting[c] as number) * factor,
+        baseline,
+        model.cohortParticipants[c] as number,
+      );
+      const amount = payable * price;
+      if (amount !== 0) {
+        const month = (model.cohortIntake[c] as number) + offset + j;
+        raw[month] = (raw[month] as number) + amount;
+        if (month < start) start = month;
+        if (month + 1 > end) end = month + 1;
+      }
+    }
+  }
+  if (end === 0) return 0;
+  workspace.sustainmentUsed = true;
+  workspace.sustainmentStart = start;
+  workspace.sustainmentEnd = end;
+  return end;
+}
+
 /** Raw total per month, contract cap (contractCapCore, cumulative), outcome trigger: the last step of paymentsInto. */
 function totalsInto(model: StressModel, workspace: DrawWorkspace, months: number, out: DrawResult): void {
   const k = model.metricCount;
@@ -850,9 +1024,16 @@ function totalsInto(model: StressModel, workspace: DrawWorkspace, months: number
   let capPaid = 0;
   let triggered = false;
   let paymentTotal = 0;
+  const sustainmentUsed = workspace.sustainmentUsed;
+  const sustainmentRaw = workspace.sustainmentRaw;
   for (let t = 0; t < months; t++) {
     let sum = (model.baseFee[t] as number) + (savingsUsed ? (savingsRaw[t] as number) : 0);
     let outcomes = 0;
+    if (sustainmentUsed) {
+      const amount = sustainmentRaw[t] as number;
+      sum += amount;
+      outcomes += amount;
+    }
     if (hasOutcome[t] === 1) {
       for (let m = 0; m < k; m++) {
         const amount = outcomeRaw[m * maxMonths + t] as number;

@@ -78,6 +78,14 @@ export interface StressModel extends StressInputs {
   /** Base fee by programme month (kr), length maxMonths, and the length baseFeeScheduleCore gives. */
   readonly baseFee: Float64Array;
   readonly baseFeeLength: number;
+  /**
+   * The sustainment card (payment/terms.ts SustainmentTerms): kr per participant and month in work (0 = no card, or a
+   * card priced 0, which pays nothing) and D, the months it pays from the measurement month.
+   */
+  readonly sustainmentPrice: number;
+  readonly sustainmentMonths: number;
+  /** For a historical baseline, the selfSupporting rate the card's counts are netted against (0 otherwise). */
+  readonly sustainmentHistoricalBaseline: number;
   // Business case basis per cohort month t = 0 … horizon − 1.
   /** effectProfile(t, M, ρ) at the scenario's persistence. */
   readonly profile: Float64Array;
@@ -125,19 +133,6 @@ export function validateStressInputs(inputs: StressInputs): Issue[] {
  */
 export function stressModel(inputs: StressInputs): Result<StressModel> {
   const issues = validateStressInputs(inputs);
-  const sustainment = inputs.paymentTerms.sustainment ?? null;
-  if (sustainment !== null && sustainment.monthlyPrice > 0) {
-    // The simulation kernel (draw.ts) mirrors the schedule step by step and has no sustainment card yet: refuse
-    // rather than simulate payments that leave it out (only simulate() compiles a model through here).
-    issues.push(
-      issue(
-        "InvalidInput",
-        "sustainment.monthlyPrice",
-        "unsupported",
-        "sustainment.monthlyPrice: SIB.SIMULATE cannot draw the sustainment card yet: its kernel has no payment per month in work, so it would understate the payments. Use price.sustained12 (or sustained6/18) or set sustainment.monthlyPrice to none.",
-      ),
-    );
-  }
   const municipalities = inputs.scenario.municipalities ?? [];
   if (municipalities.length > 0) {
     // The kernel computes every cohort with one net-cost table (one kommuneskat and weeks on benefit), while the engine
@@ -208,6 +203,21 @@ export function compileStressModel(inputs: StressInputs): StressModel {
       maxMonths = Math.max(maxMonths, month + 1);
     }
   });
+  // The sustainment card pays in months intake + M + j + lag, j = 0 … D − 1 (sustainmentScheduleCore).
+  const card = terms.sustainment ?? null;
+  const sustainmentPrice = card === null ? 0 : card.monthlyPrice;
+  const sustainmentMonths = card === null || !(sustainmentPrice > 0) ? 0 : card.months;
+  if (sustainmentMonths > 0) {
+    for (const cohort of cohorts) {
+      const last = paymentMonthCore(
+        cohort.intakeMonth,
+        scenario.measurementMonth,
+        sustainmentMonths - 1,
+        terms.lagMonths,
+      );
+      maxMonths = Math.max(maxMonths, last + 1);
+    }
+  }
   const baseFeeRaw = baseFeeScheduleCore(cohorts, terms.baseFee, terms.baseFeeTiming, scenario.interventionMonths);
   maxMonths = Math.max(maxMonths, baseFeeRaw.length);
   if (terms.savingsShare > 0) maxMonths = Math.max(maxMonths, bcMonths + terms.lagMonths);
@@ -219,12 +229,10 @@ export function compileStressModel(inputs: StressInputs): StressModel {
     (_, t) => businessCase.monthly.discountFactor[t] ?? monthlyDiscountFactor(scenario.discountRate, t),
   );
 
-  const historicalBaseline = Float64Array.from(definitions, (definition) => {
-    const baseline = terms.baseline;
-    if (baseline.kind !== "historical") return 0;
-    for (const [name, rate] of Object.entries(baseline.rates)) if (parseMetric(name)?.id === definition.id) return rate;
-    return baseline.rate;
-  });
+  const historicalBaseline = Float64Array.from(definitions, (definition) =>
+    historicalRate(terms.baseline, definition.id),
+  );
+  const sustainmentHistoricalBaseline = historicalRate(terms.baseline, "selfSupporting");
   const threshold = terms.threshold;
   let contractThresholdIndex = -1;
   if (threshold !== null && threshold.scope === "contract") {
@@ -282,6 +290,9 @@ export function compileStressModel(inputs: StressInputs): StressModel {
     contractThresholdIndex,
     baseFee,
     baseFeeLength: baseFeeRaw.length,
+    sustainmentPrice: sustainmentMonths > 0 ? sustainmentPrice : 0,
+    sustainmentMonths,
+    sustainmentHistoricalBaseline,
     profile: Float64Array.from({ length: horizon }, (_, t) =>
       effectProfile(t, scenario.measurementMonth, scenario.persistence),
     ),
@@ -290,6 +301,13 @@ export function compileStressModel(inputs: StressInputs): StressModel {
     netCost: Float64Array.from(tables),
     tableCount: tableIds.size,
   };
+}
+
+/** A historical baseline's rate for a metric id (its own rate, else the baseline's rate); 0 for another baseline. */
+function historicalRate(baseline: PaymentTerms["baseline"], id: string): number {
+  if (baseline.kind !== "historical") return 0;
+  for (const [name, rate] of Object.entries(baseline.rates)) if (parseMetric(name)?.id === id) return rate;
+  return baseline.rate;
 }
 
 /** Index of the last entry that is not 0 (−1 when all are 0). */

@@ -197,17 +197,12 @@ export const UNSUPPORTED_TEXT: Readonly<Record<string, Text>> = {
     da: "risikoberegningen (Monte Carlo) regner endnu ikke med fremskridtsmål; betalingsplanen gør",
     en: "the risk simulation (Monte Carlo) does not yet handle progression metrics; the payment schedule does",
   },
-  sustainment: {
-    da: "risikoberegningen (Monte Carlo) regner endnu ikke med fastholdelseskortet (betaling pr. måned i job); brug mål for fastholdelse i et antal måneder i stedet",
-    en: "the risk simulation (Monte Carlo) does not yet handle the sustainment card (a payment for each month in work); use the sustained-for-some-months metrics instead",
-  },
 };
 
 /** Which {@link UNSUPPORTED_TEXT} a field of an `unsupported` problem has (null: the rule's general sentence). */
 function unsupportedKey(field: string): string | null {
   if (field === "municipalities") return "municipalities";
   if (/^rateCard\[\d+\]\.progression$/.test(field)) return "progression";
-  if (/(?:^|\.)sustainment\.monthlyPrice$/.test(field)) return "sustainment";
   return null;
 }
 
