@@ -297,6 +297,27 @@ function renderMunicipalities(report: CaseReport): string[] {
       ],
       rows,
     ),
+    ...renderMunicipalBreakEven(entries),
+  ];
+}
+
+/**
+ * Break-even month per municipality of every account (the flows from its own participants, before outcome payments),
+ * and what is not split per municipality: equalisation between the case's own municipalities, the state's payments and
+ * the deal costs.
+ */
+function renderMunicipalBreakEven(
+  entries: readonly (readonly [string, CaseReport["byMunicipality"][string]])[],
+): string[] {
+  const month = (value: number | null): string => (value === null ? "none" : String(value));
+  const rows = entries.map(([name, part]) => [
+    terminalText(name),
+    ...ACCOUNTS.map((account) => month(part.breakEvenMonth[account])),
+  ]);
+  return [
+    "Balancepunkt pr. kommune og konto / Break-even month by municipality and account (flows from its own participants, before payments; none = not reached or no flow)",
+    formatTable(["Municipality", ...ACCOUNTS.map((account) => ACCOUNT_SHORT[account])], rows),
+    "Not split per municipality: equalisation goes to every other municipality, the case's other municipalities included (the model does not split it between them); the state's share of the payments and the deal costs are for the whole case only.",
   ];
 }
 

@@ -47,23 +47,25 @@ export function municipalityResultName(n: number, measure: Measure | PaymentMeas
 }
 
 /**
- * Defined name of a municipality's break-even month of its own municipal budget on Results, n 1-based.
- * @example municipalityBreakEvenName(2) // "SIB_Muni2_BreakEven_Municipality"
+ * Defined name of a municipality's break-even month of one account's flows from its own participants on Results, n
+ * 1-based (the municipality's own budget when no account is given).
+ * @example municipalityBreakEvenName(2) // "SIB_Muni2_BreakEven_Municipality"; (1, "state") // "SIB_Muni1_BreakEven_State"
  */
-export function municipalityBreakEvenName(n: number): string {
-  return `SIB_Muni${n}_BreakEven_Municipality`;
+export function municipalityBreakEvenName(n: number, account: Account = "municipality"): string {
+  return `SIB_Muni${n}_BreakEven_${ACCOUNT_NAME[account]}`;
 }
 
 /**
- * The engine's break-even month of each municipality's own municipal budget (months from 1; null = never reached),
- * by {@link municipalityBreakEvenName}, in the order listed.
+ * The engine's break-even month of each account's flows from each municipality's participants (months from 1; null =
+ * never reached or no flows), by {@link municipalityBreakEvenName}, in the order listed.
  * @example municipalityBreakEvenValues([herning, viborg]).SIB_Muni1_BreakEven_Municipality // 38
  */
 export function municipalityBreakEvenValues(results: readonly MunicipalityResult[]): Record<string, number | null> {
   const values: Record<string, number | null> = {};
-  results.forEach(
-    (result, index) => (values[municipalityBreakEvenName(index + 1)] = result.breakEvenMonth.municipality),
-  );
+  results.forEach((result, index) => {
+    for (const account of ACCOUNTS)
+      values[municipalityBreakEvenName(index + 1, account)] = result.breakEvenMonth[account];
+  });
   return values;
 }
 
@@ -105,9 +107,10 @@ interface Row {
 /**
  * Results per municipality (issue 10): one column per municipality and one for all together, rows: name,
  * participants, kommuneskat, weeks on benefit at intake, share of the payments, then per account the NPV in total and
- * per participant and the undiscounted total, the break-even month of its own municipal budget (from a month table to
- * the right: its programme-month flow, cumulative present value and months still negative), and with a Payment sheet
- * its share of the municipal payments (total and present value) and the municipality after them. Each cell a native
+ * per participant and the undiscounted total, per account the break-even month of the flows from its own participants
+ * (from a month table to the right: per account its programme-month flow, cumulative present value and months still
+ * negative), and with a Payment sheet its share of the municipal payments (total and present value) and the
+ * municipality after them; below, a note on what is not split per municipality. Each cell a native
  * formula over its own cohort-month block
  * (NPV = SUMPRODUCT(W(t), flow(t)), undiscounted = participants × Σ flow(t)), named SIB_Muni<n>_<Measure>[_<Account>];
  * the total column sums the municipalities (it equals the whole case's SIB_NPV_<Account>). Returns the row below.
@@ -122,7 +125,7 @@ export function writeMunicipalityResults(
   const rows: Row[] = [
     ...inputRows(),
     ...accountRows(deps.calculation),
-    breakEvenRow(sheet, months),
+    ...ACCOUNTS.map((account) => breakEvenRow(sheet, months, account)),
     ...(deps.withPayments ? paymentRows() : []),
   ];
   sheet.label(0, top, { da: "Resultater pr. kommune", en: "Results per municipality" }, true);
@@ -153,7 +156,11 @@ export function writeMunicipalityResults(
       sheet.formula(count + 1, row, guarded(sum), "output", spec.format);
     }
   });
-  return header + rows.length + 1;
+  sheet.label(0, header + rows.length + 1, {
+    da: "Balancepunkterne gælder hver kontos strømme fra kommunens egne deltagere, før resultatbetalinger. Udligningen går til alle andre kommuner, også sagens andre kommuner; modellen fordeler den ikke mellem dem. Statens andel af betalingerne og transaktionsomkostningerne findes kun for hele sagen.",
+    en: "The break-even months are of each account's flows from the municipality's own participants, before outcome payments. Equalisation goes to every other municipality, the case's other municipalities included; the model does not split it between them. The state's share of the payments and the deal costs exist for the whole case only.",
+  });
+  return header + rows.length + 2;
 }
 
 const participants = (n: number): Expr => name(municipalityCalcName(n, "Participants"));
@@ -222,10 +229,11 @@ function accountRows(calculation: CalculationLayout): Row[] {
   );
 }
 
-type BreakEvenKey = "m" | "discount" | `flow:${number}` | `cumulative:${number}` | `negative:${number}`;
+type BreakEvenKey =
+  "m" | "discount" | `flow:${number}:${Account}` | `cumulative:${number}:${Account}` | `negative:${number}:${Account}`;
 
 /**
- * Per programme month (the Calculation sheet's rows) and municipality n: its municipal flow Σ its cohorts'
+ * Per programme month (the Calculation sheet's rows), municipality n and account: its flow Σ its cohorts'
  * participants × flow(m − intake) (as the Calculation sheet's all-cohort flow, from its own block), the cumulative
  * present value at the programme's discount factors and the month (from 1) while that is negative, else 0.
  */
@@ -235,42 +243,12 @@ function writeBreakEvenMonths(
   calculation: CalculationLayout,
 ): Table<BreakEvenKey> {
   sheet.label(at.left, at.headerRow - 1, {
-    da: "Balancepunkt pr. kommune: kommunens egen strøm pr. programmåned (kr)",
-    en: "Break-even per municipality: the municipality's own flow per programme month (kr)",
+    da: "Balancepunkt pr. kommune: hver kontos strøm fra kommunens deltagere pr. programmåned (kr)",
+    en: "Break-even per municipality: each account's flow from its participants per programme month (kr)",
   });
-  const perMunicipality = calculation.cohortBlocks.flatMap((block, index): TableColumn<BreakEvenKey>[] => {
-    const n = index + 1;
-    return [
-      {
-        key: `flow:${n}`,
-        header: { da: `Kommune ${n}: strøm`, en: `Municipality ${n}: flow` },
-        format: FORMATS.kr,
-        formula: (r) =>
-          call(
-            "SUMPRODUCT",
-            block.group.participants,
-            call(
-              "SUMIF",
-              block.table.range("t", calculation.sheet),
-              sub(r.at("m"), name("SIB_CohortIntakeMonths")),
-              block.table.range(FLOW_COLUMN.municipality, calculation.sheet),
-            ),
-          ),
-      },
-      {
-        key: `cumulative:${n}`,
-        header: { da: `Kommune ${n}: akk. nutidsværdi`, en: `Municipality ${n}: cum. present value` },
-        format: FORMATS.kr,
-        formula: (r) => add(r.previous(`cumulative:${n}`, num(0)), mul(r.at("discount"), r.at(`flow:${n}`))),
-      },
-      {
-        key: `negative:${n}`,
-        header: { da: `Kommune ${n}: måned hvis negativ`, en: `Municipality ${n}: month if negative` },
-        format: FORMATS.integer,
-        formula: (r) => ifThen(lt(r.at(`cumulative:${n}`), num(-BREAK_EVEN_TOLERANCE)), add(r.at("m"), num(1)), num(0)),
-      },
-    ];
-  });
+  const perMunicipality = calculation.cohortBlocks.flatMap((block, index) =>
+    ACCOUNTS.flatMap((account) => breakEvenColumns(calculation, block, index + 1, account)),
+  );
   return writeTable<BreakEvenKey>(sheet, {
     left: at.left,
     headerRow: at.headerRow,
@@ -288,21 +266,70 @@ function writeBreakEvenMonths(
   });
 }
 
+/** Municipality n's flow, cumulative present value and month-if-negative columns of one account. */
+function breakEvenColumns(
+  calculation: CalculationLayout,
+  block: CohortBlock,
+  n: number,
+  account: Account,
+): TableColumn<BreakEvenKey>[] {
+  const what = {
+    da: `Kommune ${n}, ${ACCOUNT_LABELS[account].da}`,
+    en: `Municipality ${n}, ${ACCOUNT_LABELS[account].en}`,
+  };
+  return [
+    {
+      key: `flow:${n}:${account}`,
+      header: { da: `${what.da}: strøm`, en: `${what.en}: flow` },
+      format: FORMATS.kr,
+      formula: (r) =>
+        call(
+          "SUMPRODUCT",
+          block.group.participants,
+          call(
+            "SUMIF",
+            block.table.range("t", calculation.sheet),
+            sub(r.at("m"), name("SIB_CohortIntakeMonths")),
+            block.table.range(FLOW_COLUMN[account], calculation.sheet),
+          ),
+        ),
+    },
+    {
+      key: `cumulative:${n}:${account}`,
+      header: { da: `${what.da}: akk. nutidsværdi`, en: `${what.en}: cum. present value` },
+      format: FORMATS.kr,
+      formula: (r) =>
+        add(r.previous(`cumulative:${n}:${account}`, num(0)), mul(r.at("discount"), r.at(`flow:${n}:${account}`))),
+    },
+    {
+      key: `negative:${n}:${account}`,
+      header: { da: `${what.da}: måned hvis negativ`, en: `${what.en}: month if negative` },
+      format: FORMATS.integer,
+      formula: (r) =>
+        ifThen(lt(r.at(`cumulative:${n}:${account}`), num(-BREAK_EVEN_TOLERANCE)), add(r.at("m"), num(1)), num(0)),
+    },
+  ];
+}
+
 /**
- * The break-even month of each municipality's own budget, as the whole case's: 1 + the last month its cumulative
- * present value is negative; "none" when still negative at the end (the last intake + the horizon) or every flow is 0.
+ * The break-even month of one account's flows from each municipality's participants, as the whole case's: 1 + the
+ * last month its cumulative present value is negative; "none" when still negative at the end (the last intake + the
+ * horizon) or every flow is 0.
  */
-function breakEvenRow(sheet: SheetBuilder, months: Table<BreakEvenKey>): Row {
+function breakEvenRow(sheet: SheetBuilder, months: Table<BreakEvenKey>, account: Account): Row {
   const none = text(sheet.text(NO_BREAK_EVEN));
   const end = add(call("MAX", name("SIB_CohortIntakeMonths")), name("SIB_HorizonMonths"));
   return {
-    label: { da: "Balancepunkt (måned): kommune", en: "Break-even (month): municipality" },
+    label: {
+      da: `Balancepunkt (måned): ${ACCOUNT_LABELS[account].da.toLowerCase()}`,
+      en: `Break-even (month): ${ACCOUNT_LABELS[account].en.toLowerCase()}`,
+    },
     format: FORMATS.integer,
     total: false,
-    name: municipalityBreakEvenName,
+    name: (n) => municipalityBreakEvenName(n, account),
     formula: (n) => {
-      const flow = months.range(`flow:${n}`);
-      const lastNegative = call("MAX", months.range(`negative:${n}`));
+      const flow = months.range(`flow:${n}:${account}`);
+      const lastNegative = call("MAX", months.range(`negative:${n}:${account}`));
       const allZero = and(eq(call("MAX", flow), num(0)), eq(call("MIN", flow), num(0)));
       return ifThen(allZero, none, ifThen(ge(lastNegative, end), none, add(lastNegative, num(1))));
     },
