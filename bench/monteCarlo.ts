@@ -6,13 +6,14 @@
  * - "pilot": the pilot's payment terms (the sustainment milestones at price 0) and default investor terms with an 8 %
  *   hurdle;
  * - "card and costs": the terms issue 11 added, on both sides: the sustainment milestones priced (sustained6 and
- *   sustained12, paid 6 and 12 months after the measurement month, each requiring the one before), a volume cap on
+ *   sustained12, paid 6 and 12 months after the measurement month, each requiring the one before), the monthly
+ *   sustainment card (a payment for every month in work, 12 months from the measurement month), a volume cap on
  *   self-supporting outcomes, a contract cap, and the deal's costs drawn by the investor (set-up, evaluation,
  *   intermediary one-off and yearly fees).
  *
  * Each set is timed on the engine (`simulateModel`) and on a typed-array kernel written below that does the same work
  * in one function: the same generator and draws in the same order, the engine's metric shares, volume and contract
- * caps, chain, payment months, deal costs (dealCostAt), savings, IRR (the same root finder and conversion), NPV at the
+ * caps, chain, payment months, the monthly sustainment card, deal costs (dealCostAt), savings, IRR (the same root finder and conversion), NPV at the
  * hurdle, mean flows and summary, with the terms' structure hard-wired (one cohort, no baseline, threshold, person cap,
  * savings share or base fee; capital drawn as needed without return cap or protection). The kernel's summary equals
  * the engine's bit for bit (test/bench/monteCarloKernel.test.ts), so the ratio compares equal work. Rounds alternate
@@ -64,7 +65,8 @@ export const PILOT_TERMS: { readonly payment: PaymentTerms; readonly investor: I
 
 /**
  * The card and costs of issue 11 (illustrative amounts, not sourced: a benchmark workload): sustained6 40,000 kr and
- * sustained12 60,000 kr, at most 20 self-supporting outcomes paid, a contract cap of 4.5 mio. kr, deal costs set-up
+ * sustained12 60,000 kr, a monthly sustainment card of 2,000 kr per participant and month in work for 12 months, at
+ * most 20 self-supporting outcomes paid, a contract cap of 4.5 mio. kr, deal costs set-up
  * 250,000, evaluation 150,000, intermediary 50,000 once and 40,000 a year for 2 years (months 0 and 12, so the
  * investor's flows keep one sign change).
  */
@@ -81,6 +83,7 @@ export const CARD_AND_COSTS_TERMS: { readonly payment: PaymentTerms; readonly in
             : line,
     ),
     contractCap: 4_500_000,
+    sustainment: { monthlyPrice: 2_000, months: 12 },
   },
   investor: expectOk(
     investorTerms({
@@ -155,6 +158,9 @@ export function kernel(
   const group0 = model.groupStates[0] ?? [];
   const group1 = model.groupStates[1] ?? [];
   const comparison = model.effect.comparison;
+  const cardPrice = model.sustainmentPrice;
+  const cardMonths = model.sustainmentMonths;
+  const cardStart = intake + measurement + model.paymentTerms.lagMonths;
   const deal = new Float64Array(maxMonths);
   const dealTerms = model.investorTerms.dealCosts;
   const lastCost = lastCostMonth(costs);
@@ -245,6 +251,17 @@ export function kernel(
     for (let j = 0; j < group1.length; j++) sum1 += shares[group1[j] as number] as number;
     let months = bcMonths;
     let firstPaid = maxMonths;
+    // The monthly sustainment card (gross, no threshold here), before the outcomes as the engine sums a month:
+    // price × max(0, s·ρ^j − 0) × n in month intake + M + j + lag.
+    for (let j = 0; j < cardMonths; j++) {
+      const amount = Math.max(0, sum0 * Math.pow(rho, j) - 0) * n * cardPrice;
+      if (amount !== 0) {
+        const month = cardStart + j;
+        payments[month] = (payments[month] as number) + amount;
+        if (month < firstPaid) firstPaid = month;
+        if (month + 1 > months) months = month + 1;
+      }
+    }
     for (let metric = 0; metric < k; metric++) {
       if (live[metric] === 0) continue;
       const after = model.monthsAfterMeasurement[metric] as number;
@@ -498,7 +515,7 @@ export function runMonteCarloBench(): string[] {
     `Pilot: 56 participants × 50 months, seed ${SEED}; binomial outcomes, effect sd 0.3, persistence N(0.99, 0.01), cost sd 0.15; load average ${load} (1 / 5 / 15 min)`,
     ...compareOnTerms("Pilot terms", benchModel(PILOT_TERMS)),
     ...compareOnTerms(
-      "Card and costs (sustainment milestones priced, volume and contract caps, deal costs)",
+      "Card and costs (sustainment milestones and monthly card priced, volume and contract caps, deal costs)",
       benchModel(CARD_AND_COSTS_TERMS),
     ),
     `Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,

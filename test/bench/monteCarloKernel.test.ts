@@ -14,7 +14,7 @@ import { simulateModel } from "../../src/engine/stress/simulate";
 /**
  * The Monte Carlo bench's kernel (bench/monteCarlo.ts) must do the engine's work, not less: its summary of the same
  * draws equals simulateModel's in every number (Object.is), for the pilot's terms and for the card and costs of issue
- * 11 (priced sustainment milestones, volume and contract caps, deal costs). Otherwise the bench's engine ÷ kernel
+ * 11 (priced sustainment milestones, the monthly sustainment card, volume and contract caps, deal costs). Otherwise the bench's engine ÷ kernel
  * ratio (issue 11 item 8) would compare unequal work.
  */
 describe("the Monte Carlo bench's kernel gives the engine's summary exactly", () => {
@@ -35,6 +35,16 @@ describe("the Monte Carlo bench's kernel gives the engine's summary exactly", ()
     const pilot = simulateModel(benchModel(PILOT_TERMS), BENCH_SETTINGS, 500, seededGenerator(3));
     const card = simulateModel(benchModel(CARD_AND_COSTS_TERMS), BENCH_SETTINGS, 500, seededGenerator(3));
     expect(summaryDifferences(pilot, card)).toBeGreaterThan(10);
+    // The monthly sustainment card is part of the workload on both sides: without it the draws pay less.
+    const model = benchModel(CARD_AND_COSTS_TERMS);
+    expect(model.sustainmentPrice).toBe(2_000);
+    expect(model.sustainmentMonths).toBe(12);
+    const withoutCard = { ...CARD_AND_COSTS_TERMS, payment: { ...CARD_AND_COSTS_TERMS.payment, sustainment: null } };
+    const noCard = simulateModel(benchModel(withoutCard), BENCH_SETTINGS, 500, seededGenerator(3));
+    expect(card.meanPayment).toBeGreaterThan(noCard.meanPayment + 50_000);
+    expect(summaryDifferences(noCard, kernel(benchModel(withoutCard), BENCH_SETTINGS, 500, seededGenerator(3)))).toBe(
+      0,
+    );
   });
 
   it("the comparison counts a last-bit difference and −0 vs 0; the kernel refuses terms it does not model", () => {
