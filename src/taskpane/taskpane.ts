@@ -9,7 +9,7 @@ import { loadLossAdapter } from "./preview/lossLoader";
 import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
 import { loadCaseFile } from "./ui/caseTools";
-import { installFluent, installFluentForms } from "./ui/fluent";
+import { installFluentForms } from "./ui/fluent";
 
 declare const ADDIN_VERSION: string;
 
@@ -34,7 +34,6 @@ function reportLoadFailure(chunk: string): (error: unknown) => void {
 export function main(): void {
   const root = document.getElementById("app");
   if (root === null) return;
-  installFluent();
   const app = new WizardApp(
     root,
     {

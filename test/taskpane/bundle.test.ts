@@ -52,34 +52,30 @@ describe("initialScripts (bench/bundle.ts)", () => {
 });
 
 describe("FLUENT_THEME (scripts/fluentTheme.cjs): the light theme trimmed to the tokens the components read", () => {
-  it("finds the eight components registered by fluent.ts and fluentForms.ts", () => {
-    expect(registeredComponents()).toEqual([
-      "button",
-      "field",
-      "radio",
-      "radio-group",
-      "slider",
-      "tab",
-      "tablist",
-      "text-input",
-    ]);
+  it("finds the five form components registered by fluentForms.ts (the buttons and tabs are native)", () => {
+    expect(registeredComponents()).toEqual(["field", "radio", "radio-group", "slider", "text-input"]);
   });
 
-  it("keeps webLightTheme's values, the button's colours and font among them, and drops the unread tokens", () => {
+  it("keeps webLightTheme's values, the text input's colours and font among them, and drops the unread tokens", () => {
     const theme = fluentTheme();
     for (const [token, value] of Object.entries(theme)) expect(value, token).toBe(webLightTheme[token]);
-    // Read by button.styles.js (its import list from design-tokens.js).
-    for (const token of ["colorBrandBackground", "colorNeutralForeground1", "fontFamilyBase", "borderRadiusMedium"]) {
+    // Read by text-input.styles.js (its import list from design-tokens.js).
+    for (const token of [
+      "colorCompoundBrandStroke",
+      "colorNeutralForeground1",
+      "fontFamilyBase",
+      "borderRadiusMedium",
+    ]) {
       expect(theme[token], token).toBe(webLightTheme[token]);
     }
-    // Not read by any of the eight components (a palette colour of the status tokens).
+    // Not read by any of the five components (a palette colour of the status tokens).
     expect(theme.colorPaletteRedBackground1).toBeUndefined();
     expect(Object.keys(theme).length).toBeLessThan(Object.keys(webLightTheme).length / 3);
   });
 
-  it("is what the button's style sheet names: every token it imports from design-tokens.js is kept", () => {
+  it("is what the text input's style sheet names: every token it imports from design-tokens.js is kept", () => {
     const styles = readFileSync(
-      join("node_modules", "@fluentui", "web-components", "dist", "esm", "button", "button.styles.js"),
+      join("node_modules", "@fluentui", "web-components", "dist", "esm", "text-input", "text-input.styles.js"),
       "utf8",
     );
     const imported = /import \{([^}]*)\} from '\.\.\/theme\/design-tokens\.js'/.exec(styles)?.[1] ?? "";
@@ -128,6 +124,20 @@ describe("the initial script (taskpane.js) leaves the lazy parts out (issue 14 i
       expect(initial.has(join("src", "taskpane", file)), file).toBe(true);
     }
     expect(initial.has(join("src", "engine", "businessCase.ts"))).toBe(true);
+  });
+
+  it("does not reach Fluent UI or FAST: the first screen's buttons and tabs are native (src/taskpane/ui/controls.ts)", () => {
+    const fluent = [...initial].filter((file) =>
+      /^(?:import|export)\s+(?!type\b)[^;]*from\s+"@(?:fluentui|microsoft\/fast)[^"]*";|^import\s+"@(?:fluentui|microsoft\/fast)/m.test(
+        readFileSync(file, "utf8"),
+      ),
+    );
+    expect(fluent).toEqual([]);
+    expect(initial.has(join("src", "taskpane", "ui", "controls.ts"))).toBe(true);
+    expect(initial.has(join("src", "taskpane", "ui", "fluentForms.ts"))).toBe(false);
+    // No Fluent element is made by the wizard's own code outside the form views (fields, choices, sliders).
+    const app = readFileSync(join("src", "taskpane", "ui", "app.ts"), "utf8");
+    expect(app.match(/"fluent-[a-z-]+"/g) ?? []).toEqual([]);
   });
 
   it("does not reach the Monte Carlo, the case-file parser, the plan builder or the Excel writer", () => {

@@ -29,7 +29,7 @@ import { CaseTools } from "./caseTools";
 import type { CaseStore } from "../host/caseStore";
 import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, showFieldWarning, type FieldView } from "./fieldView";
-import type { Tablist } from "./fluent";
+import { actionButton, viewTabs } from "./controls";
 import { neutraliseView } from "./neutraliseView";
 import { cohortChoices, municipalitiesView } from "./municipalitiesView";
 import type { MunicipalityDraft } from "../state/municipalities";
@@ -220,20 +220,21 @@ export class WizardApp {
 
   private tabs(): HTMLElement {
     const language = this.state.language;
-    const tablist = el(
-      "fluent-tablist",
-      { "aria-label": t("views", language), activeid: `tab-${this.state.view}`, class: "views" },
-      el("fluent-tab", { id: "tab-wizard" }, t("viewWizard", language)),
-      el("fluent-tab", { id: "tab-workshop" }, t("viewWorkshop", language)),
-      el("fluent-tab", { id: "tab-about" }, t("viewAbout", language)),
-    ) as Tablist;
-    tablist.addEventListener("change", () => {
-      const view = tablist.activeid?.replace(/^tab-/, "");
-      if ((view === "wizard" || view === "workshop" || view === "about") && view !== this.state.view) {
-        this.dispatch({ type: "setView", view });
-      }
-    });
-    return tablist;
+    return viewTabs(
+      t("views", language),
+      `tab-${this.state.view}`,
+      [
+        { id: "tab-wizard", text: t("viewWizard", language) },
+        { id: "tab-workshop", text: t("viewWorkshop", language) },
+        { id: "tab-about", text: t("viewAbout", language) },
+      ],
+      (id) => {
+        const view = id.replace(/^tab-/, "");
+        if ((view === "wizard" || view === "workshop" || view === "about") && view !== this.state.view) {
+          this.dispatch({ type: "setView", view });
+        }
+      },
+    );
   }
 
   private wizardView(): HTMLElement {
@@ -308,11 +309,10 @@ export class WizardApp {
       "div",
       { class: "step-actions" },
       index > 0
-        ? el("fluent-button", { id: "back", onclick: () => this.dispatch({ type: "back" }) }, t("back", language))
+        ? actionButton({ id: "back", onclick: () => this.dispatch({ type: "back" }) }, t("back", language))
         : null,
       state.step !== "review" && state.step !== "start"
-        ? el(
-            "fluent-button",
+        ? actionButton(
             { id: "next", appearance: "primary", onclick: () => this.dispatch({ type: "next" }) },
             t("next", language),
           )
@@ -349,8 +349,7 @@ export class WizardApp {
         return el(
           "div",
           { class: "start-option" },
-          el(
-            "fluent-button",
+          actionButton(
             {
               id: domId("start", option.value),
               appearance: option.value === "pilot" ? "primary" : "outline",
@@ -379,13 +378,11 @@ export class WizardApp {
       el(
         "div",
         { class: "confirm-actions" },
-        el(
-          "fluent-button",
+        actionButton(
           { id: "confirm-start", appearance: "primary", onclick: () => this.startWith(pending) },
           t("confirmYes", language),
         ),
-        el(
-          "fluent-button",
+        actionButton(
           {
             id: "cancel-start",
             onclick: () => {
@@ -559,8 +556,7 @@ export class WizardApp {
             ? t("inExcel", language)
             : t("inBrowser", language),
       ),
-      el(
-        "fluent-button",
+      actionButton(
         { id: "write", appearance: "primary", onclick: () => void this.writeOrDownload() },
         inExcel ? t("writeModel", language) : t("downloadModel", language),
       ),
@@ -599,16 +595,11 @@ export class WizardApp {
       el(
         "div",
         { class: "workshop-actions" },
-        el(
-          "fluent-button",
+        actionButton(
           { id: "workshop-no-effect", onclick: () => setAll({ ...state.workshop, effectPp: 0 }) },
           t("workshopNoEffect", language),
         ),
-        el(
-          "fluent-button",
-          { id: "workshop-reset", onclick: () => setAll(WORKSHOP_DEFAULTS) },
-          t("workshopReset", language),
-        ),
+        actionButton({ id: "workshop-reset", onclick: () => setAll(WORKSHOP_DEFAULTS) }, t("workshopReset", language)),
       ),
       el("p", { class: "explain", id: "workshop-explain", role: "status", hidden: true }),
       workshopSliders(state.workshop, language, (slider, value) =>
@@ -617,8 +608,7 @@ export class WizardApp {
       el("div", { id: "workshop-parties" }),
       glossary(language),
       el("p", { class: "note" }, t("workshopBasis", language)),
-      el(
-        "fluent-button",
+      actionButton(
         { id: "workshop-write", appearance: "primary", onclick: () => void this.writeWorkshop() },
         state.host === "excel" ? t("writeFull", language) : t("downloadFull", language),
       ),
