@@ -1,9 +1,9 @@
 import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
-import { BUDGET_HOLDERS, type BudgetHolder, type PerHolder } from "./budgetHolders";
+import { BUDGET_HOLDERS, type PerHolder } from "./budgetHolders";
 import { effectProfile } from "./effectProfile";
 import type { NetCostTable } from "./netCost";
 import type { Scenario } from "./scenario";
-import { OUTCOME_STATES, sumOverStates, type OutcomeState, type PerState } from "./states";
+import { OUTCOME_STATES, type OutcomeState, type PerState } from "./states";
 
 /** Rows of the attribution table: the eight outcome states, then `cost` (what belongs to no state). */
 export const ATTRIBUTION_ROWS = [...OUTCOME_STATES, "cost"] as const;
@@ -118,63 +118,130 @@ export function attributionFromWeights(
   weightByTable: ReadonlyMap<PerState<PerHolder<number>>, number>,
   discountedCost: number,
 ): Attribution {
+  return attributionFromTables(
+    scenario,
+    effect,
+    [...weightByTable.keys()],
+    [...weightByTable.values()],
+    discountedCost,
+  );
+}
+
+/**
+ * {@link attributionFromWeights} with the tables and their weights as two lists in the same order (a table may occur
+ * more than once: each occurrence is summed on its own, in list order, as separate tables would be).
+ * @example attributionFromTables(pilot, effect, [table], [40], 4_000_000).total.municipality.cost // −4e6
+ */
+export function attributionFromTables(
+  scenario: Scenario,
+  effect: PerState<number>,
+  tables: readonly PerState<PerHolder<number>>[],
+  weights: readonly number[],
+  discountedCost: number,
+): Attribution {
   const reference = scenario.attributionReference;
   const social = scenario.socioEconomic;
   let participants = 0;
   for (const cohort of scenario.cohorts) participants += cohort.participants;
-  const rawEffectSum = sumOverStates((state) => effect[state]);
+  let rawEffectSum = 0;
+  for (let s = 0; s < STATE_COUNT; s++) {
+    const delta = effect[STATES[s] as OutcomeState];
+    DELTAS[s] = delta;
+    rawEffectSum += delta;
+  }
   const effectSum = Math.abs(rawEffectSum) <= EFFECT_SUM_RESIDUE ? 0 : rawEffectSum;
   const referenceIndex = STATES.indexOf(reference);
-  // sums[a·S + s]: row s of account a (ACCOUNTS × STATES), each the Σ over tables in Map order of weight ×
-  // contribution from 0, as before; values[s·A + a] = stateValue(scenario, state s, table)[account a].
-  const sums = new Float64Array(ACCOUNT_COUNT * STATE_COUNT);
-  const values = new Float64Array(STATE_COUNT * ACCOUNT_COUNT);
-  for (const [netCost, weight] of weightByTable) {
-    for (let s = 0; s < STATE_COUNT; s++) stateValuesInto(values, s, scenario, netCost, social);
-    const referenceAt = referenceIndex * ACCOUNT_COUNT;
+  // SUMS[a·S + s]: row s of account a (ACCOUNTS × STATES), each the Σ over tables in list order of weight ×
+  // contribution from 0, as before; VALUES[s·A + a] = stateValue(scenario, state s, table)[account a].
+  SUMS.fill(0);
+  const referenceAt = referenceIndex * ACCOUNT_COUNT;
+  for (let t = 0; t < tables.length; t++) {
+    const netCost = tables[t] as PerState<PerHolder<number>>;
+    const weight = weights[t] as number;
+    for (let s = 0; s < STATE_COUNT; s++) stateValuesInto(VALUES, s, scenario, netCost, social);
     for (let s = 0; s < STATE_COUNT; s++) {
-      const delta = effect[STATES[s] as OutcomeState];
+      const delta = DELTAS[s] as number;
       for (let a = 0; a < ACCOUNT_COUNT; a++) {
-        const referenceValue = values[referenceAt + a] as number;
+        const referenceValue = VALUES[referenceAt + a] as number;
         const contribution =
           s === referenceIndex
             ? effectSum * referenceValue
-            : delta * ((values[s * ACCOUNT_COUNT + a] as number) - referenceValue);
-        sums[a * STATE_COUNT + s] = (sums[a * STATE_COUNT + s] as number) + weight * contribution;
+            : delta * ((VALUES[s * ACCOUNT_COUNT + a] as number) - referenceValue);
+        SUMS[a * STATE_COUNT + s] = (SUMS[a * STATE_COUNT + s] as number) + weight * contribution;
       }
     }
   }
-  const spent = costValue(scenario, discountedCost);
+  const costFactor = -(social.netTaxFactor + social.distortionFactor - 1);
   const factor = 1 / participants;
-  const total = {} as Record<Account, Record<AttributionRow, number>>;
-  const perParticipant = {} as Record<Account, Record<AttributionRow, number>>;
-  for (let a = 0; a < ACCOUNT_COUNT; a++) {
-    const account = ACCOUNT_LIST[a] as Account;
-    const rows = { ...ZERO_ROWS };
-    for (let s = 0; s < STATE_COUNT; s++) rows[STATES[s] as OutcomeState] = sums[a * STATE_COUNT + s] as number;
-    rows.cost = spent[account];
-    const scaled = { ...ZERO_ROWS };
-    for (const row of ROW_LIST) scaled[row] = rows[row] * factor;
-    total[account] = rows;
-    perParticipant[account] = scaled;
-  }
-  return { reference, total, perParticipant };
+  // costValue(scenario, discountedCost): −cost for the municipality and the public total, 0 for the other holders.
+  const municipality = rowsOf(0, -discountedCost);
+  const state = rowsOf(1, 0);
+  const region = rowsOf(2, 0);
+  const otherMunicipalities = rowsOf(3, 0);
+  const publicRows = rowsOf(4, -discountedCost);
+  const socioEconomic = rowsOf(5, costFactor * discountedCost);
+  return {
+    reference,
+    total: { municipality, state, region, otherMunicipalities, public: publicRows, socioEconomic },
+    perParticipant: {
+      municipality: scaledRows(municipality, factor),
+      state: scaledRows(state, factor),
+      region: scaledRows(region, factor),
+      otherMunicipalities: scaledRows(otherMunicipalities, factor),
+      public: scaledRows(publicRows, factor),
+      socioEconomic: scaledRows(socioEconomic, factor),
+    },
+  };
+}
+
+/**
+ * The rows of account `a` from SUMS, in ATTRIBUTION_ROWS order (the states in OUTCOME_STATES order, then `cost`;
+ * test/engine/businessCaseKept.test.ts checks the order).
+ */
+function rowsOf(a: number, cost: number): Record<AttributionRow, number> {
+  const at = a * STATE_COUNT;
+  return {
+    JOB: SUMS[at] as number,
+    JOB_UNK: SUMS[at + 1] as number,
+    JOB_PART: SUMS[at + 2] as number,
+    EDU: SUMS[at + 3] as number,
+    FLEX: SUMS[at + 4] as number,
+    TEMP: SUMS[at + 5] as number,
+    PERM: SUMS[at + 6] as number,
+    ABROAD: SUMS[at + 7] as number,
+    cost,
+  };
+}
+
+/** Every row × factor, in ATTRIBUTION_ROWS order. */
+function scaledRows(rows: Readonly<Record<AttributionRow, number>>, factor: number): Record<AttributionRow, number> {
+  return {
+    JOB: rows.JOB * factor,
+    JOB_UNK: rows.JOB_UNK * factor,
+    JOB_PART: rows.JOB_PART * factor,
+    EDU: rows.EDU * factor,
+    FLEX: rows.FLEX * factor,
+    TEMP: rows.TEMP * factor,
+    PERM: rows.PERM * factor,
+    ABROAD: rows.ABROAD * factor,
+    cost: rows.cost * factor,
+  };
 }
 
 /** The lists, read once (a module's exported constant can be a getter call per read once transpiled to CommonJS). */
 const STATES: readonly OutcomeState[] = OUTCOME_STATES;
-const HOLDERS: readonly BudgetHolder[] = BUDGET_HOLDERS;
 const ACCOUNT_LIST: readonly Account[] = ACCOUNTS;
-const ROW_LIST: readonly AttributionRow[] = ATTRIBUTION_ROWS;
 const ACCOUNT_COUNT = ACCOUNT_LIST.length;
 const STATE_COUNT = STATES.length;
 
-/** Zero in every attribution row, in ATTRIBUTION_ROWS order (copied by spreading). */
-const ZERO_ROWS: Readonly<Record<AttributionRow, number>> = zeroRows();
+/** Scratch arrays of attributionFromTables, reused between calls (never part of a result): Δ_s, sums, values. */
+const DELTAS = new Float64Array(STATE_COUNT);
+const SUMS = new Float64Array(ACCOUNT_COUNT * STATE_COUNT);
+const VALUES = new Float64Array(STATE_COUNT * ACCOUNT_COUNT);
 
 /**
  * stateValue(scenario, state s, netCost) into values[s·A + a] in ACCOUNTS order, with the same operations (the public
- * value −Σ_h NC_h summed from 0 in HOLDERS order).
+ * value −Σ_h NC_h summed from 0: municipality, state, region, other municipalities).
  */
 function stateValuesInto(
   values: Float64Array,
@@ -187,18 +254,18 @@ function stateValuesInto(
   const cost = netCost[state];
   const economics = scenario.states[state];
   let publicCost = 0;
-  for (const holder of HOLDERS) publicCost += cost[holder];
+  publicCost += cost.municipality;
+  publicCost += cost.state;
+  publicCost += cost.region;
+  publicCost += cost.otherMunicipalities;
   const publicValue = -publicCost;
   const at = s * ACCOUNT_COUNT;
-  for (let h = 0; h < HOLDERS.length; h++) values[at + h] = -cost[HOLDERS[h] as BudgetHolder];
-  values[at + HOLDERS.length] = publicValue;
-  values[at + HOLDERS.length + 1] =
+  values[at] = -cost.municipality;
+  values[at + 1] = -cost.state;
+  values[at + 2] = -cost.region;
+  values[at + 3] = -cost.otherMunicipalities;
+  values[at + 4] = publicValue;
+  values[at + 5] =
     social.netTaxFactor * (social.employerCostFactor * economics.wage - economics.healthCost) +
     (social.distortionFactor - 1) * publicValue;
-}
-
-function zeroRows(): Record<AttributionRow, number> {
-  const record = {} as Record<AttributionRow, number>;
-  for (const row of ATTRIBUTION_ROWS) record[row] = 0;
-  return record;
 }

@@ -1,5 +1,5 @@
 import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
-import { attributionFromWeights, type Attribution } from "./attribution";
+import { attributionFromTables, type Attribution } from "./attribution";
 import { perHolder, type PerHolder } from "./budgetHolders";
 import {
   AREA_ROWS,
@@ -11,7 +11,8 @@ import {
   type ConsequenceResult,
 } from "./consequences/flows";
 import { monthlyDiscountFactor } from "./discount";
-import { netCostTable, savingAtFullEffect, type NetCostTable } from "./netCost";
+import { savingAtFullEffect } from "./netCost";
+import { cachedNetCostTable, type CachedNetCosts } from "./netCostCache";
 import { effectiveParticipantShares } from "./neutralise";
 import { cohortMunicipalityIndex, municipalityScenario, resolveMunicipalities } from "./municipalities";
 import type { Cohort, Scenario } from "./scenario";
@@ -92,9 +93,12 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
 
   // Flows per participant in cohort month t, one set per municipality (its tax rate and weeks on benefit; one set when
   // the scenario lists no municipalities); cohorts of a municipality differ only in calendar timing.
-  const groups = municipalityGroups(scenario).map((group) => {
-    const costs = netCostTable(group);
-    return { costs, flows: perParticipantFlows(group, effect, costs, wageGain, healthSaving) };
+  // The net-cost tables are kept between calls for the inputs they depend on (src/engine/netCostCache.ts); the flows
+  // go into arrays kept per group between calls (never part of the result).
+  const groups = municipalityGroups(scenario).map((group, index) => {
+    const costs = cachedNetCostTable(group);
+    const scratch = groupScratch(index, horizon);
+    return { costs, flows: perParticipantFlows(group, effect, costs, wageGain, healthSaving, scratch) };
   });
   const groupOfCohort = cohortMunicipalityIndex(scenario);
   const discountFactor = discountFactors(scenario.discountRate, months);
@@ -109,7 +113,7 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   const publicFlowSum = zeros(months);
   const socioFlow = zeros(months);
   // Σ over a group's cohorts of n·DF at the cohort's calendar month, per cohort month (the attribution's weights).
-  const weights = groups.map(() => new Float64Array(horizon));
+  const weights = groups.map((group) => group.flows.weight);
   const cohorts: CohortResult[] = [];
   for (let index = 0; index < scenario.cohorts.length; index++) {
     const cohort = scenario.cohorts[index] as Cohort;
@@ -207,11 +211,7 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
     breakEvenMonth: totals.breakEven,
     cohorts,
-    attribution: withConsequenceRows(
-      attributionOf(scenario, effect, flowsOfGroups, weights),
-      consequences,
-      participants,
-    ),
+    attribution: withConsequenceRows(attributionOf(scenario, effect, flowsOfGroups), consequences, participants),
     consequences,
   };
 }
@@ -300,16 +300,45 @@ function narrowConsequences(npvTotal: PerAccount<number>, participants: number):
 /** Accounts per month in the flat flow arrays, in ACCOUNTS order. */
 const FLOW_WIDTH = ACCOUNTS.length;
 
-/** Per-participant flows of cohort months 0..T−1: `account[t·6 + a]` in ACCOUNTS order, `cost[t]` (kr/month). */
-interface ParticipantFlows {
+/**
+ * Per-participant flows of cohort months 0..T−1: `account[t·6 + a]` in ACCOUNTS order, `cost[t]` (kr/month). The
+ * arrays are a group's scratch arrays (longer than T when an earlier call had a longer horizon): read months < T only.
+ */
+interface ParticipantFlows extends GroupScratch {
+  /** The group's net-cost tables (one per refusion share) and each month's index into them. */
+  readonly costs: CachedNetCosts;
+  /** Saving at full effect per distinct net-cost table (kr/month per participant, per holder), same indices. */
+  readonly savings: readonly PerHolder<number>[];
+}
+
+/** The arrays of one group of cohorts, kept between calls: flows, costs, g(t) and the cohort loop's weights. */
+interface GroupScratch {
   readonly account: Float64Array;
   readonly cost: Float64Array;
   /** g(t), the share of the full effect present in cohort month t. */
   readonly share: Float64Array;
-  /** The net-cost table of cohort month t (one object per refusion share). */
-  readonly table: readonly PerState<PerHolder<number>>[];
-  /** Saving at full effect per net-cost table (kr/month per participant, per holder). */
-  readonly savingByTable: ReadonlyMap<PerState<PerHolder<number>>, PerHolder<number>>;
+  /** Σ over the group's cohorts of n·DF at the cohort's calendar month, per cohort month (0 when handed out). */
+  readonly weight: Float64Array;
+}
+
+/** Scratch arrays per group index; a call uses each group's arrays only until it returns (nothing keeps them). */
+const GROUP_SCRATCH: GroupScratch[] = [];
+
+/** Group `index`'s scratch arrays, at least `horizon` months long, with `weight` zero in months 0..horizon − 1. */
+function groupScratch(index: number, horizon: number): GroupScratch {
+  let scratch = GROUP_SCRATCH[index];
+  if (scratch === undefined || scratch.cost.length < horizon) {
+    scratch = {
+      account: new Float64Array(FLOW_WIDTH * horizon),
+      cost: new Float64Array(horizon),
+      share: new Float64Array(horizon),
+      weight: new Float64Array(horizon),
+    };
+    GROUP_SCRATCH[index] = scratch;
+  } else {
+    scratch.weight.fill(0, 0, horizon);
+  }
+  return scratch;
 }
 
 /**
@@ -319,29 +348,26 @@ interface ParticipantFlows {
 function perParticipantFlows(
   scenario: Scenario,
   effect: PerState<number>,
-  costs: NetCostTable,
+  costs: CachedNetCosts,
   wageGain: number,
   healthSaving: number,
+  scratch: GroupScratch,
 ): ParticipantFlows {
   const horizon = scenario.horizonMonths;
   const social = scenario.socioEconomic;
-  const account = new Float64Array(FLOW_WIDTH * horizon);
-  const cost = new Float64Array(horizon);
-  const shares = new Float64Array(horizon);
-  const tables = new Array<PerState<PerHolder<number>>>(horizon);
-  const savingByTable = new Map<PerState<PerHolder<number>>, PerHolder<number>>();
-  profileShares(scenario, shares);
+  const { account, cost, share: shares } = scratch;
+  const tableIndex = costs.indexByMonth;
+  const savings: PerHolder<number>[] = [];
+  profileShares(scenario, shares, horizon);
   const upfront = scenario.costTiming === "upfront";
-  let lastTable: PerState<PerHolder<number>> | null = null;
+  let lastIndex = -1;
   let saving = ZERO_SAVING;
   for (let month = 0; month < horizon; month++) {
     const share = shares[month] as number;
-    const table = costs.netCost(month);
-    if (table !== lastTable) {
-      const known = savingByTable.get(table);
-      saving = known ?? savingAtFullEffect(effect, table);
-      if (known === undefined) savingByTable.set(table, saving);
-      lastTable = table;
+    const index = tableIndex[month] as number;
+    if (index !== lastIndex) {
+      saving = savings[index] ??= savingAtFullEffect(effect, costs.distinct[index] as PerState<PerHolder<number>>);
+      lastIndex = index;
     }
     // interventionCost(scenario, month), inline
     const monthCost = upfront
@@ -366,55 +392,51 @@ function perParticipantFlows(
       social.netTaxFactor * (social.employerCostFactor * wageGain * share + healthSaving * share - monthCost) +
       (social.distortionFactor - 1) * (publicSaving - monthCost);
     cost[month] = monthCost;
-    tables[month] = table;
   }
   // The broad case (issue 15): consequence rows that change anything add their flows; none = the narrow flows as is.
-  const broad = consequenceFlows(scenario, effect, (month) => shares[month] as number);
-  if (broad !== null) {
-    for (let month = 0; month < horizon; month++) {
-      ACCOUNTS.forEach((name, offset) => {
-        const at = month * FLOW_WIDTH + offset;
-        account[at] = (account[at] as number) + (broad[name][month] as number);
-      });
+  if ((scenario.consequences?.length ?? 0) > 0) {
+    const broad = consequenceFlows(scenario, effect, (month) => shares[month] as number);
+    if (broad !== null) {
+      for (let month = 0; month < horizon; month++) {
+        ACCOUNTS.forEach((name, offset) => {
+          const at = month * FLOW_WIDTH + offset;
+          account[at] = (account[at] as number) + (broad[name][month] as number);
+        });
+      }
     }
   }
-  return { account, cost, share: shares, table: tables, savingByTable };
+  return { account, cost, share: shares, weight: scratch.weight, costs, savings };
 }
 
 /**
  * The attribution from the weights of the cohort loop: the same sums in the same order as computeAttribution
- * (weights per net-cost table in month order, Σ n·DF·K), so the same numbers.
+ * (weights per net-cost table in month order, Σ n·DF·K), so the same numbers. Each group's tables are summed on their
+ * own, group by group, even when two groups share the kept tables (as the separate tables of each group were).
  */
 function attributionOf(
   scenario: Scenario,
   effect: PerState<number>,
   groupFlows: readonly ParticipantFlows[],
-  weights: readonly Float64Array[],
 ): Attribution {
-  // Tables in the order first met, each with its running sum (starting at 0, as the Map's `?? 0`).
   const tables: PerState<PerHolder<number>>[] = [];
   const sums: number[] = [];
   let discountedCost = 0;
-  groupFlows.forEach((flows, group) => {
-    const weight = weights[group] as Float64Array;
-    let last: PerState<PerHolder<number>> | null = null;
-    let index = -1;
+  for (const flows of groupFlows) {
+    const weight = flows.weight;
+    const first = tables.length;
+    const tableIndex = flows.costs.indexByMonth;
+    for (const table of flows.costs.distinct) {
+      tables.push(table);
+      sums.push(0);
+    }
     for (let month = 0; month < scenario.horizonMonths; month++) {
-      const table = flows.table[month] as PerState<PerHolder<number>>;
-      if (table !== last) {
-        index = tables.indexOf(table);
-        if (index < 0) index = tables.push(table) - 1;
-        sums[index] ??= 0;
-        last = table;
-      }
+      const at = first + (tableIndex[month] as number);
       const w = weight[month] as number;
-      sums[index] = (sums[index] as number) + w * (flows.share[month] as number);
+      sums[at] = (sums[at] as number) + w * (flows.share[month] as number);
       discountedCost += w * (flows.cost[month] as number);
     }
-  });
-  const weightByTable = new Map<PerState<PerHolder<number>>, number>();
-  tables.forEach((table, index) => weightByTable.set(table, sums[index] as number));
-  return attributionFromWeights(scenario, effect, weightByTable, discountedCost);
+  }
+  return attributionFromTables(scenario, effect, tables, sums, discountedCost);
 }
 
 /**
@@ -435,21 +457,26 @@ function municipalityGroups(scenario: Scenario): Scenario[] {
 function measurementValues(
   scenario: Scenario,
   effect: PerState<number>,
-  groups: readonly { costs: NetCostTable; flows: ParticipantFlows }[],
+  groups: readonly { costs: CachedNetCosts; flows: ParticipantFlows }[],
   month: number,
 ): { netCost: PerState<PerHolder<number>>; saving: PerHolder<number> } {
   const first = groups[0];
   if (first === undefined) throw new Error("a business case needs at least one group");
   if (groups.length === 1) {
-    const netCost = first.costs.netCost(month);
-    return { netCost, saving: first.flows.savingByTable.get(netCost) ?? savingAtFullEffect(effect, netCost) };
+    const netCost = first.costs.table.netCost(month);
+    const saving = first.flows.savings[first.costs.indexByMonth[month] as number];
+    // A copy: the kept table is shared between calls and must not be handed out.
+    return {
+      netCost: perState((state) => ({ ...netCost[state] })),
+      saving: saving ?? savingAtFullEffect(effect, netCost),
+    };
   }
   const municipalities = resolveMunicipalities(scenario);
   const total = municipalities.reduce((sum, municipality) => sum + municipality.participants, 0);
   const weightOf = (group: number): number => (municipalities[group]?.participants ?? 0) / total;
   const netCost = perState((state) =>
     perHolder((holder) =>
-      groups.reduce((sum, group, index) => sum + weightOf(index) * group.costs.netCost(month)[state][holder], 0),
+      groups.reduce((sum, group, index) => sum + weightOf(index) * group.costs.table.netCost(month)[state][holder], 0),
     ),
   );
   return { netCost, saving: savingAtFullEffect(effect, netCost) };
@@ -497,13 +524,13 @@ function discountFactors(annualRate: number, months: number): number[] {
 }
 
 /**
- * g(t) of cohort months 0..T−1 into `shares`: the effect profile of src/engine/effectProfile.ts, (t + 1)/M before the
+ * g(t) of cohort months 0..horizon−1 into `shares`: the effect profile of src/engine/effectProfile.ts, (t + 1)/M before the
  * measurement month M and ρ^(t − M) from it (the same Math.pow(ρ, t − M), taken from the table of powers).
  */
-function profileShares(scenario: Scenario, shares: Float64Array): void {
+function profileShares(scenario: Scenario, shares: Float64Array, horizon: number): void {
   const measurement = scenario.measurementMonth;
-  const powers = PERSISTENCE_POWERS.get(scenario.persistence, Math.max(1, shares.length - measurement));
-  for (let month = 0; month < shares.length; month++) {
+  const powers = PERSISTENCE_POWERS.get(scenario.persistence, Math.max(1, horizon - measurement));
+  for (let month = 0; month < horizon; month++) {
     shares[month] = month < measurement ? (month + 1) / measurement : (powers[month - measurement] as number);
   }
 }

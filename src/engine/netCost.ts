@@ -1,4 +1,4 @@
-import { BUDGET_HOLDERS, type BudgetHolder, type PerHolder } from "./budgetHolders";
+import type { PerHolder } from "./budgetHolders";
 import { benefitWeek, refusionShare } from "./refusion";
 import type { Scenario } from "./scenario";
 import { OUTCOME_STATES, perState, type OutcomeState, type PerState } from "./states";
@@ -69,11 +69,26 @@ export function netCostTable(scenario: Scenario): NetCostTable {
   return { taxes, refusionByMonth, netCost };
 }
 
-/** Σ_s Δ_s·NC_b(s) for every holder: the monthly saving per participant at full effect is minus this. */
+/**
+ * Monthly saving per participant at full effect for every holder (kr/month, positive = saving): −Σ_s Δ_s·NC_h(s),
+ * each holder's sum starting at 0 and subtracting Δ_s·NC_h(s) state by state in OUTCOME_STATES order.
+ * @example savingAtFullEffect(effect, netCost(20)).municipality // > 0 for the pilot (fewer on kontanthjælp)
+ */
 export function savingAtFullEffect(effect: PerState<number>, netCost: PerState<PerHolder<number>>): PerHolder<number> {
-  const saving = { municipality: 0, state: 0, region: 0, otherMunicipalities: 0 } as Record<BudgetHolder, number>;
-  for (const state of OUTCOME_STATES) {
-    for (const holder of BUDGET_HOLDERS) saving[holder] -= effect[state] * netCost[state][holder];
+  let municipality = 0;
+  let state = 0;
+  let region = 0;
+  let otherMunicipalities = 0;
+  for (const name of STATES) {
+    const delta = effect[name];
+    const cost = netCost[name];
+    municipality -= delta * cost.municipality;
+    state -= delta * cost.state;
+    region -= delta * cost.region;
+    otherMunicipalities -= delta * cost.otherMunicipalities;
   }
-  return saving;
+  return { municipality, state, region, otherMunicipalities };
 }
+
+/** The states, read once (a module's exported constant can be a getter call per read once transpiled to CommonJS). */
+const STATES: readonly OutcomeState[] = OUTCOME_STATES;
