@@ -78,6 +78,60 @@ async function previewAccounts(page: Page): Promise<Record<string, string>> {
   return shown;
 }
 
+/**
+ * Every shown table that is wider than its box, as lines naming the table (none when all fit): a table's own
+ * scrollWidth against its clientWidth, its scroll box's (the nearest ancestor that scrolls sideways), and its right
+ * edge against the box's. Tables in closed <details> are not shown and not checked.
+ */
+async function tablesWiderThanTheirBox(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wide: string[] = [];
+    for (const table of document.querySelectorAll("table")) {
+      if (table.getClientRects().length === 0) continue;
+      const name = table.id === "" ? (table.querySelector("caption")?.textContent ?? "table") : `#${table.id}`;
+      if (table.scrollWidth > table.clientWidth + 1) wide.push(`${name}: ${table.scrollWidth} > ${table.clientWidth}`);
+      let box = table.parentElement;
+      while (box !== null && !["auto", "scroll"].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+      if (box === null) continue;
+      if (box.scrollWidth > box.clientWidth + 1) wide.push(`${name}'s box: ${box.scrollWidth} > ${box.clientWidth}`);
+      const right = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+      if (table.getBoundingClientRect().right > right + 1) wide.push(`${name} ends beyond its box`);
+    }
+    return wide;
+  });
+}
+
+/**
+ * Issue 14 (leftover 1): the wide tables of a broad case and of several municipalities fit the taskpane. Loads
+ * examples/herning-viborg.json (the review's budget, financing and results per municipality, the preview's), pins it
+ * as A, loads examples/pilot-broad.json (its sensitivity row changes the use: the preview's narrow vs broad table) and
+ * compares; at each point no table is wider than its box. Screenshots review-wide-<language>-<width>-*.png.
+ */
+async function wideTablesFit(page: Page, width: number, language: "da" | "en"): Promise<void> {
+  const opened = language === "da" ? "er åbnet" : "was opened";
+  const shot = (name: string) => join(artifacts, `review-wide-${language}-${width}-${name}.png`);
+  await page.locator("#case-file-input").setInputFiles(join("examples", "herning-viborg.json"));
+  await expect.poll(() => page.locator("#case-message").textContent()).toContain(opened);
+  await goTo(page, "review");
+  await page.locator("#review-municipality-table").waitFor();
+  await page.locator("#budget-table").waitFor();
+  await page.locator("#preview-body #municipality-table").waitFor();
+  expect(await tablesWiderThanTheirBox(page)).toEqual([]);
+  await page.locator("#review-budget").screenshot({ path: shot("budget") });
+  await page.locator("#review-municipality-table").screenshot({ path: shot("municipalities") });
+  await page.screenshot({ path: shot("herning-viborg"), fullPage: true });
+  await page.locator("#case-pin").click();
+  await page.locator("#case-file-input").setInputFiles(join("examples", "pilot-broad.json"));
+  await expect.poll(() => page.locator("#case-message").textContent()).toContain(opened);
+  await goTo(page, "review");
+  await page.locator("#broad-compare").waitFor();
+  await page.locator("#compare-table").waitFor();
+  expect(await tablesWiderThanTheirBox(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.locator("#case-panel").screenshot({ path: shot("compare") });
+  await page.screenshot({ path: shot("broad"), fullPage: true });
+}
+
 function pdfText(path: string): { pages: number; text: string } {
   const info = spawnSync("pdfinfo", [path], { encoding: "utf8" });
   const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1] ?? "0");
@@ -141,6 +195,7 @@ describe("save and load the case as a file (issue 14 item 2)", () => {
     await goTo(page, "effect");
     await page.locator('[data-field="participantShare.JOB"] input').waitFor();
     expect(await page.locator('[data-field="effectPp"] input').count()).toBe(0);
+    await wideTablesFit(page, 800, "da");
   });
 
   it("a file that is not a valid case lists its problems and changes nothing", async () => {
@@ -204,6 +259,7 @@ describe("compare A and B (issue 14 item 3)", () => {
       await page.locator("#case-panel").scrollIntoViewIfNeeded();
       await page.locator("#case-panel").screenshot({ path: join(artifacts, `compare-da-${width}.png`) });
       await page.locator(".case-tools").screenshot({ path: join(artifacts, `toolbar-da-${width}.png`) });
+      if (width === 320) await wideTablesFit(page, width, "da");
     });
   }
 });

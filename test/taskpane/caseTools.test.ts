@@ -7,7 +7,7 @@ import { CASE_SETTING, settingsCaseStore, type SettingsLike } from "../../src/ta
 import { CASE_TEXT_KEYS, ct } from "../../src/taskpane/i18n/caseText";
 import { caseFigures } from "../../src/taskpane/preview/caseFigures";
 import { problemText } from "../../src/taskpane/ui/caseTools";
-import { compareGroups, formatCompare } from "../../src/taskpane/ui/compareView";
+import { compareGroups, differenceText, formatCompare } from "../../src/taskpane/ui/compareView";
 import { keyNumbers } from "../../src/taskpane/ui/summaryView";
 
 const pilot = expectOk(pilotScenario());
@@ -54,6 +54,17 @@ describe("the pilot's figures (independent: the review's LibreOffice recalculati
 });
 
 describe("compare A and B (issue 14 item 3)", () => {
+  it("B − A that shows as zero has no sign (the 800 px screenshot showed '+0 kr.' and '-0 procentpoint')", () => {
+    expect(differenceText({ a: 3_730_613.2, b: 3_730_613.4, format: "kr" }, "da")).toBe("0 kr.");
+    expect(differenceText({ a: 0.4792, b: 0.4789, format: "percent" }, "da")).toBe("0 procentpoint");
+    expect(differenceText({ a: 0.891, b: 0.8899, format: "multiple" }, "en")).toBe("0");
+    // Not zero when shown: the sign stays (96 kr more; 2.5 percentage points more; one month sooner).
+    expect(differenceText({ a: 27_909.6, b: 28_006, format: "kr" }, "da")).toBe("+96 kr.");
+    expect(differenceText({ a: 0.698, b: 0.723, format: "percent" }, "en")).toBe("+2.5 pp");
+    expect(differenceText({ a: 39, b: 38, format: "month" }, "da")).toBe("-1");
+    expect(differenceText({ a: null, b: 38, format: "month" }, "da")).toBe("–");
+  });
+
   const cheaper = { ...pilot, costPerParticipant: pilot.costPerParticipant - 10_000 };
   const b = expectOk(caseFigures({ scenario: cheaper, terms: PILOT_PAYMENT_TERMS, investor: {}, views: [] }));
 

@@ -54,7 +54,7 @@ export function broadTable(figures: BroadPreview | null, language: Language): HT
 function broadCompare(figures: BroadPreview, language: Language): HTMLElement {
   return el(
     "table",
-    { class: "accounts", id: "broad-compare" },
+    { class: "accounts stack", id: "broad-compare" },
     el("caption", {}, t("broadCompareTitle", language)),
     el(
       "thead",
@@ -75,8 +75,16 @@ function broadCompare(figures: BroadPreview, language: Language): HTMLElement {
           "tr",
           { "data-broad-account": account },
           el("th", { scope: "row" }, t(ACCOUNT_TEXT[account], language)),
-          el("td", { "data-narrow": account }, formatKr(figures.narrow[account], language)),
-          el("td", { "data-broad": account }, formatKr(figures.broad[account], language)),
+          el(
+            "td",
+            { "data-narrow": account, "data-label": t("broadNarrow", language) },
+            formatKr(figures.narrow[account], language),
+          ),
+          el(
+            "td",
+            { "data-broad": account, "data-label": t("broadWide", language) },
+            formatKr(figures.broad[account], language),
+          ),
         ),
       ),
     ),

@@ -62,13 +62,17 @@ export function financingTable(budget: ReviewBudget, lang: Language): TextTable 
   };
 }
 
+/**
+ * A text table as a table that stacks in a narrow box (class `stack`, taskpane CSS): each row's cells then stand under
+ * the row's label, each with its column's header (`data-label`), so the budget's six columns never scroll sideways.
+ */
 function tableElement(table: TextTable, caption: string, id: string): HTMLElement {
   return el(
     "div",
     { class: "table-scroll" },
     el(
       "table",
-      { class: "accounts", id },
+      { class: "accounts stack", id },
       el("caption", {}, caption),
       el("thead", {}, el("tr", {}, ...table.header.map((cell) => el("th", { scope: "col" }, cell)))),
       el(
@@ -78,7 +82,11 @@ function tableElement(table: TextTable, caption: string, id: string): HTMLElemen
           el(
             "tr",
             {},
-            ...row.map((cell, i) => (i === 0 ? el("th", { scope: "row" }, cell) : el("td", { class: "num" }, cell))),
+            ...row.map((cell, i) =>
+              i === 0
+                ? el("th", { scope: "row" }, cell)
+                : el("td", { class: "num", "data-label": table.header[i] }, cell),
+            ),
           ),
         ),
       ),

@@ -111,10 +111,16 @@ export function formatCompare(value: number | null, format: CompareRow["format"]
   }
 }
 
-/** B − A as shown: kr and months as signed numbers, percentages in percentage points; "–" when either is none. */
-function difference(row: CompareRow, language: Language): string {
+/**
+ * B − A as shown: kr and months as signed numbers, percentages in percentage points; "–" when either is none.
+ * @example differenceText({ a: 0.479, b: 0.4789, format: "percent", … }, "da") // "0 procentpoint"
+ */
+export function differenceText(row: Pick<CompareRow, "a" | "b" | "format">, language: Language): string {
   if (row.a === null || row.b === null) return "–";
-  const delta = row.b - row.a;
+  // Rounded as shown first, so a difference that shows as 0 has no sign ("0 kr.", not "+0 kr." or "-0 procentpoint").
+  const decimals = row.format === "percent" ? 1 : row.format === "multiple" ? 2 : 0;
+  const shown = Number(((row.b - row.a) * (row.format === "percent" ? 100 : 1)).toFixed(decimals)) + 0;
+  const delta = shown === 0 ? 0 : shown;
   const sign = delta > 0 ? "+" : "";
   switch (row.format) {
     case "kr":
@@ -122,7 +128,7 @@ function difference(row: CompareRow, language: Language): string {
     case "month":
       return `${sign}${formatNumber(delta, language, 0)}`;
     case "percent":
-      return `${sign}${formatNumber(delta * 100, language, 1)} ${language === "da" ? "procentpoint" : "pp"}`;
+      return `${sign}${formatNumber(delta, language, 1)} ${language === "da" ? "procentpoint" : "pp"}`;
     case "multiple":
       return `${sign}${formatNumber(delta, language, 2)}`;
   }
@@ -159,7 +165,7 @@ export function compareTable(a: CaseFigures, b: CaseFigures, language: Language)
             el("th", { scope: "row" }, row.label),
             el("td", { "data-col": "a", "data-label": "A" }, formatCompare(row.a, row.format, language)),
             el("td", { "data-col": "b", "data-label": "B" }, formatCompare(row.b, row.format, language)),
-            el("td", { "data-col": "diff", "data-label": ct("difference", language) }, difference(row, language)),
+            el("td", { "data-col": "diff", "data-label": ct("difference", language) }, differenceText(row, language)),
           ),
         ),
       ),

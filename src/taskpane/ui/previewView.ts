@@ -289,7 +289,7 @@ export function municipalityLinesTable(
     { class: "table-scroll" },
     el(
       "table",
-      { class: "accounts", id },
+      { class: "accounts stack", id },
       el("caption", {}, t("municipalityTitle", language)),
       el("thead", {}, el("tr", {}, ...columns.map((key) => el("th", { scope: "col" }, t(key, language))))),
       el(
@@ -300,11 +300,16 @@ export function municipalityLinesTable(
             "tr",
             { "data-municipality": line.name },
             el("th", { scope: "row" }, line.name),
-            el("td", {}, line.participants),
-            el("td", {}, line.taxRate),
-            el("td", {}, line.perParticipant),
-            el("td", {}, line.payments),
-            el("td", { "data-municipality-after": line.name }, line.afterPayments),
+            // Each cell carries its column's header: in a narrow box the row stacks under the name (taskpane CSS).
+            el("td", { "data-label": t(columns[1], language) }, line.participants),
+            el("td", { "data-label": t(columns[2], language) }, line.taxRate),
+            el("td", { "data-label": t(columns[3], language) }, line.perParticipant),
+            el("td", { "data-label": t(columns[4], language) }, line.payments),
+            el(
+              "td",
+              { "data-label": t(columns[5], language), "data-municipality-after": line.name },
+              line.afterPayments,
+            ),
           ),
         ),
       ),
