@@ -455,9 +455,27 @@ function renderBudget(report: CaseReport): string {
     labels[account],
     ...basis.summary[account].map((amount) => formatKr(amount)),
   ]);
+  const byMunicipality = Object.entries(basis.summaryByMunicipality ?? {});
+  const partLabels = {
+    municipality: "own budget",
+    municipalPayments: "pays (its share)",
+    municipalityWithSib: "with SIB",
+  } as const;
+  const partRows = byMunicipality.flatMap(([name, summary]) =>
+    (["municipality", "municipalPayments", "municipalityWithSib"] as const).map((account) => [
+      terminalText(`${name}: ${partLabels[account]}`),
+      ...summary[account].map((amount) => formatKr(amount)),
+    ]),
+  );
   return [
     `Budget (løbende priser / current prices, kr): start ${basis.startDate}, prices ${(100 * basis.priceIndex).toFixed(1)} % a year from ${basis.priceYear}; budget year ${first}, overslagsår ${first + 1}-${first + 3}.`,
     formatTable(["Account", ...heads], rows),
+    ...(partRows.length === 0
+      ? []
+      : [
+          "Pr. kommune / By municipality (its own budget, its share of what the municipalities pay, and the difference; own budgets and with SIB sum to the rows above)",
+          formatTable(["Municipality", ...heads], partRows),
+        ]),
   ].join("\n");
 }
 

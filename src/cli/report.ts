@@ -15,7 +15,13 @@ import { deadweightCore, savingsAfterLastPaymentCore } from "../engine/payment/d
 import { effectEstimates, type EffectEstimate } from "../engine/effect";
 import { parameterValue } from "../engine/parameters/lookup";
 import { defaultsProvenance, type DefaultProvenance } from "../engine/provenance";
-import { computeBudget, type BudgetAccount, type BudgetYear } from "../engine/budget";
+import {
+  computeBudget,
+  municipalityBudgets,
+  type BudgetAccount,
+  type BudgetYear,
+  type MunicipalityBudget,
+} from "../engine/budget";
 import { compareFinancing, type FinancingView } from "../engine/selfFunded";
 import type { Scenario } from "../engine/scenario";
 import type { OutcomeState, PerState } from "../engine/states";
@@ -148,8 +154,13 @@ export interface CaseReport {
   readonly socioEconomicAfterDealCosts: number;
   /** Year, evidence mark and source of every parameter-derived input (issue 10); `isDefault` false = the file's own. */
   readonly provenance: readonly DefaultProvenance[];
-  /** Budget view (issue 10, docs/budget.md): per account, every calendar year in current prices, kr. */
-  readonly budget: Readonly<Record<BudgetAccount, readonly BudgetYear[]>>;
+  /**
+   * Budget view (issue 10, docs/budget.md): per account, every calendar year in current prices, kr; with several
+   * municipalities also `byMunicipality.<name>.<account>` (its own budget, what it pays and the difference).
+   */
+  readonly budget: Readonly<Record<BudgetAccount, readonly BudgetYear[]>> & {
+    readonly byMunicipality?: Readonly<Record<string, MunicipalityBudget["byAccount"]>>;
+  };
   /** The budget view's basis: start date, yearly price change, the price year and the first year of the remainder. */
   readonly budgetBasis: {
     readonly startDate: string;
@@ -158,6 +169,8 @@ export interface CaseReport {
     readonly remainderFrom: number;
     /** Budget year, three overslagsår and the remainder per account (kr, current prices). */
     readonly summary: Readonly<Record<BudgetAccount, readonly number[]>>;
+    /** The same five amounts per municipality and account (several municipalities only). */
+    readonly summaryByMunicipality?: Readonly<Record<string, MunicipalityBudget["summary"]>>;
   };
   /** The municipality if it funds the effort itself (no payments, no investor, no deal costs; issue 10). */
   readonly selfFunded: FinancingView;
@@ -442,14 +455,21 @@ function budgetAndFinancing(
 ): Pick<CaseReport, "budget" | "budgetBasis" | "selfFunded" | "sib"> {
   const budget = computeBudget(model.scenario, result, schedule, model.investorTerms);
   const financing = compareFinancing(model.scenario, result, schedule, model.paymentTerms, model.investorTerms);
+  const parts = Object.entries(municipalityBudgets(model.scenario, result, schedule, model.investorTerms));
+  const several = parts.length > 0;
   return {
-    budget: budget.byAccount,
+    budget: several
+      ? { ...budget.byAccount, byMunicipality: Object.fromEntries(parts.map(([name, part]) => [name, part.byAccount])) }
+      : budget.byAccount,
     budgetBasis: {
       startDate: budget.startDate,
       priceIndex: budget.priceIndex,
       priceYear: budget.priceYear,
       remainderFrom: budget.remainderFrom,
       summary: budget.summary,
+      ...(several
+        ? { summaryByMunicipality: Object.fromEntries(parts.map(([name, part]) => [name, part.summary])) }
+        : {}),
     },
     selfFunded: financing.selfFunded,
     sib: financing.sib,

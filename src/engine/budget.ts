@@ -13,9 +13,10 @@
  *   (`PaymentSchedule.nominal`), not inflated again. A payment after the business case's last month (the claim lag)
  *   is kept: the view runs to the schedule's last month, so it lands in its calendar year (or the remainder).
  */
-import { ACCOUNTS, type Account, type BusinessCaseResult } from "./businessCase";
+import { ACCOUNTS, computeBusinessCase, type Account, type BusinessCaseResult } from "./businessCase";
 import { issue, type Issue } from "./errors";
 import { municipalityAfterContract } from "./investor/moneyFlows";
+import { municipalityScenario, resolveMunicipalities } from "./municipalities";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTerms } from "./investor/terms";
 import { contractPriceIndex, type PaymentSchedule } from "./payment/schedule";
 import type { Scenario } from "./scenario";
@@ -189,17 +190,7 @@ export function computeBudget(
     paid(result.monthly.netFlow.municipality.map((flow, m) => flow + (result.monthly.cost[m] ?? 0))),
     inflate,
   );
-  // What the municipality pays out (the money identity: net of a surplus withheld/returned under a return cap, plus a
-  // top-up it pays), as contract money: the correction (due − net, fixed prices) indexed like the payments.
-  const netPayments = schedule === null ? null : municipalityAfterContract(result, schedule, investorTerms).payments;
-  const indexation = schedule?.nominal.priceIndexation ?? 0;
-  const municipalPayments = split(
-    paid(schedule?.nominal.byPayer.municipality).map(
-      (due, m) =>
-        due - contractPriceIndex(indexation, m) * ((schedule?.byPayer.municipality[m] ?? 0) - (netPayments?.[m] ?? 0)),
-    ),
-    () => 1,
-  );
+  const municipalPayments = split(municipalPaidByMonth(result, schedule, investorTerms, months), () => 1);
   accounts.municipalityWithSib = savings.map((entry, i) => ({
     year: entry.year,
     amount: entry.amount - (municipalPayments[i]?.amount ?? 0),
@@ -217,6 +208,101 @@ export function computeBudget(
     summary,
     remainderFrom,
   };
+}
+
+/**
+ * What the municipalities pay out per programme month (the money identity: net of a surplus withheld/returned under a
+ * return cap, plus a top-up they pay), as contract money: the correction (due − net, fixed prices) indexed like the
+ * payments. `months` long (0 after the schedule, all 0 without one). kr, positive = paid.
+ */
+function municipalPaidByMonth(
+  result: BusinessCaseResult,
+  schedule: PaymentSchedule | null,
+  investorTerms: InvestorTerms,
+  months: number,
+): number[] {
+  if (schedule === null) return Array.from({ length: months }, () => 0);
+  const netPayments = municipalityAfterContract(result, schedule, investorTerms).payments;
+  const indexation = schedule.nominal.priceIndexation;
+  return Array.from(
+    { length: months },
+    (_, m) =>
+      (schedule.nominal.byPayer.municipality[m] ?? 0) -
+      contractPriceIndex(indexation, m) * ((schedule.byPayer.municipality[m] ?? 0) - (netPayments[m] ?? 0)),
+  );
+}
+
+/** Accounts of one municipality's budget (several municipalities): its own budget, what it pays and the difference. */
+export const MUNICIPALITY_BUDGET_ACCOUNTS = ["municipality", "municipalPayments", "municipalityWithSib"] as const;
+export type MunicipalityBudgetAccount = (typeof MUNICIPALITY_BUDGET_ACCOUNTS)[number];
+
+/** One municipality's budget view: the calendar years of the whole case's, per account, and the five-amount summary. */
+export interface MunicipalityBudget {
+  readonly byAccount: Readonly<Record<MunicipalityBudgetAccount, readonly BudgetYear[]>>;
+  readonly summary: Readonly<Record<MunicipalityBudgetAccount, readonly number[]>>;
+}
+
+/**
+ * The budget view of each municipality of a case with several (issue 10), by name in the order listed (empty when the
+ * scenario lists none), over the same calendar years as `computeBudget` of the whole case:
+ * - `municipality`: its own budget, the net flow of its cohorts (its kommuneskat and weeks; the cost of its
+ *   participants included) in current prices;
+ * - `municipalPayments`: its payment share × what the municipalities pay (net of a surplus withheld or returned under
+ *   a return cap, plus a top-up), as contract money in the year paid (kr, positive = paid);
+ * - `municipalityWithSib`: its savings before the cost (current prices) − `municipalPayments`.
+ * Summed over the municipalities, each year of `municipality` and `municipalityWithSib` equals the whole case's, and
+ * `municipalPayments` what the municipalities pay together (test/engine/budgetMunicipalities.test.ts).
+ * @example municipalityBudgets(herningViborg, result, schedule).Herning?.byAccount.municipality[0] // { year: 2026, … }
+ */
+export function municipalityBudgets(
+  scenario: Scenario,
+  result: BusinessCaseResult,
+  schedule: PaymentSchedule | null,
+  investorTerms: InvestorTerms = DEFAULT_INVESTOR_TERMS,
+): Record<string, MunicipalityBudget> {
+  const budgets = Object.create(null) as Record<string, MunicipalityBudget>;
+  const listed = resolveMunicipalities(scenario);
+  if (listed.length === 0) return budgets;
+  const date = parseStartDate(startDateOf(scenario));
+  if (date === null) throw new Error(`municipalityBudgets needs a valid start date, got ${startDateOf(scenario)}`);
+  const inflate = (year: number): number => priceFactor(year, scenario.parameterYear, priceIndexOf(scenario));
+  const split = (monthly: readonly number[], factor: (year: number) => number): BudgetYear[] =>
+    byCalendarYear(monthly, date.year, date.month, factor);
+  const months = Math.max(result.months, schedule?.months ?? 0);
+  const paid = municipalPaidByMonth(result, schedule, investorTerms, months);
+  const remainderFrom = date.year + OVERSLAG_YEARS + 1;
+  for (const municipality of listed) {
+    const part = municipalityScenario(scenario, municipality);
+    const own = part.cohorts.length === 0 ? null : computeBusinessCase(part);
+    const series = (valueOf: (own: BusinessCaseResult, m: number) => number): number[] =>
+      Array.from({ length: months }, (_, m) => (own === null || m >= own.months ? 0 : valueOf(own, m)));
+    const flow = split(
+      series((own, m) => own.monthly.netFlow.municipality[m] ?? 0),
+      inflate,
+    );
+    const savings = split(
+      series((own, m) => (own.monthly.netFlow.municipality[m] ?? 0) + (own.monthly.cost[m] ?? 0)),
+      inflate,
+    );
+    const payments = split(
+      paid.map((amount) => municipality.paymentShare * amount),
+      () => 1,
+    );
+    const byAccount: Record<MunicipalityBudgetAccount, readonly BudgetYear[]> = {
+      municipality: flow,
+      municipalPayments: payments,
+      municipalityWithSib: savings.map((entry, i) => ({
+        year: entry.year,
+        amount: entry.amount - (payments[i]?.amount ?? 0),
+      })),
+    };
+    const summary = {} as Record<MunicipalityBudgetAccount, readonly number[]>;
+    for (const account of MUNICIPALITY_BUDGET_ACCOUNTS) {
+      summary[account] = summarise(byAccount[account], date.year, remainderFrom);
+    }
+    budgets[municipality.name] = { byAccount, summary };
+  }
+  return budgets;
 }
 
 function summarise(years: readonly BudgetYear[], startYear: number, remainderFrom: number): number[] {
