@@ -69,21 +69,6 @@ function presentValue(flows: readonly number[], discountFactor: readonly number[
 }
 
 /**
- * Whether a return cap could bind at zero effect: a cap is set (IRR or multiple) and the terms would pay more at zero
- * effect than the effort costs. Only then can it bind, since an IRR cap is ≥ 0 and a multiple cap ≥ 1, so an investor
- * paid back no more than the cost it funded is never capped. The workbook has no zero-effect waterfall and shows a note
- * instead of the SIB side's loss at zero effect in that case (src/plan/payment/selfFundedBlock.ts, the same test).
- * @param terms The investor terms (validated).
- * @param paymentAtZeroEffect What the terms pay at zero effect (kr, all payers, undiscounted; deadweightCore).
- * @param totalCost The effort's total cost (kr, undiscounted).
- * @example returnCapMayBindAtZero({ ...DEFAULT_INVESTOR_TERMS, returnCap: { irr: null, multiple: 1.1 } }, 9e6, 4.4e6) // true
- */
-export function returnCapMayBindAtZero(terms: InvestorTerms, paymentAtZeroEffect: number, totalCost: number): boolean {
-  const capSet = terms.returnCap.irr !== null || terms.returnCap.multiple !== null;
-  return capSet && paymentAtZeroEffect > totalCost;
-}
-
-/**
  * The zero-effect payment schedule run to the contract's length (the schedule under the scenario as given): the
  * principal-protection top-up is settled in the contract's last payment month (the workbook's SIB_PayMonthsInUse − 1)
  * whatever the effect. At zero effect fewer payments may be made (a contract threshold not met, metrics not reached),

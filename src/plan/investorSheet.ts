@@ -8,6 +8,8 @@ import { INVESTOR_SHEET_NAMES } from "./investor/labels";
 import { INVESTOR_METRIC_ROWS, writeInvestorMetrics } from "./investor/metricsBlock";
 import { writeInvestorMonths, type InvMonthKey } from "./investor/monthBlock";
 import { surplusOutputs } from "./investor/surplusColumns";
+import { topUpAtZeroPV, writeZeroEffectWaterfall } from "./investor/zeroEffectBlock";
+import type { Expr } from "./formula";
 import { MAX_RECYCLED_COHORTS } from "../engine/investor/surplus";
 import { guarded } from "./blocks/checks";
 import type { PaymentLayout } from "./paymentSheet";
@@ -54,8 +56,10 @@ export function investorSheet(
   const monthsTop = Math.max(inputs.bottom, surplusTop + SURPLUS_ROWS) + 2;
   const topUpByCommissioner = terms.topUpPayer !== "guarantor";
   const months = writeInvestorMonths(sheet, monthsTop, payment.months, { topUpByCommissioner });
+  // The same waterfall on the zero-effect schedule, for the Payment sheet's SIB_SibLossNoEffect (issue 11).
+  const zero = writeZeroEffectWaterfall(sheet, months.bottom + 3, months.layout, { topUpByCommissioner });
   writeInvestorMetrics(sheet, METRICS, months.layout);
-  writeSurplusTotals(sheet, surplusTop, months.layout, topUpByCommissioner);
+  writeSurplusTotals(sheet, surplusTop, months.layout, topUpAtZeroPV(zero.layout, topUpByCommissioner));
   return {
     plan: sheet.build([56, 16, 16, 36, 18, 16, 16, 16, 16, 16, 16, 16, 16, 16]),
     names: sheet.names,
@@ -71,12 +75,7 @@ const SURPLUS_ROWS = 11;
  * The savings surplus paid out or reinvested, in totals (issue 15 item 4; src/plan/investor/surplusColumns.ts), below
  * the metrics, each guarded by the input checks.
  */
-function writeSurplusTotals(
-  sheet: SheetBuilder,
-  top: number,
-  months: Table<InvMonthKey>,
-  topUpByCommissioner: boolean,
-): void {
+function writeSurplusTotals(sheet: SheetBuilder, top: number, months: Table<InvMonthKey>, topUpAtZero: Expr): void {
   sheet.label(
     METRICS.left,
     top,
@@ -96,7 +95,7 @@ function writeSurplusTotals(
       en: "The fund pays for at most this many next cohorts (a limit of the calculation; the rest stays in the fund)",
     }),
   );
-  const outputs = surplusOutputs(months, topUpByCommissioner);
+  const outputs = surplusOutputs(months, topUpAtZero);
   if (outputs.length + 1 !== SURPLUS_ROWS) throw new Error("surplus rows changed");
   outputs.forEach((output, index) =>
     sheet.namedOutput(METRICS.left, top + 2 + index, {

@@ -1,5 +1,5 @@
 import { ACCOUNTS, type BusinessCaseResult } from "../engine/businessCase";
-import { compareFinancing, returnCapMayBindAtZero } from "../engine/selfFunded";
+import { compareFinancing } from "../engine/selfFunded";
 import { municipalityAfterContract } from "../engine/investor/moneyFlows";
 import { DEFAULT_INVESTOR_TERMS } from "../engine/investor/terms";
 import { selfFundedNames } from "./payment/selfFundedBlock";
@@ -53,12 +53,10 @@ export function workbookNames(
     Object.assign(names, deadweightNames(deadweight, savingsAfterLastPaymentCore(result, schedule)));
   }
   if (schedule !== null && terms !== null) {
-    // issue 10 item 4; the SIB side with what the municipality actually pays under the investor terms (issue 11)
+    // issue 10 item 4; the SIB side with what the municipality actually pays under the investor terms (issue 11),
+    // at zero effect through the same waterfall (a return cap, the surplus rule, a top-up)
     const investorTerms = investor?.terms ?? DEFAULT_INVESTOR_TERMS;
-    const comparison = compareFinancing(scenario, result, schedule, terms, investorTerms);
-    const cost = result.monthly.cost.reduce((total, amount) => total + amount, 0);
-    const atZero = deadweightCore(scenario, schedule, terms).paymentAtZeroEffect;
-    Object.assign(names, selfFundedNames(comparison, returnCapMayBindAtZero(investorTerms, atZero, cost)));
+    Object.assign(names, selfFundedNames(compareFinancing(scenario, result, schedule, terms, investorTerms)));
   }
   if (investor !== null) Object.assign(names, investorNames(investor));
   if (schedule !== null && investor !== null) {

@@ -50,6 +50,9 @@ export type InvMonthKey =
 
 type Row = RowScope<InvMonthKey>;
 
+/** The defined name of the outcome payments per programme month the investor month table runs on. */
+const SCHEDULE = "SIB_PaySchedule";
+
 export { PRINCIPAL } from "./principal";
 
 /**
@@ -69,11 +72,11 @@ export function writeInvestorMonths(
   const keys: InvMonthKey[] = [];
   const rangeOf = (key: InvMonthKey): Expr => ref(columnRange(keys.indexOf(key), headerRow + 1, headerRow + rows));
   const columns = [
-    ...fundingColumns(),
+    ...fundingColumns(SCHEDULE),
     ...distributionColumns(),
     ...flowColumns(rangeOf),
     municipalityBackColumn(options.topUpByCommissioner),
-    ...surplusColumns(backBefore(options.topUpByCommissioner), rangeOf),
+    ...surplusColumns(backBefore(options.topUpByCommissioner, SCHEDULE), rangeOf),
   ];
   keys.push(...columns.map((column) => column.key));
   const table = writeTable(sheet, { left: 0, headerRow, rows, columns });
@@ -138,11 +141,13 @@ export function writeInvestorMonths(
 /**
  * What the municipality does not pay after all before the savings-surplus rule (moneyFlows.ts
  * municipalityPaymentsBeforeSurplus): its share w of the commissioner's surplus share, minus its part of a
- * principal-protection top-up it pays as commissioner (w, or all of it when nothing is paid).
+ * principal-protection top-up it pays as commissioner (w, or all of it when nothing is paid under `schedule`, the
+ * defined name of the payments per month: SIB_PaySchedule, or SIB_PayZeroSchedule at zero effect).
+ * @example backBefore(true, "SIB_PaySchedule")(r) // w × toCommissioner − w × topUp
  */
-function backBefore(topUpByCommissioner: boolean): (r: Row) => Expr {
+export function backBefore(topUpByCommissioner: boolean, schedule: string): (r: Row) => Expr {
   const w = name("SIB_PayMunicipalityShare");
-  const topUpShare = ifThen(gt(call("SUM", name("SIB_PaySchedule")), num(0)), w, num(1));
+  const topUpShare = ifThen(gt(call("SUM", name(schedule)), num(0)), w, num(1));
   return (r) =>
     topUpByCommissioner
       ? sub(mul(w, r.at("toCommissioner")), mul(topUpShare, r.at("topUp")))
@@ -155,7 +160,7 @@ function backBefore(topUpByCommissioner: boolean): (r: Row) => Expr {
  * reinvested; surplusColumns.ts). The Payment sheet's municipal net adds it.
  */
 function municipalityBackColumn(topUpByCommissioner: boolean): TableColumn<InvMonthKey> {
-  const before = backBefore(topUpByCommissioner);
+  const before = backBefore(topUpByCommissioner, SCHEDULE);
   return {
     key: "municipalityBack",
     header: { da: "Kommunen betaler ikke (netto)", en: "Not paid by the municipality (net)" },
@@ -164,7 +169,12 @@ function municipalityBackColumn(topUpByCommissioner: boolean): TableColumn<InvMo
   };
 }
 
-function fundingColumns(): TableColumn<InvMonthKey>[] {
+/**
+ * The month, the intervention and deal costs, the capital drawn, the outcome payment of month m from `schedule` (a
+ * defined name of payments per programme month, one row per month from m = 0) and the IRR cap's capital account.
+ * @example fundingColumns("SIB_PayZeroSchedule") // the zero-effect waterfall's first columns
+ */
+export function fundingColumns(schedule: string): TableColumn<InvMonthKey>[] {
   const capIrr = name("SIB_InvCapIRR");
   return [
     { key: "m", header: { da: "Programmåned m", en: "Programme month m" }, format: FORMATS.integer },
@@ -201,7 +211,7 @@ function fundingColumns(): TableColumn<InvMonthKey>[] {
       key: "payment",
       header: { da: "Resultatbetaling", en: "Outcome payment" },
       format: FORMATS.kr,
-      formula: (r) => call("INDEX", name("SIB_PaySchedule"), add(r.at("m"), num(1))),
+      formula: (r) => call("INDEX", name(schedule), add(r.at("m"), num(1))),
     },
     {
       key: "balanceBefore",
@@ -240,7 +250,12 @@ function dealCost(r: Row): Expr {
   return ifThen(lt(m, name("SIB_PayMonthsInUse")), cost, num(0));
 }
 
-function distributionColumns(): TableColumn<InvMonthKey>[] {
+/**
+ * The distribution within the return caps, the capital account after it, the cumulative distributions, the surplus
+ * above the cap and its investor's and commissioner's shares (engine: waterfall.ts `waterfallCore`, moneyFlows.ts).
+ * @example distributionColumns().map((column) => column.key) // ["distribution", …, "toCommissioner"]
+ */
+export function distributionColumns(): TableColumn<InvMonthKey>[] {
   const capMultiple = name("SIB_InvCapMultiple");
   const byIrr = (r: Row): Expr =>
     ifThen(call("ISNUMBER", name("SIB_InvCapIRR")), call("MAX", num(0), r.at("balanceBefore")), r.at("payment"));
@@ -294,7 +309,12 @@ function distributionColumns(): TableColumn<InvMonthKey>[] {
   ];
 }
 
-function flowColumns(rangeOf: (key: InvMonthKey) => Expr): TableColumn<InvMonthKey>[] {
+/**
+ * The principal-protection top-up in month SIB_PayMonthsInUse − 1, the investor's net flow, the hurdle discount factor
+ * and the last non-zero sign; `rangeOf(key)` is a column's range in the same table (the top-up sums "toInvestor").
+ * @example flowColumns(rangeOf)[0].key // "topUp"
+ */
+export function flowColumns(rangeOf: (key: InvMonthKey) => Expr): TableColumn<InvMonthKey>[] {
   const maxLoss = name("SIB_InvMaxLoss");
   const hurdle = name("SIB_InvHurdleRate");
   const topUp = (r: Row): Expr => {

@@ -143,11 +143,12 @@ export interface SurplusOutput {
 /**
  * The named totals: the savings surplus, what the municipality keeps, what goes to the provider, what is reinvested
  * from the savings and from the investor, the cohorts funded and their participants and cost, what is left in the
- * fund; and the municipality's part of a top-up it would pay at zero effect (present value), for the Payment sheet's
- * loss if the effect is zero (engine: src/engine/selfFunded.ts).
+ * fund; and `topUpAtZero`, the municipality's part of a top-up it would pay at zero effect (present value; the
+ * zero-effect waterfall's, zeroEffectBlock.ts `topUpAtZeroPV`; engine: src/engine/selfFunded.ts).
+ * @example surplusOutputs(months.layout, topUpAtZeroPV(zero.layout, true)).map((output) => output.name)
  */
-export function surplusOutputs(months: Table<InvMonthKey>, topUpByCommissioner: boolean): SurplusOutput[] {
-  return [...savingsOutputs(months), ...fundOutputs(months, topUpByCommissioner)];
+export function surplusOutputs(months: Table<InvMonthKey>, topUpAtZero: Expr): SurplusOutput[] {
+  return [...savingsOutputs(months), ...fundOutputs(months, topUpAtZero)];
 }
 
 const out = (
@@ -202,7 +203,7 @@ function savingsOutputs(months: Table<InvMonthKey>): SurplusOutput[] {
 }
 
 /** The cohorts the fund pays for, what is left in it, and the top-up at zero effect. */
-function fundOutputs(months: Table<InvMonthKey>, topUpByCommissioner: boolean): SurplusOutput[] {
+function fundOutputs(months: Table<InvMonthKey>, topUpAtZero: Expr): SurplusOutput[] {
   const total = (key: SurplusMonthKey): Expr => call("SUM", months.range(key));
   const cohorts = call("MAX", months.range("cohortsStarted"));
   return [
@@ -238,25 +239,11 @@ function fundOutputs(months: Table<InvMonthKey>, topUpByCommissioner: boolean): 
     out(
       "SIB_InvTopUpAtZeroPV",
       { da: "Kapitalgaranti ved nul effekt, kommunens del", en: "Top-up at zero effect, municipality's part" },
-      topUpByCommissioner ? topUpAtZero() : num(0),
+      topUpAtZero,
       {
         da: "Kommunens del af kapitalgarantien, hvis indsatsen ingen effekt har; nutidsværdi (kr)",
         en: "The municipality's part of the principal-protection top-up if the effort has no effect; present value (kr)",
       },
     ),
   ];
-}
-
-/**
- * The municipality's part of the top-up at zero effect, present value: max(0, (1 − L) × principal − the payment at
- * zero effect) in the last month (SIB_PayMonthsInUse − 1), its share w (all of it when nothing is paid). A cap that
- * binds at zero effect returns at least the principal, so then there is no top-up either.
- */
-function topUpAtZero(): Expr {
-  const maxLoss = name("SIB_InvMaxLoss");
-  const atZero = name("SIB_PayZeroEffect");
-  const w = ifThen(gt(atZero, num(0)), name("SIB_PayMunicipalityShare"), num(1));
-  const owed = call("MAX", num(0), sub(mul(sub(num(1), maxLoss), PRINCIPAL), atZero));
-  const discount = call("INDEX", name("SIB_PayDiscountFactors"), name("SIB_PayMonthsInUse"));
-  return ifThen(and(call("ISNUMBER", maxLoss), gt(PRINCIPAL, num(0))), mul(mul(w, owed), discount), num(0));
 }

@@ -1,10 +1,11 @@
 import { writeTable, type Table } from "../blocks/table";
-import { add, call, gt, ifThen, lt, mul, name, num, sub, text, type Expr } from "../formula";
+import { add, call, ifThen, lt, name, num, sub, text, type Expr } from "../formula";
 import type { SheetBuilder } from "../sheetBuilder";
 import type { FinancingComparison } from "../../engine/selfFunded";
 import { FORMATS } from "../types";
 import type { ZeroMonthKey } from "./deadweightBlock";
 import { calculationFlow, type PayMonthKey } from "./monthBlock";
+import { ZERO_MUNICIPALITY_PAYS, ZERO_SCHEDULE } from "../investor/zeroEffectBlock";
 
 type FinanceKey = "m" | "own" | "cumulativeOwn" | "sib" | "cumulativeSib";
 
@@ -69,11 +70,8 @@ export function writeSelfFundedBlock(
   sheet.label(1, headerRow, { da: "Selv finansieret", en: "Self-funded" }, true);
   sheet.label(2, headerRow, { da: "SIB (betalingsvilkårene)", en: "SIB (the payment terms)" }, true);
   const table = writeFinanceMonths(sheet, top + SELF_FUNDED_HEADER_ROWS, months);
-  const capNote = sheet.text({
-    da: "Vises ikke: et afkastloft kan binde ved nul effekt",
-    en: "Not shown: a return cap may bind at zero effect",
-  });
-  const formulas = resultFormulas(table, months, zeroMonths, capNote);
+  nameZeroSchedule(sheet, zeroMonths);
+  const formulas = resultFormulas(table, months);
   RESULT_ROWS.forEach((row, index) => {
     const sheetRow = headerRow + 1 + index;
     sheet.label(0, sheetRow, row.label);
@@ -133,12 +131,25 @@ function worst(cumulative: Expr): [Expr, Expr] {
   return [cash, month];
 }
 
-function resultFormulas(
-  table: Table<FinanceKey>,
-  months: Table<PayMonthKey>,
-  zeroMonths: Table<ZeroMonthKey>,
-  capNote: string,
-): [Expr, Expr][] {
+/**
+ * Names the zero-effect payments per programme month (the deadweight block's column, deadweightBlock.ts) as
+ * SIB_PayZeroSchedule, the schedule the Investor sheet's zero-effect waterfall runs on (src/plan/investor/zeroEffectBlock.ts).
+ */
+function nameZeroSchedule(sheet: SheetBuilder, zeroMonths: Table<ZeroMonthKey>): void {
+  sheet.nameColumn(
+    ZERO_SCHEDULE,
+    zeroMonths.column("zeroTotal"),
+    zeroMonths.firstRow,
+    zeroMonths.lastRow,
+    "calculation",
+    sheet.text({
+      da: "Betalinger pr. programmåned, hvis indsatsen ingen effekt har (kontrolgruppens andele; kr, alle betalere)",
+      en: "Payments per programme month if the effort has no effect (the comparison group's shares; kr, all payers)",
+    }),
+  );
+}
+
+function resultFormulas(table: Table<FinanceKey>, months: Table<PayMonthKey>): [Expr, Expr][] {
   const [ownCash, ownMonth] = worst(table.range("cumulativeOwn"));
   const [sibCash, sibMonth] = worst(table.range("cumulativeSib"));
   const discount = months.range("discount");
@@ -148,39 +159,19 @@ function resultFormulas(
     [ownMonth, sibMonth],
     [
       call("SUMPRODUCT", name("SIB_DiscountFactors"), name("SIB_TotalCost")),
-      // + the municipality's part of a top-up it would pay at zero effect (Investor sheet; src/engine/selfFunded.ts).
-      // A return cap that binds at zero effect withholds part of those payments; the sheet has no zero-effect
-      // waterfall, so where a cap is set and something is paid at zero effect it says so instead of a wrong number.
-      ifThen(
-        capMayBindAtZero(zeroMonths),
-        text(capNote),
-        add(
-          mul(call("SUMPRODUCT", discount, zeroMonths.range("zeroTotal")), name("SIB_PayMunicipalityShare")),
-          name("SIB_InvTopUpAtZeroPV"),
-        ),
-      ),
+      // What the municipality pays at zero effect after the contract (the Investor sheet's zero-effect waterfall:
+      // return cap, the commissioner's surplus share, its part of a top-up), discounted; its savings are 0 there.
+      call("SUMPRODUCT", discount, name(ZERO_MUNICIPALITY_PAYS)),
     ],
   ];
-}
-
-/** The engine's returnCapMayBindAtZero (src/engine/selfFunded.ts) as a formula: a cap set, paid at zero > cost. */
-function capMayBindAtZero(zeroMonths: Table<ZeroMonthKey>): Expr {
-  const capSet = call("OR", call("ISNUMBER", name("SIB_InvCapIRR")), call("ISNUMBER", name("SIB_InvCapMultiple")));
-  const paidAtZero = call("SUM", zeroMonths.range("zeroTotal"));
-  return call("AND", capSet, gt(paidAtZero, call("SUM", name("SIB_TotalCost"))));
 }
 
 /**
  * The engine's value of each of the block's named cells (null = the month cell shows "-": never below 0), for
  * workbookNames (src/plan/outputs.ts), the .xlsx cached values and the e2e comparison.
- * `capMayBindAtZero`: a return cap is set and the terms pay more at zero effect than the effort costs; the sheet then
- * shows a note instead of the SIB side's loss at zero effect (null here).
  * @example selfFundedNames(compareFinancing(pilot, result, schedule, terms)).SIB_SibWorstMonth // 17
  */
-export function selfFundedNames(
-  comparison: FinancingComparison,
-  capMayBindAtZero = false,
-): Record<string, number | null> {
+export function selfFundedNames(comparison: FinancingComparison): Record<string, number | null> {
   const names: Record<string, number | null> = {};
   const views = [comparison.selfFunded, comparison.sib] as const;
   const keys = ["npv", "worstCumulative", "worstMonth", "lossIfNoEffect"] as const;
@@ -191,6 +182,5 @@ export function selfFundedNames(
       if (view !== undefined) names[definedName] = view[key];
     });
   });
-  if (capMayBindAtZero) names["SIB_SibLossNoEffect"] = null; // the cell says why instead (resultFormulas)
   return names;
 }
