@@ -1,42 +1,31 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
-import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { slowFirst } from "./vitest.slowFirst.mjs";
 
 /**
- * The slowest unit files (vitest's JSON reporter, 1 December 2026, at load 20: each took 50–450 s there, a tenth of
- * that on a quiet machine), slowest first. On a fresh clone vitest has no timings and starts the largest files first,
- * which put inputChecks.test.ts (4 KB, one of the slowest) near the end, with one core idle while it ran alone.
+ * The slowest unit files, slowest first: the fresh-clone CI run of 1 December 2026, 21:11 (a quiet machine, 575 s in
+ * all; vitest's per-file times, 8–47 s each), without test/cli/case.test.ts (32 s, in-process since). On a fresh clone
+ * vitest has no timings and starts the largest files first, which put inputChecks.test.ts (4 KB, one of the slowest)
+ * near the end, with one core idle while it ran alone; paymentChecks.test.ts (the slowest, 47 s) started 74th.
  */
 const SLOW_FIRST = [
+  "test/plan/paymentChecks.test.ts",
   "test/plan/paymentPlan.test.ts",
   "test/plan/inputChecks.test.ts",
-  "test/cli/case.test.ts",
   "test/plan/businessCasePlan.test.ts",
-  "test/excel/readModel.test.ts",
-  "test/excel/writeModelRequests.test.ts",
-  "test/plan/municipalitiesPlan.test.ts",
-  "test/export/cachedValues.test.ts",
-  "test/plan/formulaScan.test.ts",
   "test/plan/paymentDeadweight.test.ts",
-  "test/plan/paymentCapacity.test.ts",
-  "test/excel/writeModel.test.ts",
+  "test/excel/readBackTells.test.ts",
+  "test/plan/formulaScan.test.ts",
+  "test/plan/paymentFormulas.test.ts",
+  "test/excel/readModel.test.ts",
+  "test/export/cachedValues.test.ts",
+  "test/excel/writeModelRequests.test.ts",
   "test/plan/excelLimits.test.ts",
+  "test/plan/paymentCapacity.test.ts",
+  "test/plan/municipalitiesPlan.test.ts",
+  "test/taskpane/update.test.ts",
+  "test/excel/writeModel.test.ts",
 ];
-
-/** vitest's order (failed, then longest or largest first), with the files of SLOW_FIRST moved to the front. */
-class SlowFirstSequencer extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    const rank = (spec: TestSpecification): number => {
-      const index = SLOW_FIRST.findIndex((path) => spec.moduleId.replaceAll("\\", "/").endsWith(path));
-      return index < 0 ? SLOW_FIRST.length : index;
-    };
-    return sorted
-      .map((spec, order) => ({ spec, order, rank: rank(spec) }))
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
-      .map(({ spec }) => spec);
-  }
-}
 
 export default defineConfig({
   test: {
@@ -51,6 +40,6 @@ export default defineConfig({
     // because no test keeps state between files: no vi.mock, spies restored in finally, process.env restored, and
     // src's module-level caches only memoise (docs/ci-time.md).
     isolate: false,
-    sequence: { sequencer: SlowFirstSequencer },
+    sequence: { sequencer: slowFirst(SLOW_FIRST) },
   },
 });
