@@ -90,7 +90,16 @@ module.exports = async (env, options) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, compilerOptions: { noEmit: false } } },
+          // SIB_BUILD_TRANSPILE_ONLY=1 (set by .ci/run, whose typecheck step runs `tsc --noEmit` over the same files side
+          // by side): ts-loader only transpiles instead of type-checking the bundled files a second time.
+          use: {
+            loader: "ts-loader",
+            options: {
+              onlyCompileBundledFiles: true,
+              transpileOnly: process.env.SIB_BUILD_TRANSPILE_ONLY === "1",
+              compilerOptions: { noEmit: false },
+            },
+          },
         },
       ],
     },
