@@ -6,17 +6,19 @@
  * 1. the municipality's savings by programme month, as the business case does (computeBusinessCase: net cost of each
  *    state per holder × effect × effect profile, summed over cohorts, in the same order of operations);
  * 2. the payments by programme month, as the payment schedule does (computePaymentSchedule: metric shares, threshold,
- *    baseline, chain, volume caps, person cap, timing, base fee, savings share, contract cap, payer split), calling
+ *    baseline, chain, volume caps, person cap, timing, base fee, savings share, the monthly sustainment card
+ *    (sustainmentScheduleCore), contract cap, payer split), calling
  *    the payment engine's scalar cores (payableAboveBaselineCore, meetsThresholdCore, effectPercentagePoints,
  *    personCappedPricesCore) and mirroring its array steps in place (contractCapCore, savingsShareCore + delayCore);
  * 3. the investor's waterfall (waterfallCore), IRR (irrCore), money multiple and NPV at the hurdle (npvCore), and the
- *    municipality's discounted net position (as municipalityPositionCore).
+ *    municipality's discounted net position after the contract (as municipalityAfterContract: what it pays under the
+ *    money identity, net of a capped surplus, plus a top-up it pays and what the savings-surplus rule passes on).
  *
  * With the scenario's own shares in every cohort this equals the engine exactly (bit for bit): the tests compare it
  * with computeBusinessCase + computePaymentSchedule + investorFlows for random scenarios and terms. It differs from
  * the engine only where a draw needs more: cohorts may have different realised shares (the schedule has one set of
  * shares for all cohorts), in which case a threshold is tested on the pooled shares of all cohorts, and payable
- * outcomes are counted per cohort from its own shares.
+ * outcomes (and the sustainment card's months in work) are counted per cohort from its own shares.
  */
 import { npvCore } from "../investor/npv";
 import { effectiveAnnualRate } from "../investor/rates";

@@ -3,7 +3,8 @@
  * Carlo draw runs without allocating (see draw.ts). Everything that does not change between draws is computed here,
  * with the engine's own functions: the business case (costs, discount factors), the net-cost tables of each outcome
  * state per budget holder (netCostTable), the effect profile, the rate card (resolveRateCard, familiesOf), the payment
- * months (paymentMonthCore), the base fee (baseFeeScheduleCore) and the effect mapping (effectScale.ts).
+ * months (paymentMonthCore), the base fee (baseFeeScheduleCore), the sustainment card's price, duration and last
+ * payment month, and the effect mapping (effectScale.ts).
  */
 import { effectiveParticipantShares } from "../neutralise";
 import { BUDGET_HOLDERS } from "../budgetHolders";

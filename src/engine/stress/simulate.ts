@@ -66,7 +66,7 @@ export interface SimulationSummary {
   readonly npvAtHurdle: Distribution | null;
   /** P(multiple < 1): the investor gets back less than it put in. */
   readonly probabilityOfLoss: number;
-  /** P(any rate-card outcome payment > 0 after caps). */
+  /** P(any rate-card or sustainment-card payment > 0 after caps). */
   readonly probabilityPaymentTriggered: number;
   /** P(investor NPV at the hurdle < 0), or null when the investor terms give no hurdle. */
   readonly probabilityBelowHurdle: number | null;
