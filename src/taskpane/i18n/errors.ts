@@ -76,8 +76,10 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
       : `The model cannot be calculated with these numbers (${error.engineMessage})`;
   }
   if (error.rule === "range" && error.bounds !== undefined) return boundsMessage(error.bounds, language);
-  if (spec.target.kind === "consequence" && !["range", "integer", "number", "required"].includes(error.rule)) {
-    // A consequence row's own rules (a price without a year, a year outside the index, …), by the rule's code.
+  const ownRules = spec.target.kind === "consequence" || spec.target.kind === "progression";
+  if (ownRules && !["range", "integer", "number", "required"].includes(error.rule)) {
+    // A consequence row's or progression metric's own rules (a price without a year, a year outside the index, a
+    // measurement past the horizon, …), by the rule's code.
     const sentence = ruleText(error.rule, language);
     return stop(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`);
   }

@@ -61,7 +61,25 @@ export function engineValue(spec: FieldSpec, sources: Sources): number | null {
       return 0;
     case "consequence":
       return consequenceValue(scenario, target);
+    case "progression":
+      return progressionValue(terms, target);
   }
+}
+
+/**
+ * A progression field's value (steps/progression.ts): the rate card's line of the metric — its price, measurement
+ * month, share (empty when there is one per cohort: the field then keeps them) or comparison share; null (empty) when
+ * the metric is not on the card.
+ */
+function progressionValue(terms: PaymentTerms, target: FieldTarget & { readonly kind: "progression" }): number | null {
+  const line = terms.rateCard.find((candidate) => candidate.metric === target.metric);
+  if (line === undefined) return null;
+  const measure = line.progression ?? null;
+  if (target.part === "price") return line.price;
+  if (measure === null) return null;
+  if (target.part === "month") return measure.measurementMonth;
+  if (target.part === "comparison") return measure.comparisonShare;
+  return measure.shares.length === 1 ? (measure.shares[0] ?? null) : null;
 }
 
 /**

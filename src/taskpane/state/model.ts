@@ -3,7 +3,12 @@ import { parseStartDate, priceIndexOf, startDateOf } from "../../engine/budget";
 import { applyInputs } from "../../engine/inputs";
 import { investorTerms, type DrawTiming, type InvestorTermsInput } from "../../engine/investor";
 import type { SavingsScope } from "../../engine/payment/savingsShare";
-import { validatePaymentTerms, type BaselineTerms, type PaymentTerms } from "../../engine/payment/terms";
+import {
+  validatePaymentTerms,
+  validateTermsForScenario,
+  type BaselineTerms,
+  type PaymentTerms,
+} from "../../engine/payment/terms";
 import type { CostTiming, Scenario } from "../../engine/scenario";
 import { effectRangePp, participantSharesFromEmploymentEffect } from "../../engine/shares";
 import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
@@ -13,6 +18,7 @@ import { applyConsequenceInputs } from "../../engine/consequences/inputs";
 import { DEFAULT_SAVINGS_SURPLUS, reinvestmentIssues, type SurplusRule } from "../../engine/investor/surplus";
 import { ALL_FIELDS, fieldSpec } from "../steps";
 import { BROAD_FIELDS, LOCAL_ROWS } from "../steps/broad";
+import { applyProgressionFields, progressionField } from "../steps/progression";
 import { engineValue } from "./entries";
 import { evenCohorts } from "../steps/target";
 import type { Language } from "../about";
@@ -141,8 +147,21 @@ export function deriveModel(input: ModelInput): WizardModel {
   for (const issue of validateScenario(scenario))
     report(scenarioField(issue.field, scenario, effectMode), issue.rule, issue.message, undefined, issue.field);
 
-  const terms = applyTerms(input, values);
-  for (const issue of validatePaymentTerms(terms))
+  // Progression metrics (steps/progression.ts): priced metrics on the card with their measure; then the engine's
+  // rules, also those that depend on the cohorts and the horizon (validateTermsForScenario).
+  const appliedTerms = applyTerms(input, values);
+  const progression = applyProgressionFields(
+    appliedTerms.rateCard,
+    input.baseTerms.rateCard,
+    values,
+    scenario.horizonMonths,
+  );
+  for (const problem of progression.problems) report(problem.field, problem.rule, problem.message);
+  const terms: PaymentTerms = { ...appliedTerms, rateCard: progression.rateCard };
+  for (const issue of [
+    ...validatePaymentTerms(terms),
+    ...validateTermsForScenario(terms, scenario.measurementMonth, scenario.horizonMonths, scenario.cohorts),
+  ])
     report(termsField(issue.field, terms), issue.rule, issue.message, undefined, issue.field);
 
   const baseInvestor = input.extras?.investor ?? {};
@@ -394,6 +413,8 @@ export function scenarioField(path: string, scenario: Scenario, effectMode: Effe
 
 /** The wizard field a payment-terms issue concerns. */
 export function termsField(path: string, terms: PaymentTerms): string {
+  const progression = progressionField(path, terms.rateCard);
+  if (progression !== null) return progression;
   const price = /^rateCard\[(\d+)\]\.price$/.exec(path);
   if (price !== null) {
     const metric = terms.rateCard[Number(price[1])]?.metric;

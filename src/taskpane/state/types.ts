@@ -55,6 +55,11 @@ export type FieldTarget =
   | { readonly kind: "investor"; readonly name: "returnCapIrr" | "maxLoss" | "hurdleRate" | "surplusShare" }
   /** The budget view (issue 10 item 3): the start date's year and month, and the yearly price change. */
   | { readonly kind: "budget"; readonly part: "startYear" | "startMonth" | "priceIndex" }
+  /**
+   * A progression metric of the rate card (src/taskpane/steps/progression.ts): its price, measurement month, share of
+   * the participants reaching it, or the comparison group's share.
+   */
+  | { readonly kind: "progression"; readonly metric: string; readonly part: "price" | "month" | "share" | "comparison" }
   /** How the model is written: spare months beyond the horizon (the workbook's capacity). */
   | { readonly kind: "write"; readonly name: "spareMonths" }
   /**

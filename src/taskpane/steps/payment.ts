@@ -1,6 +1,7 @@
 import { MAX_AMOUNT } from "../../engine/payment/checks";
 import { MAX_LAG_MONTHS } from "../../engine/payment/timing";
 import { choice, field, type StepModule } from "../state/spec";
+import { PROGRESSION_FIELDS } from "./progression";
 import type { Text } from "../state/types";
 
 const prices: Text = { da: "Priser", en: "Prices" };
@@ -177,6 +178,8 @@ export const paymentStep: StepModule = {
       example: 5,
       target: { kind: "investor", name: "hurdleRate" },
     }),
+    // Progression metrics (issue 15 item 3), each folded under its name (steps/progression.ts).
+    ...PROGRESSION_FIELDS,
   ],
   choices: [
     choice("payment", {

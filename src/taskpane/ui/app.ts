@@ -29,6 +29,7 @@ import { CaseTools } from "./caseTools";
 import type { CaseStore } from "../host/caseStore";
 import { domId, el } from "./dom";
 import { choiceView, fieldSummary, fieldView, showFieldError, showFieldWarning, type FieldView } from "./fieldView";
+import { summaryLabel } from "../steps/progression";
 import { actionButton, viewTabs } from "./controls";
 import { neutraliseView } from "./neutraliseView";
 import { cohortChoices, municipalitiesView } from "./municipalitiesView";
@@ -431,11 +432,18 @@ export class WizardApp {
         // The broad case's rows (issue 15) come after an introduction, each row folded like the finance groups.
         const broad = spec.target.kind === "consequence";
         if (broad && body.querySelector("#broad-intro") === null) body.append(broadIntro(language));
+        // A progression metric's fields are folded too, open when the metric is priced (its first field, the price).
+        const progression = spec.target.kind === "progression";
+        const priced = progression && state.fields[spec.id]?.parsed === "number";
         const container =
-          stepId === "finance" || broad
+          stepId === "finance" || broad || progression
             ? el(
                 "details",
-                { class: "group", "data-group": spec.group?.en ?? "", open: !broad && body.childElementCount === 0 },
+                {
+                  class: "group",
+                  "data-group": spec.group?.en ?? "",
+                  open: priced || (!broad && !progression && body.childElementCount === 0),
+                },
                 el("summary", {}, spec.group?.[language] ?? ""),
               )
             : el("fieldset", { class: "group" }, el("legend", {}, spec.group?.[language] ?? ""));
@@ -505,7 +513,9 @@ export class WizardApp {
       for (const spec of step.fields) {
         if (!visible.has(spec.id)) continue;
         if (step.id === "finance" && !this.userChanged(spec, model)) continue;
-        items.push(el("li", {}, `${spec.label[language]}: ${fieldSummary(spec, state.fields[spec.id], language)}`));
+        const label = summaryLabel(spec, state.fields, language);
+        if (label !== null)
+          items.push(el("li", {}, `${label}: ${fieldSummary(spec, state.fields[spec.id], language)}`));
       }
       if (step.id === "target") items.push(...municipalitiesSummary(model, language));
       if (step.id === "finance") {
