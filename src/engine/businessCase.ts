@@ -101,17 +101,13 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     return { costs, flows: perParticipantFlows(group, effect, costs, wageGain, healthSaving, scratch) };
   });
   const groupOfCohort = cohortMunicipalityIndex(scenario);
-  const discountFactor = discountFactors(scenario.discountRate, months);
+  const discountFactor = DISCOUNT_FACTORS.get(scenario.discountRate, months);
 
-  // Cohort × month × account on flat typed arrays; the order of every floating-point operation is the one of the
+  // Cohort × month × account summed on a flat typed array (row r of `calendar` = account r in ACCOUNTS order, row 6 =
+  // the cost, each `months` long, from +0); the order of every floating-point operation is the one of the
   // record-based loop this replaces (test/engine/businessCaseSpeed.test.ts checks bit-identity against a frozen copy).
-  const cost = zeros(months);
-  const municipalityFlow = zeros(months);
-  const stateFlow = zeros(months);
-  const regionFlow = zeros(months);
-  const otherFlow = zeros(months);
-  const publicFlowSum = zeros(months);
-  const socioFlow = zeros(months);
+  const calendar = calendarScratch(months);
+  const costRow = FLOW_WIDTH * months;
   // Σ over a group's cohorts of n·DF at the cohort's calendar month, per cohort month (the attribution's weights).
   const weights = groups.map((group) => group.flows.weight);
   const cohorts: CohortResult[] = [];
@@ -133,19 +129,26 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
       const df = discountFactor[calendarMonth] as number;
       weight[month] = (weight[month] as number) + n * df;
       const from = month * FLOW_WIDTH;
-      cost[calendarMonth] = (cost[calendarMonth] as number) + n * (flows.cost[month] as number);
+      calendar[costRow + calendarMonth] =
+        (calendar[costRow + calendarMonth] as number) + n * (flows.cost[month] as number);
       const municipality = n * (flows.account[from] as number);
       const state = n * (flows.account[from + 1] as number);
       const region = n * (flows.account[from + 2] as number);
       const other = n * (flows.account[from + 3] as number);
       const publicFlow = n * (flows.account[from + 4] as number);
       const socio = n * (flows.account[from + 5] as number);
-      municipalityFlow[calendarMonth] = (municipalityFlow[calendarMonth] as number) + municipality;
-      stateFlow[calendarMonth] = (stateFlow[calendarMonth] as number) + state;
-      regionFlow[calendarMonth] = (regionFlow[calendarMonth] as number) + region;
-      otherFlow[calendarMonth] = (otherFlow[calendarMonth] as number) + other;
-      publicFlowSum[calendarMonth] = (publicFlowSum[calendarMonth] as number) + publicFlow;
-      socioFlow[calendarMonth] = (socioFlow[calendarMonth] as number) + socio;
+      let at = calendarMonth;
+      calendar[at] = (calendar[at] as number) + municipality;
+      at += months;
+      calendar[at] = (calendar[at] as number) + state;
+      at += months;
+      calendar[at] = (calendar[at] as number) + region;
+      at += months;
+      calendar[at] = (calendar[at] as number) + other;
+      at += months;
+      calendar[at] = (calendar[at] as number) + publicFlow;
+      at += months;
+      calendar[at] = (calendar[at] as number) + socio;
       npvMunicipality += municipality * df;
       npvState += state * df;
       npvRegion += region * df;
@@ -168,18 +171,45 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
       npvPerParticipant: scaleAccounts(cohortNpv, 1 / cohort.participants),
     });
   }
+  const municipalityTotals = accountTotals(calendar, 0, months, discountFactor);
+  const stateTotals = accountTotals(calendar, 1, months, discountFactor);
+  const regionTotals = accountTotals(calendar, 2, months, discountFactor);
+  const otherTotals = accountTotals(calendar, 3, months, discountFactor);
+  const publicTotals = accountTotals(calendar, 4, months, discountFactor);
+  const socioTotals = accountTotals(calendar, 5, months, discountFactor);
   const netFlow: PerAccount<number[]> = {
-    municipality: municipalityFlow,
-    state: stateFlow,
-    region: regionFlow,
-    otherMunicipalities: otherFlow,
-    public: publicFlowSum,
-    socioEconomic: socioFlow,
+    municipality: municipalityTotals.flows,
+    state: stateTotals.flows,
+    region: regionTotals.flows,
+    otherMunicipalities: otherTotals.flows,
+    public: publicTotals.flows,
+    socioEconomic: socioTotals.flows,
   };
-
-  const totals = accountTotals(netFlow, discountFactor);
-  const npvTotal = totals.npv;
-  const undiscountedTotal = totals.undiscounted;
+  const npvTotal: PerAccount<number> = {
+    municipality: municipalityTotals.npv,
+    state: stateTotals.npv,
+    region: regionTotals.npv,
+    otherMunicipalities: otherTotals.npv,
+    public: publicTotals.npv,
+    socioEconomic: socioTotals.npv,
+  };
+  const undiscountedTotal: PerAccount<number> = {
+    municipality: municipalityTotals.undiscounted,
+    state: stateTotals.undiscounted,
+    region: regionTotals.undiscounted,
+    otherMunicipalities: otherTotals.undiscounted,
+    public: publicTotals.undiscounted,
+    socioEconomic: socioTotals.undiscounted,
+  };
+  const breakEven: PerAccount<number | null> = {
+    municipality: municipalityTotals.breakEven,
+    state: stateTotals.breakEven,
+    region: regionTotals.breakEven,
+    otherMunicipalities: otherTotals.breakEven,
+    public: publicTotals.breakEven,
+    socioEconomic: socioTotals.breakEven,
+  };
+  const cost = copyRow(calendar, FLOW_WIDTH, months);
   const flowsOfGroups = groups.map((group) => group.flows);
   // Without consequence rows the broad case is the narrow one: its result is built directly (the same numbers as
   // consequenceResult gives for no active row, test/engine/businessCaseBroadSpeed.test.ts).
@@ -206,10 +236,10 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
     netCostAtMeasurement: atMeasurement.netCost,
     savingAtFullEffect: atMeasurement.saving,
     productionGainAtFullEffect: social.employerCostFactor * wageGain,
-    monthly: { discountFactor, cost, netFlow },
+    monthly: { discountFactor: copyRow(discountFactor, 0, months), cost, netFlow },
     npv: { total: npvTotal, perParticipant: scaleAccounts(npvTotal, 1 / participants) },
     undiscounted: { total: undiscountedTotal, perParticipant: scaleAccounts(undiscountedTotal, 1 / participants) },
-    breakEvenMonth: totals.breakEven,
+    breakEvenMonth: breakEven,
     cohorts,
     attribution: withConsequenceRows(attributionOf(scenario, effect, flowsOfGroups), consequences, participants),
     consequences,
@@ -239,35 +269,51 @@ export function breakEvenMonth(flows: readonly number[], discountFactors: readon
 }
 
 /**
- * NPV (Σ flow·DF from month 0), undiscounted total (Σ flow from 0) and break-even month of every account in one pass
- * per account: the running discounted sum is the NPV's, so the same numbers as dot, reduce and breakEvenMonth apart.
+ * One account's monthly flows as a list (row `row` of `calendar`, `months` long), with its NPV (Σ flow·DF from month
+ * 0), undiscounted total (Σ flow from 0) and break-even month in one pass: the running discounted sum is the NPV's, so
+ * the same numbers as dot, reduce and breakEvenMonth apart.
  */
 function accountTotals(
-  netFlow: Readonly<Record<Account, readonly number[]>>,
-  discountFactor: readonly number[],
-): { npv: PerAccount<number>; undiscounted: PerAccount<number>; breakEven: PerAccount<number | null> } {
-  const npv = zeroAccounts();
-  const undiscounted = zeroAccounts();
-  const breakEven = {} as Record<Account, number | null>;
-  for (const account of ACCOUNTS) {
-    const flows = netFlow[account];
-    let discounted = 0;
-    let plain = 0;
-    let allZero = true;
-    let candidate: number | null = null;
-    for (let month = 0; month < flows.length; month++) {
-      const flow = flows[month] as number;
-      discounted += flow * (discountFactor[month] ?? 0);
-      plain += flow;
-      if (flow !== 0) allZero = false;
-      if (discounted >= -1e-9) candidate ??= month + 1;
-      else candidate = null;
-    }
-    npv[account] = discounted;
-    undiscounted[account] = plain;
-    breakEven[account] = allZero ? null : candidate;
+  calendar: Float64Array,
+  row: number,
+  months: number,
+  discountFactor: Float64Array,
+): { flows: number[]; npv: number; undiscounted: number; breakEven: number | null } {
+  const flows = new Array<number>(months);
+  const from = row * months;
+  let discounted = 0;
+  let plain = 0;
+  let allZero = true;
+  let candidate = 0; // 0 = none (a break-even month is ≥ 1)
+  for (let month = 0; month < months; month++) {
+    const flow = calendar[from + month] as number;
+    flows[month] = flow;
+    discounted += flow * (discountFactor[month] as number);
+    plain += flow;
+    if (flow !== 0) allZero = false;
+    if (discounted >= -1e-9) {
+      if (candidate === 0) candidate = month + 1;
+    } else candidate = 0;
   }
-  return { npv, undiscounted, breakEven };
+  return { flows, npv: discounted, undiscounted: plain, breakEven: allZero || candidate === 0 ? null : candidate };
+}
+
+/** Row `row` (`length` long) of a flat typed array as a list. */
+function copyRow(values: Float64Array, row: number, length: number): number[] {
+  const list = new Array<number>(length);
+  const from = row * length;
+  for (let i = 0; i < length; i++) list[i] = values[from + i] as number;
+  return list;
+}
+
+/** The calendar rows of the cohort loop (ACCOUNTS, then the cost), kept between calls; +0 in the first 7 × months. */
+let CALENDAR = new Float64Array(0);
+
+function calendarScratch(months: number): Float64Array {
+  const length = (FLOW_WIDTH + 1) * months;
+  if (CALENDAR.length < length) CALENDAR = new Float64Array(Math.max(length, 2 * CALENDAR.length));
+  else CALENDAR.fill(0, 0, length);
+  return CALENDAR;
 }
 
 /** Zero in every row of the attribution by consequence area, in AREA_ROWS order (copied by spreading). */
@@ -515,14 +561,6 @@ class LastParameterTable {
 const DISCOUNT_FACTORS = new LastParameterTable(monthlyDiscountFactor);
 const PERSISTENCE_POWERS = new LastParameterTable(Math.pow);
 
-/** Discount factors of programme months 0..months−1 (DOMAIN.md b4), e.g. months 50 at 3.5 % → [0.99857…, …]. */
-function discountFactors(annualRate: number, months: number): number[] {
-  const table = DISCOUNT_FACTORS.get(annualRate, months);
-  const factors = new Array<number>(months);
-  for (let month = 0; month < months; month++) factors[month] = table[month] as number;
-  return factors;
-}
-
 /**
  * g(t) of cohort months 0..horizon−1 into `shares`: the effect profile of src/engine/effectProfile.ts, (t + 1)/M before the
  * measurement month M and ρ^(t − M) from it (the same Math.pow(ρ, t − M), taken from the table of powers).
@@ -535,23 +573,14 @@ function profileShares(scenario: Scenario, shares: Float64Array, horizon: number
   }
 }
 
-/** An array of `length` zeros (+0). */
-function zeros(length: number): number[] {
-  const values = new Array<number>(length);
-  for (let i = 0; i < length; i++) values[i] = 0;
-  return values;
-}
-
-function zeroAccounts(): Record<Account, number> {
-  return { municipality: 0, state: 0, region: 0, otherMunicipalities: 0, public: 0, socioEconomic: 0 };
-}
-
-function accountsFrom(valueOf: (account: Account) => number): PerAccount<number> {
-  const record = zeroAccounts();
-  for (const account of ACCOUNTS) record[account] = valueOf(account);
-  return record;
-}
-
+/** Every account × factor, in ACCOUNTS order. */
 function scaleAccounts(values: PerAccount<number>, factor: number): PerAccount<number> {
-  return accountsFrom((account) => values[account] * factor);
+  return {
+    municipality: values.municipality * factor,
+    state: values.state * factor,
+    region: values.region * factor,
+    otherMunicipalities: values.otherMunicipalities * factor,
+    public: values.public * factor,
+    socioEconomic: values.socioEconomic * factor,
+  };
 }
