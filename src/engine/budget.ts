@@ -236,6 +236,15 @@ function municipalPaidByMonth(
 export const MUNICIPALITY_BUDGET_ACCOUNTS = ["municipality", "municipalPayments", "municipalityWithSib"] as const;
 export type MunicipalityBudgetAccount = (typeof MUNICIPALITY_BUDGET_ACCOUNTS)[number];
 
+/** Label of an account of a municipality's budget view, in Danish and English. */
+export const MUNICIPALITY_BUDGET_ACCOUNT_LABELS: Readonly<
+  Record<MunicipalityBudgetAccount, { readonly da: string; readonly en: string }>
+> = {
+  municipality: { da: "Eget budget (selv finansieret)", en: "Own budget (self-funded)" },
+  municipalPayments: { da: "Betaler (sin andel)", en: "Pays (its share)" },
+  municipalityWithSib: { da: "Med SIB (besparelser − betalinger)", en: "With SIB (savings − payments)" },
+};
+
 /** One municipality's budget view: the calendar years of the whole case's, per account, and the five-amount summary. */
 export interface MunicipalityBudget {
   readonly byAccount: Readonly<Record<MunicipalityBudgetAccount, readonly BudgetYear[]>>;

@@ -1,12 +1,15 @@
 import { ACCOUNTS, type Account } from "../engine/businessCase";
 import {
   BUDGET_ACCOUNT_LABELS,
+  MUNICIPALITY_BUDGET_ACCOUNT_LABELS,
+  MUNICIPALITY_BUDGET_ACCOUNTS,
   OVERSLAG_YEARS,
   parseStartDate,
   priceIndexOf,
   startDateOf,
   PRICE_INDEX_RANGE,
   type BudgetAccount,
+  type MunicipalityBudgetAccount,
 } from "../engine/budget";
 import { MAX_PRICE_INDEXATION, type PaymentTerms } from "../engine/payment/terms";
 import type { Scenario } from "../engine/scenario";
@@ -18,6 +21,8 @@ import { SheetBuilder, type Bilingual } from "./sheetBuilder";
 import { FORMATS, type InputValidation, type Language, type SheetPlan } from "./types";
 import type { CalculationLayout } from "./calculationSheet";
 import { calculationFlow } from "./payment/monthBlock";
+import { municipalityCellName } from "./inputs/municipalityInputs";
+import type { CohortBlock } from "./calculation/programmeMonthBlock";
 
 export const BUDGET_SHEET_NAMES: Bilingual = { da: "Budget", en: "Budget" };
 
@@ -45,6 +50,19 @@ export function budgetName(account: BudgetAccount): string {
   if (account === "outcomePayments") return "SIB_Budget_OutcomePayments";
   if (account === "municipalityWithSib") return "SIB_Budget_MunicipalityWithSib";
   return `SIB_Budget_${ACCOUNT_NAME[account]}`;
+}
+
+/**
+ * The defined name of municipality n's five budget amounts of one account (several municipalities), n 1-based.
+ * @example municipalityBudgetName(2, "municipalityWithSib") // "SIB_Budget_Muni2_MunicipalityWithSib"
+ */
+export function municipalityBudgetName(n: number, account: MunicipalityBudgetAccount): string {
+  const part = {
+    municipality: "Municipality",
+    municipalPayments: "MunicipalPayments",
+    municipalityWithSib: "MunicipalityWithSib",
+  };
+  return `SIB_Budget_Muni${n}_${part[account]}`;
 }
 
 /** Label of a budget account: the business case's own labels, the engine's for the payment accounts. */
@@ -83,7 +101,9 @@ type MonthKey =
   | "contractIndex"
   | "municipalSavings"
   | "municipalPaid"
-  | `current:${PaymentAccount}`;
+  | `current:${PaymentAccount}`
+  | `muni:${number}:savings`
+  | `muni:${number}:${MunicipalityBudgetAccount}`;
 
 function validation(language: Language, rule: InputValidation["rule"], da: string, en: string): InputValidation {
   return language === "da"
@@ -134,9 +154,21 @@ export function budgetSheet(
   writeInputs(sheet, scenario, language, date, payments);
   const accounts: readonly BudgetAccount[] = payments === null ? ACCOUNTS : [...ACCOUNTS, ...BUDGET_PAYMENT_ACCOUNTS];
   const rows = Math.max(calculation.calendarMonths, payments?.months ?? 0);
-  const months = writeMonthTable(sheet, rows, payments !== null);
+  const months = writeMonthTable(sheet, rows, payments !== null, calculation);
   writeSummary(sheet, months, accounts);
-  return { plan: sheet.build([26, ...accounts.map(() => 16), 12, 24]), names: sheet.names };
+  const parts = municipalityAccounts(calculation, payments !== null);
+  writeMunicipalitySummary(sheet, months, { left: accounts.length + 4, count: calculation.municipalities, parts });
+  const partColumns = Array.from({ length: calculation.municipalities * parts.length }, () => 16);
+  return { plan: sheet.build([26, ...accounts.map(() => 16), 12, 24, 4, ...partColumns]), names: sheet.names };
+}
+
+/** The accounts of each municipality's budget (several municipalities): its own, and with payments what it pays and the difference. */
+function municipalityAccounts(
+  calculation: CalculationLayout,
+  withPayments: boolean,
+): readonly MunicipalityBudgetAccount[] {
+  if (calculation.municipalities === 0) return [];
+  return withPayments ? MUNICIPALITY_BUDGET_ACCOUNTS : ["municipality"];
 }
 
 /** The start year and month, the price change (inputs) and the price year (a label) of the Budget sheet. */
@@ -215,7 +247,12 @@ function writeInputs(
 }
 
 /** Per programme month: calendar month, calendar year, price factor and each account's flow in current prices. */
-function writeMonthTable(sheet: SheetBuilder, rows: number, withPayments: boolean): Table<MonthKey> {
+function writeMonthTable(
+  sheet: SheetBuilder,
+  rows: number,
+  withPayments: boolean,
+  calculation: CalculationLayout,
+): Table<MonthKey> {
   return writeTable<MonthKey>(sheet, {
     left: 0,
     headerRow: MONTH_HEADER_ROW,
@@ -261,8 +298,110 @@ function writeMonthTable(sheet: SheetBuilder, rows: number, withPayments: boolea
         formula: (r) => mul(calculationFlow(`SIB_Flow_${ACCOUNT_NAME[account]}`, r.at("m")), r.at("factor")),
       })),
       ...(withPayments ? paymentColumns() : []),
+      ...(calculation.municipalities === 0
+        ? []
+        : calculation.cohortBlocks.flatMap((block, index) =>
+            municipalityColumns(calculation, block, index + 1, withPayments),
+          )),
     ],
   });
+}
+
+/**
+ * Municipality n's month columns (several municipalities): its own budget in current prices, Σ its cohorts'
+ * participants × net municipal flow(m − intake) from its own cohort block × the price factor; with payments its
+ * savings before the cost the same way, what it pays (its payment share × what the municipalities pay) and the
+ * difference (src/engine/budget.ts, municipalityBudgets).
+ */
+function municipalityColumns(
+  calculation: CalculationLayout,
+  block: CohortBlock,
+  n: number,
+  withPayments: boolean,
+): TableColumn<MonthKey>[] {
+  const own = (column: "netMunicipality" | "municipality", r: RowScope<MonthKey>): Expr =>
+    mul(
+      call(
+        "SUMPRODUCT",
+        block.group.participants,
+        call(
+          "SUMIF",
+          block.table.range("t", calculation.sheet),
+          sub(r.at("m"), name("SIB_CohortIntakeMonths")),
+          block.table.range(column, calculation.sheet),
+        ),
+      ),
+      r.at("factor"),
+    );
+  const column = (
+    key: MonthKey,
+    label: Bilingual,
+    formula: (r: RowScope<MonthKey>) => Expr,
+  ): TableColumn<MonthKey> => ({
+    key,
+    header: { da: `Kommune ${n}: ${label.da.toLowerCase()}`, en: `Municipality ${n}: ${label.en.toLowerCase()}` },
+    format: FORMATS.kr,
+    formula,
+  });
+  const labels = MUNICIPALITY_BUDGET_ACCOUNT_LABELS;
+  const flow = column(`muni:${n}:municipality`, labels.municipality, (r) => own("netMunicipality", r));
+  if (!withPayments) return [flow];
+  return [
+    flow,
+    column(`muni:${n}:savings`, { da: "Besparelse før udgiften", en: "Savings before the cost" }, (r) =>
+      own("municipality", r),
+    ),
+    column(`muni:${n}:municipalPayments`, labels.municipalPayments, (r) =>
+      mul(name(municipalityCellName(n, "PaymentShare")), r.at("municipalPaid")),
+    ),
+    column(`muni:${n}:municipalityWithSib`, labels.municipalityWithSib, (r) =>
+      sub(r.at(`muni:${n}:savings`), r.at(`muni:${n}:municipalPayments`)),
+    ),
+  ];
+}
+
+/**
+ * Each municipality's budget year, three overslagsår and the remainder (several municipalities), to the right of the
+ * whole case's: its name above, per account SUMIF over its month column by the years in column A, named
+ * SIB_Budget_Muni<n>_<Account>.
+ */
+function writeMunicipalitySummary(
+  sheet: SheetBuilder,
+  months: Table<MonthKey>,
+  at: { readonly left: number; readonly count: number; readonly parts: readonly MunicipalityBudgetAccount[] },
+): void {
+  if (at.count === 0) return;
+  sheet.label(at.left, SUMMARY_HEADER_ROW - 2, {
+    da: "Pr. kommune: eget budget, betalinger (andel) og med SIB, løbende priser (kr); kommunerne summer til hele sagen",
+    en: "Per municipality: own budget, payments (its share) and with SIB, current prices (kr); they sum to the whole case",
+  });
+  const firstSummaryRow = SUMMARY_HEADER_ROW + 1;
+  for (let n = 1; n <= at.count; n++) {
+    at.parts.forEach((account, index) => {
+      const column = at.left + (n - 1) * at.parts.length + index;
+      sheet.formula(column, SUMMARY_HEADER_ROW - 1, name(municipalityCellName(n, "Name")), "calculation", FORMATS.text);
+      sheet.label(column, SUMMARY_HEADER_ROW, MUNICIPALITY_BUDGET_ACCOUNT_LABELS[account], true);
+      for (let k = 0; k < SUMMARY_ROWS; k++) {
+        const row = firstSummaryRow + k;
+        const thisYear = ref(cell(0, row));
+        const criterion = k === SUMMARY_ROWS - 1 ? concat(">=", thisYear) : thisYear;
+        const sum = call("SUMIF", months.range("year"), criterion, months.range(`muni:${n}:${account}`));
+        sheet.formula(column, row, sum, "output", FORMATS.kr);
+      }
+      const label = MUNICIPALITY_BUDGET_ACCOUNT_LABELS[account];
+      sheet.nameColumn(
+        municipalityBudgetName(n, account),
+        column,
+        firstSummaryRow,
+        firstSummaryRow + SUMMARY_ROWS - 1,
+        "output",
+        {
+          da: `Kommune ${n}, ${label.da.toLowerCase()}: budgetår, overslagsår 1-3 og resten, løbende priser (kr)`,
+          en: `Municipality ${n}, ${label.en.toLowerCase()}: budget year, outline years 1-3 and the remainder, current prices (kr)`,
+        },
+      );
+    });
+  }
 }
 
 /** A month's cell of a column named on another sheet (the Payment and Investor sheets' month tables), m from 0. */
