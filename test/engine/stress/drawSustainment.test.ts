@@ -146,6 +146,26 @@ describe("the Monte Carlo draws the monthly sustainment card as the engine's sch
     expect(result.paymentTotal).toBeCloseTo(57_000, 6);
   });
 
+  it("binomial outcomes: the card's mean payment is price × D × E[count] = 2,000 × 12 × 56 × 15/55 (within 4 SE)", () => {
+    // Only the card pays (rate card priced 0, no comparison noise): a draw pays 2,000 × 12 × its self-supporting count,
+    // the count ~ Binomial(56, 15/55) (mean 15.27, sd √(56 · 15/55 · 40/55) = 3.33).
+    const onlyCard: PaymentTerms = {
+      ...pilotCard.paymentTerms,
+      rateCard: pilotCard.paymentTerms.rateCard.map((line) => ({ ...line, price: 0 })),
+    };
+    const draws = 4_000;
+    const settings = { ...NO_UNCERTAINTY, binomialOutcomes: true };
+    const summary = expectOk(
+      simulate({ ...pilotInputs, paymentTerms: onlyCard }, settings, draws, seededGenerator(11)),
+    );
+    const perCount = 2_000 * 12;
+    const expected = perCount * N * SS; // 366,545.45 kr
+    const standardError = (perCount * Math.sqrt(N * SS * (1 - SS))) / Math.sqrt(draws);
+    expect(Math.abs(summary.meanPayment - expected)).toBeLessThan(4 * standardError);
+    // P(no self-supporting participant) = (40/55)^56 ≈ 2e-8: the card pays in every draw.
+    expect(summary.probabilityPaymentTriggered).toBe(1);
+  });
+
   it("random scenarios, rate cards (volume, person and contract caps) and cards: the engine's schedule, 60 runs", () => {
     const cardArbitrary = fc.record({
       monthlyPrice: fc.oneof(fc.integer({ min: 1, max: 12_000 }), fc.double({ min: 0.5, max: 8_000, noNaN: true })),
