@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { errorOutput, loadModel } from "../cli/loadModel";
 import { MAX_HORIZON_MONTHS } from "../engine/rules";
@@ -30,8 +31,12 @@ function capacityMonths(text: string | undefined, horizon: number): { months: nu
   return { months };
 }
 
-/** Exit codes: 0 written, 2 bad arguments or a bad scenario file, 1 the file could not be written. */
-async function main(argv: readonly string[]): Promise<number> {
+/**
+ * `npm run workbook` in-process (the e2e tests call it): writes the file, reports to process.stdout/stderr and returns
+ * the exit code: 0 written, 2 bad arguments or a bad scenario file, 1 the file could not be written.
+ * @example await main(["--out", "pilot.xlsx", "--lang", "en"]) // 0
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   let options: {
     scenario?: string | undefined;
     out?: string | undefined;
@@ -101,6 +106,8 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ACCOUNTS, type Account } from "../../src/engine/accounts";
 import { expectOk } from "../../src/engine/errors";
 import { OUTCOME_STATES } from "../../src/engine/states";
@@ -10,12 +10,14 @@ import { attributionName } from "../../src/plan/results/attributionBlock";
 import { pilotModel } from "../../src/engine/modelFile";
 import { SERIES_COLOURS } from "../../src/export/charts";
 import { planToXlsx } from "../../src/export/xlsx";
+import { main as workbookMain } from "../../src/export/workbookCli";
 import { buildPlan } from "../../src/plan/buildPlan";
 import {
   printAllWithLibreOffice,
   recalculateAllWithLibreOffice,
   recalculateWithLibreOffice,
 } from "../support/libreoffice";
+import { runCaseInProcess } from "../fuzz/cliRunner";
 import { pathSegments } from "../support/pdfDrawing";
 import { MONTHS, SMALL_SHEET, STATUS_OK, smallPlan, smallSeries } from "../support/smallPlans";
 import { child, children, parse, readParts, valueOf } from "../support/xlsxParts";
@@ -23,9 +25,13 @@ import { child, children, parse, readParts, valueOf } from "../support/xlsxParts
 /**
  * The user's route, end to end: `npm run workbook` writes the pilot (and a scenario file) as .xlsx; LibreOffice opens
  * it, recalculates every formula (cached values are never trusted) and saves it; every named result equals
- * `npm run case -- --json`'s workbookNames to 1e-9 relative, and no cell is an error.
+ * `npm run case -- --json`'s workbookNames to 1e-9 relative, and no cell is an error. The first workbook goes through
+ * the real commands (`npm run workbook`, `npm run case`, each a process); the others call the same commands' main
+ * in-process (src/export/workbookCli.ts, src/cli/case.ts), which saves a node + tsx start (~2 s) per call.
  */
 const artifacts = join("test-artifacts", "e2e-libreoffice");
+/** One LibreOffice profile for every call of this file (the calls run one after the other; a new profile costs a start). */
+const profile = join("test-artifacts", "e2e-libreoffice-profile");
 
 /** What the e2e reads of `npm run case -- --json`: the named results and the attribution table per participant. */
 interface CaseJson {
@@ -35,8 +41,11 @@ interface CaseJson {
   readonly perParticipant: Record<Account, number>;
 }
 
-function npmJson(args: string[]): CaseJson {
-  const run = spawnSync("npm", ["run", "--silent", "case", "--", ...args, "--json"], { encoding: "utf8" });
+/** `npm run case -- …args --json`: as a process (`npm run`) or in-process (src/cli/case.ts's main). */
+function caseJson(args: string[], asProcess: boolean): CaseJson {
+  const run = asProcess
+    ? spawnSync("npm", ["run", "--silent", "case", "--", ...args, "--json"], { encoding: "utf8" })
+    : (({ code, stdout, stderr }) => ({ status: code, stdout, stderr }))(runCaseInProcess([...args, "--json"]));
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as CaseJson;
 }
@@ -76,9 +85,26 @@ function scaleOf(expected: Record<string, number | null>, name: string, engineVa
   return Math.max(1, Math.abs(engineValue), gross);
 }
 
-function writeWorkbook(out: string, args: string[]): void {
-  const run = spawnSync("npm", ["run", "--silent", "workbook", "--", "--out", out, ...args], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`npm run workbook failed: ${run.stderr}`);
+/** `npm run workbook -- --out OUT …args`: as a process (`npm run`) or in-process (src/export/workbookCli.ts's main). */
+async function writeWorkbook(out: string, args: string[], asProcess: boolean): Promise<void> {
+  if (asProcess) {
+    const run = spawnSync("npm", ["run", "--silent", "workbook", "--", "--out", out, ...args], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`npm run workbook failed: ${run.stderr}`);
+    return;
+  }
+  let stderr = "";
+  const out1 = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await workbookMain(["--out", out, ...args]);
+    if (code !== 0) throw new Error(`npm run workbook (in-process) failed with ${code}: ${stderr}`);
+  } finally {
+    out1.mockRestore();
+    err.mockRestore();
+  }
 }
 
 /**
@@ -168,27 +194,24 @@ const EXAMPLES: readonly (readonly [string, string, string[], string[]])[] = [
 describe("exported workbook recalculated by LibreOffice equals the engine", () => {
   /** Each written workbook's recalculated copy, by file name. */
   const recalculated = new Map<string, string>();
-  beforeAll(() => {
+  beforeAll(async () => {
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
-    const sources = EXAMPLES.map(([, file, workbookArgs]) => {
+    const sources: string[] = [];
+    for (const [index, [, file, workbookArgs]] of EXAMPLES.entries()) {
       const source = join(artifacts, file);
-      writeWorkbook(source, workbookArgs);
-      return source;
-    });
+      await writeWorkbook(source, workbookArgs, index === 0);
+      sources.push(source);
+    }
     // One LibreOffice start recalculates all of them (its start-up is several seconds of each conversion).
-    const { outputs, seconds } = recalculateAllWithLibreOffice(
-      sources,
-      join(artifacts, "recalculated"),
-      join(artifacts, ".lo-profile"),
-    );
+    const { outputs, seconds } = recalculateAllWithLibreOffice(sources, join(artifacts, "recalculated"), profile);
     console.log(`LibreOffice recalculation of ${sources.length} workbooks in one call: ${seconds.toFixed(2)} s`);
     EXAMPLES.forEach(([, file], index) => recalculated.set(file, outputs[index] ?? ""));
   }, 900_000);
 
   it.each(EXAMPLES)("%s", async (_, file, _workbookArgs, caseArgs) => {
     const source = join(artifacts, file);
-    const json = npmJson(caseArgs);
+    const json = caseJson(caseArgs, file === EXAMPLES[0]?.[1]);
     const expected = json.workbookNames;
     // Before any recalculation the file already shows the engine's results (cached values, for Protected View).
     const written = (await namedValues(source)).values;
@@ -268,7 +291,7 @@ describe("charts of the exported workbook, printed by LibreOffice", () => {
     const bare = join(chartArtifacts, "small-without-charts.xlsx");
     writeFileSync(bare, await planToXlsx(smallPlan([])));
     // One LibreOffice start prints both: the plan with its two charts and the same sheet without charts.
-    const printed = printAllWithLibreOffice([source, bare], chartArtifacts, join(chartArtifacts, ".lo-profile"));
+    const printed = printAllWithLibreOffice([source, bare], chartArtifacts, profile);
     const [output = "", bareOutput = ""] = printed.outputs;
     console.log(`LibreOffice PDFs of small.xlsx and small-without-charts.xlsx: ${printed.seconds.toFixed(2)} s`);
     console.log(`small.pdf: ${statSync(output).size} bytes`);
@@ -311,7 +334,7 @@ describe("charts of the exported workbook, printed by LibreOffice", () => {
       sources.push(source);
     }
     // One LibreOffice start prints every file (each file still holds one chart).
-    const { outputs, seconds } = printAllWithLibreOffice(sources, chartArtifacts, join(chartArtifacts, ".lo-profile"));
+    const { outputs, seconds } = printAllWithLibreOffice(sources, chartArtifacts, profile);
     console.log(`LibreOffice PDFs of ${sources.length} pilot charts in one call: ${seconds.toFixed(2)} s`);
     for (const [index, chart] of plan.charts.entries()) {
       const { stroked, filled } = pathSegments(readFileSync(outputs[index] ?? ""));
@@ -330,11 +353,7 @@ describe("a workbook with data validation and a status cell, recalculated by Lib
     mkdirSync(directory, { recursive: true });
     const source = join(directory, "small-validated.xlsx");
     writeFileSync(source, await planToXlsx(smallPlan()));
-    const { output } = recalculateWithLibreOffice(
-      source,
-      join(directory, "recalculated"),
-      join(directory, ".lo-profile"),
-    );
+    const { output } = recalculateWithLibreOffice(source, join(directory, "recalculated"), profile);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
     const sheet = workbook.getWorksheet(SMALL_SHEET);
