@@ -62,7 +62,7 @@ const rateCard: fc.Arbitrary<MetricTerms[]> = fc
     { metric: "sustained12", price: s12, volumeCap: null, requires: chained ? "sustained6" : null },
   ]);
 
-/** Valid payment terms exercising every mechanism of the schedule. */
+/** Valid payment terms exercising every mechanism of the schedule, the monthly sustainment card included. */
 export const paymentTermsArbitrary: fc.Arbitrary<PaymentTerms> = fc
   .record({
     rateCard,
@@ -90,6 +90,11 @@ export const paymentTermsArbitrary: fc.Arbitrary<PaymentTerms> = fc
     baseFeeTiming: fc.constantFrom<"intake" | "spread">("intake", "spread"),
     lagMonths: fc.integer({ min: 0, max: 40 }),
     municipalityShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    // The monthly sustainment card (issue 11): at most 6 months, so M 14 + D ≤ the shortest horizon (20) below.
+    sustainment: fc.option(
+      fc.record({ monthlyPrice: fc.integer({ min: 0, max: 8_000 }), months: fc.integer({ min: 1, max: 6 }) }),
+      { nil: null },
+    ),
   })
   .map((terms) => terms);
 
