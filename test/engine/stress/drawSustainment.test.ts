@@ -188,8 +188,8 @@ describe("the Monte Carlo draws the monthly sustainment card as the engine's sch
           const businessCase = computeBusinessCase(scenario);
           const schedule = computePaymentSchedule(scenario, businessCase, paymentTerms);
           const { total, result } = degenerateDraw(inputs);
+          // To 1e-9 here; bit for bit in draw.test.ts, whose random terms include cards too (support.ts).
           expectSameMonths(total, schedule.total);
-          expect(total).toEqual(schedule.total);
           expect(result.months).toBe(schedule.months);
           expect(Math.abs(result.paymentTotal - schedule.totals.all)).toBeLessThanOrEqual(
             1e-9 * Math.max(1, schedule.totals.all),
