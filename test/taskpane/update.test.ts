@@ -149,7 +149,7 @@ describe("updateCase: 'Update model' writes a new version of the edited model ne
 
   it("a model without Payment and Investor sheets gets the default terms; spare months stop at 420", async () => {
     const book = new FakeExcelWorkbook();
-    // The pilot's 50 months (a 400-month model here took most of this file's time): 50 + 400 spare months = 450 > 420.
+    // The pilot's 50 months (a first model of 400 months cost ~3 s more): 50 + 400 spare months = 450 > 420.
     await writeModel(buildPlan(pilot, "en"), book.host());
     expect(book.valueOf("SIB_CapacityMonths")).toBe(50);
     expect(book.sheetNames()).not.toContain("Payment");
