@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { computeBudget } from "../../src/engine/budget";
+import { computeBudget, MUNICIPALITY_BUDGET_ACCOUNTS, municipalityBudgets } from "../../src/engine/budget";
 import { ACCOUNTS, computeBusinessCase } from "../../src/engine/businessCase";
 import { expectOk } from "../../src/engine/errors";
 import { pilotModel } from "../../src/engine/modelFile";
@@ -10,7 +10,7 @@ import { computePaymentSchedule } from "../../src/engine/payment/schedule";
 import type { Scenario } from "../../src/engine/scenario";
 import { parseScenarioFile } from "../../src/engine/scenarioFile";
 import { planToXlsx } from "../../src/export/xlsx";
-import { BUDGET_PAYMENT_ACCOUNTS, budgetName } from "../../src/plan/budgetSheet";
+import { BUDGET_PAYMENT_ACCOUNTS, budgetName, municipalityBudgetName } from "../../src/plan/budgetSheet";
 import { buildPlan } from "../../src/plan/buildPlan";
 import { workbookNames } from "../../src/plan/outputs";
 import { municipalityResultName } from "../../src/plan/results/municipalityBlock";
@@ -20,7 +20,8 @@ import { recalculateWithLibreOffice } from "../support/libreoffice";
  * Issue 10 in LibreOffice, in one recalculated workbook (to keep CI time down): examples/herning-viborg.json (two
  * municipalities, each with its own kommuneskat and weeks on benefit) with the pilot's payment terms indexed 2 % a
  * year, started 2026-10-01 at 3 % a year. The Budget sheet equals the engine's budget view (every account's budget
- * year, three overslagsår and remainder, the outcome payments as paid and the municipality with SIB included) and
+ * year, three overslagsår and remainder, the outcome payments as paid and the municipality with SIB included, and each
+ * municipality's own budget, what it pays and with SIB, which sum to the whole's) and
  * every named result, the per-municipality columns on Results included, equals the engine's workbookNames, to 1e-9
  * relative (cached values are not trusted: LibreOffice recalculates on load).
  */
@@ -94,6 +95,30 @@ describe("Budget sheet recalculated by LibreOffice equals the engine", () => {
         ).toBeLessThanOrEqual(1e-9);
       });
     }
+    // Per municipality (its own budget, what it pays, with SIB): the engine's municipalityBudgets, and the
+    // municipalities' own budgets sum to the whole's in the recalculated file.
+    const parts = Object.values(municipalityBudgets(scenario, result, schedule));
+    expect(parts).toHaveLength(2);
+    parts.forEach((part, index) => {
+      for (const account of MUNICIPALITY_BUDGET_ACCOUNTS) {
+        const definedName = municipalityBudgetName(index + 1, account);
+        const cells = rangeValues(recalculated, definedName);
+        part.summary[account].forEach((amount, k) => {
+          const cell = cells[k];
+          expect(typeof cell, `${definedName} ${k}`).toBe("number");
+          const scale = Math.max(1, ...part.summary[account].map(Math.abs));
+          expect(Math.abs((cell as number) - amount) / scale, `${definedName} ${k}`).toBeLessThanOrEqual(1e-9);
+        });
+      }
+    });
+    const whole = rangeValues(recalculated, budgetName("municipality")) as number[];
+    const own = [1, 2].map((n) => rangeValues(recalculated, municipalityBudgetName(n, "municipality")) as number[]);
+    whole.forEach((amount, k) => {
+      const summed = (own[0]?.[k] ?? NaN) + (own[1]?.[k] ?? NaN);
+      expect(Math.abs(summed - amount) / Math.max(1, ...whole.map(Math.abs)), `Σ own budgets ${k}`).toBeLessThanOrEqual(
+        1e-9,
+      );
+    });
     // Every named result (issue 10 Done when: the per-municipality results equal the engine's after recalculation).
     const expected = workbookNames(scenario, result, schedule);
     expect(Object.keys(expected)).toContain(municipalityResultName(2, "NPV", "municipality"));
