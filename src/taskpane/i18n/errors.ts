@@ -1,6 +1,7 @@
 import type { Language } from "../about";
+import type { Scenario } from "../../engine/scenario";
 import { NEUTRALISE_TEXT, SHARE_SUM_FIELDS } from "../steps/effect";
-import { fieldSpec } from "../steps";
+import { caseFieldSpec, fieldSpec } from "../steps";
 import type { FieldError } from "../state/model";
 import type { DisplayUnit, FieldSpec, Text } from "../state/types";
 import { formatNumber } from "./numbers";
@@ -44,9 +45,11 @@ export const UNIT_LABELS: Readonly<Record<DisplayUnit, Text>> = {
   unitsYear: { da: "enh./år", en: "units/year" },
 };
 
-/** Context a message may need: the current horizon (for "at most the horizon"). */
+/** Context a message may need: the current horizon (for "at most the horizon"), the case (for its own rows' fields). */
 export interface MessageContext {
   readonly horizonMonths: number;
+  /** The case's base scenario: a loaded file's own consequence rows have fields too (steps/broad.ts fileRowFields). */
+  readonly base?: Scenario;
 }
 
 /**
@@ -68,7 +71,7 @@ export function fieldMessage(error: FieldError, language: Language, context: Mes
   }
   const municipality = municipalityMessage(error, language);
   if (municipality !== null) return municipality;
-  const spec = fieldSpec(error.field);
+  const spec = context.base === undefined ? fieldSpec(error.field) : caseFieldSpec(error.field, context.base);
   if (spec === undefined) {
     // Danish by the rule's code (i18n/issues.ts), never the engine's English message.
     return language === "da"

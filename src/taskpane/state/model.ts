@@ -16,8 +16,8 @@ import { MAX_HORIZON_MONTHS, validateScenario } from "../../engine/validate";
 import { WIZARD_MAX_COHORTS } from "../../engine/limits";
 import { applyConsequenceInputs } from "../../engine/consequences/inputs";
 import { DEFAULT_SAVINGS_SURPLUS, reinvestmentIssues, type SurplusRule } from "../../engine/investor/surplus";
-import { ALL_FIELDS, fieldSpec } from "../steps";
-import { BROAD_FIELDS, LOCAL_ROWS } from "../steps/broad";
+import { ALL_FIELDS, caseFields, fieldSpec } from "../steps";
+import { BROAD_FIELDS, fileRowFields, LOCAL_ROWS } from "../steps/broad";
 import { applyProgressionFields, progressionField } from "../steps/progression";
 import { engineValue } from "./entries";
 import { evenCohorts } from "../steps/target";
@@ -91,9 +91,10 @@ const PSEUDO_FIELD_STEPS: Readonly<Record<string, StepId>> = {
   general: "review",
 };
 
-/** Fields shown (and used) in an effect mode. */
-export function visibleFields(effectMode: EffectMode): FieldSpec[] {
-  return ALL_FIELDS.filter((spec) => spec.effectMode === undefined || spec.effectMode === effectMode);
+/** Fields shown (and used) in an effect mode; with the case's base scenario, its own consequence rows' fields too. */
+export function visibleFields(effectMode: EffectMode, base?: Scenario): FieldSpec[] {
+  const fields = base === undefined ? ALL_FIELDS : caseFields(base);
+  return fields.filter((spec) => spec.effectMode === undefined || spec.effectMode === effectMode);
 }
 
 /**
@@ -121,7 +122,7 @@ export function deriveModel(input: ModelInput): WizardModel {
   };
 
   const values = new Map<string, number | null>();
-  for (const spec of visibleFields(effectMode)) {
+  for (const spec of visibleFields(effectMode, input.base)) {
     const entry = input.fields[spec.id];
     if (entry === undefined || entry.parsed === "empty") {
       if (spec.optional) values.set(spec.id, null);
@@ -201,7 +202,7 @@ function applyConsequences(
   const sources = { scenario: input.base, terms: input.baseTerms, investor: {} };
   const pairs: [string, number | string][] = [];
   const locals = new Map<string, "municipality" | "region" | "state">();
-  for (const spec of BROAD_FIELDS) {
+  for (const spec of [...BROAD_FIELDS, ...fileRowFields(input.base)]) {
     const target = spec.target;
     const value = values.get(spec.id);
     if (target.kind !== "consequence" || value === undefined) continue;
@@ -387,8 +388,11 @@ export function scenarioField(path: string, scenario: Scenario, effectMode: Effe
     const id = scenario.consequences?.[Number(consequence[1])]?.id ?? "";
     const part = consequence[2] === "changePerYear" ? "change.inWork" : (consequence[2] ?? "");
     // A default row's price year has no field: its index factor says how to move the price to the parameter year.
-    const field = known(`consequence.${id}.${part}`);
-    return field === "general" && part === "priceYear" ? known(`consequence.${id}.indexFactor`) : field;
+    // A case's own rows (a loaded file's) have fields too (steps/broad.ts fileRowFields).
+    const own = (candidate: string): string =>
+      fileRowFields(scenario).some((spec) => spec.id === candidate) ? candidate : known(candidate);
+    const field = own(`consequence.${id}.${part}`);
+    return field === "general" && part === "priceYear" ? own(`consequence.${id}.indexFactor`) : field;
   }
   if (/^cohorts\[\d+\]\.participants$/.test(path)) return "cohortParticipants";
   if (/^cohorts\[\d+\]\.intakeMonth$/.test(path)) return "cohortSpacing";

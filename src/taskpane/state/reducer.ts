@@ -6,7 +6,7 @@ import type { Scenario } from "../../engine/scenario";
 import { OUTCOME_STATES, type OutcomeState } from "../../engine/states";
 import type { Model } from "../../engine/modelFile";
 import type { ContractTerms } from "../../plan/readBack";
-import { ALL_FIELDS, fieldSpec } from "../steps";
+import { ALL_FIELDS, caseFields, caseFieldSpec } from "../steps";
 import type { CaseExtras } from "./caseFile";
 import { PILOT_WORKSHOP_VALUES } from "../preview/workshop";
 import { startSources } from "../steps/start";
@@ -285,7 +285,9 @@ function travel(state: WizardState, direction: "back" | "forward"): WizardState 
   const { textLanguage, ...restored } = target;
   // Texts written in another language are rewritten in today's (values are kept).
   const fields =
-    textLanguage === state.language ? restored.fields : relabelEntries(ALL_FIELDS, restored.fields, state.language);
+    textLanguage === state.language
+      ? restored.fields
+      : relabelEntries(caseFields(restored.base), restored.fields, state.language);
   const municipalities = relabelDraft(restored.municipalities, textLanguage, state.language);
   return { ...state, ...restored, fields, municipalities, history };
 }
@@ -320,7 +322,7 @@ function apply(state: WizardState, action: Action): WizardState {
       return { ...state, step: STEP_IDS[Math.max(index - 1, 0)] ?? state.step };
     }
     case "setField": {
-      const spec = fieldSpec(action.id);
+      const spec = caseFieldSpec(action.id, state.base);
       if (spec === undefined) return state;
       return { ...state, fields: { ...state.fields, [action.id]: entryFromText(spec, action.text, state.language) } };
     }
@@ -374,7 +376,7 @@ function withLanguage(state: WizardState, language: Language): WizardState {
   return {
     ...state,
     language,
-    fields: relabelEntries(ALL_FIELDS, state.fields, language),
+    fields: relabelEntries(caseFields(state.base), state.fields, language),
     municipalities: relabelDraft(state.municipalities, state.language, language),
   };
 }
@@ -412,7 +414,7 @@ function startFrom(state: WizardState, start: "pilot" | "blank"): WizardState {
     step: "target",
     base: begin.scenario,
     baseTerms: begin.terms,
-    fields: entriesFrom(ALL_FIELDS, sources, state.language, begin.emptied),
+    fields: entriesFrom(caseFields(sources.scenario), sources, state.language, begin.emptied),
     choices: choicesFrom(sources, begin.effectMode),
     neutralise: begin.scenario.neutraliseStates,
     attempted: [],
@@ -431,7 +433,7 @@ function fromFile(state: WizardState, model: Model): WizardState {
     step: state.step === "start" ? "target" : state.step,
     base: model.scenario,
     baseTerms: model.paymentTerms,
-    fields: entriesFrom(ALL_FIELDS, sources, state.language),
+    fields: entriesFrom(caseFields(sources.scenario), sources, state.language),
     // The effect mode the file was saved in (its `wizard` section); detailed when the file does not say.
     choices: choicesFrom(sources, model.wizard?.effectMode === "simple" ? "simple" : "states"),
     neutralise: model.scenario.neutraliseStates,
@@ -449,7 +451,7 @@ function loaded(state: WizardState, scenario: Scenario, model: WizardModel): Wiz
     ...state,
     base: scenario,
     baseTerms: terms,
-    fields: entriesFrom(ALL_FIELDS, sources, state.language),
+    fields: entriesFrom(caseFields(sources.scenario), sources, state.language),
     choices: choicesFrom(sources, "states"),
     neutralise: scenario.neutraliseStates,
     attempted: [],

@@ -8,6 +8,7 @@
  */
 import { DEFAULT_CONSEQUENCES } from "../../engine/consequences/defaults";
 import type { Consequence, ConsequenceEvidence, ConsequencePayer } from "../../engine/consequences/model";
+import type { Scenario } from "../../engine/scenario";
 import { field } from "../state/spec";
 import type { FieldSpec, Text } from "../state/types";
 
@@ -50,7 +51,9 @@ function amount(value: number, language: "da" | "en"): string {
  * The help under a default row's change field: what the row counts, its price and year, its mark and source address.
  * @example rowHelp(prisonDay).da // "Fangedage pr. person i job om året, i forhold til …; pris 1.469 kr. pr. fangedag (2015), [V] læst i kilden: http://…"
  */
-export function rowHelp(row: Consequence): Text {
+export function rowHelp(row: Consequence, kind: "default" | "case" = "default"): Text {
+  const which: Text =
+    kind === "default" ? { da: "Standardrækken", en: "The default row" } : { da: "Sagens række", en: "The case's row" };
   const link = address(row.source);
   const price = (language: "da" | "en"): string =>
     row.unitPrice === null || row.priceYear === null
@@ -59,8 +62,8 @@ export function rowHelp(row: Consequence): Text {
         ? `pris ${amount(row.unitPrice, "da")} kr. pr. ${row.unit.da} (${row.priceYear}), ${EVIDENCE_TEXT[row.evidence].da}${link === null ? "" : `: ${link}`}`
         : `price ${amount(row.unitPrice, "en")} kr per ${row.unit.en} (${row.priceYear}), ${EVIDENCE_TEXT[row.evidence].en}${link === null ? "" : `: ${link}`}`;
   return {
-    da: `Ændring i forbruget af enheden «${row.unit.da}» pr. person i job om året, i forhold til en person på midlertidig ydelse (negativ = færre, en besparelse). Tomt eller 0 = ingen ændring; ingen dansk undersøgelse af ændringen er fundet. Standardrækken: ${price("da")}.`,
-    en: `Change in the use of the unit "${row.unit.en}" per person in work a year, against a person on a temporary benefit (negative = fewer, a saving). Empty or 0 = no change; no Danish study of the change was found. The default row: ${price("en")}.`,
+    da: `Ændring i forbruget af enheden «${row.unit.da}» pr. person i job om året, i forhold til en person på midlertidig ydelse (negativ = færre, en besparelse). Tomt eller 0 = ingen ændring${kind === "default" ? "; ingen dansk undersøgelse af ændringen er fundet" : ""}. ${which.da}: ${price("da")}.`,
+    en: `Change in the use of the unit "${row.unit.en}" per person in work a year, against a person on a temporary benefit (negative = fewer, a saving). Empty or 0 = no change${kind === "default" ? "; no Danish study of the change was found" : ""}. ${which.en}: ${price("en")}.`,
   };
 }
 
@@ -146,3 +149,46 @@ export const BROAD_FIELDS: readonly FieldSpec[] = [
     return [changeField(row.id, group, help, row.payer), ...priceFields(row.id, group, row.payer)];
   }),
 ];
+
+/** A row's text in both languages: a row written in one language only shows that text in the other too. */
+function bothLanguages(text: { readonly da: string; readonly en: string }): Text {
+  const da = text.da.trim() === "" ? text.en : text.da;
+  const en = text.en.trim() === "" ? text.da : text.en;
+  return { da, en };
+}
+
+/** The ids the built-in fields cover (the default table's rows and the local rows). */
+const BUILT_IN_ROWS: ReadonlySet<string> = new Set([
+  ...DEFAULT_CONSEQUENCES.map((row) => row.id),
+  ...LOCAL_ROWS.map((row) => row.id),
+]);
+
+/** Fields of a case's own rows, once per scenario object (the model asks for them on every change). */
+const FILE_ROW_FIELDS = new WeakMap<Scenario, readonly FieldSpec[]>();
+
+/**
+ * The fields of a case's own consequence rows (issue 14 leftover 3): every row of the scenario whose id is neither a
+ * default row nor a local row (a loaded file's, e.g. pilot-broad.json's `psychiatricCareSensitivity`) gets the fields
+ * a default row has, under the row's own name: its change per person in work a year, its unit price and price year,
+ * and the index factor when the price is older than the built-in index or the row has one. Ids and targets are the
+ * engine's input names, as for the default rows, so the same rules and messages apply.
+ * @example fileRowFields(pilotBroad).map((spec) => spec.id)[0] // "consequence.psychiatricCareSensitivity.change.inWork"
+ */
+export function fileRowFields(scenario: Scenario): readonly FieldSpec[] {
+  const known = FILE_ROW_FIELDS.get(scenario);
+  if (known !== undefined) return known;
+  const fields = (scenario.consequences ?? [])
+    .filter((row) => !BUILT_IN_ROWS.has(row.id))
+    .flatMap((row) => {
+      const name = bothLanguages(row.name);
+      const group: Text = { da: `Bredt: ${name.da}`, en: `Broad: ${name.en}` };
+      const own = { ...row, name, unit: bothLanguages(row.unit) };
+      const index =
+        row.indexFactor !== null || (row.priceYear !== null && row.priceYear < INDEX_FROM_YEAR)
+          ? [indexField(own, group)]
+          : [];
+      return [changeField(row.id, group, rowHelp(own, "case")), ...priceFields(row.id, group), ...index];
+    });
+  FILE_ROW_FIELDS.set(scenario, fields);
+  return fields;
+}

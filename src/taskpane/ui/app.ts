@@ -16,7 +16,7 @@ import { failureOf } from "../i18n/issues";
 import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
 import { deadweightWarning, fieldWarning } from "../preview/warnings";
 import { workshopNumbers } from "../preview/workshop";
-import { stepModule, STEPS } from "../steps";
+import { caseStepFields, stepModule, STEPS } from "../steps";
 import { NEUTRALISE_TEXT, SHARE_SUM_FIELDS } from "../steps/effect";
 import { STATE_LABELS, type OutcomeState } from "../../engine/states";
 import { EXCEL_ONLY_OPTIONS, START_OPTIONS } from "../steps/start";
@@ -415,9 +415,10 @@ export class WizardApp {
       // The deadweight warning of the current terms (issue 11 item 1), kept up to date by update().
       body.append(el("p", { class: "warning", id: "payment-deadweight", role: "note", hidden: true }));
     }
-    const visible = new Set(visibleFields(model.effectMode).map((spec) => spec.id));
+    const visible = new Set(visibleFields(model.effectMode, state.base).map((spec) => spec.id));
     let group: { text: Text | undefined; node: HTMLElement } = { text: undefined, node: body };
-    for (const spec of step.fields) {
+    // The review step also has a loaded case's own consequence rows (steps/broad.ts fileRowFields).
+    for (const spec of caseStepFields(stepId, state.base)) {
       if (!visible.has(spec.id)) continue;
       if (stepId === "effect" && spec.id === "measurementMonth") {
         // "Do not count as an effect" follows the shares it concerns.
@@ -632,7 +633,7 @@ export class WizardApp {
     const state = this.state;
     const language = state.language;
     const model = modelOf(state);
-    const context = { horizonMonths: model.scenario.horizonMonths };
+    const context = { horizonMonths: model.scenario.horizonMonths, base: state.base };
     for (const [id, view] of this.fieldViews) {
       const error = model.errors.get(id);
       const entry = state.fields[id];
