@@ -48,15 +48,25 @@ export function netCostTable(scenario: Scenario): NetCostTable {
   const weeks = scenario.weeksOnBenefitAtIntake;
   const refusionByMonth = new Array<number>(horizon);
   const tableByMonth = new Array<PerState<PerHolder<number>>>(horizon);
-  const cache = new Map<number, PerState<PerHolder<number>>>();
-  // One table per distinct refusion share, built when first met; each month points at its table.
+  // One table per distinct refusion share (as a Map's keys: SameValueZero), built when first met; each month points at
+  // its table. The shares are few (one per refusion step at most), so a list is searched.
+  const shares: number[] = [];
+  const tables: PerState<PerHolder<number>>[] = [];
+  let last = NaN;
+  let table: PerState<PerHolder<number>> | undefined;
   for (let month = 0; month < horizon; month++) {
     const refusion = refusionShare(steps, benefitWeek(weeks, month));
-    let table = cache.get(refusion);
-    if (table === undefined) {
-      const share = refusion;
-      table = perState((state) => netCostFromTaxes(scenario, state, share, taxes[state]));
-      cache.set(refusion, table);
+    if (table === undefined || !sameValueZero(refusion, last)) {
+      let index = 0;
+      while (index < shares.length && !sameValueZero(shares[index] as number, refusion)) index++;
+      table = tables[index];
+      if (table === undefined) {
+        const share = refusion;
+        table = perState((state) => netCostFromTaxes(scenario, state, share, taxes[state]));
+        shares.push(refusion);
+        tables.push(table);
+      }
+      last = refusion;
     }
     refusionByMonth[month] = refusion;
     tableByMonth[month] = table;
@@ -67,6 +77,11 @@ export function netCostTable(scenario: Scenario): NetCostTable {
     return table;
   };
   return { taxes, refusionByMonth, netCost };
+}
+
+/** Equality of Map keys (SameValueZero): === except that NaN equals NaN. */
+function sameValueZero(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
 }
 
 /**

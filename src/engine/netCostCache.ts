@@ -9,33 +9,35 @@ export interface CachedNetCosts {
   /** The distinct net-cost tables (one per refusion share) in the order the months first meet them. */
   readonly distinct: readonly PerState<PerHolder<number>>[];
   /** indexByMonth[t]: index into `distinct` of cohort month t's table (t = 0..horizonMonths − 1). */
-  readonly indexByMonth: Int32Array;
+  readonly indexByMonth: readonly number[];
 }
 
 /** Inputs kept: a few, so the groups of a scenario with several municipalities each keep theirs. */
 const CACHE_SIZE = 16;
 
 /** Kept tables, most recently built last, each with the inputs it was built from. */
-const CACHE: { readonly inputs: readonly (number | string)[]; readonly costs: CachedNetCosts }[] = [];
+const CACHE: { readonly inputs: Float64Array; readonly costs: CachedNetCosts }[] = [];
 
-/** The inputs of the current call, written in place (no allocation when the table is kept). */
-const INPUTS: (number | string)[] = [];
+/** The inputs of the current call, written in place (no allocation when the table is kept); grown when needed. */
+let INPUTS = new Float64Array(64);
+
+/** A benefit payer as a number of the inputs; null for a payer netCostFromTaxes does not know (nothing is kept). */
+function payerCode(payer: string): number | null {
+  return payer === "municipality" ? 1 : payer === "state" ? 2 : null;
+}
 
 /**
- * Every input netCostTable reads (src/engine/netCost.ts, with monthlyTaxes of src/engine/tax.ts), in a fixed order:
- * per state the wage, benefit, its payer and health cost; the nine tax parameters; the equalisation share; the
- * horizon; the weeks on benefit at intake; the refusion steps. Keep in step with those functions: a value they read
- * that is missing here would give a stale table (test/engine/netCostCache.test.ts changes each one).
+ * Every input netCostTable reads (src/engine/netCost.ts, with monthlyTaxes of src/engine/tax.ts) into INPUTS, in a
+ * fixed order: the nine tax parameters; the equalisation share; the horizon; the weeks on benefit at intake; per state
+ * the wage, benefit, its payer (1 municipality, 2 state) and health cost; the refusion steps. Returns how many, or null
+ * for an input that cannot be written (a payer netCostFromTaxes does not know). Keep in step with those functions: a
+ * value they read that is missing here would give a stale table (test/engine/netCostCache.test.ts changes each one).
  */
-function writeInputs(scenario: Scenario, into: (number | string)[]): void {
+function writeInputs(scenario: Scenario): number | null {
+  const length = 12 + 4 * STATES.length + 1 + 2 * scenario.refusionSteps.length;
+  if (INPUTS.length < length) INPUTS = new Float64Array(2 * length);
+  const into = INPUTS;
   let at = 0;
-  for (const state of STATES) {
-    const economics = scenario.states[state];
-    into[at++] = economics.wage;
-    into[at++] = economics.benefit;
-    into[at++] = economics.benefitPayer;
-    into[at++] = economics.healthCost;
-  }
   const tax = scenario.tax;
   into[at++] = tax.labourMarketContributionRate;
   into[at++] = tax.municipalTaxRate;
@@ -49,17 +51,28 @@ function writeInputs(scenario: Scenario, into: (number | string)[]): void {
   into[at++] = scenario.equalisationShare;
   into[at++] = scenario.horizonMonths;
   into[at++] = scenario.weeksOnBenefitAtIntake;
+  for (const state of STATES) {
+    const economics = scenario.states[state];
+    const payer = payerCode(economics.benefitPayer);
+    if (payer === null) return null;
+    into[at++] = economics.wage;
+    into[at++] = economics.benefit;
+    into[at++] = payer;
+    into[at++] = economics.healthCost;
+  }
   into[at++] = scenario.refusionSteps.length;
   for (const step of scenario.refusionSteps) {
     into[at++] = step.fromWeek;
     into[at++] = step.share;
   }
-  into.length = at;
+  return at;
 }
 
-function sameInputs(a: readonly (number | string)[], b: readonly (number | string)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+/** True when the kept inputs are the first `length` of INPUTS, each the same by Object.is (NaN = NaN, −0 ≠ 0). */
+function sameInputs(kept: Float64Array, length: number): boolean {
+  if (kept.length !== length) return false;
+  const inputs = INPUTS;
+  for (let i = 0; i < length; i++) if (!Object.is(kept[i], inputs[i])) return false;
   return true;
 }
 
@@ -71,21 +84,22 @@ function sameInputs(a: readonly (number | string)[], b: readonly (number | strin
  * @example cachedNetCostTable(pilot).distinct.length // 1: the pilot's participants are past week 53 (refusion 0.2)
  */
 export function cachedNetCostTable(scenario: Scenario): CachedNetCosts {
-  writeInputs(scenario, INPUTS);
+  const length = writeInputs(scenario);
+  if (length === null) return withDistinctTables(netCostTable(scenario), scenario.horizonMonths);
   for (let i = CACHE.length - 1; i >= 0; i--) {
     const kept = CACHE[i];
-    if (kept !== undefined && sameInputs(kept.inputs, INPUTS)) return kept.costs;
+    if (kept !== undefined && sameInputs(kept.inputs, length)) return kept.costs;
   }
   const costs = withDistinctTables(netCostTable(scenario), scenario.horizonMonths);
   if (CACHE.length >= CACHE_SIZE) CACHE.shift();
-  CACHE.push({ inputs: INPUTS.slice(), costs });
+  CACHE.push({ inputs: INPUTS.slice(0, length), costs });
   return costs;
 }
 
 /** The distinct tables of a net-cost table in the order months 0..horizon − 1 first meet them. */
 function withDistinctTables(table: NetCostTable, horizon: number): CachedNetCosts {
   const distinct: PerState<PerHolder<number>>[] = [];
-  const indexByMonth = new Int32Array(horizon);
+  const indexByMonth = new Array<number>(horizon);
   for (let month = 0; month < horizon; month++) {
     const netCost = table.netCost(month);
     let index = distinct.indexOf(netCost);
