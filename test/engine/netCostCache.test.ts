@@ -95,6 +95,15 @@ describe("the kept net-cost tables (src/engine/netCostCache.ts) are netCostTable
     expect(largest + 1).toBe(first.distinct.length);
   });
 
+  it("keeps nothing for a benefit payer it cannot write down, and still gives netCostTable's tables", () => {
+    const odd = {
+      ...pilot,
+      states: { ...pilot.states, TEMP: { ...pilot.states.TEMP, benefitPayer: "region" } },
+    } as unknown as Scenario;
+    expect(cachedNetCostTable(odd)).not.toBe(cachedNetCostTable(odd));
+    expect(kept(odd)).toEqual(fresh(odd));
+  });
+
   it("keeps the tables of several sets of inputs at once (municipalities alternating)", () => {
     const rates = [0.249, 0.254, 0.255, 0.25];
     const scenarios = rates.map((rate) => ({ ...pilot, tax: { ...pilot.tax, municipalTaxRate: rate } }));
