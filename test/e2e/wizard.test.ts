@@ -31,6 +31,7 @@ import {
 } from "../support/chromium";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { serveStatic, type StaticServer } from "../support/staticServer";
+import { languageProblems } from "../support/textLanguage";
 import { namedResults } from "../support/workbookValues";
 
 /**
@@ -132,7 +133,8 @@ beforeAll(async () => {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   mkdirSync(screenshots, { recursive: true });
-  server = await serveStatic(ensureBuilt());
+  // SIB_E2E_DIST serves an already built dist/ as it is (as in wizardPreview.test.ts); else dist/ is rebuilt when stale.
+  server = await serveStatic(process.env.SIB_E2E_DIST ?? ensureBuilt());
   browser = await launchChromium();
 });
 
@@ -564,6 +566,31 @@ describe("screenshots and network", () => {
     await page.locator("#tab-about").click();
     await page.locator(".about").waitFor();
     await page.screenshot({ path: join(screenshots, `wizard-about-${width}.png`), fullPage: true });
+
+    // The same page in English (issue 14: the workshop's English screenshots were never looked at): every step, the
+    // workshop and About, each fitting the width and with no Danish word in what is shown (test/support/textLanguage).
+    await page.locator("#lang-en").click();
+    await page.locator("#tab-wizard").click();
+    const danish: string[] = [];
+    const check = async (name: string): Promise<void> => {
+      await page.screenshot({ path: join(screenshots, `wizard-en-${name}-${width}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `English ${name} fits ${width} px`).toBeLessThanOrEqual(0);
+      const shown = await page.locator("#app").innerText();
+      danish.push(...languageProblems(shown, "en").map((problem) => `${name}: ${problem}`));
+    };
+    for (const step of STEPS) {
+      await page.locator(`[data-step="${step}"]`).click();
+      expect(await currentStep(page)).toBe(step);
+      await check(`${STEPS.indexOf(step) + 1}-${step}`);
+    }
+    await page.locator("#tab-workshop").click();
+    await page.locator("#workshop-parties [data-party]").first().waitFor();
+    await check("workshop");
+    await page.locator("#tab-about").click();
+    await page.locator(".about").waitFor();
+    await check("about");
+    expect(danish).toEqual([]);
   });
 
   it("(c) no request leaves localhost except office.js, and no page error", () => {

@@ -168,8 +168,11 @@ const DANISH_STEMS: readonly RegExp[] = [
   /(?:skat|ydelsen?|fradrag|tilskud|bidrag|hjælp)$/i,
 ];
 
-/** Names with Danish letters that an English text may keep: a place and the Danish socio-economic investment model. */
-export const ENGLISH_PROPER_NOUNS: readonly string[] = ["Ishøj", "SØM"];
+/**
+ * Names with Danish letters that an English text may keep: places (Ringkøbing-Skjern has a built-in tax rate in the
+ * wizard's municipalities) and the Danish socio-economic investment model.
+ */
+export const ENGLISH_PROPER_NOUNS: readonly string[] = ["Ishøj", "Ringkøbing-Skjern", "SØM"];
 
 /** Pointers to files and words only the developers have. */
 const DEVELOPER_REFERENCES: readonly RegExp[] = [

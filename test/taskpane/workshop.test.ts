@@ -38,10 +38,18 @@ describe("the workshop starts from the pilot's own numbers", () => {
     const numbers = expectOk(workshopNumbers(PILOT_WORKSHOP_VALUES)).numbers;
     const bars = workshopBars(numbers, "da");
     expect(bars.map((bar) => bar.key)).toEqual(["municipality", "state", "investor", "provider", "participants"]);
+    // Every party with its article, in English too (the English screenshot read "Investor" among "The state", …).
+    expect(workshopBars(numbers, "en").map((bar) => bar.label)).toEqual([
+      "The municipality",
+      "The state",
+      "The investor",
+      "The provider",
+      "The participants' income",
+    ]);
     expect(bars.map((bar) => bar.label)).toEqual([
       "Kommunen",
       "Staten",
-      "Investor",
+      "Investoren",
       "Leverandøren",
       "Deltagernes indkomst",
     ]);

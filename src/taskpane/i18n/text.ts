@@ -288,7 +288,7 @@ const TEXT = {
     en: "Gain or loss in total over the whole period, kroner",
   },
   workshopParticipantsIncome: { da: "Deltagernes indkomst", en: "The participants' income" },
-  workshopInvestorGain: { da: "Investor", en: "Investor" },
+  workshopInvestorGain: { da: "Investoren", en: "The investor" },
   workshopProviderGets: { da: "Leverandøren", en: "The provider" },
   workshopStateGain: { da: "Staten", en: "The state" },
   workshopMunicipalityGain: { da: "Kommunen", en: "The municipality" },

@@ -140,5 +140,18 @@ export function fieldSummary(spec: FieldSpec, entry: FieldEntry | undefined, lan
   if (entry === undefined || entry.text.trim() === "") {
     return spec.optional && spec.noneText !== undefined ? spec.noneText[language] : t("empty", language);
   }
-  return `${entry.text} ${UNIT_LABELS[spec.unit][language]}`;
+  // One of a counted unit: "1 cohort", "1 person", "1 uge" (the English review read "Number of cohorts: 1 cohorts").
+  const unit = UNIT_LABELS[spec.unit][language];
+  const one = entry.parsed === "number" && entry.value === 1 ? ONE_OF.get(unit) : undefined;
+  return `${entry.text} ${one ?? unit}`;
 }
+
+/** Counted units in the singular (hold, mdr. and kr. stay as they are). */
+const ONE_OF: ReadonlyMap<string, string> = new Map([
+  ["cohorts", "cohort"],
+  ["months", "month"],
+  ["people", "person"],
+  ["weeks", "week"],
+  ["personer", "person"],
+  ["uger", "uge"],
+]);
