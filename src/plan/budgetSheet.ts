@@ -339,7 +339,7 @@ function municipalityColumns(
     formula: (r: RowScope<MonthKey>) => Expr,
   ): TableColumn<MonthKey> => ({
     key,
-    header: { da: `Kommune ${n}: ${label.da.toLowerCase()}`, en: `Municipality ${n}: ${label.en.toLowerCase()}` },
+    header: { da: `Kommune ${n}: ${label.da}`, en: `Municipality ${n}: ${label.en}` },
     format: FORMATS.kr,
     formula,
   });
@@ -396,8 +396,8 @@ function writeMunicipalitySummary(
         firstSummaryRow + SUMMARY_ROWS - 1,
         "output",
         {
-          da: `Kommune ${n}, ${label.da.toLowerCase()}: budgetår, overslagsår 1-3 og resten, løbende priser (kr)`,
-          en: `Municipality ${n}, ${label.en.toLowerCase()}: budget year, outline years 1-3 and the remainder, current prices (kr)`,
+          da: `Kommune ${n}, ${label.da}: budgetår, overslagsår 1-3 og resten, løbende priser (kr)`,
+          en: `Municipality ${n}, ${label.en}: budget year, outline years 1-3 and the remainder, current prices (kr)`,
         },
       );
     });
