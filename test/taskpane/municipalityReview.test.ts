@@ -81,8 +81,12 @@ describe("the risk of loss says why it is missing (issue 14)", () => {
     }
     const progression = issue("InvalidInput", "rateCard[2].progression", "unsupported", "rateCard[2]: …");
     expect(issueText(progression, "da")).toContain("regner endnu ikke med fremskridtsmål");
-    const workbook = issue("InvalidInput", "payment", "unsupported", "payment: the workbook does not write …");
-    expect(issueText(workbook, "da")).toBe(`Betalingsvilkårene: ${issueReason(workbook, "da")}`);
-    expect(issueReason(workbook, "da")).toContain("projektmappen kan endnu ikke skrive fremskridtsmål");
+    // Any other field: the rule's general sentence (the workbook no longer refuses progression metrics).
+    const other = issue("InvalidInput", "payment", "unsupported", "payment: … cannot be simulated yet");
+    expect(issueText(other, "da")).toBe(`Betalingsvilkårene: ${issueReason(other, "da")}`);
+    expect(issueReason(other, "da")).toBe(
+      "denne beregning kan endnu ikke tage det med; resultatberegningen og betalingsplanen gør",
+    );
+    expect(issueReason(other, "da")).not.toContain("projektmappen");
   });
 });
