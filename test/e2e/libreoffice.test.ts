@@ -189,6 +189,13 @@ const EXAMPLES: readonly (readonly [string, string, string[], string[]])[] = [
     ["--scenario", "examples/pilot-broad.json"],
     ["--scenario", "examples/pilot-broad.json"],
   ],
+  // A return cap that binds at zero effect: the Investor sheet's zero-effect waterfall (issue 11).
+  [
+    "examples/pilot-cap-at-zero.json (a cap binds at zero effect)",
+    "pilot-cap-at-zero.xlsx",
+    ["--scenario", "examples/pilot-cap-at-zero.json"],
+    ["--scenario", "examples/pilot-cap-at-zero.json"],
+  ],
 ];
 
 describe("exported workbook recalculated by LibreOffice equals the engine", () => {
@@ -227,6 +234,12 @@ describe("exported workbook recalculated by LibreOffice equals the engine", () =
     expect(Object.keys(expected)).toContain("SIB_PayZeroEffect"); // deadweight: live formulas on the Payment sheet
     if (file === "pilot-broad.xlsx")
       expect(Object.keys(expected)).toContain("SIB_AreaAttributionPerParticipant_Region_Health");
+    // 1.1 × 56 × 79,236 kr paid in month 17 at 3.5 % a year, mid-month (docs/investor.md), not the uncapped 5,380,625 kr.
+    if (file === "pilot-cap-at-zero.xlsx")
+      expect(values.get("SIB_SibLossNoEffect") as number).toBeCloseTo(
+        1.1 * 56 * 79_236 * Math.pow(1.035, -17.5 / 12),
+        4,
+      );
     for (const [name, engineValue] of Object.entries(expected)) {
       const value = values.get(name);
       if (engineValue === null) {
