@@ -1,5 +1,9 @@
-/** Languages of the taskpane. */
-export type Language = "da" | "en";
+import type { Language } from "./i18n/language";
+
+/** Languages of the taskpane (src/taskpane/i18n/language.ts). */
+export type { Language };
+/** Danish when the Office display language is Danish (src/taskpane/i18n/language.ts). */
+export { languageFor } from "./i18n/language";
 
 /** One custom function as the taskpane introduces it: name, a one-line description per language and an example. */
 export interface FunctionHelp {
@@ -192,11 +196,6 @@ export const ABOUT_TEXT: Readonly<
     note: "The default scenario is DRC's SIB pilot in Herning and Viborg (2020-23): 56 participants, 79,236 kr per participant.",
   },
 };
-
-/** Danish when the Office display language is Danish (da, da-DK), English otherwise. */
-export function languageFor(displayLanguage: string | null | undefined): Language {
-  return typeof displayLanguage === "string" && displayLanguage.toLowerCase().startsWith("da") ? "da" : "en";
-}
 
 /**
  * The function's name as the user's Excel shows it: the Danish name in Danish, the English one otherwise.

@@ -10,6 +10,7 @@ import { initialState } from "./state/reducer";
 import { WizardApp } from "./ui/app";
 import { loadCaseFile } from "./ui/caseTools";
 import { installFluentForms } from "./ui/fluent";
+import { loadViews } from "./ui/viewsLoader";
 
 declare const ADDIN_VERSION: string;
 
@@ -63,6 +64,8 @@ export function main(): void {
       performance.mark("montecarlo-ready");
     })
     .catch(reportLoadFailure("montecarlo.js"));
+  // The workshop and the About page (their tabs on the first screen): views.js.
+  void loadViews().catch(reportLoadFailure("views.js"));
   // Saving and opening case files (the toolbar above every step): casetools.js.
   void loadCaseFile().catch(reportLoadFailure("casetools.js"));
 }

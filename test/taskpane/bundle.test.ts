@@ -37,6 +37,15 @@ describe("customfunctions.js (src/taskpane/host/customFunctions.ts)", () => {
   });
 });
 
+describe("views.js (src/taskpane/ui/viewsLoader.ts)", () => {
+  it("is loaded with import() by the loader only, and right after the first screen by the entry", () => {
+    const loader = readFileSync(join("src", "taskpane", "ui", "viewsLoader.ts"), "utf8");
+    expect(loader).toContain('import(/* webpackChunkName: "views" */ "./lazyViews")');
+    const entry = readFileSync(join("src", "taskpane", "taskpane.ts"), "utf8");
+    expect(entry).toContain('void loadViews().catch(reportLoadFailure("views.js"));');
+  });
+});
+
 describe("initialScripts (bench/bundle.ts)", () => {
   it("counts the local scripts of taskpane.html, not office.js from the CDN", () => {
     const html =
@@ -140,7 +149,7 @@ describe("the initial script (taskpane.js) leaves the lazy parts out (issue 14 i
     expect(app.match(/"fluent-[a-z-]+"/g) ?? []).toEqual([]);
   });
 
-  it("does not reach the Monte Carlo, the case-file parser, the plan builder or the Excel writer", () => {
+  it("does not reach the Monte Carlo, the case-file parser, the plan builder, the Excel writer or the later views", () => {
     const lazy = [
       ["src", "taskpane", "preview", "lossAdapter.ts"],
       ["src", "engine", "stress", "simulate.ts"],
@@ -149,6 +158,10 @@ describe("the initial script (taskpane.js) leaves the lazy parts out (issue 14 i
       ["src", "taskpane", "host", "excel.ts"],
       ["src", "plan", "buildPlan.ts"],
       ["src", "taskpane", "ui", "caseViews.ts"],
+      // The workshop's views and the About page with the function list: views.js (src/taskpane/ui/viewsLoader.ts).
+      ["src", "taskpane", "ui", "workshopView.ts"],
+      ["src", "taskpane", "ui", "aboutView.ts"],
+      ["src", "taskpane", "about.ts"],
     ].map((parts) => join(...parts));
     expect(lazy.filter((file) => initial.has(file))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { languageFor, type Language } from "../about";
+import { languageFor, type Language } from "../i18n/language";
 import { expectOk } from "../../engine/errors";
 import { DEFAULT_INVESTOR_TERMS, type InvestorTermsInput } from "../../engine/investor";
 import type { PaymentTerms } from "../../engine/payment/terms";

@@ -24,7 +24,6 @@ import type { WizardModel } from "../state/model";
 import { visibleFields } from "../state/model";
 import { canRedo, canUndo, modelOf, reduce, WORKSHOP_DEFAULTS, type Action, type WizardState } from "../state/reducer";
 import type { FieldSpec, StartOption, StepId, Text } from "../state/types";
-import { aboutView } from "./aboutView";
 import { CaseTools } from "./caseTools";
 import type { CaseStore } from "../host/caseStore";
 import { domId, el } from "./dom";
@@ -42,14 +41,7 @@ import { broadIntro, broadTable, rowTouched } from "./broadView";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
-import {
-  glossary,
-  noEffectExplanation,
-  sliderText,
-  workshopParties,
-  workshopPicture,
-  workshopSliders,
-} from "./workshopView";
+import { loadViews, VIEW_LOADING, viewsNow, type LazyViews } from "./viewsLoader";
 
 /** What the app needs from the outside world (Office, the file system of the browser). Tests pass their own. */
 export interface AppDeps {
@@ -144,7 +136,6 @@ export class WizardApp {
       !(
         action.type === "hostDetected" &&
         before.language === this.state.language &&
-        before.step !== "start" &&
         before.step !== "review" &&
         before.view === "wizard"
       );
@@ -174,8 +165,8 @@ export class WizardApp {
       state.view === "wizard"
         ? this.wizardView()
         : state.view === "workshop"
-          ? this.workshopView()
-          : aboutView(language, state.host === "excel");
+          ? this.lazyView((views) => this.workshopView(views))
+          : this.lazyView((views) => views.aboutView(language, state.host === "excel"));
     this.root.replaceChildren(
       this.header(),
       this.tabs(),
@@ -587,7 +578,26 @@ export class WizardApp {
     );
   }
 
-  private workshopView(): HTMLElement {
+  /**
+   * A view of the lazy chunk views.js (the workshop, About): drawn at once when the chunk has loaded (it is loaded right
+   * after the first screen), else a line saying it is on its way, and the page is drawn again when it arrives.
+   */
+  private lazyView(view: (views: LazyViews) => HTMLElement): HTMLElement {
+    const views = viewsNow();
+    if (views !== null) return view(views);
+    void loadViews().then(
+      () => {
+        if (this.state.view === "wizard") return;
+        const focusKey = this.focusKey();
+        this.render();
+        if (focusKey !== null) this.restoreFocus(focusKey);
+      },
+      (error: unknown) => console.error("SIB: views.js could not be loaded", error),
+    );
+    return el("p", { class: "note", role: "status" }, VIEW_LOADING[this.state.language]);
+  }
+
+  private workshopView(views: LazyViews): HTMLElement {
     const state = this.state;
     const language = state.language;
     const setAll = (values: WizardState["workshop"]): void => {
@@ -613,11 +623,11 @@ export class WizardApp {
         actionButton({ id: "workshop-reset", onclick: () => setAll(WORKSHOP_DEFAULTS) }, t("workshopReset", language)),
       ),
       el("p", { class: "explain", id: "workshop-explain", role: "status", hidden: true }),
-      workshopSliders(state.workshop, language, (slider, value) =>
+      views.workshopSliders(state.workshop, language, (slider, value) =>
         this.dispatch({ type: "setWorkshop", slider, value }),
       ),
       el("div", { id: "workshop-parties" }),
-      glossary(language),
+      views.glossary(language),
       el("p", { class: "note" }, t("workshopBasis", language)),
       actionButton(
         { id: "workshop-write", appearance: "primary", onclick: () => void this.writeWorkshop() },
@@ -679,6 +689,10 @@ export class WizardApp {
       simpleShares.replaceChildren(
         readable ? simpleSharesTable(model.scenario.participantShares, model.scenario.comparisonShares, language) : "",
       );
+    }
+    // The start options only Excel offers follow the host, in place: Office's answer does not draw the page again.
+    for (const option of EXCEL_ONLY_OPTIONS) {
+      this.root.querySelector(`#${domId("start", option)}`)?.toggleAttribute("disabled", state.host !== "excel");
     }
     this.root.querySelector("#undo")?.toggleAttribute("disabled", !canUndo(state));
     this.root.querySelector("#redo")?.toggleAttribute("disabled", !canRedo(state));
@@ -781,21 +795,23 @@ export class WizardApp {
 
   private updateWorkshop(): void {
     const container = this.root.querySelector<HTMLElement>("#workshop-parties");
-    if (container === null) return;
+    // The workshop is drawn only once views.js has loaded (lazyView).
+    const views = viewsNow();
+    if (container === null || views === null) return;
     const language = this.state.language;
     const result = workshopNumbers(this.state.workshop);
     const numbers = result.ok ? result.value.numbers : null;
-    container.replaceChildren(workshopParties(numbers, language));
-    this.root.querySelector("#workshop-picture")?.replaceChildren(workshopPicture(numbers, language));
+    container.replaceChildren(views.workshopParties(numbers, language));
+    this.root.querySelector("#workshop-picture")?.replaceChildren(views.workshopPicture(numbers, language));
     const explain = this.root.querySelector<HTMLElement>("#workshop-explain");
     if (explain !== null) {
       const show = numbers !== null && this.state.workshop.effectPp === 0;
       explain.hidden = !show;
-      explain.textContent = show ? noEffectExplanation(numbers, language) : "";
+      explain.textContent = show ? views.noEffectExplanation(numbers, language) : "";
     }
     for (const output of this.root.querySelectorAll<HTMLElement>("[data-workshop-value]")) {
       const id = output.dataset.workshopValue as keyof WizardState["workshop"];
-      output.textContent = sliderText(id, this.state.workshop[id], language);
+      output.textContent = views.sliderText(id, this.state.workshop[id], language);
     }
     this.root
       .querySelector("#workshop-write")

@@ -1,0 +1,34 @@
+import type { Text } from "../state/types";
+
+/** The lazy chunk views.js (src/taskpane/ui/lazyViews.ts): the workshop and the About page. */
+export type LazyViews = typeof import("./lazyViews");
+
+/** Shown in place of a view whose chunk has not arrived yet (it is loaded right after the first screen). */
+export const VIEW_LOADING: Text = { da: "Visningen hentes, et øjeblik …", en: "The view is loading, one moment …" };
+
+let loaded: LazyViews | null = null;
+let loading: Promise<LazyViews> | null = null;
+
+/**
+ * The workshop and About views if views.js has loaded, else null (the app then shows that the view is on its way and
+ * draws it when {@link loadViews} resolves).
+ * @example viewsNow()?.aboutView("da", false)
+ */
+export function viewsNow(): LazyViews | null {
+  return loaded;
+}
+
+/**
+ * Loads views.js once (later calls share the same promise; a failed load is tried again by the next call).
+ * @example void loadViews().then(() => app.render());
+ */
+export function loadViews(): Promise<LazyViews> {
+  loading ??= import(/* webpackChunkName: "views" */ "./lazyViews").then(
+    (views) => (loaded = views),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
