@@ -2,7 +2,6 @@ import { ACCOUNTS, type Account, type PerAccount } from "./accounts";
 import { attributionFromTables, type Attribution } from "./attribution";
 import { perHolder, type PerHolder } from "./budgetHolders";
 import {
-  AREA_ROWS,
   consequenceFlows,
   consequenceResult,
   weightedShares,
@@ -16,7 +15,7 @@ import { cachedNetCostTable, type CachedNetCosts } from "./netCostCache";
 import { effectiveParticipantShares } from "./neutralise";
 import { cohortMunicipalityIndex, municipalityScenario, resolveMunicipalities } from "./municipalities";
 import type { Cohort, Scenario } from "./scenario";
-import { perState, sumOverStates, type PerState } from "./states";
+import { perState, type PerState } from "./states";
 
 export { ACCOUNTS, type Account, type PerAccount };
 
@@ -86,10 +85,10 @@ export function computeBusinessCase(scenario: Scenario): BusinessCaseResult {
   }
   const months = lastIntake + horizon;
   const participantShares = effectiveParticipantShares(scenario);
-  const effect = perState((state) => participantShares[state] - scenario.comparisonShares[state]);
+  const effect = effectOf(participantShares, scenario.comparisonShares);
   const social = scenario.socioEconomic;
-  const wageGain = sumOverStates((state) => effect[state] * scenario.states[state].wage);
-  const healthSaving = -sumOverStates((state) => effect[state] * scenario.states[state].healthCost);
+  const wageGain = weightedSum(effect, scenario.states, "wage");
+  const healthSaving = -weightedSum(effect, scenario.states, "healthCost");
 
   // Flows per participant in cohort month t, one set per municipality (its tax rate and weeks on benefit; one set when
   // the scenario lists no municipalities); cohorts of a municipality differ only in calendar timing.
@@ -316,31 +315,60 @@ function calendarScratch(months: number): Float64Array {
   return CALENDAR;
 }
 
-/** Zero in every row of the attribution by consequence area, in AREA_ROWS order (copied by spreading). */
-const ZERO_AREAS: Readonly<Record<AreaRow, number>> = (() => {
-  const record = {} as Record<AreaRow, number>;
-  for (const row of AREA_ROWS) record[row] = 0;
-  return record;
-})();
-
 /**
  * The broad case of a scenario without consequence rows: every area 0, `employment` the account's NPV (npv − 0, as
  * consequenceResult computes it), per participant × (1 / participants); no rows.
  */
 function narrowConsequences(npvTotal: PerAccount<number>, participants: number): ConsequenceResult {
   const factor = 1 / participants;
-  const total = {} as Record<Account, Record<AreaRow, number>>;
-  const perParticipant = {} as Record<Account, Record<AreaRow, number>>;
-  for (const account of ACCOUNTS) {
-    const rows = { ...ZERO_AREAS };
-    rows.employment = npvTotal[account] - 0;
-    // 0 × factor is +0 (factor = 1 / participants > 0): only `employment` differs from the zero rows.
-    const scaled = { ...ZERO_AREAS };
-    scaled.employment = rows.employment * factor;
-    total[account] = rows;
-    perParticipant[account] = scaled;
-  }
-  return { byArea: { total, perParticipant }, rows: [], stateRows: [] };
+  const municipality = npvTotal.municipality - 0;
+  const state = npvTotal.state - 0;
+  const region = npvTotal.region - 0;
+  const otherMunicipalities = npvTotal.otherMunicipalities - 0;
+  const publicNpv = npvTotal.public - 0;
+  const socioEconomic = npvTotal.socioEconomic - 0;
+  // 0 × factor is +0 (factor = 1 / participants > 0): only `employment` differs from the zero rows.
+  return {
+    byArea: {
+      total: {
+        municipality: areaRows(municipality),
+        state: areaRows(state),
+        region: areaRows(region),
+        otherMunicipalities: areaRows(otherMunicipalities),
+        public: areaRows(publicNpv),
+        socioEconomic: areaRows(socioEconomic),
+      },
+      perParticipant: {
+        municipality: areaRows(municipality * factor),
+        state: areaRows(state * factor),
+        region: areaRows(region * factor),
+        otherMunicipalities: areaRows(otherMunicipalities * factor),
+        public: areaRows(publicNpv * factor),
+        socioEconomic: areaRows(socioEconomic * factor),
+      },
+    },
+    rows: [],
+    stateRows: [],
+  };
+}
+
+/**
+ * The rows by consequence area with `employment` and every area 0, in AREA_ROWS order (test/engine/businessCaseKept.test.ts
+ * checks the order against the frozen copy's).
+ */
+function areaRows(employment: number): Record<AreaRow, number> {
+  return {
+    employment,
+    social: 0,
+    childrenFamily: 0,
+    health: 0,
+    addiction: 0,
+    crime: 0,
+    housing: 0,
+    jobCentre: 0,
+    education: 0,
+    other: 0,
+  };
 }
 
 /** Accounts per month in the flat flow arrays, in ACCOUNTS order. */
@@ -513,7 +541,7 @@ function measurementValues(
     const saving = first.flows.savings[first.costs.indexByMonth[month] as number];
     // A copy: the kept table is shared between calls and must not be handed out.
     return {
-      netCost: perState((state) => ({ ...netCost[state] })),
+      netCost: copyTable(netCost),
       saving: saving ?? savingAtFullEffect(effect, netCost),
     };
   }
@@ -571,6 +599,48 @@ function profileShares(scenario: Scenario, shares: Float64Array, horizon: number
   for (let month = 0; month < horizon; month++) {
     shares[month] = month < measurement ? (month + 1) / measurement : (powers[month - measurement] as number);
   }
+}
+
+/** Δ_s = participant share − comparison share for every state, in OUTCOME_STATES order. */
+function effectOf(participant: PerState<number>, comparison: PerState<number>): PerState<number> {
+  return {
+    JOB: participant.JOB - comparison.JOB,
+    JOB_UNK: participant.JOB_UNK - comparison.JOB_UNK,
+    JOB_PART: participant.JOB_PART - comparison.JOB_PART,
+    EDU: participant.EDU - comparison.EDU,
+    FLEX: participant.FLEX - comparison.FLEX,
+    TEMP: participant.TEMP - comparison.TEMP,
+    PERM: participant.PERM - comparison.PERM,
+    ABROAD: participant.ABROAD - comparison.ABROAD,
+  };
+}
+
+/** Σ_s Δ_s × states[s][field], summed from 0 in OUTCOME_STATES order (as sumOverStates). */
+function weightedSum(effect: PerState<number>, states: Scenario["states"], field: "wage" | "healthCost"): number {
+  let total = 0;
+  total += effect.JOB * states.JOB[field];
+  total += effect.JOB_UNK * states.JOB_UNK[field];
+  total += effect.JOB_PART * states.JOB_PART[field];
+  total += effect.EDU * states.EDU[field];
+  total += effect.FLEX * states.FLEX[field];
+  total += effect.TEMP * states.TEMP[field];
+  total += effect.PERM * states.PERM[field];
+  total += effect.ABROAD * states.ABROAD[field];
+  return total;
+}
+
+/** A copy of a net-cost table (every state's holders, in the same order), so a result never holds a kept table. */
+function copyTable(table: PerState<PerHolder<number>>): PerState<PerHolder<number>> {
+  return {
+    JOB: { ...table.JOB },
+    JOB_UNK: { ...table.JOB_UNK },
+    JOB_PART: { ...table.JOB_PART },
+    EDU: { ...table.EDU },
+    FLEX: { ...table.FLEX },
+    TEMP: { ...table.TEMP },
+    PERM: { ...table.PERM },
+    ABROAD: { ...table.ABROAD },
+  };
 }
 
 /** Every account × factor, in ACCOUNTS order. */
