@@ -114,11 +114,21 @@ export class WizardApp {
   /**
    * Recomputes the preview in place once the Monte Carlo chunk has loaded (issue 14 item 11): until then P(loss) is the
    * build-time figure of the first screen's case, or pending for any other case (src/taskpane/preview/lossLoader.ts).
+   * When the wizard shows the build-time figure (the opening case, no comparison or summary open) nothing is drawn
+   * again: the live simulation gives the same figure (test/taskpane/firstScreen.test.ts), and the page stays free for
+   * the user's first input.
    * @example void loadLossAdapter().then(() => app.refreshLoss());
    */
   refreshLoss(): void {
+    const shown = this.previewCache.get(modelOf(this.state));
     this.previewCache = new WeakMap();
-    this.update();
+    const unchanged =
+      this.state.view === "wizard" &&
+      shown !== undefined &&
+      shown !== null &&
+      shown.lossProbability.kind !== "pending" &&
+      (this.root.querySelector("#case-panel")?.childElementCount ?? 0) === 0;
+    if (!unchanged) this.update();
   }
 
   /** The current state (for tests and diagnostics). */
