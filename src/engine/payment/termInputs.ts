@@ -31,7 +31,7 @@ export interface PaymentTermName {
   readonly unit: string;
   readonly meaning: string;
   readonly example: string;
-  /** Other accepted names (Danish). */
+  /** Other accepted names: the Danish ones and short forms. */
   readonly aliases: readonly string[];
 }
 
@@ -63,21 +63,21 @@ export const PAYMENT_TERM_NAMES: readonly PaymentTermName[] = [
     unit: "kr",
     meaning: "most paid for one participant's outcomes; 0 or none = no cap",
     example: "cap.person 250000",
-    aliases: ["loft.person"],
+    aliases: ["loft.person", "personCap"],
   },
   {
     name: "cap.contract",
     unit: "kr",
     meaning: "most paid in total (cumulative, the last payments are cut); 0 or none = no cap",
     example: "cap.contract 4000000",
-    aliases: ["loft.kontrakt"],
+    aliases: ["loft.kontrakt", "contractCap"],
   },
   {
     name: "threshold.pp",
     unit: "percentage points",
     meaning: "pay nothing unless the effect (participant − comparison share) reaches θ; none = no threshold",
     example: "threshold.pp 10",
-    aliases: ["taerskel.pp"],
+    aliases: ["taerskel.pp", "threshold", "taerskel"],
   },
   {
     name: "threshold.scope",
@@ -140,21 +140,21 @@ export const PAYMENT_TERM_NAMES: readonly PaymentTermName[] = [
     unit: "months",
     meaning: `claim lag, a whole number from 0 to ${MAX_LAG_MONTHS}`,
     example: "lagMonths 3",
-    aliases: ["forsinkelse"],
+    aliases: ["forsinkelse", "lag", "claimLag"],
   },
   {
     name: "payerShare.municipality",
     unit: "share",
     meaning: "the municipality's (kommune's) share of every payment; the state pays the rest",
     example: "payerShare.municipality 0.8",
-    aliases: ["kommuneandel"],
+    aliases: ["kommuneandel", "municipalityShare"],
   },
   {
     name: "payerShare.state",
     unit: "share",
     meaning: "the state's share (the municipality pays 1 − this)",
     example: "payerShare.state 0.2",
-    aliases: ["statsandel"],
+    aliases: ["statsandel", "stateShare"],
   },
   {
     name: "priceIndexation",
@@ -311,6 +311,10 @@ const TEXT_CHOICES: Readonly<Record<string, string>> = {
   spread: "spread",
   fordelt: "spread",
 };
+
+/** Every general setting name the parser accepts, normalised (lower case, no dots, æ/ø/å as ae/oe/aa): tests check
+ * that each is documented in {@link PAYMENT_TERM_NAMES}. */
+export const ACCEPTED_SETTING_NAMES: readonly string[] = Object.keys(SETTINGS);
 
 /** A parsed pair: a general setting, or a per-metric setting. */
 type Parsed =
