@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { HOLDER_LABELS, BUDGET_HOLDERS } from "../../src/engine/budgetHolders";
 import { applyConsequenceInputs } from "../../src/engine/consequences/inputs";
+import { PARAMETERS } from "../../src/engine/parameters/data";
+import { validateScenario } from "../../src/engine/validate";
+import { consequenceRow } from "./consequences/support";
 import { expectOk, type Issue } from "../../src/engine/errors";
 import { investorTerms } from "../../src/engine/investor/terms";
 import { municipalityIssues } from "../../src/engine/municipalities";
@@ -110,5 +113,35 @@ describe("mutation sample, night of 1 Dec 2026: src/engine", () => {
       if (!result.ok) expect(result.issues.map((item) => [item.field, item.rule])).toEqual([["effect", "range"]]);
     }
     expect(twoProportionPower(56, 56, 0.2, -0.2, 0.05).ok).toBe(true); // 0.2 − 0.2 = 0 is on the bound
+  });
+  it("consequences/validate.ts:98 – a row id must be 1–40 letters, digits, - or _ to its end", () => {
+    for (const id of ["prison!", "a".repeat(41)]) {
+      const found = validateScenario({ ...pilot, consequences: [consequenceRow({ id })] });
+      expect(found.map((item) => [item.field, item.rule])).toEqual([["consequences[0].id", "pattern"]]);
+    }
+    expect(validateScenario({ ...pilot, consequences: [consequenceRow({ id: "a".repeat(40) })] })).toEqual([]);
+  });
+
+  it("consequences/validate.ts:147 – a price marked V or S must name its source", () => {
+    for (const evidence of ["V", "S"] as const) {
+      const found = validateScenario({ ...pilot, consequences: [consequenceRow({ evidence, source: " " })] });
+      expect(found.map((item) => [item.field, item.rule])).toEqual([["consequences[0].source", "required"]]);
+      expect(found[0]?.message).toContain(`[${evidence}]`);
+    }
+    const named = consequenceRow({
+      evidence: "V",
+      source: "Kriminalforsorgen, Statistik 2023, https://www.kriminalforsorgen.dk",
+    });
+    expect(validateScenario({ ...pilot, consequences: [named] })).toEqual([]);
+  });
+
+  it("parameters/data.ts:545 – every parameter has a Danish and an English name", () => {
+    for (const definition of PARAMETERS) {
+      expect(definition.da.trim(), definition.id).not.toBe("");
+      expect(definition.en.trim(), definition.id).not.toBe("");
+    }
+    expect(PARAMETERS.find((definition) => definition.id === "beskaeftigelsesfradrag_maks")?.da).toBe(
+      "Beskæftigelsesfradrag, maksimum",
+    );
   });
 });
