@@ -8,6 +8,12 @@ import { expectOk, type Issue } from "../../src/engine/errors";
 import { investorTerms } from "../../src/engine/investor/terms";
 import { municipalityIssues } from "../../src/engine/municipalities";
 import { checkProgressionLine, progressionDefinition } from "../../src/engine/payment/progression";
+import {
+  MAX_SUSTAINMENT_MONTHS,
+  PILOT_PAYMENT_TERMS,
+  validatePaymentTerms,
+  type PaymentTerms,
+} from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import type { Scenario } from "../../src/engine/scenario";
 import { twoProportionPower } from "../../src/engine/stats/binomial";
@@ -143,5 +149,47 @@ describe("mutation sample, night of 1 Dec 2026: src/engine", () => {
     expect(PARAMETERS.find((definition) => definition.id === "beskaeftigelsesfradrag_maks")?.da).toBe(
       "Beskæftigelsesfradrag, maksimum",
     );
+  });
+  it("payment/terms.ts:148 – the pilot's card: self-support, paid hours, then 6 and 12 months sustained (DOMAIN.md)", () => {
+    // The pilot's result targets (COWI's evaluation, DOMAIN.md): self-supporting and paid hours priced, the
+    // sustainment milestones chained after self-support at price 0.
+    expect(PILOT_PAYMENT_TERMS.rateCard.map((line) => [line.metric, line.requires])).toEqual([
+      ["selfSupporting", null],
+      ["paidHours", null],
+      ["sustained6", "selfSupporting"],
+      ["sustained12", "sustained6"],
+    ]);
+    expect(validatePaymentTerms(PILOT_PAYMENT_TERMS)).toEqual([]);
+  });
+
+  it("payment/terms.ts:247 – a sustainment card longer than the longest horizon is refused", () => {
+    const card = (months: number): PaymentTerms => ({
+      ...PILOT_PAYMENT_TERMS,
+      sustainment: { monthlyPrice: 2000, months },
+    });
+    expect(validatePaymentTerms(card(MAX_SUSTAINMENT_MONTHS))).toEqual([]);
+    const found = validatePaymentTerms(card(MAX_SUSTAINMENT_MONTHS + 1));
+    expect(found.map((item) => [item.field, item.rule])).toEqual([["sustainment.months", "range"]]);
+  });
+
+  it("payment/terms.ts:278 – a chain may name the line just before it; a later one is an order issue naming both", () => {
+    const chained: PaymentTerms = {
+      ...PILOT_PAYMENT_TERMS,
+      rateCard: [
+        { metric: "selfSupporting", price: 1000, volumeCap: null, requires: null },
+        { metric: "sustained6", price: 500, volumeCap: null, requires: "selfSupporting" },
+      ],
+    };
+    expect(validatePaymentTerms(chained)).toEqual([]);
+    const reversed: PaymentTerms = {
+      ...PILOT_PAYMENT_TERMS,
+      rateCard: [
+        { metric: "sustained6", price: 500, volumeCap: null, requires: "selfSupporting" },
+        { metric: "selfSupporting", price: 1000, volumeCap: null, requires: null },
+      ],
+    };
+    const found = validatePaymentTerms(reversed);
+    expect(found.map((item) => [item.field, item.rule])).toEqual([["rateCard[0].requires", "order"]]);
+    expect(found[0]?.message).toContain("selfSupporting must come before sustained6");
   });
 });

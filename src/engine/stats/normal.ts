@@ -32,6 +32,9 @@ function erfcContinuedFraction(x: number): number {
     d = x + a * d;
     d = Math.abs(d) < tiny ? tiny : d;
     c = x + a / c;
+    // `<=` would differ only when |c| is exactly 1e-300 (Lentz's guard against a zero denominator), which never happens:
+    // the only caller passes x ≥ 2.5, and then c = x + a/c stays ≥ 2.5.
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     c = Math.abs(c) < tiny ? tiny : c;
     d = 1 / d;
     const delta = c * d;
