@@ -1,8 +1,8 @@
 /**
  * Typed-array reference of the business case (issue 10 item 5): computeBusinessCase's arithmetic in one function on
- * Float64Arrays (same order of operations, the same netCostTable for taxes and refusion), with every output of the
- * engine that carries a number: monthly flows of the six accounts and the cost, NPVs, undiscounted totals, break-even
- * months, per-cohort NPVs and the attribution rows. Adapted from the review's perf/bcKernel.ts
+ * Float64Arrays (same order of operations, the same net-cost tables for taxes and refusion, kept between calls as the
+ * engine keeps them), with every output of the engine that carries a number: monthly flows of the six accounts and
+ * the cost, NPVs, undiscounted totals, break-even months, per-cohort NPVs and the attribution rows. Adapted from the review's perf/bcKernel.ts
  * (../shared/reviews/performance.md, M2), extended with the attribution. The bench times it next to the engine in the
  * same run and checks that both give the same numbers (Object.is), so the ratio compares equal work.
  */
@@ -11,7 +11,7 @@ import { EFFECT_SUM_RESIDUE } from "../src/engine/attribution";
 import { BUDGET_HOLDERS } from "../src/engine/budgetHolders";
 import { monthlyDiscountFactor } from "../src/engine/discount";
 import { effectProfile } from "../src/engine/effectProfile";
-import { netCostTable } from "../src/engine/netCost";
+import { cachedNetCostTable } from "../src/engine/netCostCache";
 import { effectiveParticipantShares } from "../src/engine/neutralise";
 import type { Scenario } from "../src/engine/scenario";
 import { OUTCOME_STATES } from "../src/engine/states";
@@ -65,7 +65,8 @@ export function businessCaseKernel(scenario: Scenario): KernelResult {
   for (let s = 0; s < S; s++) effectSum += effect[s] as number;
   healthSaving = -healthSaving;
   if (Math.abs(effectSum) <= EFFECT_SUM_RESIDUE) effectSum = 0;
-  const table = netCostTable(scenario);
+  // The engine's kept tables (src/engine/netCostCache.ts), so both sides skip rebuilding them for the same inputs.
+  const table = cachedNetCostTable(scenario).table;
   const social = scenario.socioEconomic;
   // One saving and one value table per distinct refusion share.
   const refusions: number[] = [];
