@@ -10,7 +10,7 @@ import { parseModelFile, pilotModel, type Model } from "../../src/engine/modelFi
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import { OUTCOME_STATES } from "../../src/engine/states";
 import { buildPlan } from "../../src/plan/buildPlan";
-import { contractFromWorkbook } from "../../src/plan/readBack";
+import { contractFromWorkbook, readCell } from "../../src/plan/readBack";
 import type { Language, PlanCell, SheetPlan, WorkbookPlan } from "../../src/plan/types";
 import { evaluatePlan } from "../support/hyperformulaWorkbook";
 
@@ -24,6 +24,8 @@ const MODELS: readonly (readonly [string, Model])[] = [
   ["herning-viborg.json in 2026", { ...herningViborg, scenario: { ...herningViborg.scenario, parameterYear: 2026 } }],
   ["pilot-broad.json", example("examples/pilot-broad.json")],
   ["pilot-progression.json", example("examples/pilot-progression.json")],
+  ["pilot-surplus.json", example("examples/pilot-surplus.json")],
+  ["pilot-sustainment.json", example("examples/pilot-sustainment.json")],
 ];
 
 const plan = (model: Model, language: Language): WorkbookPlan =>
@@ -85,6 +87,60 @@ describe.each(["da", "en"] as const)("the %s workbook's texts", (language) => {
   );
 });
 
+/** Every text constant inside a formula. */
+function formulaTexts(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const item of node) formulaTexts(item, out);
+  } else if (typeof node === "object" && node !== null) {
+    if ("kind" in node && node.kind === "text" && "value" in node && typeof node.value === "string")
+      out.push(node.value);
+    for (const value of Object.values(node)) formulaTexts(value, out);
+  }
+  return out;
+}
+
+const rowOf = (address: string): number => Number(address.replace(/^[A-Z]+/, ""));
+
+describe("the Check sheet", () => {
+  it.each([
+    ["da", "Kontrol", "AFVIGER"],
+    ["en", "Check", "DIFFERS"],
+  ] as const)("%s: each comparison says OK or %s in the workbook's language", (language, sheetName, differs) => {
+    const model = expectOk(pilotModel());
+    const check = plan(model, language).sheets.find((sheet) => sheet.name === sheetName);
+    const verdicts = (check?.cells ?? []).filter((cell) => formulaTexts(cell.formula).includes("OK"));
+    expect(verdicts.length).toBeGreaterThan(3);
+    for (const cell of verdicts) expect(formulaTexts(cell.formula)).toContain(differs);
+  });
+
+  it("SIB_CheckInputs covers the name/value block exactly: its last row holds a name", () => {
+    const built = plan(expectOk(pilotModel()), "en");
+    const range = built.names.find((name) => name.name === "SIB_CheckInputs");
+    const last = Number(range?.reference.split(":")[1]?.replace(/[^0-9]/g, ""));
+    const check = built.sheets.find((sheet) => sheet.name === range?.sheet);
+    const key = check?.cells.find((cell) => cell.address === `A${last}`);
+    expect(typeof key?.value).toBe("string");
+    expect(String(key?.value).trim()).not.toBe("");
+    expect(check?.cells.some((cell) => cell.address === `A${last + 1}` && cell.role === "label")).toBe(false);
+  });
+});
+
+describe("the municipality results on Results", () => {
+  it("the total column sums the municipalities (Herning-Viborg: column D = SUM(B:C))", () => {
+    const results = plan(herningViborg, "en").sheets.find((sheet) =>
+      sheet.cells.some((cell) => cell.value === "Results per municipality"),
+    );
+    const title = results?.cells.find((cell) => cell.value === "Results per municipality");
+    const participants = results?.cells.find(
+      (cell) => cell.value === "Participants" && rowOf(cell.address) > rowOf(title?.address ?? "A1"),
+    );
+    const row = rowOf(participants?.address ?? "A1");
+    const total = results?.cells.find((cell) => cell.address === `D${row}`);
+    expect(JSON.stringify(total?.formula)).toContain("SUM");
+    expect(JSON.stringify(total?.formula)).toContain(`B${row}:C${row}`);
+  });
+});
+
 describe("the municipality table on Inputs", () => {
   it.each(["da", "en"] as const)("%s: its column headings are bold like every other table's", (language) => {
     const built = plan(herningViborg, language);
@@ -126,5 +182,21 @@ describe("a progression metric's comparison share typed as text", () => {
       const line = read?.paymentTerms.rateCard.find((item) => item.metric === measured?.metric);
       expect(line?.progression?.comparisonShare).toBeNull();
     }
+    // A text where a number belongs is refused and shown as typed (not in capitals, as TRUE/FALSE are).
+    const base = { paymentTerms: PILOT_PAYMENT_TERMS, investorTerms: model.investorTerms };
+    const typedText = contractFromWorkbook(base, (name) =>
+      name === "SIB_PaySavingsShare" ? [["høj"]] : workbook.rangeOf(name),
+    );
+    expect(typedText.ok).toBe(false);
+    if (!typedText.ok) expect(typedText.issues.map((item) => item.message).join(" ")).toContain("høj");
+  });
+});
+
+describe("readCell: what a cell that is neither number nor text shows in a message", () => {
+  it("TRUE and FALSE as Excel writes them; any other value as it is", () => {
+    expect(readCell(true)).toEqual({ kind: "notNumber", shown: "TRUE" });
+    expect(readCell(false)).toEqual({ kind: "notNumber", shown: "FALSE" });
+    expect(readCell({ value: 5 })).toEqual({ kind: "notNumber", shown: "[object Object]" });
+    expect(readCell(BigInt(7))).toEqual({ kind: "notNumber", shown: "7" });
   });
 });
