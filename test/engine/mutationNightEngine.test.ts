@@ -5,6 +5,7 @@ import { PARAMETERS } from "../../src/engine/parameters/data";
 import { validateScenario } from "../../src/engine/validate";
 import { consequenceRow } from "./consequences/support";
 import { expectOk, type Issue } from "../../src/engine/errors";
+import { irr } from "../../src/engine/investor/irr";
 import { investorTerms } from "../../src/engine/investor/terms";
 import { municipalityIssues } from "../../src/engine/municipalities";
 import { checkProgressionLine, progressionDefinition } from "../../src/engine/payment/progression";
@@ -191,5 +192,23 @@ describe("mutation sample, night of 1 Dec 2026: src/engine", () => {
     const found = validatePaymentTerms(reversed);
     expect(found.map((item) => [item.field, item.rule])).toEqual([["rateCard[0].requires", "order"]]);
     expect(found[0]?.message).toContain("selfSupporting must come before sustained6");
+  });
+  it("investor/rateSolve.ts:64 – flows the root finder cannot bracket: NoConvergence that says between which rates", () => {
+    // Mean flows of a Monte Carlo run in drawFusedDealCosts' property (a first flow of −3.4e-217 kr): the rate that
+    // makes the NPV 0 lies beyond 1e26 % a month, where no bracket converges.
+    const flows = [
+      -3.385297181376032e-217, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 428153.24687538244, -299386.75312461756,
+      -299386.75312461756, -299386.75312461756, -299386.75312461756, -299386.75312461756, -299386.75312461756,
+      -299386.75312461756, -299386.75312461756, -299386.75312461756, -299386.75312461756, -299386.75312461756, 0, 0, 0,
+      0, 0, 0, 0, 63.86333333333333, 0, 0, 0, 0, 0, 12.306414355029862, 0, 0, 0, 0, 0, 39.20778820928495, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    const result = irr(flows);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((item) => [item.code, item.field, item.rule])).toEqual([
+      ["NoConvergence", "flows", "convergence"],
+    ]);
+    expect(result.issues[0]?.message).toMatch(/did not converge between .+ and .+ per month/);
   });
 });
