@@ -51,7 +51,7 @@ const inNoneColumn = (sheet: SheetPlan, address: string): boolean =>
 
 describe.each(["da", "en"] as const)("the %s workbook's texts", (language) => {
   it.each(MODELS.map(([label, model]) => [label, model] as const))(
-    "%s: every label and validation text is there, every defined name has a description, none in capitals",
+    "%s: every label and validation text is there, every defined name has a description, none in capitals, no cell written twice",
     (_label, model) => {
       const built = plan(model, language);
       const emptyLabels = built.sheets.flatMap((sheet) =>
@@ -80,6 +80,14 @@ describe.each(["da", "en"] as const)("the %s workbook's texts", (language) => {
       );
       expect(emptyValidation).toEqual([]);
       expect(built.names.filter((name) => name.description.trim() === "").map((name) => name.name)).toEqual([]);
+      // No block is written over another: every cell of a sheet has its own address.
+      for (const sheet of built.sheets) {
+        const addresses = sheet.cells.map((cell) => cell.address);
+        expect(
+          addresses.filter((address, index) => addresses.indexOf(address) !== index),
+          sheet.name,
+        ).toEqual([]);
+      }
       expect(built.names.flatMap((name) => shouting(name.description).map((word) => `${name.name}: ${word}`))).toEqual(
         [],
       );
@@ -98,6 +106,11 @@ function formulaTexts(node: unknown, out: string[] = []): string[] {
   }
   return out;
 }
+
+const base0 = (model: Model): { paymentTerms: typeof PILOT_PAYMENT_TERMS; investorTerms: Model["investorTerms"] } => ({
+  paymentTerms: PILOT_PAYMENT_TERMS,
+  investorTerms: model.investorTerms,
+});
 
 const rowOf = (address: string): number => Number(address.replace(/^[A-Z]+/, ""));
 
@@ -182,6 +195,18 @@ describe("a progression metric's comparison share typed as text", () => {
       const line = read?.paymentTerms.rateCard.find((item) => item.metric === measured?.metric);
       expect(line?.progression?.comparisonShare).toBeNull();
     }
+    // A volume cap typed on the sheet reads back (the caps' column is read by its own name).
+    const caps = workbook.rangeOf("SIB_PayVolumeCaps") ?? [];
+    const capped = contractFromWorkbook(base0(model), (name) =>
+      name === "SIB_PayVolumeCaps" ? caps.map((row, k) => (k === 0 ? [7] : row)) : workbook.rangeOf(name),
+    );
+    expect(expectOk(capped)?.paymentTerms.rateCard[0]?.volumeCap).toBe(7);
+    const badCap = contractFromWorkbook(base0(model), (name) =>
+      name === "SIB_PayVolumeCaps" ? caps.map((row, k) => (k === 0 ? ["mange"] : row)) : workbook.rangeOf(name),
+    );
+    expect(badCap.ok).toBe(false);
+    if (!badCap.ok)
+      expect(badCap.issues.map((item) => `${item.field} ${item.message}`).join(" ")).toContain("SIB_PayVolumeCaps");
     // A text where a number belongs is refused and shown as typed (not in capitals, as TRUE/FALSE are).
     const base = { paymentTerms: PILOT_PAYMENT_TERMS, investorTerms: model.investorTerms };
     const typedText = contractFromWorkbook(base, (name) =>
@@ -199,4 +224,24 @@ describe("readCell: what a cell that is neither number nor text shows in a messa
     expect(readCell({ value: 5 })).toEqual({ kind: "notNumber", shown: "[object Object]" });
     expect(readCell(BigInt(7))).toEqual({ kind: "notNumber", shown: "7" });
   });
+});
+
+describe("the Consequences sheet (examples/pilot-broad.json)", () => {
+  const broad = example("examples/pilot-broad.json");
+  it.each([
+    ["da", "Konsekvenser"],
+    ["en", "Consequences"],
+  ] as const)(
+    "%s: the double-counting check names its rule; the name and source columns are the wide ones",
+    (language, sheetName) => {
+      const sheet = plan(broad, language).sheets.find((item) => item.name === sheetName);
+      const texts = (sheet?.cells ?? []).flatMap((cell) => formulaTexts(cell.formula));
+      const rule = texts.filter((text) => text.includes("noDoubleCounting"));
+      expect(rule.length).toBeGreaterThan(0);
+      for (const text of rule) expect(text.length).toBeGreaterThan(40);
+      const widths = sheet?.columnWidths ?? [];
+      expect(widths.filter((width) => width === 40).length).toBe(2);
+      expect([widths[1], widths[10]]).toEqual([40, 40]);
+    },
+  );
 });
