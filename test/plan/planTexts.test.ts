@@ -245,3 +245,37 @@ describe("the Consequences sheet (examples/pilot-broad.json)", () => {
     },
   );
 });
+
+describe("the rate card on Payment", () => {
+  const pilot = expectOk(pilotModel());
+  const paymentSheet = (model: Model): SheetPlan | undefined =>
+    plan(model, "en").sheets.find((sheet) => sheet.name === "Payment");
+  const labelAt = (sheet: SheetPlan | undefined, text: string): PlanCell | undefined =>
+    sheet?.cells.find((cell) => cell.role === "label" && cell.value === text);
+
+  it("its column headings are bold", () => {
+    const sheet = paymentSheet(pilot);
+    const row = rowOf(labelAt(sheet, "Metric (id)")?.address ?? "A0");
+    const card = new Set(["Metric", "Price per outcome (kr)", "Volume cap (outcomes)", "Historical baseline rate"]);
+    ["Months after measurement", "Requires", "Metric (id)", "Requires (id)"].forEach((text) => card.add(text));
+    const headings = (sheet?.cells ?? []).filter(
+      (cell) => rowOf(cell.address) === row && typeof cell.value === "string" && card.has(cell.value),
+    );
+    expect(headings.length).toBeGreaterThanOrEqual(8);
+    expect(headings.filter((cell) => cell.bold !== true).map((cell) => cell.address)).toEqual([]);
+  });
+
+  it("a contract threshold on paid hours is gated by the paid-hours line's effect, not the first line's", () => {
+    const model: Model = {
+      ...pilot,
+      paymentTerms: { ...pilot.paymentTerms, threshold: { pp: 5, scope: "contract", metric: "paidHours" } },
+    };
+    const sheet = paymentSheet(model);
+    const effectColumn = columnOf(labelAt(sheet, "Effect (percentage points)")?.address ?? "");
+    const paidHoursRow = rowOf(labelAt(sheet, "Paid hours at measurement")?.address ?? "A0");
+    const gateRow = rowOf(labelAt(sheet, "Contract threshold met (1/0)")?.address ?? "A0");
+    const gate = sheet?.cells.find((cell) => rowOf(cell.address) === gateRow && cell.formula !== undefined);
+    expect(effectColumn).not.toBe("");
+    expect(JSON.stringify(gate?.formula)).toContain(`$${effectColumn}$${paidHoursRow}`);
+  });
+});
