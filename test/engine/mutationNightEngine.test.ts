@@ -62,7 +62,10 @@ describe("mutation sample, night of 1 Dec 2026: src/engine", () => {
   });
 
   it("municipalities.ts:159 – a municipality name that is not a text is an issue on its name, not a crash", () => {
-    const scenario = { ...pilot, municipalities: [{ name: 5, taxRate: 0.25, weeksOnBenefitAtIntake: null }] };
+    const scenario = {
+      ...pilot,
+      municipalities: [{ name: 5, taxRate: 0.25, weeksOnBenefitAtIntake: null, paymentShare: 1 }],
+    };
     const issues = municipalityIssues(scenario as unknown as Scenario);
     expect(issues.map((item) => [item.field, item.rule])).toContainEqual(["municipalities[0].name", "required"]);
   });
@@ -71,8 +74,8 @@ describe("mutation sample, night of 1 Dec 2026: src/engine", () => {
     const scenario: Scenario = {
       ...pilot,
       municipalities: [
-        { name: "Herning", taxRate: 0.25, weeksOnBenefitAtIntake: null },
-        { name: "herning", taxRate: 0.25, weeksOnBenefitAtIntake: null },
+        { name: "Herning", taxRate: 0.25, weeksOnBenefitAtIntake: null, paymentShare: 0.5 },
+        { name: "herning", taxRate: 0.25, weeksOnBenefitAtIntake: null, paymentShare: 0.5 },
       ],
     };
     const twice = municipalityIssues(scenario).filter((item) => item.rule === "unique");
