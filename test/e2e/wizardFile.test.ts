@@ -132,6 +132,35 @@ async function wideTablesFit(page: Page, width: number, language: "da" | "en"): 
   await page.screenshot({ path: shot("broad"), fullPage: true });
 }
 
+/**
+ * Issue 14 (leftovers 2 and 3): a loaded case's own consequence row and its progression metrics have fields in the
+ * page: pilot-broad.json's psychiatricCareSensitivity row on the review step (-18.500 a year in work, the file's
+ * figure), pilot-progression.json's WHO-5 on the payment step (13.090 kr at month 12, 40 % against 25 %), its group
+ * open because it is priced; an unpriced metric's group stays folded.
+ */
+async function loadedCaseFields(page: Page): Promise<void> {
+  const input = (id: string) => page.locator(`[data-field="${id}"] input`);
+  await page.locator("#case-file-input").setInputFiles(join("examples", "pilot-broad.json"));
+  await expect.poll(() => page.locator("#case-message").textContent()).toContain("er åbnet");
+  await goTo(page, "review");
+  const row = page.locator('details[data-group="Broad: Psychiatric hospital care (sensitivity)"]');
+  await row.locator("summary").click();
+  expect(await input("consequence.psychiatricCareSensitivity.change.inWork").inputValue()).toBe("-18.500");
+  expect(await input("consequence.psychiatricCareSensitivity.priceYear").inputValue()).toBe("2016");
+  await page.locator("#case-file-input").setInputFiles(join("examples", "pilot-progression.json"));
+  await expect.poll(() => page.locator("#case-message").textContent()).toContain("er åbnet");
+  await goTo(page, "payment");
+  const who5 = page.locator('details[data-group="Progression metric: WHO-5 well-being above a cut-off"]');
+  expect(await who5.evaluate((node) => node.hasAttribute("open"))).toBe(true);
+  expect(await input("price.who5").inputValue()).toBe("13.090");
+  expect(await input("progression.who5.month").inputValue()).toBe("12");
+  expect(await input("progression.who5.share").inputValue()).toBe("40");
+  expect(await input("progression.who5.comparison").inputValue()).toBe("25");
+  const bip = page.locator('details[data-group="Progression metric: BIP score gain (job readiness)"]');
+  expect(await bip.evaluate((node) => node.hasAttribute("open"))).toBe(false);
+  await page.screenshot({ path: join(artifacts, "progression-fields-da-800.png"), fullPage: true });
+}
+
 function pdfText(path: string): { pages: number; text: string } {
   const info = spawnSync("pdfinfo", [path], { encoding: "utf8" });
   const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1] ?? "0");
@@ -196,6 +225,7 @@ describe("save and load the case as a file (issue 14 item 2)", () => {
     await page.locator('[data-field="participantShare.JOB"] input').waitFor();
     expect(await page.locator('[data-field="effectPp"] input').count()).toBe(0);
     await wideTablesFit(page, 800, "da");
+    await loadedCaseFields(page);
   });
 
   it("a file that is not a valid case lists its problems and changes nothing", async () => {
