@@ -11,39 +11,7 @@ import { validateScenario } from "../../src/engine/validate";
 import { consequencesArbitrary } from "./consequences/support";
 import { broadReferenceBusinessCase } from "./support/businessCaseBroadReference";
 import { scenarioArbitrary } from "./support/randomScenario";
-
-/**
- * The second speed-up of the business case (issue 10 item 5) must give exactly the numbers of the code it replaced,
- * including what the older frozen copy does not know: several municipalities and consequence rows. Every number of the
- * frozen copy's output (test/engine/support/businessCaseBroadReference.ts) is compared with Object.is, so −0 vs 0 or
- * a last-bit difference fails; arrays must have the same length. Returns the first path that differs, or null.
- */
-function firstDifference(expected: unknown, actual: unknown, path = "result"): string | null {
-  if (typeof expected === "number") {
-    return typeof actual === "number" && Object.is(expected, actual)
-      ? null
-      : `${path}: ${expected} vs ${String(actual)}`;
-  }
-  if (expected === null || typeof expected !== "object") {
-    return Object.is(expected, actual) ? null : `${path}: ${String(expected)} vs ${String(actual)}`;
-  }
-  if (actual === null || typeof actual !== "object") return `${path}: object vs ${String(actual)}`;
-  if (Array.isArray(expected) && (!Array.isArray(actual) || actual.length !== expected.length)) {
-    return `${path}: array length differs`;
-  }
-  const keys = Object.keys(expected);
-  if (keys.length !== Object.keys(actual).length)
-    return `${path}: ${keys.length} keys vs ${Object.keys(actual).length}`;
-  for (const key of keys) {
-    const difference = firstDifference(
-      (expected as Record<string, unknown>)[key],
-      (actual as Record<string, unknown>)[key],
-      `${path}.${key}`,
-    );
-    if (difference !== null) return difference;
-  }
-  return null;
-}
+import { firstDifference } from "./support/firstDifference";
 
 const pilot = expectOk(pilotScenario(2023));
 
