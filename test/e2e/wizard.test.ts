@@ -62,7 +62,8 @@ async function open(width: number, locale: string, office: OfficeMode): Promise<
   const taskpane = await taskpanePage(browser, { width, locale, office });
   opened.push(taskpane);
   await taskpane.page.goto(`${server.origin}/taskpane.html`);
-  await taskpane.page.waitForSelector("#app[data-ready]");
+  // The first screen is drawn (data-ready) and its lazy chunks, Fluent's fields among them, have loaded (data-loaded).
+  await taskpane.page.waitForSelector("#app[data-ready][data-loaded]");
   return taskpane.page;
 }
 

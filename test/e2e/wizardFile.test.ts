@@ -52,7 +52,8 @@ async function open(width: number, language: "da" | "en", office: OfficeMode = b
   });
   opened.push(taskpane);
   await taskpane.page.goto(`${server.origin}/taskpane.html`);
-  await taskpane.page.waitForSelector("#app[data-ready]");
+  // The first screen is drawn (data-ready) and its lazy chunks, Fluent's fields among them, have loaded (data-loaded).
+  await taskpane.page.waitForSelector("#app[data-ready][data-loaded]");
   return taskpane.page;
 }
 

@@ -47,7 +47,8 @@ async function open(width: number, height = 900): Promise<Page> {
   });
   opened.push(taskpane);
   await taskpane.page.goto(`${server.origin}/taskpane.html`);
-  await taskpane.page.waitForSelector("#app[data-ready]");
+  // The first screen is drawn (data-ready) and its lazy chunks, Fluent's fields among them, have loaded (data-loaded).
+  await taskpane.page.waitForSelector("#app[data-ready][data-loaded]");
   await expect.poll(() => taskpane.page.locator("#start-open").evaluate((n) => n.hasAttribute("disabled"))).toBe(true);
   return taskpane.page;
 }

@@ -81,6 +81,8 @@ export class WizardApp {
   /** A new start the user must confirm because the case has changes (issue 14 item 1: a reset asks first). */
   private pendingStart: "pilot" | "blank" | null = null;
   private previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
+  /** The preview's tables, chart and broad case wait for {@link showDetails} (the first screen only). */
+  private detailsDeferred = false;
   /** Save/open a case file, compare A and B, the committee summary (issue 14 items 2, 3 and 9). */
   private readonly tools: CaseTools;
 
@@ -98,8 +100,13 @@ export class WizardApp {
     });
   }
 
-  /** Renders the wizard and starts host detection (the wizard is usable before Office answers). */
-  start(): void {
+  /**
+   * Renders the wizard and starts host detection (the wizard is usable before Office answers). With `deferDetails` the
+   * preview's tables, chart and broad case (below the fold in a narrow taskpane) are left out of the first screen
+   * until {@link showDetails} is called, after the first paint (issue 14 item 11: time to interactive).
+   */
+  start(options: { readonly deferDetails?: boolean } = {}): void {
+    this.detailsDeferred = options.deferDetails === true;
     this.root.addEventListener("keydown", (event) => this.onShortcut(event));
     this.render();
     void this.deps.detect().then((detected) =>
@@ -109,6 +116,13 @@ export class WizardApp {
         ...(detected.displayLanguage === undefined ? {} : { displayLanguage: detected.displayLanguage }),
       }),
     );
+  }
+
+  /** Draws the preview's tables, chart and broad case left out of the first screen by `start({ deferDetails })`. */
+  showDetails(): void {
+    if (!this.detailsDeferred) return;
+    this.detailsDeferred = false;
+    this.updatePreview(modelOf(this.state));
   }
 
   /**
@@ -794,13 +808,16 @@ export class WizardApp {
         (node) => node !== null,
       ),
     );
+    const details = !this.detailsDeferred;
     const broad = this.root.querySelector<HTMLElement>("#preview-broad");
     const broadNode =
-      broad !== null && model.valid ? broadTable(broadPreview(model.scenario), this.state.language) : null;
+      broad !== null && model.valid && details ? broadTable(broadPreview(model.scenario), this.state.language) : null;
     broad?.replaceChildren(...(broadNode === null ? [] : [broadNode]));
     const body = this.root.querySelector<HTMLElement>("#preview-body");
     if (body === null) return;
-    body.replaceChildren(previewContent(this.previewOf(model), this.state.language, previewBlock(model.errors)));
+    body.replaceChildren(
+      previewContent(this.previewOf(model), this.state.language, previewBlock(model.errors), details),
+    );
   }
 
   private updateWorkshop(): void {

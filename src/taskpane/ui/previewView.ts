@@ -374,11 +374,16 @@ function cumulativeChart(numbers: CaseNumbers, language: Language): HTMLElement 
   );
 }
 
-/** The preview's content for the case numbers, or a note when there are none (errors to fix, or fields to fill). */
+/**
+ * The preview's content for the case numbers, or a note when there are none (errors to fix, or fields to fill). Without
+ * `details` only the figures, warnings and deadweight line: the accounts, municipalities and attribution tables and the
+ * chart are left out (the first screen draws them after its first paint).
+ */
 export function previewContent(
   numbers: CaseNumbers | null,
   language: Language,
   block: PreviewBlock = "fix",
+  details = true,
 ): HTMLElement {
   if (numbers === null) {
     return el(
@@ -447,10 +452,14 @@ export function previewContent(
           el("ul", {}, ...warnings.map((warning) => el("li", { "data-warning": warning.key }, warning.text))),
         ),
     el("p", { class: "note", "data-deadweight": "" }, deadweightLine(numbers, language)),
-    accountsTable(numbers, language),
-    municipalityTable(numbers, language),
-    attributionTable(numbers, language),
-    cumulativeChart(numbers, language),
+    ...(details
+      ? [
+          accountsTable(numbers, language),
+          municipalityTable(numbers, language),
+          attributionTable(numbers, language),
+          cumulativeChart(numbers, language),
+        ]
+      : []),
   );
 }
 
