@@ -11,8 +11,9 @@ const { productionManifest } = require("./scripts/manifest.cjs");
 const { fluentTheme } = require("./scripts/fluentTheme.cjs");
 const { execFileSync } = require("node:child_process");
 
-/** The first screen's P(loss), computed by the engine at build time (scripts/printFirstScreen.mts; issue 14 item 11). */
-function firstScreenLoss() {
+/** The first screen's P(loss) and preview figures, computed by the engine at build time (scripts/printFirstScreen.mts;
+ * issue 14 item 11): { loss, figures }. */
+function firstScreen() {
   const output = execFileSync(process.execPath, [require.resolve("tsx/cli"), "scripts/printFirstScreen.mts"], {
     cwd: __dirname,
     encoding: "utf8",
@@ -56,6 +57,7 @@ class DanishFunctionsPlugin {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
+  const firstScreenTables = firstScreen();
   return {
     devtool: dev ? "source-map" : false,
     // functions.js: the runtime guard first (a stand-in CustomFunctions in a plain browser), then every function file;
@@ -105,11 +107,13 @@ module.exports = async (env, options) => {
     },
     plugins: [
       // FLUENT_THEME: Fluent's light theme with only the tokens the registered components read (issue 14 item 11).
-      // FIRST_SCREEN_LOSS: P(loss) of the case the wizard opens with, so the Monte Carlo can load after the first screen.
+      // FIRST_SCREEN_LOSS: P(loss) of the case the wizard opens with, so the Monte Carlo can load after the first screen;
+      // FIRST_SCREEN_FIGURES: its other preview figures, so the first screen does not run the engine.
       new DefinePlugin({
         ADDIN_VERSION: JSON.stringify(require("./package.json").version),
         FLUENT_THEME: JSON.stringify(fluentTheme()),
-        FIRST_SCREEN_LOSS: JSON.stringify(firstScreenLoss()),
+        FIRST_SCREEN_LOSS: JSON.stringify(firstScreenTables.loss),
+        FIRST_SCREEN_FIGURES: JSON.stringify(firstScreenTables.figures),
       }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new DanishFunctionsPlugin(),

@@ -2,11 +2,11 @@
  * Budgets of the taskpane wizard (issue 5), measured on the built page (dist/, built first when older than src/):
  *
  * - taskpane JavaScript, gzipped (level 9): the initial scripts, i.e. the local scripts taskpane.html loads (only
- *   taskpane.js: webpack's runtime, the wizard, the engine modules the first screen computes with; its buttons and
- *   view tabs are native, no Fluent code; bench/bundle.ts), and the other scripts: the lazy chunks (customfunctions.js,
- *   fluentforms.js, montecarlo.js, views.js and casetools.js right after the first screen, workbook.js on
- *   write/open/update/download, xlsx.js on download) and functions.js (the standalone custom-functions bundle, not
- *   loaded by the page). Budget: initial ≤ 110 KB, KB = 1,024 bytes (issue 14 item 11; it was 300 KB in issue 5).
+ *   taskpane.js: webpack's runtime, the wizard, the engine modules its state derives and validates a case with; its
+ *   buttons and view tabs are native, no Fluent code; bench/bundle.ts), and the other scripts: the lazy chunks
+ *   (customfunctions.js, fluentforms.js, details.js, montecarlo.js, views.js and casetools.js after the first paint,
+ *   workbook.js on write/open/update/download, xlsx.js on download) and functions.js (the standalone custom-functions
+ *   bundle, not loaded by the page). Budget: initial ≤ 110 KB, KB = 1,024 bytes (issue 14 item 11; it was 300 KB in issue 5).
  * - time to interactive in headless Chromium: from the start of navigation until the first control of the first step
  *   ("Use the pilot's numbers") exists, is upgraded and enabled and the preview shows the pilot's P(loss) (the last
  *   number it shows; the engine's figure computed at build time, scripts/firstScreen.ts), drawn on screen: the end of

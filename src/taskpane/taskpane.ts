@@ -53,16 +53,17 @@ export function main(): void {
     },
     initialState(navigator.language),
   );
-  app.start({ deferDetails: true });
+  app.start();
   performance.mark("wizard-interactive");
-  // The preview's tables and chart (below the fold in a narrow taskpane) are drawn and the lazy chunks requested once
-  // the first screen is drawn (afterFirstPaint), not while this script runs: the requests alone delayed the first frame
-  // by 20-70 ms. When all of them have loaded (or failed), #app says so with
+  // The lazy chunks, the preview's tables and chart among them (below the fold in a narrow taskpane; details.js), are
+  // requested once the first screen is drawn (afterFirstPaint), not while this script runs: the requests alone delayed
+  // the first frame by 20-70 ms. When all of them have loaded (or failed), #app says so with
   // data-loaded, which the end-to-end tests wait for before they type into Fluent's fields.
   afterFirstPaint(() => {
-    app.showDetails();
     performance.mark("chunks-requested");
     const chunks = [
+      // The preview's tables and chart and the broad case: details.js.
+      app.showDetails().catch(reportLoadFailure("details.js")),
       installFluentForms().catch(reportLoadFailure("fluentforms.js")),
       customFunctions().catch(reportLoadFailure("customfunctions.js")),
       // The Monte Carlo (P(loss)): the first screen shows the build-time figure of its case until this chunk has loaded.

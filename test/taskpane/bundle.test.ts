@@ -42,7 +42,17 @@ describe("views.js (src/taskpane/ui/viewsLoader.ts)", () => {
     const loader = readFileSync(join("src", "taskpane", "ui", "viewsLoader.ts"), "utf8");
     expect(loader).toContain('import(/* webpackChunkName: "views" */ "./lazyViews")');
     const entry = readFileSync(join("src", "taskpane", "taskpane.ts"), "utf8");
-    expect(entry).toContain('void loadViews().catch(reportLoadFailure("views.js"));');
+    expect(entry).toContain('loadViews().catch(reportLoadFailure("views.js"))');
+  });
+});
+
+describe("details.js (src/taskpane/ui/detailsLoader.ts): the preview's tables and chart", () => {
+  it("is loaded with import() by the loader only, after the first paint by the entry", () => {
+    const loader = readFileSync(join("src", "taskpane", "ui", "detailsLoader.ts"), "utf8");
+    expect(loader).toContain('import(/* webpackChunkName: "details" */ "./previewDetails")');
+    const entry = readFileSync(join("src", "taskpane", "taskpane.ts"), "utf8");
+    expect(entry).toContain('app.showDetails().catch(reportLoadFailure("details.js"))');
+    expect(entry.indexOf("afterFirstPaint(() => {")).toBeLessThan(entry.indexOf("app.showDetails()"));
   });
 });
 
@@ -162,6 +172,10 @@ describe("the initial script (taskpane.js) leaves the lazy parts out (issue 14 i
       ["src", "taskpane", "ui", "workshopView.ts"],
       ["src", "taskpane", "ui", "aboutView.ts"],
       ["src", "taskpane", "about.ts"],
+      // The preview's tables and chart and the broad case: details.js (src/taskpane/ui/detailsLoader.ts).
+      ["src", "taskpane", "ui", "previewDetails.ts"],
+      ["src", "taskpane", "ui", "chart.ts"],
+      ["src", "taskpane", "preview", "broadAdapter.ts"],
     ].map((parts) => join(...parts));
     expect(lazy.filter((file) => initial.has(file))).toEqual([]);
   });

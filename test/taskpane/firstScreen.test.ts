@@ -13,7 +13,9 @@ import { investorTerms } from "../../src/engine/investor";
 import { PILOT_PAYMENT_TERMS } from "../../src/engine/payment/terms";
 import { pilotScenario } from "../../src/engine/pilot";
 import { DEFAULT_UNCERTAINTY, seededGenerator, simulate } from "../../src/engine/stress";
-import { FIRST_SCREEN_LANGUAGES, firstScreenLosses } from "../../scripts/firstScreen";
+import { FIRST_SCREEN_LANGUAGES, firstScreenFigures, firstScreenLosses } from "../../scripts/firstScreen";
+import { buildTimeFigures } from "../../src/taskpane/preview/firstScreen";
+import { computeCaseNumbers } from "../../src/taskpane/preview/preview";
 import { PREVIEW_DRAWS, PREVIEW_SEED } from "../../src/taskpane/preview/lossAdapter";
 import { loadLossAdapter, lossKey, lossProbabilityNow } from "../../src/taskpane/preview/lossLoader";
 import { initialState, modelOf } from "../../src/taskpane/state/reducer";
@@ -76,6 +78,61 @@ describe("the build-time table (scripts/firstScreen.ts)", () => {
     expect(live).toEqual({ kind: "estimate", probability: simulated(other), draws: 2_000 });
     const model = opening;
     expect(lossProbabilityNow(model.scenario, model.terms, model.investor, table)).toEqual(table[0]?.loss);
+  });
+});
+
+describe("the build-time preview figures (scripts/firstScreen.ts firstScreenFigures, FIRST_SCREEN_FIGURES)", () => {
+  const table = firstScreenFigures();
+  const losses = firstScreenLosses();
+
+  it("has the opening case in Danish and in English, with the figures the engine computes for it", () => {
+    const keys = new Set<string>();
+    for (const language of FIRST_SCREEN_LANGUAGES) {
+      const model = modelOf(initialState(language));
+      const key = lossKey(model.scenario, model.terms, model.investor);
+      keys.add(key);
+      const live = expectOk(computeCaseNumbers(model.scenario, model.terms, model.investor));
+      const entry = table.find((candidate) => candidate.key === key);
+      // Each figure the first screen shows, read from the engine's own result (not from the function that built the
+      // table), and the whole entry equal to them.
+      expect(entry?.figures, language).toStrictEqual({
+        employmentEffectPp: live.employmentEffectPp,
+        municipalNetPerParticipant: live.municipalNetPerParticipant,
+        breakEvenMonth: live.breakEvenMonth,
+        baseFeeTotal: live.baseFeeTotal,
+        paymentsTotal: live.paymentsTotal,
+        investor: live.investor,
+        deadweight: live.deadweight,
+      });
+    }
+    expect(table.map((entry) => entry.key).sort()).toEqual([...keys].sort());
+    // The pilot's published-scale figures as the first screen shows them (DOMAIN.md: break-even month 38).
+    expect(table[0]?.figures.breakEvenMonth).toBe(38);
+  });
+
+  it("survives JSON bit for bit, as DefinePlugin passes it", () => {
+    const copy = JSON.parse(JSON.stringify(table)) as typeof table;
+    expect(copy).toStrictEqual(table);
+    expect(Object.is(copy[0]?.figures.municipalNetPerParticipant, table[0]?.figures.municipalNetPerParticipant)).toBe(
+      true,
+    );
+  });
+
+  it("gives the opening case's figures with its build-time P(loss), and nothing for any other case", () => {
+    const model = modelOf(initialState("da-DK"));
+    const figures = buildTimeFigures(model.scenario, model.terms, model.investor, table);
+    expect(figures?.breakEvenMonth).toBe(38);
+    // P(loss) comes from lossProbabilityNow: the build-time figure in the bundle; outside it (this test) the same
+    // engine figure is in firstScreenLosses.
+    expect(losses.find((entry) => entry.key === lossKey(model.scenario, model.terms, model.investor))?.loss).toEqual({
+      kind: "estimate",
+      probability: simulated(model),
+      draws: 2_000,
+    });
+    const cheaper = { ...model.scenario, costPerParticipant: model.scenario.costPerParticipant - 1 };
+    expect(buildTimeFigures(cheaper, model.terms, model.investor, table)).toBeNull();
+    expect(buildTimeFigures(model.scenario, model.terms, { ...model.investor, hurdleRate: 0.07 }, table)).toBeNull();
+    expect(buildTimeFigures(model.scenario, model.terms, model.investor, [])).toBeNull();
   });
 });
 

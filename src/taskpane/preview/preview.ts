@@ -75,6 +75,48 @@ export interface CaseNumbers {
 }
 
 /**
+ * What the preview shows above its tables and chart, and the compact summary: the figures, the warnings on the results
+ * and the deadweight line. The first screen draws these from build-time figures (src/taskpane/preview/firstScreen.ts)
+ * and the tables and chart after its first paint (issue 14 item 11).
+ */
+export type PreviewFigures = Pick<
+  CaseNumbers,
+  | "employmentEffectPp"
+  | "municipalNetPerParticipant"
+  | "breakEvenMonth"
+  | "baseFeeTotal"
+  | "paymentsTotal"
+  | "investor"
+  | "deadweight"
+  | "lossProbability"
+>;
+
+/**
+ * The {@link PreviewFigures} of a case's numbers (the same values, nothing recomputed).
+ * @example previewFigures(pilotNumbers).breakEvenMonth // 38
+ */
+export function previewFigures(numbers: CaseNumbers): PreviewFigures {
+  return { ...figuresBesideLoss(numbers), lossProbability: numbers.lossProbability };
+}
+
+/**
+ * The {@link PreviewFigures} of a case's numbers but P(loss) (what the build-time table of the first screen keeps;
+ * P(loss) has its own, src/taskpane/preview/lossLoader.ts).
+ * @example figuresBesideLoss(pilotNumbers).municipalNetPerParticipant // 28,005.7…
+ */
+export function figuresBesideLoss(numbers: CaseNumbers): Omit<PreviewFigures, "lossProbability"> {
+  return {
+    employmentEffectPp: numbers.employmentEffectPp,
+    municipalNetPerParticipant: numbers.municipalNetPerParticipant,
+    breakEvenMonth: numbers.breakEvenMonth,
+    baseFeeTotal: numbers.baseFeeTotal,
+    paymentsTotal: numbers.paymentsTotal,
+    investor: numbers.investor,
+    deadweight: numbers.deadweight,
+  };
+}
+
+/**
  * Computes the preview of a validated case (the wizard derives and validates it first): business case, payment
  * schedule, the investor's flows and P(loss).
  * @example computeCaseNumbers(pilot, PILOT_PAYMENT_TERMS, {}) // ok({ municipalNetPerParticipant: 28,005.7…, … })

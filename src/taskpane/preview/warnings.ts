@@ -9,7 +9,7 @@ import { UNIT_LABELS } from "../i18n/errors";
 import { formatKr, formatNumber, formatPercent } from "../i18n/numbers";
 import { t } from "../i18n/text";
 import type { FieldEntry, FieldSpec } from "../state/types";
-import type { CaseNumbers } from "./preview";
+import type { PreviewFigures } from "./preview";
 
 /** Amounts below this (kr, kr per month or kr per year) are unusually low for any amount field of the wizard. */
 export const LOW_AMOUNT_KR = 1_000;
@@ -84,7 +84,7 @@ export interface ResultWarning {
  * no effect), in plain language with the amount.
  * @example resultWarnings(pilotNumbers, "da").map((w) => w.key) // ["deadweight"] (47.9 % of the payment)
  */
-export function resultWarnings(numbers: CaseNumbers, language: Language): ResultWarning[] {
+export function resultWarnings(numbers: PreviewFigures, language: Language): ResultWarning[] {
   const warnings: ResultWarning[] = [];
   const investor = numbers.investor;
   if (investor.kind === "invested" && investor.irr.kind === "rate" && investor.irr.annual > HIGH_IRR) {
@@ -105,7 +105,7 @@ export function resultWarnings(numbers: CaseNumbers, language: Language): Result
  * The deadweight warning in plain language when the engine flags it (share above DEADWEIGHT_WARNING_SHARE = 25 %),
  * else null: "Kommunen betaler 1,9 mio. kr., selv hvis indsatsen ingen effekt har, fordi …".
  */
-export function deadweightWarning(numbers: CaseNumbers, language: Language): string | null {
+export function deadweightWarning(numbers: PreviewFigures, language: Language): string | null {
   const deadweight = numbers.deadweight;
   if (!deadweight.warning) return null;
   const municipalityOnly =
@@ -125,7 +125,7 @@ export function deadweightWarning(numbers: CaseNumbers, language: Language): str
 }
 
 /** The deadweight line shown under the payment figures (always, so the level is visible below the warning level). */
-export function deadweightLine(numbers: CaseNumbers, language: Language): string {
+export function deadweightLine(numbers: PreviewFigures, language: Language): string {
   const deadweight = numbers.deadweight;
   return t("deadweightLine", language, {
     amount: formatAmount(deadweight.paymentAtZeroEffect, language),

@@ -13,7 +13,7 @@ import type { CaseToWrite } from "../host/plan";
 import { fieldMessage } from "../i18n/errors";
 import { t } from "../i18n/text";
 import { failureOf } from "../i18n/issues";
-import { computeCaseNumbers, type CaseNumbers } from "../preview/preview";
+import { computeCaseNumbers, previewFigures, type CaseNumbers, type PreviewFigures } from "../preview/preview";
 import { deadweightWarning, fieldWarning } from "../preview/warnings";
 import { workshopNumbers } from "../preview/workshop";
 import { caseStepFields, stepModule, STEPS } from "../steps";
@@ -36,11 +36,12 @@ import type { MunicipalityDraft } from "../state/municipalities";
 import { budgetView } from "./budgetView";
 import { reviewBudget } from "../preview/budgetAdapter";
 import { municipalitiesSummary, municipalityResultsTable } from "./municipalitiesView";
-import { broadPreview } from "../preview/broadAdapter";
-import { broadIntro, broadTable, rowTouched } from "./broadView";
+import { buildTimeFigures } from "../preview/firstScreen";
+import { broadIntro, rowTouched } from "./broadView";
 import { previewBlock, previewContent, summaryItems } from "./previewView";
 import { simpleSharesTable } from "./simpleSharesView";
 import { statusOfUpdate, statusOfWrite, statusText } from "./status";
+import { detailsNow, loadDetails } from "./detailsLoader";
 import { loadViews, VIEW_LOADING, viewsNow, type LazyViews } from "./viewsLoader";
 
 /** What the app needs from the outside world (Office, the file system of the browser). Tests pass their own. */
@@ -81,8 +82,6 @@ export class WizardApp {
   /** A new start the user must confirm because the case has changes (issue 14 item 1: a reset asks first). */
   private pendingStart: "pilot" | "blank" | null = null;
   private previewCache = new WeakMap<WizardModel, CaseNumbers | null>();
-  /** The preview's tables, chart and broad case wait for {@link showDetails} (the first screen only). */
-  private detailsDeferred = false;
   /** Save/open a case file, compare A and B, the committee summary (issue 14 items 2, 3 and 9). */
   private readonly tools: CaseTools;
 
@@ -100,13 +99,8 @@ export class WizardApp {
     });
   }
 
-  /**
-   * Renders the wizard and starts host detection (the wizard is usable before Office answers). With `deferDetails` the
-   * preview's tables, chart and broad case (below the fold in a narrow taskpane) are left out of the first screen
-   * until {@link showDetails} is called, after the first paint (issue 14 item 11: time to interactive).
-   */
-  start(options: { readonly deferDetails?: boolean } = {}): void {
-    this.detailsDeferred = options.deferDetails === true;
+  /** Renders the wizard and starts host detection (the wizard is usable before Office answers). */
+  start(): void {
     this.root.addEventListener("keydown", (event) => this.onShortcut(event));
     this.render();
     void this.deps.detect().then((detected) =>
@@ -118,10 +112,13 @@ export class WizardApp {
     );
   }
 
-  /** Draws the preview's tables, chart and broad case left out of the first screen by `start({ deferDetails })`. */
-  showDetails(): void {
-    if (!this.detailsDeferred) return;
-    this.detailsDeferred = false;
+  /**
+   * Loads the preview's tables, chart and broad case (the lazy chunk details.js; the first screen is drawn without
+   * them) and draws them; resolves when they are drawn.
+   * @example afterFirstPaint(() => void app.showDetails());
+   */
+  async showDetails(): Promise<void> {
+    await loadDetails();
     this.updatePreview(modelOf(this.state));
   }
 
@@ -786,12 +783,15 @@ export class WizardApp {
       deadweight.hidden = text === null;
       deadweight.textContent = text ?? "";
     }
+    // The preview's tables and chart come with details.js; until it has loaded the figures of the case the wizard opens
+    // with are the build-time ones (the same numbers, without the engine's first run).
+    const details = detailsNow();
+    const figures = details === null ? this.figuresOf(model) : this.previewOf(model);
     const summary = this.root.querySelector<HTMLElement>("#sticky-summary");
     if (summary !== null) {
-      const numbers = this.previewOf(model);
-      summary.hidden = numbers === null;
+      summary.hidden = figures === null;
       summary.replaceChildren(
-        ...(numbers === null ? [] : summaryItems(numbers, this.state.language)).map(([key, label, value]) =>
+        ...(figures === null ? [] : summaryItems(figures, this.state.language)).map(([key, label, value]) =>
           el("div", {}, el("dt", {}, label), el("dd", { "data-summary": key }, value)),
         ),
       );
@@ -802,22 +802,40 @@ export class WizardApp {
       budget.replaceChildren(...(figures?.ok === true ? [budgetView(figures.value, this.state.language)] : []));
     }
     const perMunicipality = this.root.querySelector<HTMLElement>("#review-municipalities");
-    const numbers = perMunicipality !== null && model.valid ? this.previewOf(model) : null;
+    const reviewNumbers = perMunicipality !== null && model.valid ? this.previewOf(model) : null;
     perMunicipality?.replaceChildren(
-      ...[numbers === null ? null : municipalityResultsTable(numbers, this.state.language)].filter(
+      ...[reviewNumbers === null ? null : municipalityResultsTable(reviewNumbers, this.state.language)].filter(
         (node) => node !== null,
       ),
     );
-    const details = !this.detailsDeferred;
     const broad = this.root.querySelector<HTMLElement>("#preview-broad");
     const broadNode =
-      broad !== null && model.valid && details ? broadTable(broadPreview(model.scenario), this.state.language) : null;
+      broad !== null && model.valid && details !== null
+        ? details.broadDetails(model.scenario, this.state.language)
+        : null;
     broad?.replaceChildren(...(broadNode === null ? [] : [broadNode]));
     const body = this.root.querySelector<HTMLElement>("#preview-body");
     if (body === null) return;
+    const numbers = details === null ? null : this.previewOf(model);
     body.replaceChildren(
-      previewContent(this.previewOf(model), this.state.language, previewBlock(model.errors), details),
+      previewContent(
+        figures,
+        this.state.language,
+        previewBlock(model.errors),
+        numbers === null || details === null ? [] : details.previewDetails(numbers, this.state.language),
+      ),
     );
+  }
+
+  /**
+   * The preview's figures of a valid case: the build-time ones for the case the wizard opens with (until details.js
+   * has loaded; src/taskpane/preview/firstScreen.ts), else the engine's.
+   */
+  private figuresOf(model: WizardModel): PreviewFigures | null {
+    const known = model.valid ? buildTimeFigures(model.scenario, model.terms, model.investor) : null;
+    if (known !== null) return known;
+    const numbers = this.previewOf(model);
+    return numbers === null ? null : previewFigures(numbers);
   }
 
   private updateWorkshop(): void {

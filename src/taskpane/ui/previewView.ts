@@ -6,10 +6,9 @@ import { formatKr, formatNumber, formatPercent, localeOf } from "../i18n/numbers
 import { t, type TextKey } from "../i18n/text";
 import type { InvestorOutcome, NoInvestment } from "../preview/investorAdapter";
 import type { LossProbability } from "../preview/lossAdapter";
-import { PREVIEW_ACCOUNTS, type CaseNumbers, type PreviewAccount } from "../preview/preview";
+import { PREVIEW_ACCOUNTS, type CaseNumbers, type PreviewAccount, type PreviewFigures } from "../preview/preview";
 import { deadweightLine, formatAmount, resultWarnings } from "../preview/warnings";
-import { barChart, lineChart } from "./chart";
-import { breakable, el } from "./dom";
+import { el } from "./dom";
 
 /** Why the preview shows no numbers: errors to fix (shown at fields), or fields not filled in yet. */
 export type PreviewBlock = "fix" | "incomplete";
@@ -67,59 +66,6 @@ export function attributionLines(numbers: CaseNumbers, language: Language): Attr
   lines.push({ key: "cost", label: t("attributionCost", language), value: rows.cost });
   lines.push({ key: "total", label: t("municipalNet", language), value: numbers.municipalNetPerParticipant });
   return lines;
-}
-
-/** The attribution as a bar chart and a small table with a caption (the reference state) and, if needed, a note. */
-function attributionTable(numbers: CaseNumbers, language: Language): HTMLElement {
-  const lines = attributionLines(numbers, language);
-  const row = (line: AttributionLine) =>
-    el(
-      "tr",
-      { "data-attribution": line.key },
-      el("th", { scope: "row" }, breakable(line.label)),
-      el("td", {}, formatKr(line.value, language)),
-    );
-  const body = lines.filter((line) => line.key !== "total");
-  const total = lines.filter((line) => line.key === "total");
-  const rows = numbers.municipalAttribution.rows;
-  const reference = STATE_LABELS[numbers.municipalAttribution.reference][language].toLowerCase();
-  return el(
-    "div",
-    { class: "attribution" },
-    barChart(
-      t("attributionChartTitle", language),
-      lines.map((line) => ({
-        key: line.key,
-        label: breakable(line.label),
-        value: line.value,
-        text: formatKr(line.value, language),
-      })),
-      "attribution",
-    ),
-    el(
-      "details",
-      { class: "attribution-details" },
-      el("summary", {}, t("attributionOutcome", language)),
-      el(
-        "table",
-        {},
-        el("caption", {}, t("attributionTitle", language, { reference })),
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", { scope: "col" }, t("attributionOutcome", language)),
-            el("th", { scope: "col" }, t("attributionAmount", language)),
-          ),
-        ),
-        el("tbody", {}, ...body.map(row)),
-        el("tfoot", {}, ...total.map(row)),
-      ),
-    ),
-    rows.ABROAD >= 0.5 || rows.PERM >= 0.5 ? el("p", { class: "note" }, t("attributionNote", language)) : null,
-  );
 }
 
 const NO_IRR_TEXT: Readonly<Record<"totalLoss" | "noSignChange" | "noSolution", TextKey>> = {
@@ -194,38 +140,6 @@ export function accountLines(numbers: CaseNumbers, language: Language): AccountL
   });
 }
 
-function accountsTable(numbers: CaseNumbers, language: Language): HTMLElement {
-  return el(
-    "table",
-    { class: "accounts" },
-    el("caption", {}, t("accountsTitle", language)),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", { scope: "col" }, t("accountsAccount", language)),
-        el("th", { scope: "col" }, t("accountsAmount", language)),
-        el("th", { scope: "col" }, t("accountsBreakEven", language)),
-      ),
-    ),
-    el(
-      "tbody",
-      {},
-      ...accountLines(numbers, language).map((line) =>
-        el(
-          "tr",
-          { "data-account": line.key },
-          el("th", { scope: "row" }, line.label),
-          el("td", { "data-account-value": line.key }, line.amount),
-          el("td", { "data-account-breakeven": line.key }, line.breakEven),
-        ),
-      ),
-    ),
-  );
-}
-
 /** One municipality's line of the preview (issue 10 item 2): texts ready to show, from the engine's results. */
 export interface MunicipalityLine {
   readonly name: string;
@@ -259,10 +173,6 @@ export function municipalityLines(
     payments: formatKr(result.payments.total, language),
     afterPayments: formatKr(result.municipalityAfterPayments, language),
   }));
-}
-
-function municipalityTable(numbers: CaseNumbers, language: Language): HTMLElement | null {
-  return municipalityLinesTable(municipalityLines(numbers, language), language, "municipality-table");
 }
 
 /**
@@ -336,7 +246,7 @@ export function breakEvenText(month: number | null, language: Language): string 
 }
 
 /** The compact summary: municipality net, break-even and the investor's IRR (sticky at narrow widths). */
-export function summaryItems(numbers: CaseNumbers, language: Language): readonly [string, string, string][] {
+export function summaryItems(numbers: PreviewFigures, language: Language): readonly [string, string, string][] {
   return [
     ["net", t("stickyNet", language), formatKr(numbers.municipalNetPerParticipant, language)],
     ["breakEven", t("stickyBreakEven", language), breakEvenText(numbers.breakEvenMonth, language)],
@@ -344,46 +254,16 @@ export function summaryItems(numbers: CaseNumbers, language: Language): readonly
   ];
 }
 
-/** The running-result chart: with and without the SIB, the break-even month marked where the number says. */
-function cumulativeChart(numbers: CaseNumbers, language: Language): HTMLElement {
-  const million = (value: number): string => formatNumber(value / 1_000_000, language, 1);
-  const end = (values: readonly number[]): number => values[values.length - 1] ?? 0;
-  const breakEven = numbers.breakEvenMonth;
-  return lineChart(
-    {
-      title: t("chartCumulativeTitle", language),
-      xLabel: t("chartXAxis", language),
-      yLabel: t("chartYAxis", language),
-      series: [
-        { key: "withoutSib", label: t("chartWithoutSib", language), values: numbers.businessCaseCumulative },
-        { key: "withSib", label: t("chartWithSib", language), values: numbers.municipalityCumulative },
-      ],
-      ...(breakEven === null
-        ? {}
-        : { marker: { x: breakEven, label: t("chartBreakEven", language, { n: breakEven }) } }),
-      formatY: million,
-      description: t("chartDescription", language, {
-        months: numbers.businessCaseCumulative.length,
-        end: formatAmount(end(numbers.businessCaseCumulative), language),
-        endSib: formatAmount(end(numbers.municipalityCumulative), language),
-        breakEven:
-          breakEven === null ? t("chartBreakEvenNone", language) : t("chartBreakEvenIn", language, { n: breakEven }),
-      }),
-    },
-    "cumulative",
-  );
-}
-
 /**
- * The preview's content for the case numbers, or a note when there are none (errors to fix, or fields to fill). Without
- * `details` only the figures, warnings and deadweight line: the accounts, municipalities and attribution tables and the
- * chart are left out (the first screen draws them after its first paint).
+ * The preview's content, or a note when there are no figures (errors to fix, or fields to fill): the figures, the
+ * warnings on the results and the deadweight line, then `details` (the tables and chart of the lazy chunk details.js,
+ * src/taskpane/ui/previewDetails.ts; none until it has loaded, as on the first screen).
  */
 export function previewContent(
-  numbers: CaseNumbers | null,
+  numbers: PreviewFigures | null,
   language: Language,
   block: PreviewBlock = "fix",
-  details = true,
+  details: readonly (HTMLElement | null)[] = [],
 ): HTMLElement {
   if (numbers === null) {
     return el(
@@ -452,14 +332,7 @@ export function previewContent(
           el("ul", {}, ...warnings.map((warning) => el("li", { "data-warning": warning.key }, warning.text))),
         ),
     el("p", { class: "note", "data-deadweight": "" }, deadweightLine(numbers, language)),
-    ...(details
-      ? [
-          accountsTable(numbers, language),
-          municipalityTable(numbers, language),
-          attributionTable(numbers, language),
-          cumulativeChart(numbers, language),
-        ]
-      : []),
+    ...details,
   );
 }
 
