@@ -57,8 +57,8 @@ export function main(): void {
   performance.mark("wizard-interactive");
   // The lazy chunks, the preview's tables and chart among them (below the fold in a narrow taskpane; details.js), are
   // requested once the first screen is drawn (afterFirstPaint), not while this script runs: the requests alone delayed
-  // the first frame by 20-70 ms. When all of them have loaded (or failed), #app says so with
-  // data-loaded, which the end-to-end tests wait for before they type into Fluent's fields.
+  // the first frame by 20-70 ms. When all of them have loaded (or failed), #app says so with data-loaded, which the
+  // end-to-end tests wait for before they type into Fluent's fields.
   afterFirstPaint(() => {
     performance.mark("chunks-requested");
     const chunks = [
