@@ -16,20 +16,33 @@ import { initialState, modelOf } from "../src/taskpane/state/reducer";
 /** The display languages the wizard can open with (its language is chosen from these; the case is the same). */
 export const FIRST_SCREEN_LANGUAGES = ["da-DK", "en-GB"] as const;
 
+/** A case the wizard opens with: the key of its inputs ({@link lossKey}) and its valid model. */
+interface OpeningCase {
+  readonly key: string;
+  readonly model: ReturnType<typeof modelOf>;
+}
+
+/** The distinct valid cases the wizard opens with, one per key (the languages open the same case). */
+function openingCases(): OpeningCase[] {
+  const cases: OpeningCase[] = [];
+  for (const language of FIRST_SCREEN_LANGUAGES) {
+    const model = modelOf(initialState(language));
+    if (!model.valid) continue;
+    const key = lossKey(model.scenario, model.terms, model.investor);
+    if (!cases.some((known) => known.key === key)) cases.push({ key, model });
+  }
+  return cases;
+}
+
 /**
  * P(loss) of every case the wizard opens with, keyed by {@link lossKey}; a case that is not valid has no entry.
  * @example firstScreenLosses() // [{ key: "…", loss: { kind: "estimate", probability: 0.774, draws: 2000 } }]
  */
 export function firstScreenLosses(): PrecomputedLoss[] {
-  const table: PrecomputedLoss[] = [];
-  for (const language of FIRST_SCREEN_LANGUAGES) {
-    const model = modelOf(initialState(language));
-    if (!model.valid) continue;
-    const key = lossKey(model.scenario, model.terms, model.investor);
-    if (table.some((entry) => entry.key === key)) continue;
-    table.push({ key, loss: probabilityOfLoss(model.scenario, model.terms, model.investor) });
-  }
-  return table;
+  return openingCases().map(({ key, model }) => ({
+    key,
+    loss: probabilityOfLoss(model.scenario, model.terms, model.investor),
+  }));
 }
 
 /**
@@ -38,16 +51,9 @@ export function firstScreenLosses(): PrecomputedLoss[] {
  * @example firstScreenFigures()[0]?.figures.breakEvenMonth // 38
  */
 export function firstScreenFigures(): PrecomputedFigures[] {
-  const table: PrecomputedFigures[] = [];
-  for (const language of FIRST_SCREEN_LANGUAGES) {
-    const model = modelOf(initialState(language));
-    if (!model.valid) continue;
-    const key = lossKey(model.scenario, model.terms, model.investor);
-    if (table.some((entry) => entry.key === key)) continue;
+  return openingCases().flatMap(({ key, model }) => {
     const numbers = computeCaseNumbers(model.scenario, model.terms, model.investor);
-    if (!numbers.ok) continue;
     // P(loss) is in the other table (FIRST_SCREEN_LOSS), which the page reads for it.
-    table.push({ key, figures: figuresBesideLoss(numbers.value) });
-  }
-  return table;
+    return numbers.ok ? [{ key, figures: figuresBesideLoss(numbers.value) }] : [];
+  });
 }

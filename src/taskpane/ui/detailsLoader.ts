@@ -2,10 +2,11 @@
  * The lazy chunk details.js (src/taskpane/ui/previewDetails.ts): the preview's tables and chart and the broad case,
  * loaded after the first paint (issue 14 item 11: time to interactive).
  */
+import { lazyChunk } from "./lazyChunk";
+
 export type PreviewDetails = typeof import("./previewDetails");
 
-let loaded: PreviewDetails | null = null;
-let loading: Promise<PreviewDetails> | null = null;
+const details = lazyChunk<PreviewDetails>(() => import(/* webpackChunkName: "details" */ "./previewDetails"));
 
 /**
  * The preview's tables and chart if details.js has loaded, else null (the preview then shows its figures alone and is
@@ -13,7 +14,7 @@ let loading: Promise<PreviewDetails> | null = null;
  * @example detailsNow()?.previewDetails(numbers, "da")
  */
 export function detailsNow(): PreviewDetails | null {
-  return loaded;
+  return details.now();
 }
 
 /**
@@ -21,12 +22,5 @@ export function detailsNow(): PreviewDetails | null {
  * @example void loadDetails().then(() => app.showDetails());
  */
 export function loadDetails(): Promise<PreviewDetails> {
-  loading ??= import(/* webpackChunkName: "details" */ "./previewDetails").then(
-    (details) => (loaded = details),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
+  return details.load();
 }

@@ -1,4 +1,5 @@
 import type { Text } from "../state/types";
+import { lazyChunk } from "./lazyChunk";
 
 /** The lazy chunk views.js (src/taskpane/ui/lazyViews.ts): the workshop and the About page. */
 export type LazyViews = typeof import("./lazyViews");
@@ -6,8 +7,7 @@ export type LazyViews = typeof import("./lazyViews");
 /** Shown in place of a view whose chunk has not arrived yet (it is loaded right after the first screen). */
 export const VIEW_LOADING: Text = { da: "Visningen hentes, et øjeblik …", en: "The view is loading, one moment …" };
 
-let loaded: LazyViews | null = null;
-let loading: Promise<LazyViews> | null = null;
+const views = lazyChunk<LazyViews>(() => import(/* webpackChunkName: "views" */ "./lazyViews"));
 
 /**
  * The workshop and About views if views.js has loaded, else null (the app then shows that the view is on its way and
@@ -15,7 +15,7 @@ let loading: Promise<LazyViews> | null = null;
  * @example viewsNow()?.aboutView("da", false)
  */
 export function viewsNow(): LazyViews | null {
-  return loaded;
+  return views.now();
 }
 
 /**
@@ -23,12 +23,5 @@ export function viewsNow(): LazyViews | null {
  * @example void loadViews().then(() => app.render());
  */
 export function loadViews(): Promise<LazyViews> {
-  loading ??= import(/* webpackChunkName: "views" */ "./lazyViews").then(
-    (views) => (loaded = views),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
+  return views.load();
 }
