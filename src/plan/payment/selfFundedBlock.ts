@@ -39,7 +39,7 @@ const RESULT_ROWS = [
   },
 ] as const;
 
-/** Rows the block takes above its month table (heading, note, header, four results, a blank row). */
+/** Rows the block takes above its month table (heading, note, header, four results, two blank rows). */
 export const SELF_FUNDED_HEADER_ROWS = 3 + RESULT_ROWS.length + 2;
 
 /**
